@@ -1,0 +1,105 @@
+package org.shebao.common;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Collects every problem of a request so that the user sees them all at once, then throws them together. */
+public final class Violations {
+    private final List<FieldViolation> list = new ArrayList<>();
+
+    public void add(String field, String code, Object... args) {
+        list.add(FieldViolation.of(field, code, args));
+    }
+
+    /** Runs a parse; its violations are collected and {@code null} is returned instead of throwing. */
+    public <T> T attempt(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidInputException e) {
+            list.addAll(e.violations());
+            return null;
+        }
+    }
+
+    /** Trimmed text (null when blank); required and maximum length checked. */
+    public String text(String raw, String field, int max, boolean required) {
+        String v = raw == null ? null : raw.strip();
+        if (v == null || v.isEmpty()) {
+            if (required) {
+                add(field, "error.required");
+            }
+            return null;
+        }
+        if (v.codePointCount(0, v.length()) > max) {
+            add(field, "error.tooLong", max);
+            return null;
+        }
+        if (v.chars().anyMatch(Character::isISOControl)) {
+            add(field, "error.format");
+            return null;
+        }
+        return v;
+    }
+
+    /** A calendar date written as yyyy-MM-dd; an impossible date (2021-02-30) is named as such. */
+    public LocalDate date(String raw, String field, boolean required) {
+        String v = raw == null ? null : raw.strip();
+        if (v == null || v.isEmpty()) {
+            if (required) {
+                add(field, "error.required");
+            }
+            return null;
+        }
+        if (!v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            add(field, "error.date.format");
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(5, 7)),
+                    Integer.parseInt(v.substring(8, 10)));
+        } catch (DateTimeException e) {
+            add(field, "error.date.impossible", v);
+            return null;
+        }
+    }
+
+    /** A Chinese mobile (1xxxxxxxxxx) or landline (0xx-xxxxxxxx) number. */
+    public String phone(String raw, String field, boolean required) {
+        String v = text(raw, field, 20, required);
+        if (v != null && !v.matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
+            add(field, "error.phone");
+            return null;
+        }
+        return v;
+    }
+
+    public <E extends Enum<E>> E oneOf(String raw, Class<E> type, String field) {
+        if (raw == null || raw.isBlank()) {
+            add(field, "error.required");
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip());
+        } catch (IllegalArgumentException e) {
+            add(field, "error.choice");
+            return null;
+        }
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return list.stream().anyMatch(v -> v.field().equals(field));
+    }
+
+    public void throwIfAny() {
+        if (!list.isEmpty()) {
+            throw new InvalidInputException(list);
+        }
+    }
+}

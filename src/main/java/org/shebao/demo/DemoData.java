@@ -1,0 +1,351 @@
+package org.shebao.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.shebao.common.CreditCode;
+import org.shebao.common.IdNumber;
+import org.shebao.common.RegionCode;
+import org.shebao.contribution.Contributions;
+import org.shebao.contribution.Contributions.YearRow;
+import org.shebao.identity.Role;
+import org.shebao.identity.Users;
+import org.shebao.registry.EnrollmentCategory;
+import org.shebao.registry.InsuranceType;
+import org.shebao.registry.Registry;
+import org.shebao.registry.RegistryBulkLoad;
+import org.shebao.registry.RegistryBulkLoad.EmployerRow;
+import org.shebao.registry.RegistryBulkLoad.EnrollmentRow;
+import org.shebao.registry.RegistryBulkLoad.PersonRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds the demo on first start ({@code shebao.demo.enabled}, on by default; off in production): both provinces'
+ * users for every role, employers, persons with enrollments and contribution histories. With
+ * {@code --demo.persons=N} it adds N more generated persons now (for benchmarks), and {@code --demo.exit=true}
+ * stops the platform afterwards.
+ */
+@Component
+class DemoData implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String DEMO_PASSWORD = "Shebao@2020";
+    private static final String BY = "demo";
+
+    private final Registry registry;
+    private final RegistryBulkLoad bulk;
+    private final Contributions contributions;
+    private final Users users;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ConfigurableApplicationContext context;
+    private final boolean enabled;
+    private final int basePersons;
+    private final int employersPerCity;
+    private final long extraPersons;
+    private final boolean exitAfter;
+    private final PersonFactory factory;
+
+    DemoData(Registry registry, RegistryBulkLoad bulk, Contributions contributions, Users users,
+             PasswordEncoder encoder, TransactionTemplate tx, Clock clock, ConfigurableApplicationContext context,
+             @Value("${shebao.demo.enabled:true}") boolean enabled,
+             @Value("${shebao.demo.seed:20200130}") long seed,
+             @Value("${shebao.demo.base-persons:6000}") int basePersons,
+             @Value("${shebao.demo.employers-per-city:75}") int employersPerCity,
+             @Value("${demo.persons:0}") long extraPersons,
+             @Value("${demo.exit:false}") boolean exitAfter) {
+        this.registry = registry;
+        this.bulk = bulk;
+        this.contributions = contributions;
+        this.users = users;
+        this.encoder = encoder;
+        this.tx = tx;
+        this.clock = clock;
+        this.context = context;
+        this.enabled = enabled;
+        this.basePersons = basePersons;
+        this.employersPerCity = employersPerCity;
+        this.extraPersons = extraPersons;
+        this.exitAfter = exitAfter;
+        this.factory = new PersonFactory(seed);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (enabled && users.count() == 0 && registry.countAllPersons() == 0) {
+            long t0 = System.nanoTime();
+            tx.executeWithoutResult(s -> seedDemo());
+            log.info("Demo data seeded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        }
+        if (extraPersons > 0) {
+            generatePersons(extraPersons);
+        }
+        if (exitAfter) {
+            int code = SpringApplication.exit(context, () -> 0);
+            System.exit(code);
+        }
+    }
+
+    // ------------------------------------------------------------------ the demo
+
+    /** A staff user of the demo: username, display name, role, region. */
+    record StaffUser(String username, String displayName, Role role, String region) {
+    }
+
+    static final List<StaffUser> STAFF = List.of(
+            new StaffUser("admin", "系统管理员", Role.ADMIN, "000000"),
+            new StaffUser("fj.admin", "福建管理员", Role.ADMIN, "350000"),
+            new StaffUser("fj.auditor", "福建省稽核 郑敏", Role.AUDITOR, "350000"),
+            new StaffUser("fz.clerk", "福州受理 林小燕", Role.CLERK, "350100"),
+            new StaffUser("fz.clerk2", "福州受理 陈伟", Role.CLERK, "350100"),
+            new StaffUser("fz.reviewer", "福州审核 黄建华", Role.REVIEWER, "350100"),
+            new StaffUser("fz.finance", "福州财务 吴丽", Role.FINANCE, "350100"),
+            new StaffUser("fz.auditor", "福州稽核 郭强", Role.AUDITOR, "350100"),
+            new StaffUser("fz.hall", "福州大厅主管 刘芳", Role.HALL_MANAGER, "350100"),
+            new StaffUser("xm.clerk", "厦门受理 蔡明", Role.CLERK, "350200"),
+            new StaffUser("xm.reviewer", "厦门审核 许静", Role.REVIEWER, "350200"),
+            new StaffUser("sx.admin", "山西管理员", Role.ADMIN, "140000"),
+            new StaffUser("sx.auditor", "山西省稽核 赵刚", Role.AUDITOR, "140000"),
+            new StaffUser("ty.clerk", "太原受理 王丽", Role.CLERK, "140100"),
+            new StaffUser("ty.clerk2", "太原受理 张勇", Role.CLERK, "140100"),
+            new StaffUser("ty.reviewer", "太原审核 李娜", Role.REVIEWER, "140100"),
+            new StaffUser("ty.finance", "太原财务 杨洋", Role.FINANCE, "140100"),
+            new StaffUser("ty.auditor", "太原稽核 郝磊", Role.AUDITOR, "140100"),
+            new StaffUser("ty.hall", "太原大厅主管 武敏", Role.HALL_MANAGER, "140100"),
+            new StaffUser("xz.clerk", "忻州受理 段军", Role.CLERK, "140900"),
+            new StaffUser("xz.reviewer", "忻州审核 薛红", Role.REVIEWER, "140900"));
+
+    /** Named persons the portal demo users log in as (addresses outside the generator's, so no clash). */
+    record NamedPerson(String portalUser, String address, LocalDate birth, int seq, String name, String city,
+                       String phone) {
+        String idNumber() {
+            String first17 = address + birth.toString().replace("-", "") + String.format("%03d", seq);
+            return first17 + IdNumber.checkChar(first17);
+        }
+    }
+
+    static final List<NamedPerson> NAMED = List.of(
+            // reaches 60 in February 2020: the Fujian new-retiree scenario of FJ-1.2 / FJ-1.3
+            new NamedPerson("citizen.fz", "350128", LocalDate.of(1960, 2, 12), 231, "陈志强", "350100", "13905910001"),
+            new NamedPerson("citizen.xm", "350128", LocalDate.of(1975, 8, 3), 242, "黄雅琴", "350200", "13805920002"),
+            new NamedPerson("citizen.ty", "140121", LocalDate.of(1962, 5, 20), 115, "王建国", "140100", "13903510003"),
+            new NamedPerson("citizen.xz", "140121", LocalDate.of(1970, 3, 9), 126, "李秀兰", "140900", "13803500004"));
+
+    private void seedDemo() {
+        String hash = encoder.encode(DEMO_PASSWORD);
+        for (StaffUser u : STAFF) {
+            users.create(new Users.NewUser(u.username(), hash, u.displayName(), u.role(), new RegionCode(u.region()),
+                    null, null));
+        }
+        Map<String, List<Long>> employersByCity = seedEmployers();
+        // named persons first, then the generated ones
+        long firstNamed = bulk.reservePersonIds(NAMED.size());
+        bulk.copyPersons(out -> {
+            for (int i = 0; i < NAMED.size(); i++) {
+                NamedPerson n = NAMED.get(i);
+                IdNumber id = IdNumber.parse(n.idNumber());
+                out.accept(new PersonRow(firstNamed + i, id.value(), n.name(), id.gender().name(), n.birth(),
+                        n.phone(), n.address(), n.city()));
+            }
+        }, BY);
+        List<EnrollmentRow> namedEnrollments = new ArrayList<>();
+        List<YearRow> namedYears = new ArrayList<>();
+        for (int i = 0; i < NAMED.size(); i++) {
+            NamedPerson n = NAMED.get(i);
+            long personId = firstNamed + i;
+            long employerId = employersByCity.get(n.city()).get(0);
+            users.create(new Users.NewUser(n.portalUser(), hash, n.name(), Role.INSURED_PERSON,
+                    new RegionCode(n.city()), personId, null));
+            LocalDate first = LocalDate.of(Math.max(1992, n.birth().getYear() + 20), 7, 1);
+            SplittableRandom rnd = new SplittableRandom(personId);
+            namedEnrollments.add(new EnrollmentRow(personId, employerId, EnrollmentCategory.EMPLOYEE,
+                    InsuranceType.ENTERPRISE_PENSION, first, n.city()));
+            namedEnrollments.add(new EnrollmentRow(personId, employerId, EnrollmentCategory.EMPLOYEE,
+                    InsuranceType.UNEMPLOYMENT, first, n.city()));
+            history(personId, n.city(), employerId, first, retirementYear(n.birth(), true), 1.3, rnd, namedYears::add);
+        }
+        bulk.copyEnrollments(out -> namedEnrollments.forEach(out), BY);
+        contributions.copyYears(out -> namedYears.forEach(out));
+        for (String city : PersonFactory.CITIES) {
+            String prefix = switch (city) {
+                case "350100" -> "fz";
+                case "350200" -> "xm";
+                case "140100" -> "ty";
+                default -> "xz";
+            };
+            long employerId = employersByCity.get(city).get(0);
+            users.create(new Users.NewUser("employer." + prefix, hash, "单位经办人", Role.EMPLOYER,
+                    new RegionCode(city), null, employerId));
+        }
+        loadGeneratedPersons(basePersons, employersByCity);
+    }
+
+    private Map<String, List<Long>> seedEmployers() {
+        int n = employersPerCity * PersonFactory.CITIES.length;
+        long first = bulk.reserveEmployerIds(n);
+        String[] words = {"闽江", "海峡", "榕城", "鹭岛", "晋阳", "汾河", "五台", "恒信", "宏达", "华兴", "新世纪", "东方",
+                "安泰", "瑞丰", "同舟", "永安", "鼎盛", "佳和", "中天", "启明"};
+        String[] trades = {"电子科技", "建筑工程", "物流", "食品", "纺织", "医疗器械", "软件", "机械制造", "商贸", "餐饮管理",
+                "煤业", "化工", "印刷", "物业服务", "汽车销售"};
+        Map<String, String> cityNames = Map.of("350100", "福州", "350200", "厦门", "140100", "太原", "140900", "忻州");
+        Map<String, String[]> agencyContacts = Map.of(
+                "350100", new String[]{"林小燕", "0591-87654321"}, "350200", new String[]{"蔡明", "0592-5012345"},
+                "140100", new String[]{"王丽", "0351-4012345"}, "140900", new String[]{"段军", "0350-3012345"});
+        Map<String, List<Long>> byCity = new HashMap<>();
+        SplittableRandom rnd = new SplittableRandom(7);
+        bulk.copyEmployers(out -> {
+            for (int i = 0; i < n; i++) {
+                String city = PersonFactory.CITIES[i % PersonFactory.CITIES.length];
+                long id = first + i;
+                byCity.computeIfAbsent(city, c -> new ArrayList<>()).add(id);
+                String org8 = String.format("%08d", (id * 7919 + rnd.nextInt(1000)) % 100_000_000);
+                String first17 = "91" + city.substring(0, 4) + String.format("%02d", 2 + i % 5) + org8 + orgCheck(org8);
+                String credit = first17 + CreditCode.checkChar(first17);
+                String name = cityNames.get(city) + words[rnd.nextInt(words.length)] + trades[rnd.nextInt(trades.length)]
+                        + (i / PersonFactory.CITIES.length % 3 == 0 ? "有限公司" : "股份有限公司");
+                String[] agency = i % 10 == 9 ? new String[]{null, null} : agencyContacts.get(city);
+                out.accept(new EmployerRow(id, credit, name + (i / 4 + 1) + "号", city,
+                        cityNames.get(city) + "市" + (i % 30 + 1) + "号路", "人事专员" + (i % 7 + 1),
+                        "1390000" + String.format("%04d", i), agency[0], agency[1]));
+            }
+        }, BY);
+        return byCity;
+    }
+
+    /** GB 11714 check character of an organisation code's first eight digits. */
+    static char orgCheck(String first8) {
+        int[] w = {3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (first8.charAt(i) - '0') * w[i];
+        }
+        int c = 11 - sum % 11;
+        return c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c);
+    }
+
+    // ------------------------------------------------------------------ generated persons
+
+    /** Adds {@code n} generated persons with enrollments and histories, through COPY; logs rows per second. */
+    public void generatePersons(long n) {
+        Map<String, List<Long>> employersByCity = new HashMap<>();
+        for (String city : PersonFactory.CITIES) {
+            employersByCity.put(city, bulk.employerIdsIn(city));
+        }
+        if (employersByCity.values().stream().anyMatch(List::isEmpty)) {
+            throw new IllegalStateException("demo.persons needs the demo employers: start once with shebao.demo.enabled=true");
+        }
+        long t0 = System.nanoTime();
+        long rows = tx.execute(s -> loadGeneratedPersons(n, employersByCity));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        log.info("Generated {} persons ({} rows in all) in {} s: {} rows/s", n, rows, String.format("%.1f", secs),
+                String.format("%.0f", rows / secs));
+    }
+
+    private long loadGeneratedPersons(long n, Map<String, List<Long>> employersByCity) {
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("at most " + Integer.MAX_VALUE + " persons at a time");
+        }
+        long first = bulk.reservePersonIds((int) n);
+        long rows = bulk.copyPersons(out -> {
+            for (long k = first; k < first + n; k++) {
+                PersonFactory.Generated g = factory.person(k);
+                out.accept(new PersonRow(k, g.idNumber(), g.name(), g.gender(), g.birthDate(), g.phone(),
+                        g.hukouRegion(), g.city()));
+            }
+        }, BY);
+        rows += bulk.copyEnrollments(out -> {
+            for (long k = first; k < first + n; k++) {
+                plan(k, employersByCity, out, null);
+            }
+        }, BY);
+        rows += contributions.copyYears(out -> {
+            for (long k = first; k < first + n; k++) {
+                plan(k, employersByCity, null, out);
+            }
+        });
+        bulk.analyze();
+        contributions.analyze();
+        return rows;
+    }
+
+    /** Decides person k's enrollments and contribution years, the same way in every pass. */
+    private void plan(long k, Map<String, List<Long>> employersByCity, Consumer<EnrollmentRow> enrollments,
+                      Consumer<YearRow> years) {
+        PersonFactory.Generated g = factory.person(k);
+        SplittableRandom rnd = g.random();
+        LocalDate today = LocalDate.now(clock);
+        int roll = rnd.nextInt(100);
+        EnrollmentCategory category = roll < 70 ? EnrollmentCategory.EMPLOYEE
+                : roll < 85 ? EnrollmentCategory.FLEXIBLE : EnrollmentCategory.RESIDENT;
+        LocalDate first = g.birthDate().plusYears(18 + rnd.nextInt(12)).plusDays(rnd.nextInt(365));
+        if (category == EnrollmentCategory.RESIDENT) {
+            LocalDate schemeStart = LocalDate.of(2011, 7, 1);
+            first = first.isBefore(schemeStart) ? schemeStart.plusDays(rnd.nextInt(200)) : first;
+        } else if (first.isBefore(LocalDate.of(1992, 1, 1))) {
+            first = LocalDate.of(1992, 1, 1).plusDays(rnd.nextInt(1500));
+        }
+        if (first.isAfter(today)) {
+            return; // too young to be insured yet
+        }
+        List<Long> employers = employersByCity.get(g.city());
+        Long employerId = category == EnrollmentCategory.EMPLOYEE ? employers.get(rnd.nextInt(employers.size())) : null;
+        boolean institution = category == EnrollmentCategory.EMPLOYEE && rnd.nextInt(20) == 0;
+        double factor = category == EnrollmentCategory.FLEXIBLE ? 0.6 + rnd.nextDouble() * 0.4
+                : 0.6 + rnd.nextDouble() * 1.6;
+        if (enrollments != null) {
+            InsuranceType pension = switch (category) {
+                case EMPLOYEE -> institution ? InsuranceType.INSTITUTION_PENSION : InsuranceType.ENTERPRISE_PENSION;
+                case FLEXIBLE -> InsuranceType.ENTERPRISE_PENSION;
+                case RESIDENT -> InsuranceType.RESIDENT_PENSION;
+            };
+            enrollments.accept(new EnrollmentRow(k, employerId, category, pension, first, g.city()));
+            if (category == EnrollmentCategory.EMPLOYEE) {
+                enrollments.accept(new EnrollmentRow(k, employerId, category, InsuranceType.UNEMPLOYMENT, first, g.city()));
+                enrollments.accept(new EnrollmentRow(k, employerId, category, InsuranceType.WORK_INJURY, first, g.city()));
+            }
+        }
+        if (years != null && category != EnrollmentCategory.RESIDENT) {
+            int lastYear = Math.min(retirementYear(g.birthDate(), "MALE".equals(g.gender())), today.getYear() - 1);
+            history(k, g.city(), employerId, first, lastYear, factor, rnd, years);
+        }
+    }
+
+    /** The year of the 2020 statutory retirement age (men 60, women 55 here): the demo history stops there. */
+    private static int retirementYear(LocalDate birth, boolean male) {
+        return birth.getYear() + (male ? 60 : 55);
+    }
+
+    private static final BigDecimal ACCOUNT_RATE = new BigDecimal("0.08");
+
+    private static void history(long personId, String city, Long employerId, LocalDate first, int lastYear,
+                                double factor, SplittableRandom rnd, Consumer<YearRow> out) {
+        for (int y = first.getYear(); y <= lastYear; y++) {
+            int months = y == first.getYear() ? 13 - first.getMonthValue() : 12;
+            if (rnd.nextInt(20) == 0) {
+                months = rnd.nextInt(months + 1); // an interrupted year
+            }
+            double f = Math.max(0.6, Math.min(3.0, factor * (0.9 + rnd.nextDouble() * 0.2)));
+            BigDecimal base = PersonFactory.illustrativeAverageWage(city, y).multiply(BigDecimal.valueOf(f))
+                    .setScale(2, RoundingMode.HALF_UP);
+            BigDecimal credit = base.multiply(BigDecimal.valueOf(months)).multiply(ACCOUNT_RATE)
+                    .setScale(2, RoundingMode.HALF_UP);
+            out.accept(new YearRow(personId, y, city, employerId, months, base, credit));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.shebao.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.shebao.common.RegionCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The users of the platform, and login throttling: after {@code shebao.security.max-failed-logins} wrong
+ * passwords in a row an account is locked for {@code shebao.security.lock-minutes}.
+ */
+@Service
+public class Users implements UserDetailsService {
+    private static final Logger log = LoggerFactory.getLogger(Users.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int maxFailed;
+    private final Duration lockFor;
+
+    Users(JdbcClient jdbc, Clock clock,
+          @Value("${shebao.security.max-failed-logins:5}") int maxFailed,
+          @Value("${shebao.security.lock-minutes:15}") int lockMinutes) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.maxFailed = maxFailed;
+        this.lockFor = Duration.ofMinutes(lockMinutes);
+    }
+
+    /** A new user account; {@code passwordHash} is already hashed (bcrypt). */
+    public record NewUser(String username, String passwordHash, String displayName, Role role, RegionCode region,
+                          Long personId, Long employerId) {
+    }
+
+    @Transactional
+    public long create(NewUser u) {
+        return jdbc.sql("""
+                        INSERT INTO identity_user (username, password_hash, display_name, role, region_code, person_id, employer_id)
+                        VALUES (:username, :hash, :displayName, :role, :region, :personId, :employerId) RETURNING id""")
+                .param("username", u.username()).param("hash", u.passwordHash()).param("displayName", u.displayName())
+                .param("role", u.role().name()).param("region", u.region().value())
+                .param("personId", u.personId()).param("employerId", u.employerId())
+                .query(Long.class).single();
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("SELECT count(*) FROM identity_user WHERE username = :u").param("u", username)
+                .query(Long.class).single() > 0;
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM identity_user").query(Long.class).single();
+    }
+
+    /** Summary rows for the README and the admin's user list. */
+    public record UserSummary(String username, String displayName, Role role, String regionCode) {
+    }
+
+    public List<UserSummary> list() {
+        return jdbc.sql("SELECT username, display_name, role, region_code FROM identity_user ORDER BY region_code, role, username")
+                .query((rs, i) -> new UserSummary(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getString(4))).list();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    Optional<ShebaoUser> find(String username) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                        SELECT id, username, password_hash, display_name, role, region_code, person_id, employer_id,
+                               enabled, locked_until FROM identity_user WHERE username = :u""")
+                .param("u", username)
+                .query((rs, i) -> {
+                    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+                    return new ShebaoUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                            rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                            new RegionCode(rs.getString("region_code")),
+                            (Long) rs.getObject("person_id"), (Long) rs.getObject("employer_id"),
+                            rs.getBoolean("enabled"), lockedUntil != null && lockedUntil.isAfter(now));
+                })
+                .optional();
+    }
+
+    /** When the account is locked until, if it is locked now. */
+    public Optional<OffsetDateTime> lockedUntil(String username) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("SELECT locked_until FROM identity_user WHERE username = :u").param("u", username)
+                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+                .optional().flatMap(o -> o).filter(t -> t.isAfter(now));
+    }
+
+    @EventListener
+    @Transactional
+    public void onBadPassword(AuthenticationFailureBadCredentialsEvent event) {
+        String username = event.getAuthentication().getName();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int updated = jdbc.sql("""
+                        UPDATE identity_user
+                           SET failed_attempts = CASE WHEN failed_attempts + 1 >= :max THEN 0 ELSE failed_attempts + 1 END,
+                               locked_until    = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
+                         WHERE username = :u""")
+                .param("max", maxFailed).param("until", now.plus(lockFor)).param("u", username).update();
+        if (updated > 0) {
+            lockedUntil(username).ifPresent(t -> log.warn("Account {} locked until {} after {} failed logins",
+                    username, t, maxFailed));
+        }
+    }
+
+    @EventListener
+    @Transactional
+    public void onLogin(AuthenticationSuccessEvent event) {
+        jdbc.sql("UPDATE identity_user SET failed_attempts = 0, locked_until = NULL WHERE username = :u AND failed_attempts > 0")
+                .param("u", event.getAuthentication().getName()).update();
+    }
+}

@@ -1,0 +1,104 @@
+package org.shebao.identity.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Two filter chains. The JSON API ({@code /api/**}) is stateless with HTTP Basic (no cookie, so no CSRF
+ * exposure). The screens use form login with CSRF on, a new session id at login (fixation protection) and
+ * strict security headers (CSP, frame-ancestors 'none').
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+    static final String[] STAFF = {Role.CLERK.name(), Role.REVIEWER.name(), Role.FINANCE.name(), Role.AUDITOR.name(),
+            Role.HALL_MANAGER.name(), Role.ADMIN.name()};
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(org.springframework.context.ApplicationEventPublisher p) {
+        return new DefaultAuthenticationEventPublisher(p);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
+                    LocaleContextHolder.setLocale(locales.resolveLocale(req));
+                    String key = ex instanceof LockedException ? "login.locked.api" : "problem.unauthorized";
+                    res.setStatus(401);
+                    res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    res.setCharacterEncoding("UTF-8");
+                    res.setHeader("WWW-Authenticate", "Basic realm=\"shebao\"");
+                    json.writeValue(res.getOutputStream(), Map.of("type", "about:blank", "status", 401,
+                            "title", messages.getMessage(key, null, LocaleContextHolder.getLocale()),
+                            "instance", req.getRequestURI()));
+                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> {
+                    res.setStatus(403);
+                    res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    res.setCharacterEncoding("UTF-8");
+                    json.writeValue(res.getOutputStream(), Map.of("type", "about:blank", "status", 403,
+                            "title", messages.getMessage("problem.forbidden", null, locales.resolveLocale(req)),
+                            "instance", req.getRequestURI()));
+                }))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/portal/**").hasAnyRole(Role.INSURED_PERSON.name(), Role.EMPLOYER.name())
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/registry/**").hasAnyRole(STAFF)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler((req, res, auth) -> res.sendRedirect(req.getContextPath()
+                                + (auth.getPrincipal() instanceof ShebaoUser u && !u.isStaff() ? "/portal" : "/")))
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                                + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
+                        .permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

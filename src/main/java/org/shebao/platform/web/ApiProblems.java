@@ -1,0 +1,121 @@
+package org.shebao.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.FieldViolation;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every error of the JSON API as an RFC 9457 problem detail, in the client's language, with a field-level list
+ * ({@code errors: [{field, code, message}]}). No stack trace ever leaves the server.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems {
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e, HttpServletRequest req) {
+        return problem(HttpStatus.BAD_REQUEST, "problem.invalid", e.violations(), req);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e, HttpServletRequest req) {
+        return problem(HttpStatus.CONFLICT, "problem.conflict", List.of(e.violation()), req);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e, HttpServletRequest req) {
+        return problem(HttpStatus.NOT_FOUND, "problem.notFound", List.of(), req);
+    }
+
+    @ExceptionHandler({AccessDeniedToRecordException.class, AccessDeniedException.class})
+    ProblemDetail forbidden(RuntimeException e, HttpServletRequest req) {
+        return problem(HttpStatus.FORBIDDEN, "problem.forbidden", List.of(), req);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+        List<FieldViolation> violations = List.of();
+        if (e.getCause() instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
+            String field = mie.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .filter(n -> n != null).collect(Collectors.joining("."));
+            violations = List.of(FieldViolation.of(field,
+                    mie instanceof InvalidFormatException ? "error.format" : "error.type"));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "problem.unreadable", violations, req);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ProblemDetail badParameter(Exception e, HttpServletRequest req) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return problem(HttpStatus.BAD_REQUEST, "problem.invalid", List.of(FieldViolation.of(name, "error.format")), req);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "problem.method", List.of(), req);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType", List.of(), req);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest req) {
+        log.error("Unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal", List.of(), req);
+    }
+
+    private ProblemDetail problem(HttpStatus status, String titleKey, List<FieldViolation> violations,
+                                  HttpServletRequest req) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail pd = ProblemDetail.forStatus(status);
+        pd.setTitle(messages.getMessage(titleKey, null, status.getReasonPhrase(), locale));
+        pd.setType(URI.create("https://shebao.org/problems/" + titleKey.substring("problem.".length())));
+        pd.setInstance(URI.create(req.getRequestURI()));
+        List<Map<String, String>> errors = violations.stream().map(v -> Map.of(
+                "field", v.field(),
+                "code", v.code(),
+                "message", messages.getMessage(v.code(), v.args().toArray(), v.code(), locale))).toList();
+        if (!errors.isEmpty()) {
+            pd.setDetail(errors.stream().map(m -> m.get("message")).collect(Collectors.joining("；")));
+            pd.setProperty("errors", errors);
+        }
+        return pd;
+    }
+}

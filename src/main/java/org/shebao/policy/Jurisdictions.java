@@ -1,0 +1,146 @@
+package org.shebao.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.RegionCode;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The jurisdiction tree, read from {@code policy/jurisdictions.yml} at start. A broken file stops the platform
+ * with a message naming the file and the reason, rather than letting it run on a wrong tree.
+ */
+@Service
+public class Jurisdictions {
+    private final Map<RegionCode, Jurisdiction> byCode = new LinkedHashMap<>();
+    private final Set<String> provinces = new TreeSet<>();
+
+    public Jurisdictions(@Value("classpath:policy/jurisdictions.yml") Resource file) {
+        load(file);
+    }
+
+    private void load(Resource file) {
+        String name = file.getFilename();
+        JsonNode root;
+        try (InputStream in = file.getInputStream()) {
+            root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("policy/" + name + ": cannot be read: " + e.getMessage(), e);
+        }
+        for (JsonNode p : root.path("provinces")) {
+            provinces.add(p.asText());
+        }
+        int index = 0;
+        for (JsonNode n : root.path("jurisdictions")) {
+            index++;
+            String where = "policy/" + name + ", jurisdiction #" + index;
+            String code = n.path("code").asText(null);
+            if (code == null || !code.matches("\\d{6}")) {
+                throw new IllegalStateException(where + ": code must be six digits (GB/T 2260), was " + code);
+            }
+            RegionCode rc = new RegionCode(code);
+            if (byCode.containsKey(rc)) {
+                throw new IllegalStateException(where + ": code " + code + " is listed twice");
+            }
+            RegionCode parent = null;
+            if (n.hasNonNull("parent")) {
+                parent = new RegionCode(n.get("parent").asText());
+                if (!byCode.containsKey(parent)) {
+                    throw new IllegalStateException(where + ": parent " + parent + " must be listed before " + code);
+                }
+                if (!parent.covers(rc) || parent.equals(rc)) {
+                    throw new IllegalStateException(where + ": " + parent + " cannot be the parent of " + code);
+                }
+            } else if (!rc.isNational()) {
+                throw new IllegalStateException(where + ": " + code + " needs a parent");
+            }
+            for (String field : List.of("name", "nameEn", "agency")) {
+                if (n.path(field).asText("").isBlank()) {
+                    throw new IllegalStateException(where + ": " + field + " is missing");
+                }
+            }
+            if (!rc.isNational() && !provinces.contains(rc.province().value())) {
+                throw new IllegalStateException(where + ": " + code + " is not in a GB/T 2260 province");
+            }
+            byCode.put(rc, new Jurisdiction(rc, n.get("name").asText(), n.get("nameEn").asText(), parent,
+                    n.get("agency").asText()));
+        }
+        if (!byCode.containsKey(RegionCode.NATIONAL)) {
+            throw new IllegalStateException("policy/" + name + ": the national jurisdiction 000000 is missing");
+        }
+    }
+
+    public List<Jurisdiction> all() {
+        return List.copyOf(byCode.values());
+    }
+
+    public Optional<Jurisdiction> find(RegionCode code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    public Jurisdiction get(RegionCode code) {
+        return find(code).orElseThrow(() -> new IllegalArgumentException("unknown jurisdiction " + code));
+    }
+
+    /** The jurisdiction a record is managed by (参保地): must be one this platform serves. */
+    public Jurisdiction requireServed(String raw, String field) {
+        RegionCode code = RegionCode.parse(raw, field);
+        return find(code).orElseThrow(() -> InvalidInputException.of(field, "error.region.unknown", code.value()));
+    }
+
+    /** A household registration (户籍地) may lie anywhere in the country, but in a real province. */
+    public RegionCode requirePlausibleAddress(String raw, String field) {
+        RegionCode code = RegionCode.parse(raw, field);
+        if (code.isNational() || !provinces.contains(code.province().value())) {
+            throw InvalidInputException.of(field, "error.region.unknown", code.value());
+        }
+        return code;
+    }
+
+    /** Cities (and below) this platform serves inside the given scope, e.g. for a clerk's region drop-down. */
+    public List<Jurisdiction> servedWithin(RegionCode scope) {
+        List<Jurisdiction> out = new ArrayList<>();
+        for (Jurisdiction j : byCode.values()) {
+            if (scope.covers(j.code()) && j.code().isCity()) {
+                out.add(j);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** National → province → … → the code itself (only the levels this platform knows). */
+    public List<Jurisdiction> path(RegionCode code) {
+        List<Jurisdiction> out = new ArrayList<>();
+        Jurisdiction j = byCode.get(code);
+        while (j != null) {
+            out.add(0, j);
+            j = j.parent() == null ? null : byCode.get(j.parent());
+        }
+        return out;
+    }
+
+    /** A readable name for any code: the served jurisdiction's name, or the code itself. */
+    public String nameOf(String code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            return find(new RegionCode(code)).map(Jurisdiction::name).orElse(code);
+        } catch (InvalidInputException e) {
+            return code;
+        }
+    }
+}

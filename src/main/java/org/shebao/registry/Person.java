@@ -1,0 +1,24 @@
+package org.shebao.registry;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.shebao.common.Gender;
+import org.shebao.common.IdNumber;
+
+/** An insured person as stored. {@code idNumber.toString()} is masked. */
+public record Person(long id, IdNumber idNumber, String name, Gender gender, LocalDate birthDate, String phone,
+                     String hukouRegion, String regionCode, int version, OffsetDateTime createdAt, String createdBy,
+                     OffsetDateTime updatedAt, String updatedBy) {
+
+    public String maskedIdNumber() {
+        return idNumber.masked();
+    }
+
+    /** Phone with the middle four digits hidden, e.g. 138****5678. */
+    public String maskedPhone() {
+        if (phone == null || phone.length() < 7) {
+            return phone;
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+}

@@ -1,0 +1,112 @@
+package org.shebao.registry.web;
+
+import java.util.List;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.web.FormErrors;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Jurisdictions;
+import org.shebao.registry.Employer;
+import org.shebao.registry.EmployerData;
+import org.shebao.registry.Registry;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Clerk screens for employers: search, register, view (employees, history), edit. */
+@Controller
+@RequestMapping("/registry/employers")
+class EmployerPages {
+    private final Registry registry;
+    private final Jurisdictions jurisdictions;
+    private final MessageSource messages;
+
+    EmployerPages(Registry registry, Jurisdictions jurisdictions, MessageSource messages) {
+        this.registry = registry;
+        this.jurisdictions = jurisdictions;
+        this.messages = messages;
+    }
+
+    @ModelAttribute
+    void common(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        model.addAttribute("regions", jurisdictions.servedWithin(user.region()));
+        model.addAttribute("jurisdictions", jurisdictions);
+    }
+
+    @GetMapping
+    String search(@AuthenticationPrincipal ShebaoUser user, @RequestParam(defaultValue = "") String q,
+                  @RequestParam(defaultValue = "0") int page,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("result", registry.searchEmployers(user, q, page));
+        return htmx != null ? "registry/employers :: results" : "registry/employers";
+    }
+
+    @GetMapping("/new")
+    String newForm(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        String defaultRegion = jurisdictions.servedWithin(user.region()).stream().findFirst()
+                .map(j -> j.code().value()).orElse("");
+        model.addAttribute("form", new EmployerData("", "", defaultRegion, "", "", "", "", ""));
+        return "registry/employer-form";
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal ShebaoUser user, @ModelAttribute("form") EmployerData form, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            Employer e = registry.registerEmployer(user, form);
+            redirect.addFlashAttribute("notice", "notice.employer.created");
+            return "redirect:/registry/employers/" + e.id();
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, List.of(e.violation()), messages);
+        }
+        return "registry/employer-form";
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("employer", registry.employer(user, id));
+        model.addAttribute("employees", registry.employeesOf(user, id, page));
+        model.addAttribute("history", registry.history(user, "EMPLOYER", id));
+        return "registry/employer";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
+        Employer e = registry.employer(user, id);
+        model.addAttribute("employer", e);
+        model.addAttribute("version", e.version());
+        model.addAttribute("form", new EmployerData(e.creditCode(), e.name(), e.regionCode(), e.address(),
+                e.contactName(), e.contactPhone(), e.agencyContactName(), e.agencyContactPhone()));
+        return "registry/employer-form";
+    }
+
+    @PostMapping("/{id}")
+    String update(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int version,
+                  @ModelAttribute("form") EmployerData form, Model model, RedirectAttributes redirect) {
+        try {
+            registry.updateEmployer(user, id, version, form);
+            redirect.addFlashAttribute("notice", "notice.saved");
+            return "redirect:/registry/employers/" + id;
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, List.of(e.violation()), messages);
+        }
+        model.addAttribute("employer", registry.employer(user, id));
+        model.addAttribute("version", version);
+        return "registry/employer-form";
+    }
+}

@@ -1,0 +1,151 @@
+package org.shebao.registry.web;
+
+import java.util.Map;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.web.FormErrors;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Jurisdictions;
+import org.shebao.registry.EnrollmentCategory;
+import org.shebao.registry.EnrollmentData;
+import org.shebao.registry.InsuranceType;
+import org.shebao.registry.Person;
+import org.shebao.registry.PersonData;
+import org.shebao.registry.Registry;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Clerk screens for insured persons: search, register, view (with history), edit, enroll. */
+@Controller
+@RequestMapping("/registry/persons")
+class PersonPages {
+    private final Registry registry;
+    private final Jurisdictions jurisdictions;
+    private final MessageSource messages;
+
+    PersonPages(Registry registry, Jurisdictions jurisdictions, MessageSource messages) {
+        this.registry = registry;
+        this.jurisdictions = jurisdictions;
+        this.messages = messages;
+    }
+
+    @ModelAttribute
+    void common(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        model.addAttribute("regions", jurisdictions.servedWithin(user.region()));
+        model.addAttribute("jurisdictions", jurisdictions);
+    }
+
+    @GetMapping
+    String search(@AuthenticationPrincipal ShebaoUser user, @RequestParam(defaultValue = "") String q,
+                  @RequestParam(defaultValue = "0") int page,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("result", registry.searchPersons(user, q, page));
+        model.addAttribute("total", registry.countPersons(user));
+        return htmx != null ? "registry/persons :: results" : "registry/persons";
+    }
+
+    @GetMapping("/new")
+    String newForm(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        String defaultRegion = jurisdictions.servedWithin(user.region()).stream().findFirst()
+                .map(j -> j.code().value()).orElse("");
+        model.addAttribute("form", new PersonData("", "", "", defaultRegion, defaultRegion));
+        return "registry/person-form";
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal ShebaoUser user, @ModelAttribute("form") PersonData form, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            Person p = registry.registerPerson(user, form);
+            redirect.addFlashAttribute("notice", "notice.person.created");
+            return "redirect:/registry/persons/" + p.id();
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, java.util.List.of(e.violation()), messages);
+        }
+        return "registry/person-form";
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
+        model.addAttribute("person", registry.person(user, id));
+        model.addAttribute("enrollments", registry.enrollmentsOf(user, id));
+        model.addAttribute("history", registry.history(user, "PERSON", id));
+        return "registry/person";
+    }
+
+    @PostMapping("/{id}/reveal")
+    @ResponseBody
+    Map<String, String> reveal(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return Map.of("idNumber", registry.revealIdNumber(user, id));
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
+        Person p = registry.person(user, id);
+        model.addAttribute("person", p);
+        model.addAttribute("version", p.version());
+        model.addAttribute("form", new PersonData(p.idNumber().value(), p.name(), p.phone(), p.hukouRegion(),
+                p.regionCode()));
+        return "registry/person-form";
+    }
+
+    @PostMapping("/{id}")
+    String update(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int version,
+                  @ModelAttribute("form") PersonData form, Model model, RedirectAttributes redirect) {
+        try {
+            registry.updatePerson(user, id, version, form);
+            redirect.addFlashAttribute("notice", "notice.saved");
+            return "redirect:/registry/persons/" + id;
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, java.util.List.of(e.violation()), messages);
+        }
+        model.addAttribute("person", registry.person(user, id));
+        model.addAttribute("version", version);
+        return "registry/person-form";
+    }
+
+    @GetMapping("/{id}/enrollments/new")
+    String enrollForm(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
+        model.addAttribute("person", registry.person(user, id));
+        model.addAttribute("form", new EnrollmentData(null, "EMPLOYEE", "ENTERPRISE_PENSION", "", ""));
+        return enrollView(model);
+    }
+
+    @PostMapping("/{id}/enrollments")
+    String enroll(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                  @ModelAttribute("form") EnrollmentData form, Model model, RedirectAttributes redirect) {
+        try {
+            registry.enroll(user, id, form);
+            redirect.addFlashAttribute("notice", "notice.enrolled");
+            return "redirect:/registry/persons/" + id;
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, java.util.List.of(e.violation()), messages);
+        }
+        model.addAttribute("person", registry.person(user, id));
+        return enrollView(model);
+    }
+
+    private String enrollView(Model model) {
+        model.addAttribute("categories", EnrollmentCategory.values());
+        model.addAttribute("insuranceTypes", InsuranceType.values());
+        return "registry/enrollment-form";
+    }
+}

@@ -1,0 +1,156 @@
+package org.shebao.registry.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.Change;
+import org.shebao.registry.Employer;
+import org.shebao.registry.EmployerData;
+import org.shebao.registry.Enrollment;
+import org.shebao.registry.EnrollmentData;
+import org.shebao.registry.Page;
+import org.shebao.registry.Person;
+import org.shebao.registry.PersonData;
+import org.shebao.registry.Registry;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The registry over JSON, for the mobile app and other systems. HTTP Basic; errors are RFC 9457 problem details
+ * with a field-level {@code errors} list (400 bad input, 409 duplicate or stale version, 403 outside the user's
+ * region, 404 unknown).
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "registry", description = "参保人员、参保单位、参保登记")
+class RegistryApi {
+    private final Registry registry;
+
+    RegistryApi(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** A person as the API shows it: the ID number masked. */
+    record PersonDto(long id, String idNumberMasked, String name, String gender, LocalDate birthDate, String phone,
+                     String hukouRegion, String regionCode, int version) {
+        static PersonDto of(Person p) {
+            return new PersonDto(p.id(), p.maskedIdNumber(), p.name(), p.gender().name(), p.birthDate(),
+                    p.maskedPhone(), p.hukouRegion(), p.regionCode(), p.version());
+        }
+    }
+
+    record PersonUpdate(int version, String name, String phone, String hukouRegion, String regionCode) {
+    }
+
+    record EmployerUpdate(int version, String name, String regionCode, String address, String contactName,
+                          String contactPhone, String agencyContactName, String agencyContactPhone) {
+    }
+
+    record PageDto<T>(List<T> items, int page, int size, boolean hasNext) {
+    }
+
+    @GetMapping("/persons")
+    @Operation(summary = "Search persons in the caller's region (ID-number prefix, phone or name prefix)")
+    PageDto<PersonDto> searchPersons(@AuthenticationPrincipal ShebaoUser user,
+                                     @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page) {
+        Page<Person> p = registry.searchPersons(user, q, page);
+        return new PageDto<>(p.items().stream().map(PersonDto::of).toList(), p.page(), p.size(), p.hasNext());
+    }
+
+    @PostMapping("/persons")
+    @Operation(summary = "Register a person (参保人员登记)")
+    ResponseEntity<PersonDto> registerPerson(@AuthenticationPrincipal ShebaoUser user, @RequestBody PersonData body) {
+        Person p = registry.registerPerson(user, body);
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + p.id())).body(PersonDto.of(p));
+    }
+
+    @GetMapping("/persons/{id}")
+    PersonDto person(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return PersonDto.of(registry.person(user, id));
+    }
+
+    @PutMapping("/persons/{id}")
+    @Operation(summary = "Edit a person; the version read must be sent back (optimistic locking)")
+    PersonDto updatePerson(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                           @RequestBody PersonUpdate body) {
+        return PersonDto.of(registry.updatePerson(user, id, body.version(),
+                new PersonData(null, body.name(), body.phone(), body.hukouRegion(), body.regionCode())));
+    }
+
+    @GetMapping("/persons/{id}/enrollments")
+    List<Enrollment> enrollments(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return registry.enrollmentsOf(user, id);
+    }
+
+    @PostMapping("/persons/{id}/enrollments")
+    @Operation(summary = "Enroll a person (参保登记)")
+    ResponseEntity<Enrollment> enroll(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                                      @RequestBody EnrollmentData body) {
+        Enrollment e = registry.enroll(user, id, body);
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + id + "/enrollments")).body(e);
+    }
+
+    @GetMapping("/persons/{id}/history")
+    List<Change> personHistory(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return registry.history(user, "PERSON", id);
+    }
+
+    @GetMapping("/employers")
+    PageDto<Employer> searchEmployers(@AuthenticationPrincipal ShebaoUser user,
+                                      @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page) {
+        Page<Employer> p = registry.searchEmployers(user, q, page);
+        return new PageDto<>(p.items(), p.page(), p.size(), p.hasNext());
+    }
+
+    @PostMapping("/employers")
+    @Operation(summary = "Register an employer (参保单位登记)")
+    ResponseEntity<Employer> registerEmployer(@AuthenticationPrincipal ShebaoUser user, @RequestBody EmployerData body) {
+        Employer e = registry.registerEmployer(user, body);
+        return ResponseEntity.created(URI.create("/api/v1/employers/" + e.id())).body(e);
+    }
+
+    @GetMapping("/employers/{id}")
+    Employer employer(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return registry.employer(user, id);
+    }
+
+    @PutMapping("/employers/{id}")
+    Employer updateEmployer(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                            @RequestBody EmployerUpdate body) {
+        return registry.updateEmployer(user, id, body.version(), new EmployerData(null, body.name(),
+                body.regionCode(), body.address(), body.contactName(), body.contactPhone(),
+                body.agencyContactName(), body.agencyContactPhone()));
+    }
+
+    @GetMapping("/employers/{id}/employees")
+    PageDto<Enrollment> employees(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                                  @RequestParam(defaultValue = "0") int page) {
+        Page<Enrollment> p = registry.employeesOf(user, id, page);
+        return new PageDto<>(p.items(), p.page(), p.size(), p.hasNext());
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The caller's own record (insured person or employer)")
+    Object me(@AuthenticationPrincipal ShebaoUser user) {
+        if (user.role() == Role.INSURED_PERSON) {
+            return PersonDto.of(registry.person(user, user.personId()));
+        }
+        if (user.role() == Role.EMPLOYER) {
+            return registry.employer(user, user.employerId());
+        }
+        throw new AccessDeniedToRecordException("me");
+    }
+}
