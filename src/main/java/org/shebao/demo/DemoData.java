@@ -60,6 +60,8 @@ class DemoData implements ApplicationRunner {
     private final int employersPerCity;
     private final long extraPersons;
     private final boolean exitAfter;
+    private final boolean benchmark;
+    private final javax.sql.DataSource dataSource;
     private final PersonFactory factory;
 
     DemoData(Registry registry, RegistryBulkLoad bulk, Contributions contributions, Users users,
@@ -69,7 +71,8 @@ class DemoData implements ApplicationRunner {
              @Value("${shebao.demo.base-persons:6000}") int basePersons,
              @Value("${shebao.demo.employers-per-city:75}") int employersPerCity,
              @Value("${demo.persons:0}") long extraPersons,
-             @Value("${demo.exit:false}") boolean exitAfter) {
+             @Value("${demo.exit:false}") boolean exitAfter,
+             @Value("${demo.bench:false}") boolean benchmark, javax.sql.DataSource dataSource) {
         this.registry = registry;
         this.bulk = bulk;
         this.contributions = contributions;
@@ -83,6 +86,8 @@ class DemoData implements ApplicationRunner {
         this.employersPerCity = employersPerCity;
         this.extraPersons = extraPersons;
         this.exitAfter = exitAfter;
+        this.benchmark = benchmark;
+        this.dataSource = dataSource;
         this.factory = new PersonFactory(seed);
     }
 
@@ -251,13 +256,25 @@ class DemoData implements ApplicationRunner {
             throw new IllegalStateException("demo.persons needs the demo employers: start once with shebao.demo.enabled=true");
         }
         long t0 = System.nanoTime();
-        long rows = tx.execute(s -> loadGeneratedPersons(n, employersByCity));
+        long[] firstAndRows = tx.execute(s -> loadGeneratedPersons(n, employersByCity));
         double secs = (System.nanoTime() - t0) / 1e9;
+        long rows = firstAndRows[1];
         log.info("Generated {} persons ({} rows in all) in {} s: {} rows/s", n, rows, String.format("%.1f", secs),
                 String.format("%.0f", rows / secs));
+        if (benchmark) {
+            try {
+                double raw = LoadBenchmark.rawCopySeconds(dataSource, firstAndRows[0]);
+                System.out.printf("BENCH demo-load: %d persons, %d rows; generate+load %.2f s (%.0f rows/s); "
+                                + "raw COPY of the same rows into empty tables %.2f s (%.0f rows/s); ratio %.2f%n",
+                        n, rows, secs, rows / secs, raw, rows / raw, secs / raw);
+            } catch (Exception e) {
+                throw new IllegalStateException("benchmark baseline failed", e);
+            }
+        }
     }
 
-    private long loadGeneratedPersons(long n, Map<String, List<Long>> employersByCity) {
+    /** Returns the first new person id and the number of rows loaded. */
+    private long[] loadGeneratedPersons(long n, Map<String, List<Long>> employersByCity) {
         if (n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("at most " + Integer.MAX_VALUE + " persons at a time");
         }
@@ -281,7 +298,7 @@ class DemoData implements ApplicationRunner {
         });
         bulk.analyze();
         contributions.analyze();
-        return rows;
+        return new long[]{first, rows};
     }
 
     /** Decides person k's enrollments and contribution years, the same way in every pass. */

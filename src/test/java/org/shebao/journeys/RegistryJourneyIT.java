@@ -1,0 +1,133 @@
+package org.shebao.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shebao.ApiClient;
+import org.shebao.ShebaoIntegrationTest;
+import org.shebao.common.IdNumber;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@ShebaoIntegrationTest
+@DisplayName("Browser journeys: the registry (issue 2)")
+class RegistryJourneyIT {
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void login(String user) {
+        page.navigate(url("/login"));
+        page.fill("#username", user);
+        page.fill("#password", ApiClient.PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+
+    @Test
+    @DisplayName("a Fuzhou clerk registers a person with a wrong check digit, sees the error, corrects it, finds "
+            + "the person, and cannot open a Taiyuan person's page")
+    void fuzhouClerkRegistersAndIsScoped() {
+        String first17 = "35010219880808" + "417";
+        char right = IdNumber.checkChar(first17);
+        char wrong = right == '0' ? '1' : '0';
+        long before = jdbc.sql("SELECT count(*) FROM registry_person").query(Long.class).single();
+
+        login("fz.clerk");
+        assertThat(page.locator("#current-user")).containsText("福州受理");
+        page.click("text=参保人员");
+        page.click("#new-person");
+        page.fill("#idNumber", first17 + wrong);
+        page.fill("#name", "林晓测");
+        page.fill("#phone", "13905910123");
+        page.fill("#hukouRegion", "350102");
+        page.selectOption("#regionCode", "350100");
+        page.click("#save");
+
+        assertThat(page.locator("#form-errors")).containsText("公民身份号码校验码错误");
+        assertThat(page.locator("#form-errors")).containsText("最后一位应为 " + right);
+        assertThat(page.locator("#idNumber")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        assertThat(jdbc.sql("SELECT count(*) FROM registry_person").query(Long.class).single()).isEqualTo(before);
+
+        page.fill("#idNumber", first17 + right);
+        page.click("#save");
+        assertThat(page.locator(".alert-success")).containsText("参保人员登记成功");
+        assertThat(page.locator("#person-name")).hasText("林晓测");
+        assertThat(page.locator("#id-number")).hasText(IdNumber.mask(first17 + right));
+        assertThat(page.locator("#history")).containsText("fz.clerk");
+
+        page.click("text=参保人员");
+        page.fill("#q", first17 + right);
+        page.press("#q", "Enter");
+        assertThat(page.locator("#results")).containsText("林晓测");
+        assertThat(page.locator("#results")).containsText(IdNumber.mask(first17 + right));
+        assertThat(page.locator("#results")).not().containsText(first17 + right);
+
+        long taiyuan = jdbc.sql("SELECT id FROM registry_person WHERE region_code = '140100' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        Response denied = page.navigate(url("/registry/persons/" + taiyuan));
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(page.locator("#error-message")).containsText("您无权查看该记录");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/registry-403.png")));
+    }
+
+    @Test
+    @DisplayName("a citizen logs in to the portal and sees their own record and rights record only")
+    void citizenPortal() {
+        login("citizen.fz");
+        assertThat(page.locator("#person-name")).hasText("陈志强");
+        assertThat(page.locator("#enrollments")).containsText("企业职工基本养老保险");
+        page.click("text=个人权益记录");
+        assertThat(page.locator("#rights-record")).containsText("1992");
+        Response staffPage = page.navigate(url("/registry/persons"));
+        assertThat(staffPage.status()).isEqualTo(403);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/portal-403.png")));
+    }
+}
