@@ -204,8 +204,8 @@ class DemoData implements ApplicationRunner {
     private Map<String, List<Long>> seedEmployers() {
         int n = employersPerCity * PersonFactory.CITIES.length;
         long first = bulk.reserveEmployerIds(n);
-        String[] words = {"闽江", "海峡", "榕城", "鹭岛", "晋阳", "汾河", "五台", "恒信", "宏达", "华兴", "新世纪", "东方",
-                "安泰", "瑞丰", "同舟", "永安", "鼎盛", "佳和", "中天", "启明"};
+        String[] fujianWords = {"闽江", "海峡", "榕城", "鹭岛", "恒信", "宏达", "华兴", "新世纪", "东方", "安泰"};
+        String[] shanxiWords = {"晋阳", "汾河", "五台", "三晋", "瑞丰", "同舟", "永安", "鼎盛", "佳和", "中天"};
         String[] trades = {"电子科技", "建筑工程", "物流", "食品", "纺织", "医疗器械", "软件", "机械制造", "商贸", "餐饮管理",
                 "煤业", "化工", "印刷", "物业服务", "汽车销售"};
         Map<String, String> cityNames = Map.of("350100", "福州", "350200", "厦门", "140100", "太原", "140900", "忻州");
@@ -222,6 +222,7 @@ class DemoData implements ApplicationRunner {
                 String org8 = String.format("%08d", (id * 7919 + rnd.nextInt(1000)) % 100_000_000);
                 String first17 = "91" + city.substring(0, 4) + String.format("%02d", 2 + i % 5) + org8 + orgCheck(org8);
                 String credit = first17 + CreditCode.checkChar(first17);
+                String[] words = city.startsWith("35") ? fujianWords : shanxiWords;
                 String name = cityNames.get(city) + words[rnd.nextInt(words.length)] + trades[rnd.nextInt(trades.length)]
                         + (i / PersonFactory.CITIES.length % 3 == 0 ? "有限公司" : "股份有限公司");
                 String[] agency = i % 10 == 9 ? new String[]{null, null} : agencyContacts.get(city);

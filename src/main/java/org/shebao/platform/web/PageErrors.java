@@ -5,6 +5,7 @@ import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.NotFoundException;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -13,20 +14,24 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class PageErrors {
 
     @ExceptionHandler(NotFoundException.class)
-    String notFound(HttpServletResponse response) {
-        response.setStatus(404);
-        return "error/404";
+    String notFound(HttpServletResponse response, Model model) {
+        return page(404, response, model);
     }
 
     @ExceptionHandler(AccessDeniedToRecordException.class)
-    String forbidden(HttpServletResponse response) {
-        response.setStatus(403);
-        return "error/403";
+    String forbidden(HttpServletResponse response, Model model) {
+        return page(403, response, model);
     }
 
     @ExceptionHandler(ConflictException.class)
-    String conflict(HttpServletResponse response) {
-        response.setStatus(409);
-        return "error/409";
+    String conflict(HttpServletResponse response, Model model) {
+        return page(409, response, model);
+    }
+
+    /** The same page Spring Boot's error controller renders ({@code templates/error.html}). */
+    private static String page(int status, HttpServletResponse response, Model model) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        return "error";
     }
 }
