@@ -106,6 +106,8 @@ class RegistryJourneyIT {
         page.click("text=参保人员");
         page.fill("#q", first17 + right);
         page.press("#q", "Enter");
+        // the unfiltered list shows the newest persons first: only the search narrows it to exactly one row
+        assertThat(page.locator("#results tbody tr")).hasCount(1);
         assertThat(page.locator("#results")).containsText("林晓测");
         assertThat(page.locator("#results")).containsText(IdNumber.mask(first17 + right));
         assertThat(page.locator("#results")).not().containsText(first17 + right);
