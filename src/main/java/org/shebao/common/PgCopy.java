@@ -102,5 +102,4 @@ public final class PgCopy {
             DataSourceUtils.releaseConnection(con, dataSource);
         }
     }
-
 }
