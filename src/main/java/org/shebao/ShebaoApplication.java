@@ -1,5 +1,6 @@
 package org.shebao;
 
+import org.shebao.policy.Scenarios;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ShebaoApplication {
     public static void main(String[] args) {
+        if (args.length > 0 && "scenario".equals(args[0])) {
+            // a policy analyst's command: replays scenario files without starting the platform
+            System.exit(Scenarios.command(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(ShebaoApplication.class, args);
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.shebao.common.CreditCode;
 import org.shebao.common.IdNumber;
 import org.shebao.common.RegionCode;
+import org.shebao.policy.Parameters;
 import org.shebao.contribution.Contributions;
 import org.shebao.contribution.Contributions.YearRow;
 import org.shebao.identity.Role;
@@ -63,6 +64,9 @@ class DemoData implements ApplicationRunner {
     private final boolean benchmark;
     private final javax.sql.DataSource dataSource;
     private final PersonFactory factory;
+    private final Parameters parameters;
+    private final Map<Integer, BigDecimal> wageCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, BigDecimal> rateCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     DemoData(Registry registry, RegistryBulkLoad bulk, Contributions contributions, Users users,
              PasswordEncoder encoder, TransactionTemplate tx, Clock clock, ConfigurableApplicationContext context,
@@ -72,7 +76,8 @@ class DemoData implements ApplicationRunner {
              @Value("${shebao.demo.employers-per-city:75}") int employersPerCity,
              @Value("${demo.persons:0}") long extraPersons,
              @Value("${demo.exit:false}") boolean exitAfter,
-             @Value("${demo.bench:false}") boolean benchmark, javax.sql.DataSource dataSource) {
+             @Value("${demo.bench:false}") boolean benchmark, javax.sql.DataSource dataSource,
+             Parameters parameters) {
         this.registry = registry;
         this.bulk = bulk;
         this.contributions = contributions;
@@ -89,6 +94,7 @@ class DemoData implements ApplicationRunner {
         this.benchmark = benchmark;
         this.dataSource = dataSource;
         this.factory = new PersonFactory(seed);
+        this.parameters = parameters;
     }
 
     @Override
@@ -183,7 +189,8 @@ class DemoData implements ApplicationRunner {
                     InsuranceType.ENTERPRISE_PENSION, first, n.city()));
             namedEnrollments.add(new EnrollmentRow(personId, employerId, EnrollmentCategory.EMPLOYEE,
                     InsuranceType.UNEMPLOYMENT, first, n.city()));
-            history(personId, n.city(), employerId, first, retirementYear(n.birth(), true), 1.3, rnd, namedYears::add);
+            history(personId, n.city(), employerId, first, retirementYear(n.birth(), true, n.city()), 1.3, rnd,
+                    namedYears::add);
         }
         bulk.copyEnrollments(out -> namedEnrollments.forEach(out), BY);
         contributions.copyYears(out -> namedYears.forEach(out));
@@ -339,29 +346,41 @@ class DemoData implements ApplicationRunner {
             }
         }
         if (years != null && category != EnrollmentCategory.RESIDENT) {
-            int lastYear = Math.min(retirementYear(g.birthDate(), "MALE".equals(g.gender())), today.getYear() - 1);
+            int lastYear = Math.min(retirementYear(g.birthDate(), "MALE".equals(g.gender()), g.city()), today.getYear() - 1);
             history(k, g.city(), employerId, first, lastYear, factor, rnd, years);
         }
     }
 
-    /** The year of the 2020 statutory retirement age (men 60, women 55 here): the demo history stops there. */
-    private static int retirementYear(LocalDate birth, boolean male) {
-        return birth.getYear() + (male ? 60 : 55);
+    /** The year the person reaches the statutory retirement age (parameters, with the 2025 gradual rise): the demo
+     *  history stops there. Women are given the 55 (cadre) age here. */
+    private int retirementYear(LocalDate birth, boolean male, String city) {
+        return parameters.retirementDate(male ? "retirement.age.male" : "retirement.age.female.cadre",
+                new RegionCode(city), birth).getYear();
     }
 
-    private static final BigDecimal ACCOUNT_RATE = new BigDecimal("0.08");
+    /** The province's average monthly wage of the year: the illustrative parameter wage.average.monthly. */
+    private BigDecimal averageWage(String city, int year) {
+        return wageCache.computeIfAbsent(Integer.parseInt(city.substring(0, 2)) * 10000 + year,
+                k -> parameters.money("wage.average.monthly", new RegionCode(city), LocalDate.of(year, 7, 1)));
+    }
 
-    private static void history(long personId, String city, Long employerId, LocalDate first, int lastYear,
-                                double factor, SplittableRandom rnd, Consumer<YearRow> out) {
+    /** The personal-account share of the contribution base in that year (pension.personalAccount.rate). */
+    private BigDecimal accountRate(int year) {
+        return rateCache.computeIfAbsent(year, y -> parameters.decimal("pension.personalAccount.rate",
+                RegionCode.NATIONAL, LocalDate.of(Math.max(y, 1998), 1, 1)));
+    }
+
+    private void history(long personId, String city, Long employerId, LocalDate first, int lastYear,
+                         double factor, SplittableRandom rnd, Consumer<YearRow> out) {
         for (int y = first.getYear(); y <= lastYear; y++) {
             int months = y == first.getYear() ? 13 - first.getMonthValue() : 12;
             if (rnd.nextInt(20) == 0) {
                 months = rnd.nextInt(months + 1); // an interrupted year
             }
             double f = Math.max(0.6, Math.min(3.0, factor * (0.9 + rnd.nextDouble() * 0.2)));
-            BigDecimal base = PersonFactory.illustrativeAverageWage(city, y).multiply(BigDecimal.valueOf(f))
+            BigDecimal base = averageWage(city, y).multiply(BigDecimal.valueOf(f))
                     .setScale(2, RoundingMode.HALF_UP);
-            BigDecimal credit = base.multiply(BigDecimal.valueOf(months)).multiply(ACCOUNT_RATE)
+            BigDecimal credit = base.multiply(BigDecimal.valueOf(months)).multiply(accountRate(y))
                     .setScale(2, RoundingMode.HALF_UP);
             out.accept(new YearRow(personId, y, city, employerId, months, base, credit));
         }

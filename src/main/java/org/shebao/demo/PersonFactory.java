@@ -64,13 +64,4 @@ final class PersonFactory {
         return rnd.nextInt(3) == 0 ? a : a + GIVEN.charAt(rnd.nextInt(GIVEN.length()));
     }
 
-    /**
-     * Illustrative average monthly wage of a province in a year (not a policy parameter: demo histories only).
-     * Roughly 1990: 180 yuan, growing about 12 % a year; Shanxi about 12 % below Fujian.
-     */
-    static BigDecimal illustrativeAverageWage(String city, int year) {
-        double fujian = 180 * Math.pow(1.12, Math.min(year, 2019) - 1990) * Math.pow(1.05, Math.max(0, year - 2019));
-        double v = city.startsWith("14") ? fujian * 0.88 : fujian;
-        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
-    }
 }

@@ -21,7 +21,7 @@ public final class CurrentUser {
         return find().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
     }
 
-    /** Who did it, for histories: the username, or "system" outside a request. */
+    /** Who did it, for histories: the username, or “system” outside a request. */
     public static String name() {
         return find().map(ShebaoUser::getUsername).orElse("system");
     }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
- * The one source of "now": Asia/Shanghai. {@code shebao.clock.fixed=2020-03-15T09:00} freezes it so that a
+ * The one source of “now”: Asia/Shanghai. {@code shebao.clock.fixed=2020-03-15T09:00} freezes it so that a
  * scenario can be replayed.
  */
 @Configuration(proxyBeanMethods = false)

@@ -15,20 +15,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.shebao.common.InvalidInputException;
 import org.shebao.common.RegionCode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
-import org.springframework.stereotype.Service;
 
 /**
  * The jurisdiction tree, read from {@code policy/jurisdictions.yml} at start. A broken file stops the platform
  * with a message naming the file and the reason, rather than letting it run on a wrong tree.
  */
-@Service
 public class Jurisdictions {
     private final Map<RegionCode, Jurisdiction> byCode = new LinkedHashMap<>();
     private final Set<String> provinces = new TreeSet<>();
 
-    public Jurisdictions(@Value("classpath:policy/jurisdictions.yml") Resource file) {
+    public Jurisdictions(Resource file) {
         load(file);
     }
 

@@ -22,6 +22,7 @@ import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdiction;
 import org.shebao.policy.Jurisdictions;
+import org.shebao.policy.Parameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,17 +39,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Registry {
     private static final Logger log = LoggerFactory.getLogger(Registry.class);
     static final int PAGE_SIZE = 20;
-    /** Minimum working age (劳动法 第十五条): no enrollment before the 16th birthday. */
-    static final int MIN_ENROLLMENT_AGE = 16;
+    /** Minimum working age, a parameter (劳动法 第十五条: 16): no enrollment before that birthday. */
+    static final String MIN_ENROLLMENT_AGE = "enrollment.minimumAge";
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Jurisdictions jurisdictions;
+    private final Parameters parameters;
 
-    Registry(JdbcClient jdbc, Clock clock, Jurisdictions jurisdictions) {
+    Registry(JdbcClient jdbc, Clock clock, Jurisdictions jurisdictions, Parameters parameters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.jurisdictions = jurisdictions;
+        this.parameters = parameters;
     }
 
     // ---------------------------------------------------------------- persons
@@ -313,8 +316,12 @@ public class Registry {
             LocalDate today = LocalDate.now(clock);
             if (first.isAfter(today)) {
                 v.add("firstInsuredOn", "error.date.future", today);
-            } else if (first.isBefore(person.birthDate().plusYears(MIN_ENROLLMENT_AGE))) {
-                v.add("firstInsuredOn", "error.enrollment.tooYoung", MIN_ENROLLMENT_AGE);
+            } else {
+                Integer minAge = parameters.find(MIN_ENROLLMENT_AGE, new RegionCode(person.regionCode()), first)
+                        .map(p -> (Integer) p.value()).orElse(null);
+                if (minAge != null && first.isBefore(person.birthDate().plusYears(minAge))) {
+                    v.add("firstInsuredOn", "error.enrollment.tooYoung", minAge);
+                }
             }
         }
         v.throwIfAny();

@@ -1,0 +1,87 @@
+package org.shebao.policy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.shebao.common.RegionCode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one deadline service. It counts periods as the Civil Code does ({@link DeadlineCalculus}), computes the
+ * emergency deadlines of the rules in {@code policy/measures.yml} (“lifted + 3 months”, “level-1 end + 15 days”),
+ * and keeps the deadline of every open item another module {@linkplain #track tracks}: pending while the base date
+ * is unknown, concrete the moment an administrator enters it (see {@link Emergencies#enterDates}).
+ */
+@Service
+public class Deadlines {
+    private final PolicyBook book;
+    private final Emergencies emergencies;
+    private final DeadlineItems items;
+    private final Clock clock;
+
+    Deadlines(PolicyBook book, Emergencies emergencies, DeadlineItems items, Clock clock) {
+        this.book = book;
+        this.emergencies = emergencies;
+        this.items = items;
+        this.clock = clock;
+    }
+
+    /** A period counted from a day: “N days / months after D”, moved off a rest day. */
+    public DeadlineCalculus.End endOf(LocalDate start, TimeLimit limit) {
+        return book.calculus().endOf(start, limit);
+    }
+
+    public DeadlineRule rule(String code) {
+        return book.rule(code);
+    }
+
+    /** The deadline of a rule for something in {@code region} that happened on {@code on}, without tracking it. */
+    public Optional<Deadline> of(String ruleCode, RegionCode region, LocalDate on) {
+        DeadlineRule rule = book.rule(ruleCode);
+        return book.governing(emergencies.all(), region, on).map(e -> book.deadline(rule, e));
+    }
+
+    /**
+     * Tracks an open item's deadline: the item (owner's module and its key) gets the deadline of the rule under the
+     * emergency governing its region on {@code on}, and keeps it up to date from then on.
+     *
+     * @throws IllegalStateException when no emergency covers the region on that day (the rule does not apply)
+     */
+    @Transactional
+    public Deadline track(String owner, String ref, String label, RegionCode region, LocalDate on, String ruleCode) {
+        DeadlineRule rule = book.rule(ruleCode);
+        Emergency e = book.governing(emergencies.all(), region, on).orElseThrow(() ->
+                new IllegalStateException("no emergency covers " + region + " on " + on + ": " + ruleCode + " does not apply"));
+        Deadline d = book.deadline(rule, e);
+        items.upsert(owner, ref, label, region.value(), ruleCode, e.id(), d);
+        return d;
+    }
+
+    /** The current deadline of a tracked item (its open or closed row), recomputed from the emergency's dates. */
+    public Optional<Deadline> tracked(String owner, String ref, String ruleCode) {
+        return items.find(owner, ref).stream().filter(r -> r.ruleCode().equals(ruleCode)).findFirst()
+                .map(r -> book.deadline(book.rule(ruleCode), emergencies.get(r.emergencyId())));
+    }
+
+    /** The item is done (e.g. the materials arrived): it no longer counts as open. */
+    @Transactional
+    public boolean close(String owner, String ref) {
+        return items.close(owner, ref) > 0;
+    }
+
+    /** Open items of an emergency under a rule: [pending, with a deadline]. */
+    public int[] openCounts(long emergencyId, String ruleCode) {
+        return new int[] {items.countOpen(emergencyId, ruleCode, true), items.countOpen(emergencyId, ruleCode, false)};
+    }
+
+    /** Every rule's deadline for one emergency, in catalog order. */
+    public List<Deadline> forEmergency(Emergency e) {
+        return book.rules().stream().map(r -> book.deadline(r, e)).toList();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,12 @@
+package org.shebao.policy;
+
+import java.util.List;
+import org.shebao.common.RegionCode;
+
+/** An emergency measure of the catalog, with the jurisdictions where it applies and the clauses that say so. */
+public record Measure(String code, String name, String nameEn, String until, List<Scope> scopes) {
+
+    /** Where a measure applies: a jurisdiction (and the regions below it), its clauses, optionally its own end. */
+    public record Scope(RegionCode region, List<String> clauses, String until) {
+    }
+}
