@@ -1,21 +1,95 @@
 package org.shebao.contribution;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.shebao.common.PgCopy;
+import org.shebao.common.RegionCode;
+import org.shebao.policy.Deadlines;
+import org.shebao.policy.MeasureStatus;
+import org.shebao.policy.Measures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Read access to the rights record, and its bulk load. Callers check the user's access to the person first. */
+/**
+ * The rights record and its bulk load, and the deferral of 2020 contributions of flexible workers (N-5b). Callers
+ * check the user's access to the person first.
+ */
 @Service
 public class Contributions {
+    /** Tracked deadlines of this module are keyed under this owner. */
+    public static final String OWNER = "contribution";
+    static final String MEASURE = "LATE_PAYMENT_WAIVER";
+    static final String RULE = "LIFTED_PLUS_3_MONTHS";
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final Measures measures;
+    private final Deadlines deadlines;
+    private final Clock clock;
 
-    Contributions(JdbcClient jdbc, DataSource dataSource) {
+    Contributions(JdbcClient jdbc, DataSource dataSource, Measures measures, Deadlines deadlines, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.measures = measures;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /**
+     * N-5b / FJ-5b: flexible workers (no employer) of a region whose {@code year} contributions are incomplete may
+     * pay them after the emergency. Each is flagged with the measure and its clauses, and gets the N-5c deadline
+     * (lifted + 3 months), pending until the lifted date is entered. Returns the number of persons flagged.
+     *
+     * @throws IllegalStateException when the measure is not in force for the region on that day
+     */
+    @Transactional
+    public int deferIncompleteFlexibleYear(RegionCode region, int year, LocalDate on, String by) {
+        MeasureStatus status = measures.status(MEASURE, region, on);
+        if (!status.inForce()) {
+            throw new IllegalStateException(MEASURE + " is not in force for " + region + " on " + on);
+        }
+        List<Object[]> rows = jdbc.sql("""
+                SELECT person_id, region_code FROM contribution_year y
+                 WHERE year = :year AND employer_id IS NULL AND months < 12 AND region_code LIKE :scope
+                   AND NOT EXISTS (SELECT 1 FROM contribution_deferral d WHERE d.person_id = y.person_id AND d.year = y.year)
+                 ORDER BY person_id""")
+                .param("year", year).param("scope", region.scopePrefix() + "%")
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Object[] r : rows) {
+            long personId = (Long) r[0];
+            String personRegion = (String) r[1];
+            jdbc.sql("""
+                    INSERT INTO contribution_deferral (person_id, year, region_code, measure, clauses, deferred_on,
+                                                       created_by, created_at)
+                    VALUES (:p, :y, :r, :m, :c, :on, :by, :now)""")
+                    .param("p", personId).param("y", year).param("r", personRegion).param("m", MEASURE)
+                    .param("c", status.clauseList()).param("on", on).param("by", by).param("now", now).update();
+            deadlines.track(OWNER, deferralRef(personId, year), year + "年度缴费延期补缴（灵活就业人员）",
+                    new RegionCode(personRegion), on, RULE);
+        }
+        return rows.size();
+    }
+
+    static String deferralRef(long personId, int year) {
+        return "deferral:" + personId + ":" + year;
+    }
+
+    /** The person's deferred years, each with its current deadline. */
+    public List<Deferral> deferrals(long personId) {
+        return jdbc.sql("SELECT year, region_code, measure, clauses, deferred_on FROM contribution_deferral"
+                        + " WHERE person_id = :p ORDER BY year")
+                .param("p", personId)
+                .query((rs, i) -> new Deferral(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class),
+                        deadlines.tracked(OWNER, deferralRef(personId, rs.getInt(1)), RULE).orElse(null)))
+                .list();
     }
 
     public RightsRecord rightsRecord(long personId) {

@@ -206,7 +206,17 @@ class DemoData implements ApplicationRunner {
                     new RegionCode(city), null, employerId));
         }
         loadGeneratedPersons(basePersons, employersByCity);
+        // N-5b / FJ-5b: flexible workers with an incomplete 2020 may pay it after the emergency (deadline pending
+        // until the lifted date is entered on the administrator's policy screen)
+        int deferred = 0;
+        for (String city : PersonFactory.CITIES) {
+            deferred += contributions.deferIncompleteFlexibleYear(new RegionCode(city), 2020, DEFERRAL_DAY, BY);
+        }
+        log.info("Demo: {} flexible workers' 2020 contributions deferred (N-5b)", deferred);
     }
+
+    /** The day the demo agencies flagged the 2020 deferrals: after both provinces declared their emergency. */
+    private static final LocalDate DEFERRAL_DAY = LocalDate.of(2020, 2, 10);
 
     private Map<String, List<Long>> seedEmployers() {
         int n = employersPerCity * PersonFactory.CITIES.length;

@@ -77,7 +77,8 @@ public class Emergencies {
                         + " FROM policy_emergency_change WHERE emergency_id = :id ORDER BY id")
                 .param("id", id)
                 .query((rs, i) -> new EmergencyChange(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                        rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime()))
                 .list();
     }
 

@@ -71,6 +71,26 @@ public final class Parameters {
         }
     }
 
+    /** The parameter files ({@code *.yml}) of a directory, parsed, in file-name order. */
+    public static List<YamlNode> files(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new PolicyFileException(dir.toString(), 0, "is not a directory");
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dir)) {
+            List<YamlNode> docs = new ArrayList<>();
+            for (java.nio.file.Path f : s.filter(x -> x.toString().endsWith(".yml")).sorted().toList()) {
+                try (InputStream in = java.nio.file.Files.newInputStream(f)) {
+                    YamlNode d = YamlNode.parse(f.toString(), in);
+                    d.onlyKeys("parameters");
+                    docs.add(d);
+                }
+            }
+            return docs;
+        } catch (IOException e) {
+            throw new PolicyFileException(dir.toString(), 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
     /** Builds the set from parsed files (in order), each with a {@code parameters} list; the same checks whatever
      *  the files' origin (the shipped files, or those plus a scenario's own values). */
     public static Parameters from(List<YamlNode> docs, Jurisdictions jurisdictions) {

@@ -54,8 +54,20 @@ public final class PolicyBook {
 
     /** Loads the whole set from the class path; any fault stops here with file, line and reason. */
     public static PolicyBook load() {
+        return load(null);
+    }
+
+    /**
+     * Loads the set from the class path plus the parameter files of {@code extraParameters} (an agency's own, kept
+     * outside the application; null for none), all checked together.
+     */
+    public static PolicyBook load(java.nio.file.Path extraParameters) {
         Jurisdictions jurisdictions = new Jurisdictions(new ClassPathResource("policy/jurisdictions.yml"));
-        return load(jurisdictions, Parameters.load(jurisdictions),
+        List<YamlNode> files = new ArrayList<>(Parameters.files());
+        if (extraParameters != null) {
+            files.addAll(Parameters.files(extraParameters));
+        }
+        return load(jurisdictions, Parameters.from(files, jurisdictions),
                 HolidayCalendar.load(new ClassPathResource("policy/holidays.yml")),
                 new ClassPathResource("policy/measures.yml"), new ClassPathResource("policy/emergencies.yml"));
     }

@@ -1,7 +1,10 @@
 package org.shebao.policy;
 
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 
 /**
  * Loads the policy set once at start. A broken file (an overlapping or unsourced parameter, an unknown region, a
@@ -11,9 +14,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
 
+    /** {@code shebao.policy.parameters-dir}: an agency's own parameter files, checked with the shipped ones. */
     @Bean
-    PolicyBook policyBook() {
-        return PolicyBook.load();
+    PolicyBook policyBook(@Value("${shebao.policy.parameters-dir:}") String extraDir) {
+        return PolicyBook.load(StringUtils.hasText(extraDir) ? Path.of(extraDir) : null);
     }
 
     @Bean

@@ -24,6 +24,7 @@ class RightsRecordPages {
     String forStaff(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
         model.addAttribute("person", registry.person(user, id));
         model.addAttribute("record", contributions.rightsRecord(id));
+        model.addAttribute("deferrals", contributions.deferrals(id));
         model.addAttribute("portal", false);
         return "contribution/rights-record";
     }
@@ -35,6 +36,7 @@ class RightsRecordPages {
         }
         model.addAttribute("person", registry.person(user, user.personId()));
         model.addAttribute("record", contributions.rightsRecord(user.personId()));
+        model.addAttribute("deferrals", contributions.deferrals(user.personId()));
         model.addAttribute("portal", true);
         return "contribution/rights-record";
     }
