@@ -189,8 +189,8 @@ class DemoData implements ApplicationRunner {
                     InsuranceType.ENTERPRISE_PENSION, first, n.city()));
             namedEnrollments.add(new EnrollmentRow(personId, employerId, EnrollmentCategory.EMPLOYEE,
                     InsuranceType.UNEMPLOYMENT, first, n.city()));
-            history(personId, n.city(), employerId, first, retirementYear(n.birth(), true, n.city()), 1.3, rnd,
-                    namedYears::add);
+            int lastYear = Math.min(retirementYear(n.birth(), true, n.city()), LocalDate.now(clock).getYear() - 1);
+            history(personId, n.city(), employerId, first, lastYear, 1.3, rnd, namedYears::add);
         }
         bulk.copyEnrollments(out -> namedEnrollments.forEach(out), BY);
         contributions.copyYears(out -> namedYears.forEach(out));

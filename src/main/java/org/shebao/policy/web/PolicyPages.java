@@ -164,7 +164,7 @@ class PolicyPages {
             Emergencies.DatesEntered r = emergencies.enterDates(user, id, version, level1EndedOn, liftedOn, reason,
                     clearLevel1, clearLifted);
             redirect.addFlashAttribute("notice", "notice.emergency.dates");
-            redirect.addFlashAttribute("entered", r);
+            redirect.addFlashAttribute("entered", List.of(r.itemsGotDeadline(), r.itemsRescheduled(), r.itemsPendingAgain()));
             return "redirect:/admin/policy/emergencies/" + id;
         } catch (InvalidInputException e) {
             FormErrors.addTo(model, e.violations(), messages);

@@ -1,0 +1,152 @@
+package org.shebao.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shebao.ShebaoIntegrationTest;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.RegionCode;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.identity.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+@ShebaoIntegrationTest
+@RecordApplicationEvents
+@DisplayName("Emergencies on PostgreSQL: dates entered later turn pending deadlines concrete (N-5c, SX-1a, SX-3)")
+class PolicyIT {
+    private static final RegionCode SHANXI = new RegionCode("140000");
+    private static final RegionCode TAIYUAN = new RegionCode("140100");
+    private static final RegionCode XINZHOU = new RegionCode("140900");
+    private static final String RULE = "LIFTED_PLUS_3_MONTHS";
+
+    @Autowired
+    Emergencies emergencies;
+    @Autowired
+    Deadlines deadlines;
+    @Autowired
+    Measures measures;
+    @Autowired
+    Users users;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEvents events;
+
+    private ShebaoUser user(String name) {
+        return (ShebaoUser) users.loadUserByUsername(name);
+    }
+
+    private Emergency shanxi() {
+        return emergencies.all().stream().filter(e -> e.region().equals(SHANXI)).findFirst().orElseThrow();
+    }
+
+    private int historySize(long id) {
+        return emergencies.history(id).size();
+    }
+
+    @Test
+    @DisplayName("SX-3 / N-5c: entering liftedOn gives every open item its deadline at once; bad dates change nothing; "
+            + "a correction needs a reason and re-computes them")
+    void lifecycle() {
+        Emergency e = shanxi();
+        assertThat(e.declaredOn()).isEqualTo(LocalDate.of(2020, 1, 25));
+        assertThat(e.liftedOn()).isNull();
+        assertThat(emergencies.history(e.id()).get(0).field()).isEqualTo("DECLARE");
+
+        Deadline a = deadlines.track("test", "sx-a", "测试事项A", TAIYUAN, LocalDate.of(2020, 3, 1), RULE);
+        deadlines.track("test", "sx-b", "测试事项B", XINZHOU, LocalDate.of(2020, 3, 2), RULE);
+        deadlines.track("test", "sx-c", "测试事项C", XINZHOU, LocalDate.of(2020, 3, 3), RULE);
+        assertThat(deadlines.close("test", "sx-c")).isTrue();
+        assertThat(a.isPending()).isTrue();
+        int pending = deadlines.openCounts(e.id(), RULE)[0];
+        assertThat(pending).as("open items waiting for the lifted date (2 of the test's, plus demo deferrals)")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(measures.status("NO_SUSPENSION_FOR_MISSED_CERTIFICATION", TAIYUAN, LocalDate.of(2026, 1, 1)).inForce())
+                .as("while liftedOn is unknown the emergency lasts").isTrue();
+
+        // a Fujian administrator cannot touch Shanxi's emergency
+        assertThatThrownBy(() -> emergencies.enterDates(user("fj.admin"), e.id(), e.version(), "", "2020-05-31", "",
+                false, false)).isInstanceOf(AccessDeniedToRecordException.class);
+        // lifted before declared, lifted before the level-1 end: refused, nothing changed
+        ShebaoUser admin = user("sx.admin");
+        assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(), "", "2020-01-01", "", false, false))
+                .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
+                        .isEqualTo("error.emergency.liftedBeforeDeclared"));
+        assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(), "2020-03-10", "2020-03-01", "",
+                false, false)).isInstanceOfSatisfying(InvalidInputException.class,
+                        x -> assertThat(x.violations().get(0).code()).isEqualTo("error.emergency.liftedBeforeLevel1"));
+        assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(), "2020-02-30", "", "", false, false))
+                .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
+                        .isEqualTo("error.date.impossible"));
+        assertThat(shanxi()).isEqualTo(e);
+        assertThat(historySize(e.id())).isEqualTo(1);
+        assertThat(deadlines.openCounts(e.id(), RULE)[0]).isEqualTo(pending);
+
+        Emergencies.DatesEntered r = emergencies.enterDates(admin, e.id(), e.version(), "2020-03-10", "2020-05-31", "",
+                false, false);
+        assertThat(r.itemsGotDeadline()).isEqualTo(pending);
+        assertThat(deadlines.openCounts(e.id(), RULE)).containsExactly(0, pending);
+        assertThat(deadlines.tracked("test", "sx-a", RULE).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2020, 8, 31));
+        assertThat(jdbc.sql("SELECT count(*) FROM policy_deadline_item WHERE ref = 'sx-c' AND due_on IS NULL")
+                .query(Integer.class).single()).as("a closed item is left alone").isEqualTo(1);
+        List<DeadlinesChanged> changed = events.stream(DeadlinesChanged.class).toList();
+        assertThat(changed).hasSize(1);
+        assertThat(changed.get(0).dueOn()).isEqualTo(LocalDate.of(2020, 8, 31));
+        assertThat(changed.get(0).previousDueOn()).isNull();
+        assertThat(changed.get(0).items()).extracting(DeadlinesChanged.TrackedItem::ref)
+                .contains("sx-a", "sx-b").doesNotContain("sx-c").hasSize(pending);
+        assertThat(events.stream(EmergencyDateChanged.class)).extracting(EmergencyDateChanged::which)
+                .containsExactly(EmergencyDate.LEVEL1_ENDED, EmergencyDate.LIFTED);
+        assertThat(measures.status("NO_SUSPENSION_FOR_MISSED_CERTIFICATION", TAIYUAN, LocalDate.of(2020, 5, 31)).inForce()).isTrue();
+        assertThat(measures.status("NO_SUSPENSION_FOR_MISSED_CERTIFICATION", TAIYUAN, LocalDate.of(2020, 6, 1)).inForce()).isFalse();
+        assertThat(measures.status("ARREARS_AFTER_LATE_DECLARATION", TAIYUAN, LocalDate.of(2020, 8, 31)).clauses())
+                .containsExactly("N-1d", "SX-1a");
+
+        // a new item after the date is known gets its deadline at once
+        assertThat(deadlines.track("test", "sx-d", "测试事项D", TAIYUAN, LocalDate.of(2020, 6, 15), RULE).dueOn())
+                .isEqualTo(LocalDate.of(2020, 8, 31));
+
+        // a correction needs a reason, and a stale form is refused
+        Emergency now = shanxi();
+        assertThatThrownBy(() -> emergencies.enterDates(admin, now.id(), now.version(), "", "2020-06-30", " ", false, false))
+                .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
+                        .isEqualTo("error.emergency.reasonRequired"));
+        assertThatThrownBy(() -> emergencies.enterDates(admin, now.id(), e.version(), "", "2020-06-30", "更正", false, false))
+                .isInstanceOf(ConflictException.class);
+        Emergencies.DatesEntered fixed = emergencies.enterDates(admin, now.id(), now.version(), "", "2020-06-30",
+                "省政府通告更正", false, false);
+        assertThat(fixed.itemsRescheduled()).isEqualTo(pending + 1);
+        assertThat(deadlines.tracked("test", "sx-a", RULE).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2020, 9, 30));
+        EmergencyChange last = emergencies.history(e.id()).get(historySize(e.id()) - 1);
+        assertThat(last.field()).isEqualTo("liftedOn");
+        assertThat(last.oldValue()).isEqualTo("2020-05-31");
+        assertThat(last.newValue()).isEqualTo("2020-06-30");
+        assertThat(last.reason()).isEqualTo("省政府通告更正");
+        assertThat(last.changedBy()).isEqualTo("sx.admin");
+    }
+
+    @Test
+    @DisplayName("declaring: not twice for a region with an emergency not lifted, not in the future, only in one's scope")
+    void declaring() {
+        assertThatThrownBy(() -> emergencies.declare(user("fj.admin"), "350000", "重复", "2020-02-01"))
+                .isInstanceOfSatisfying(ConflictException.class, x -> assertThat(x.violation().code())
+                        .isEqualTo("error.emergency.overlap"));
+        assertThatThrownBy(() -> emergencies.declare(user("fj.admin"), "350200", "未来", "2099-01-01"))
+                .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
+                        .isEqualTo("error.date.future"));
+        assertThatThrownBy(() -> emergencies.declare(user("fj.admin"), "140900", "越权", "2020-02-01"))
+                .isInstanceOf(AccessDeniedToRecordException.class);
+        assertThatThrownBy(() -> emergencies.declare(user("fz.clerk"), "350100", "无权", "2020-02-01"))
+                .isInstanceOf(AccessDeniedToRecordException.class);
+        assertThat(emergencies.all()).hasSize(2);
+    }
+}
