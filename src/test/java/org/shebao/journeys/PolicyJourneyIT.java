@@ -3,69 +3,24 @@ package org.shebao.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.RegionCode;
 import org.shebao.policy.Deadlines;
 import org.shebao.policy.Emergencies;
 import org.shebao.policy.Emergency;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @ShebaoIntegrationTest
 @DisplayName("Browser journey: an administrator enters the lifted date (N-5c, FJ-5c, N-1c, FJ-1.1, FJ-1.3)")
-class PolicyJourneyIT {
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class PolicyJourneyIT extends BrowserJourney {
     @Autowired
     Deadlines deadlines;
     @Autowired
     Emergencies emergencies;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     @DisplayName("fj.admin sees Fujian's emergency pending, the measures in force with their clauses and the parameters "
@@ -81,11 +36,7 @@ class PolicyJourneyIT {
         int pending = deadlines.openCounts(fujian.id(), "LIFTED_PLUS_3_MONTHS")[0];
         assertThat(pending).isGreaterThanOrEqualTo(2);
 
-        page.navigate(url("/login"));
-        page.fill("#username", "fj.admin");
-        page.fill("#password", ApiClient.PASSWORD);
-        page.click("button[type=submit]");
-        page.waitForURL(u -> !u.contains("/login"));
+        login("fj.admin");
         page.click("text=应急状态与政策参数");
         assertThat(page.locator("#jurisdictions .active")).hasText("福建省");
         Locator row = page.locator("#emergencies tbody tr").filter(new Locator.FilterOptions().setHasText("福建省新冠肺炎"));

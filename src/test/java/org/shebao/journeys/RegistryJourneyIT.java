@@ -3,73 +3,21 @@ package org.shebao.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.IdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ShebaoIntegrationTest
 @DisplayName("Browser journeys: the registry (issue 2)")
-class RegistryJourneyIT {
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class RegistryJourneyIT extends BrowserJourney {
     @Autowired
     JdbcClient jdbc;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void login(String user) {
-        page.navigate(url("/login"));
-        page.fill("#username", user);
-        page.fill("#password", ApiClient.PASSWORD);
-        page.click("button[type=submit]");
-        page.waitForURL(u -> !u.contains("/login"));
-    }
 
     @Test
     @DisplayName("a Fuzhou clerk registers a person with a wrong check digit, sees the error, corrects it, finds "

@@ -1,0 +1,59 @@
+package org.shebao.journeys;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.shebao.ApiClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A browser journey: headless Debian Chromium, a fresh zh-CN context per test, and a login helper. */
+abstract class BrowserJourney {
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void login(String user) {
+        page.navigate(url("/login"));
+        page.fill("#username", user);
+        page.fill("#password", ApiClient.PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+}
