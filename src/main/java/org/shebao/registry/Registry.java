@@ -317,9 +317,9 @@ public class Registry {
             if (first.isAfter(today)) {
                 v.add("firstInsuredOn", "error.date.future", today);
             } else {
-                Integer minAge = parameters.find(MIN_ENROLLMENT_AGE, new RegionCode(person.regionCode()), first)
-                        .map(p -> (Integer) p.value()).orElse(null);
-                if (minAge != null && first.isBefore(person.birthDate().plusYears(minAge))) {
+                // the rule in force on the day of registration applies, whatever the date registered
+                int minAge = parameters.integer(MIN_ENROLLMENT_AGE, new RegionCode(person.regionCode()), today);
+                if (first.isBefore(person.birthDate().plusYears(minAge))) {
                     v.add("firstInsuredOn", "error.enrollment.tooYoung", minAge);
                 }
             }
