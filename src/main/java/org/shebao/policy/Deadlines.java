@@ -33,6 +33,10 @@ public class Deadlines {
         return book.calculus().endOf(start, limit);
     }
 
+    public List<DeadlineRule> rules() {
+        return book.rules();
+    }
+
     public DeadlineRule rule(String code) {
         return book.rule(code);
     }

@@ -97,6 +97,10 @@ class PolicyPages {
         model.addAttribute("canDeclare", user.region().covers(code));
         model.addAttribute("emergencies", emergencies.visibleTo(code).stream().map(this::view).toList());
         model.addAttribute("measures", measures.all(code, day));
+        Map<String, String> ruleNames = new LinkedHashMap<>();
+        boolean en = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        deadlines.rules().forEach(r -> ruleNames.put(r.code(), en ? r.nameEn() : r.name()));
+        model.addAttribute("ruleNames", ruleNames);
         List<ParameterLine> lines = new ArrayList<>();
         for (ParameterDefinition d : parameters.definitions()) {
             ParameterValue v = parameters.find(d.key(), code, day).orElse(null);
