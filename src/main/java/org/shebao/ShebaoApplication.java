@@ -4,10 +4,12 @@ import org.shebao.policy.Scenarios;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Shebao 社保经办平台: the case-handling platform of a social-insurance agency. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class ShebaoApplication {
     public static void main(String[] args) {
         if (args.length > 0 && "scenario".equals(args[0])) {

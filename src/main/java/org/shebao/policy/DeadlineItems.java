@@ -65,6 +65,12 @@ class DeadlineItems {
                 .param("owner", owner).param("ref", ref).query(DeadlineItems::row).list();
     }
 
+    List<Row> findByOwner(String owner, String rule) {
+        return jdbc.sql("SELECT id, owner, ref, label, region_code, rule_code, emergency_id, due_on, moved_from, is_open"
+                        + " FROM policy_deadline_item WHERE owner = :owner AND rule_code = :rule")
+                .param("owner", owner).param("rule", rule).query(DeadlineItems::row).list();
+    }
+
     int close(String owner, String ref) {
         return jdbc.sql("UPDATE policy_deadline_item SET is_open = FALSE, closed_at = :now"
                         + " WHERE owner = :owner AND ref = :ref AND is_open")

@@ -33,6 +33,23 @@ public class Deadlines {
         return book.calculus().endOf(start, limit);
     }
 
+    /** N working days after a day (the day itself not counted), on the holiday calendar: service time limits. */
+    public LocalDate plusWorkingDays(LocalDate start, int n) {
+        return book.calculus().plusWorkingDays(start, n);
+    }
+
+    /** The current deadline of every item of an owner under a rule, by ref (one read of the emergencies). */
+    public java.util.Map<String, Deadline> trackedAll(String owner, String ruleCode) {
+        DeadlineRule rule = book.rule(ruleCode);
+        java.util.Map<Long, Emergency> byId = new java.util.HashMap<>();
+        emergencies.all().forEach(e -> byId.put(e.id(), e));
+        java.util.Map<String, Deadline> out = new java.util.HashMap<>();
+        for (DeadlineItems.Row r : items.findByOwner(owner, ruleCode)) {
+            out.put(r.ref(), book.deadline(rule, byId.get(r.emergencyId())));
+        }
+        return out;
+    }
+
     public List<DeadlineRule> rules() {
         return book.rules();
     }

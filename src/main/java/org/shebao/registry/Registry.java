@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.CreditCode;
@@ -140,6 +141,23 @@ public class Registry {
             throw new AccessDeniedToRecordException("person");
         }
         return p;
+    }
+
+    /** The phone on file for a person (for notifications), without access checks: no personal data leaves. */
+    public Optional<String> phoneOf(long personId) {
+        return jdbc.sql("SELECT phone FROM registry_person WHERE id = :id").param("id", personId)
+                .query(String.class).optional().filter(p -> p != null && !p.isBlank());
+    }
+
+    /**
+     * The person with this ID number, if registered and in the user's region (a staff user registering a request on
+     * a person's behalf). A malformed number is refused with the reason.
+     */
+    public Optional<Person> personByIdNumber(ShebaoUser by, String rawIdNumber, String field) {
+        IdNumber id = IdNumber.parse(rawIdNumber, field);
+        Optional<Long> found = jdbc.sql("SELECT id FROM registry_person WHERE id_number = :n").param("n", id.value())
+                .query(Long.class).optional();
+        return found.map(personId -> person(by, personId));
     }
 
     /**
@@ -289,6 +307,33 @@ public class Registry {
     @Transactional
     public Enrollment enroll(ShebaoUser by, long personId, EnrollmentData d) {
         requireWriter(by);
+        return insertEnrollment(by, personId, checkEnrollment(by, personId, d), by.getUsername());
+    }
+
+    /**
+     * Checks an enrollment an applicant asks for online, before a case is opened: the same rules as at the counter,
+     * with the applicant's own scope (a citizen: their own record).
+     */
+    public void validateEnrollment(ShebaoUser applicant, long personId, EnrollmentData d) {
+        checkEnrollment(applicant, personId, d);
+    }
+
+    /** The effect of an approved enrollment case: the reviewer who approved it records it, citing the case. */
+    @Transactional
+    public Enrollment enrollApproved(ShebaoUser approver, long personId, EnrollmentData d, String caseReference) {
+        if (!approver.has(Role.REVIEWER, Role.ADMIN)) {
+            throw new AccessDeniedToRecordException("registry change");
+        }
+        EnrollmentData withRef = new EnrollmentData(d.employerId(), d.category(), d.insuranceType(), d.firstInsuredOn(),
+                ((d.remark() == null || d.remark().isBlank()) ? "" : d.remark().strip() + "；") + "网上办件 " + caseReference);
+        return insertEnrollment(approver, personId, checkEnrollment(approver, personId, withRef), approver.getUsername());
+    }
+
+    private record CheckedEnrollment(Person person, Employer employer, EnrollmentCategory category, InsuranceType type,
+                                     LocalDate first, String remark) {
+    }
+
+    private CheckedEnrollment checkEnrollment(ShebaoUser by, long personId, EnrollmentData d) {
         Person person = person(by, personId);
         Violations v = new Violations();
         EnrollmentCategory category = v.oneOf(d.category(), EnrollmentCategory.class, "category");
@@ -325,7 +370,16 @@ public class Registry {
             }
         }
         v.throwIfAny();
-        String region = employer != null ? employer.regionCode() : person.regionCode();
+        return new CheckedEnrollment(person, employer, category, type, first, remark);
+    }
+
+    private Enrollment insertEnrollment(ShebaoUser by, long personId, CheckedEnrollment c, String byName) {
+        Employer employer = c.employer();
+        EnrollmentCategory category = c.category();
+        InsuranceType type = c.type();
+        LocalDate first = c.first();
+        String remark = c.remark();
+        String region = employer != null ? employer.regionCode() : c.person().regionCode();
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id;
         try {
@@ -335,7 +389,7 @@ public class Registry {
                             VALUES (:p, :e, :c, :t, :first, :region, :remark, :now, :by) RETURNING id""")
                     .param("p", personId).param("e", employer == null ? null : employer.id())
                     .param("c", category.name()).param("t", type.name()).param("first", first)
-                    .param("region", region).param("remark", remark).param("now", now).param("by", by.getUsername())
+                    .param("region", region).param("remark", remark).param("now", now).param("by", byName)
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("insuranceType", "error.enrollment.duplicate");

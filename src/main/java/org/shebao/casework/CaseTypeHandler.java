@@ -1,0 +1,39 @@
+package org.shebao.casework;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.shebao.common.RegionCode;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.Person;
+
+/**
+ * A business type plugged into the case machinery: its checklist, its form's checks, the flags its own rules set,
+ * its time limit, and what approval does. Each module that owns a business (pension, unemployment …) provides one
+ * as a Spring bean.
+ */
+public interface CaseTypeHandler {
+
+    /** The type code, e.g. ENROLLMENT; also the message key suffix (casetype.CODE). */
+    String type();
+
+    /** The materials the type asks for. */
+    List<ChecklistItem> checklist();
+
+    /**
+     * Checks the applicant's form for this person (throwing {@link org.shebao.common.InvalidInputException} with
+     * every field at fault) and returns it as it will be stored.
+     */
+    Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form);
+
+    /** Flags the type's own rules put on the case (e.g. the green channel); none by default. */
+    default List<CaseFlag> flags(Map<String, String> form, RegionCode region, LocalDate on) {
+        return List.of();
+    }
+
+    /** The policy parameter (working days) holding the type's time limit. */
+    String timeLimitParameter();
+
+    /** The effect of approval, in the approval's transaction. */
+    void onApproved(ShebaoUser approver, Case c);
+}

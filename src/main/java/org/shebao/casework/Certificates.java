@@ -1,0 +1,135 @@
+package org.shebao.casework;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Certificates the agency issues, with an electronic seal (N-3c): the content is signed with the agency's key
+ * (SHA256withRSA) and anyone can check it on the public verification page by its code.
+ */
+@Service
+public class Certificates {
+    /** An issued certificate and whether its seal verifies against the content. */
+    public record Issued(String code, long caseId, String content, String signature, String keyId,
+                         OffsetDateTime issuedAt, boolean sealValid) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Certificates(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Issued issue(long caseId, String content) {
+        KeyRow key = key();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String code = "CERT-" + Archive.sha256((caseId + "|" + content + "|" + now).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16).toUpperCase();
+        String signature = sign(key.privateKey(), content);
+        jdbc.sql("""
+                INSERT INTO casework_certificate (case_id, code, content, signature, key_id, issued_at)
+                VALUES (:c, :code, :content, :sig, :key, :now)""")
+                .param("c", caseId).param("code", code).param("content", content).param("sig", signature)
+                .param("key", key.id()).param("now", now).update();
+        return new Issued(code, caseId, content, signature, key.id(), now, true);
+    }
+
+    public Optional<Issued> byCode(String code) {
+        return jdbc.sql("SELECT code, case_id, content, signature, key_id, issued_at FROM casework_certificate WHERE code = :c")
+                .param("c", code).query((rs, i) -> issued(rs)).optional();
+    }
+
+    public Optional<Issued> forCase(long caseId) {
+        return jdbc.sql("SELECT code, case_id, content, signature, key_id, issued_at FROM casework_certificate WHERE case_id = :c")
+                .param("c", caseId).query((rs, i) -> issued(rs)).optional();
+    }
+
+    private Issued issued(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String content = rs.getString(3);
+        String sig = rs.getString(4);
+        String keyId = rs.getString(5);
+        boolean valid = verify(keyId, content, sig);
+        return new Issued(rs.getString(1), rs.getLong(2), content, sig, keyId,
+                rs.getObject(6, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(), valid);
+    }
+
+    private record KeyRow(String id, PrivateKey privateKey) {
+    }
+
+    /** The agency's sealing key, created on first use. */
+    private KeyRow key() {
+        Optional<KeyRow> existing = jdbc.sql("SELECT key_id, private_key FROM casework_seal_key ORDER BY created_at DESC LIMIT 1")
+                .query((rs, i) -> new KeyRow(rs.getString(1), privateKey(rs.getBytes(2)))).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            KeyPair kp = g.generateKeyPair();
+            String id = "SEAL-" + Archive.sha256(kp.getPublic().getEncoded()).substring(0, 12).toUpperCase();
+            jdbc.sql("""
+                    INSERT INTO casework_seal_key (key_id, public_key, private_key, created_at)
+                    VALUES (:id, :pub, :priv, :now) ON CONFLICT DO NOTHING""")
+                    .param("id", id).param("pub", kp.getPublic().getEncoded()).param("priv", kp.getPrivate().getEncoded())
+                    .param("now", OffsetDateTime.now(clock)).update();
+            return new KeyRow(id, kp.getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean verify(String keyId, String content, String signature) {
+        Optional<byte[]> pub = jdbc.sql("SELECT public_key FROM casework_seal_key WHERE key_id = :id").param("id", keyId)
+                .query(byte[].class).optional();
+        if (pub.isEmpty()) {
+            return false;
+        }
+        try {
+            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(pub.get()));
+            Signature s = Signature.getInstance("SHA256withRSA");
+            s.initVerify(key);
+            s.update(content.getBytes(StandardCharsets.UTF_8));
+            return s.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String sign(PrivateKey key, String content) {
+        try {
+            Signature s = Signature.getInstance("SHA256withRSA");
+            s.initSign(key);
+            s.update(content.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey privateKey(byte[] encoded) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(encoded));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

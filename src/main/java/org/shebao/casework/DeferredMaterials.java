@@ -1,0 +1,207 @@
+package org.shebao.casework;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.FieldViolation;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.NotFoundException;
+import org.shebao.common.Xlsx;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Deadline;
+import org.shebao.policy.Deadlines;
+import org.shebao.policy.DeadlinesChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deferred-materials ledger (网上申报业务台帐, SX-3): every commitment letter with its deadline (lifted + 3
+ * months from the policy module, pending while unknown), what is overdue, and the arrival of each late material.
+ */
+@Service
+public class DeferredMaterials {
+    private static final String SELECT = """
+            SELECT m.id, m.case_id, c.reference, c.type, c.applicant_name, c.applicant_id, m.region_code, m.item,
+                   m.letter, m.clauses, m.signed_by, m.signed_at, m.arrived_at, m.arrived_via, m.arrived_late,
+                   c.person_id, c.applicant_user
+              FROM casework_commitment m JOIN casework_case c ON c.id = m.case_id""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Deadlines deadlines;
+    private final Cases cases;
+    private final Archive archive;
+    private final ApplicationEventPublisher events;
+
+    DeferredMaterials(JdbcClient jdbc, Clock clock, Deadlines deadlines, Cases cases, Archive archive,
+                      ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.deadlines = deadlines;
+        this.cases = cases;
+        this.archive = archive;
+        this.events = events;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * The ledger of a staff user's region. {@code state}: null or ALL, OPEN (not arrived), OVERDUE, PENDING (no
+     * deadline yet), ARRIVED.
+     */
+    public List<Commitment> ledger(ShebaoUser by, String state, String type) {
+        if (!by.has(Role.CLERK, Role.REVIEWER, Role.AUDITOR, Role.ADMIN)) {
+            throw new AccessDeniedToRecordException("ledger");
+        }
+        String where = " WHERE m.region_code LIKE :scope" + (type == null || type.isBlank() ? "" : " AND c.type = :type");
+        JdbcClient.StatementSpec q = jdbc.sql(SELECT + where + " ORDER BY m.signed_at, m.id")
+                .param("scope", by.region().scopePrefix() + "%");
+        if (type != null && !type.isBlank()) {
+            q = q.param("type", type);
+        }
+        Map<String, Deadline> due = deadlines.trackedAll(Cases.OWNER, Cases.COMMITMENT_RULE);
+        LocalDate today = today();
+        List<Commitment> out = new ArrayList<>();
+        for (Commitment c : q.query((rs, i) -> row(rs, due)).list()) {
+            String s = c.state(today);
+            boolean keep = switch (state == null || state.isBlank() ? "ALL" : state) {
+                case "OPEN" -> c.arrivedAt() == null;
+                case "OVERDUE" -> "OVERDUE".equals(s);
+                case "PENDING" -> "PENDING".equals(s);
+                case "ARRIVED" -> c.arrivedAt() != null;
+                default -> true;
+            };
+            if (keep) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The commitments of one case (applicant or staff). */
+    public List<Commitment> ofCase(ShebaoUser by, long caseId) {
+        cases.get(by, caseId);
+        Map<String, Deadline> due = deadlines.trackedAll(Cases.OWNER, Cases.COMMITMENT_RULE);
+        return jdbc.sql(SELECT + " WHERE m.case_id = :c ORDER BY m.id").param("c", caseId)
+                .query((rs, i) -> row(rs, due)).list();
+    }
+
+    /** Records the arrival of a committed material (upload, post, e-mail, fax or window), late or in time. */
+    @Transactional
+    public Commitment recordArrival(ShebaoUser by, long commitmentId, String rawVia, Upload file) {
+        if (!by.has(Role.CLERK, Role.ADMIN)) {
+            throw new AccessDeniedToRecordException("ledger");
+        }
+        Commitment c = one(commitmentId);
+        Case kase = cases.get(by, c.caseId());
+        if (c.arrivedAt() != null) {
+            throw new ConflictException("arrival", "error.commitment.arrived", c.arrivedAt().toLocalDate());
+        }
+        Channel via;
+        try {
+            via = Channel.valueOf(rawVia == null ? "" : rawVia.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("via", "error.choice");
+        }
+        Long materialId = null;
+        if (file != null) {
+            Upload u = new Upload(c.item(), file.fileName(), file.declaredType(), file.bytes());
+            FieldViolation bad = archive.check(u);
+            if (bad != null) {
+                throw new InvalidInputException(bad);
+            }
+            String sha = archive.store(u.bytes());
+            materialId = jdbc.sql("""
+                    INSERT INTO casework_material (case_id, item, sha256, file_name, channel, uploaded_by, uploaded_at)
+                    VALUES (:c, :item, :sha, :name, :via, :by, :now) RETURNING id""")
+                    .param("c", c.caseId()).param("item", c.item()).param("sha", sha)
+                    .param("name", u.fileName() == null || u.fileName().isBlank() ? c.item() : u.fileName())
+                    .param("via", via.name()).param("by", by.getUsername()).param("now", OffsetDateTime.now(clock))
+                    .query(Long.class).single();
+        }
+        LocalDate today = today();
+        boolean late = c.deadline() != null && !c.deadline().inTime(today);
+        jdbc.sql("""
+                UPDATE casework_commitment SET arrived_at = :now, arrived_via = :via, arrived_late = :late,
+                       recorded_by = :by, material_id = :m WHERE id = :id AND arrived_at IS NULL""")
+                .param("now", OffsetDateTime.now(clock)).param("via", via.name()).param("late", late)
+                .param("by", by.getUsername()).param("m", materialId).param("id", commitmentId).update();
+        deadlines.close(Cases.OWNER, Cases.commitmentRef(commitmentId));
+        cases.note(kase.id(), "MATERIAL_ARRIVED", by.getUsername(),
+                c.item() + " via " + via + (late ? "（逾期）" : ""));
+        return one(commitmentId);
+    }
+
+    /** Writes the ledger as an Excel workbook. */
+    public void export(List<Commitment> rows, OutputStream out, java.util.function.Function<String, String> label)
+            throws IOException {
+        LocalDate today = today();
+        List<List<Object>> data = new ArrayList<>();
+        for (Commitment c : rows) {
+            List<Object> r = new ArrayList<>();
+            r.add(c.caseReference());
+            r.add(label.apply("casetype." + c.caseType()));
+            r.add(c.applicantName());
+            r.add(c.applicantId());
+            r.add(c.regionCode());
+            r.add(label.apply("material." + c.item()));
+            r.add(c.clauses());
+            r.add(c.signedAt().toLocalDate());
+            r.add(c.deadline() == null || c.deadline().isPending() ? label.apply("ledger.pending") : c.deadline().dueOn());
+            r.add(label.apply("ledger.state." + c.state(today)));
+            r.add(c.arrivedAt() == null ? null : c.arrivedAt().toLocalDate());
+            data.add(r);
+        }
+        Xlsx.write(out, label.apply("ledger.title"), List.of(label.apply("ledger.col.reference"),
+                label.apply("ledger.col.type"), label.apply("ledger.col.applicant"), label.apply("ledger.col.idNumber"),
+                label.apply("ledger.col.region"), label.apply("ledger.col.item"), label.apply("ledger.col.clauses"),
+                label.apply("ledger.col.signedOn"), label.apply("ledger.col.deadline"), label.apply("ledger.col.state"),
+                label.apply("ledger.col.arrivedOn")), data);
+    }
+
+    /** The policy module fixed (or moved) the deadline of commitments: tell their applicants. */
+    @EventListener
+    void onDeadlines(DeadlinesChanged e) {
+        for (DeadlinesChanged.TrackedItem item : e.items()) {
+            if (!Cases.OWNER.equals(item.owner()) || !item.ref().startsWith("commitment:")) {
+                continue;
+            }
+            long id = Long.parseLong(item.ref().substring("commitment:".length()));
+            jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id)
+                    .query((rs, i) -> new CommitmentDeadlineChanged(rs.getLong(2), rs.getString(3),
+                            (Long) rs.getObject(16), rs.getString(17), rs.getString(8), e.dueOn()))
+                    .optional().ifPresent(events::publishEvent);
+        }
+    }
+
+    private Commitment one(long id) {
+        Map<String, Deadline> due = deadlines.trackedAll(Cases.OWNER, Cases.COMMITMENT_RULE);
+        return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query((rs, i) -> row(rs, due)).optional()
+                .orElseThrow(() -> new NotFoundException("commitment " + id));
+    }
+
+    private Commitment row(java.sql.ResultSet rs, Map<String, Deadline> due) throws java.sql.SQLException {
+        long id = rs.getLong(1);
+        return new Commitment(id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                zoned(rs.getObject(12, OffsetDateTime.class)), zoned(rs.getObject(13, OffsetDateTime.class)),
+                rs.getString(14), (Boolean) rs.getObject(15), due.get(Cases.commitmentRef(id)));
+    }
+
+    private OffsetDateTime zoned(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,83 @@
+package org.shebao.casework.types;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseTypeHandler;
+import org.shebao.casework.Certificates;
+import org.shebao.casework.ChecklistItem;
+import org.shebao.common.Violations;
+import org.shebao.contribution.Contributions;
+import org.shebao.contribution.RightsRecord;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.Person;
+import org.shebao.registry.Registry;
+import org.springframework.stereotype.Component;
+
+/**
+ * A certificate request (参保缴费证明, N-3c): no paper needed; approval issues the certificate with the agency's
+ * electronic seal, verifiable by its code.
+ */
+@Component
+class CertificateRequestCase implements CaseTypeHandler {
+    private final Certificates certificates;
+    private final Contributions contributions;
+    private final Registry registry;
+    private final Clock clock;
+
+    CertificateRequestCase(Certificates certificates, Contributions contributions, Registry registry, Clock clock) {
+        this.certificates = certificates;
+        this.contributions = contributions;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "CERTIFICATE_REQUEST";
+    }
+
+    @Override
+    public List<ChecklistItem> checklist() {
+        return List.of();
+    }
+
+    @Override
+    public Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form) {
+        Violations v = new Violations();
+        String kind = form.getOrDefault("certificate", "CONTRIBUTION_RECORD");
+        if (!"CONTRIBUTION_RECORD".equals(kind)) {
+            v.add("certificate", "error.case.certificateKind", kind);
+        }
+        String purpose = v.text(form.get("purpose"), "purpose", 100, true);
+        v.throwIfAny();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("certificate", kind);
+        out.put("purpose", purpose);
+        return out;
+    }
+
+    @Override
+    public String timeLimitParameter() {
+        return "casework.timeLimit.certificateRequest";
+    }
+
+    @Override
+    public void onApproved(ShebaoUser approver, Case c) {
+        Person p = registry.person(approver, c.personId());
+        RightsRecord r = contributions.rightsRecord(c.personId());
+        String content = String.join("\n",
+                "社会保险参保缴费证明",
+                "姓名：" + p.name(),
+                "公民身份号码：" + p.maskedIdNumber(),
+                "累计缴费月数：" + r.totalMonths(),
+                "个人账户记账额合计（元）：" + r.accountTotal().toPlainString(),
+                "用途：" + c.form().get("purpose"),
+                "办件编号：" + c.reference(),
+                "出具日期：" + LocalDate.now(clock));
+        certificates.issue(c.id(), content);
+    }
+}

@@ -1,0 +1,84 @@
+package org.shebao.casework.types;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseTypeHandler;
+import org.shebao.casework.ChecklistItem;
+import org.shebao.common.InvalidInputException;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.EnrollmentData;
+import org.shebao.registry.Person;
+import org.shebao.registry.Registry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enrollment (参保登记) online (N-3a): a flexible worker or resident enrolls themself; a clerk may register any
+ * category on a person's behalf. The checks are the registry's own; approval records the enrollment.
+ */
+@Component
+class EnrollmentCase implements CaseTypeHandler {
+    private final Registry registry;
+
+    EnrollmentCase(Registry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public String type() {
+        return "ENROLLMENT";
+    }
+
+    @Override
+    public List<ChecklistItem> checklist() {
+        return List.of(new ChecklistItem("ID_CARD", true), new ChecklistItem("HOUSEHOLD_REGISTER", true),
+                new ChecklistItem("EMPLOYMENT_PROOF", false));
+    }
+
+    @Override
+    public Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form) {
+        String category = form.getOrDefault("category", "FLEXIBLE");
+        if (!submitter.isStaff() && "EMPLOYEE".equals(category)) {
+            throw InvalidInputException.of("category", "error.case.categoryByEmployer");
+        }
+        EnrollmentData d = data(form);
+        registry.validateEnrollment(submitter, person.id(), d);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("category", d.category());
+        out.put("insuranceType", d.insuranceType());
+        out.put("firstInsuredOn", d.firstInsuredOn().strip());
+        if (d.employerId() != null) {
+            out.put("employerId", String.valueOf(d.employerId()));
+        }
+        if (d.remark() != null && !d.remark().isBlank()) {
+            out.put("remark", d.remark().strip());
+        }
+        return out;
+    }
+
+    private static EnrollmentData data(Map<String, String> form) {
+        Long employerId = null;
+        String raw = form.get("employerId");
+        if (raw != null && !raw.isBlank()) {
+            try {
+                employerId = Long.parseLong(raw.strip());
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.of("employerId", "error.enrollment.employerUnknown", raw);
+            }
+        }
+        return new EnrollmentData(employerId, form.getOrDefault("category", "FLEXIBLE"),
+                form.getOrDefault("insuranceType", "ENTERPRISE_PENSION"), form.getOrDefault("firstInsuredOn", ""),
+                form.get("remark"));
+    }
+
+    @Override
+    public String timeLimitParameter() {
+        return "casework.timeLimit.enrollment";
+    }
+
+    @Override
+    public void onApproved(ShebaoUser approver, Case c) {
+        registry.enrollApproved(approver, c.personId(), data(c.form()), c.reference());
+    }
+}

@@ -1,0 +1,100 @@
+package org.shebao.casework.types;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseFlag;
+import org.shebao.casework.CaseFlags;
+import org.shebao.casework.CaseTypeHandler;
+import org.shebao.casework.ChecklistItem;
+import org.shebao.common.RegionCode;
+import org.shebao.common.Violations;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.MeasureStatus;
+import org.shebao.policy.Measures;
+import org.shebao.registry.Person;
+import org.springframework.stereotype.Component;
+
+/**
+ * A work-injury benefit application. A medical or related worker infected at work (N-4, SX-4), and in Fujian an
+ * employee infected after being sent to a declared epidemic area (FJ-4), goes through the green channel: flagged,
+ * first in every queue, with its own shorter time limit. The benefit itself belongs to the work-injury module.
+ */
+@Component
+class WorkInjuryBenefitCase implements CaseTypeHandler {
+    private final Measures measures;
+    private final Clock clock;
+
+    WorkInjuryBenefitCase(Measures measures, Clock clock) {
+        this.measures = measures;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "WORK_INJURY_BENEFIT";
+    }
+
+    @Override
+    public List<ChecklistItem> checklist() {
+        return List.of(new ChecklistItem("INJURY_RECOGNITION", true), new ChecklistItem("MEDICAL_RECORDS", true),
+                new ChecklistItem("DEPLOYMENT_PROOF", false));
+    }
+
+    @Override
+    public Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form) {
+        Violations v = new Violations();
+        LocalDate injured = v.date(form.get("injuryDate"), "injuryDate", true);
+        LocalDate today = LocalDate.now(clock);
+        if (injured != null && injured.isAfter(today)) {
+            v.add("injuryDate", "error.date.future", today);
+        }
+        String description = v.text(form.get("description"), "description", 200, true);
+        v.throwIfAny();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("injuryDate", injured.toString());
+        out.put("description", description);
+        for (String flag : List.of("medicalWorker", "infectedAtWork", "sentToEpidemicArea")) {
+            out.put(flag, String.valueOf(Boolean.parseBoolean(form.getOrDefault(flag, "false").strip())));
+        }
+        return out;
+    }
+
+    @Override
+    public List<CaseFlag> flags(Map<String, String> form, RegionCode region, LocalDate on) {
+        if (!Boolean.parseBoolean(form.get("infectedAtWork"))) {
+            return List.of();
+        }
+        Set<String> clauses = new LinkedHashSet<>();
+        if (Boolean.parseBoolean(form.get("medicalWorker"))) {
+            MeasureStatus s = measures.status(CaseFlags.GREEN_CHANNEL, region, on);
+            if (s.inForce()) {
+                clauses.addAll(s.clauses());
+            }
+        }
+        if (Boolean.parseBoolean(form.get("sentToEpidemicArea"))) {
+            MeasureStatus s = measures.status("GREEN_CHANNEL_DEPLOYED_EMPLOYEES", region, on);
+            if (s.inForce()) {
+                clauses.addAll(measures.status(CaseFlags.GREEN_CHANNEL, region, on).clauses());
+                clauses.addAll(s.clauses());
+            }
+        }
+        return clauses.isEmpty() ? List.of() : List.of(new CaseFlag(CaseFlags.GREEN_CHANNEL, new ArrayList<>(clauses)));
+    }
+
+    @Override
+    public String timeLimitParameter() {
+        return "casework.timeLimit.workInjury";
+    }
+
+    @Override
+    public void onApproved(ShebaoUser approver, Case c) {
+        // the benefit is calculated and paid by the work-injury module (a later issue); approval is recorded here
+    }
+}

@@ -1,0 +1,141 @@
+package org.shebao.casework.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseFlag;
+import org.shebao.casework.Cases;
+import org.shebao.casework.Channel;
+import org.shebao.casework.Commitment;
+import org.shebao.casework.DeferredMaterials;
+import org.shebao.casework.HistoryEntry;
+import org.shebao.casework.Submission;
+import org.shebao.common.InvalidInputException;
+import org.shebao.identity.ShebaoUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * Online applications for the mobile app (N-3a, N-3d): submit (JSON, or multipart with the files), with an
+ * {@code Idempotency-Key} so that a retry creates no second case; follow status, missing items and deadlines.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "casework", description = "网上办件：申请、材料、告知承诺、办理进度")
+class CaseApi {
+    /** An application as the app sends it. */
+    record ApplicationJson(String type, String idNumber, Map<String, String> form, Set<String> commitments,
+                           String signature) {
+    }
+
+    record CommitmentJson(String item, String clauses, String state, LocalDate dueOn, OffsetDateTime arrivedAt) {
+    }
+
+    record CaseJson(long id, String reference, String type, String status, String channel, OffsetDateTime receivedAt,
+                    LocalDate dueOn, boolean greenChannel, List<CaseFlag> flags, Map<String, String> form,
+                    List<String> missing, List<CommitmentJson> commitments, String decisionReason,
+                    List<HistoryEntry> history) {
+    }
+
+    private final Cases cases;
+    private final DeferredMaterials ledger;
+    private final ObjectMapper json;
+
+    CaseApi(Cases cases, DeferredMaterials ledger, ObjectMapper json) {
+        this.cases = cases;
+        this.ledger = ledger;
+        this.json = json;
+    }
+
+    @GetMapping("/ping")
+    @Operation(summary = "连通性检查（已认证）")
+    Map<String, Boolean> ping() {
+        return Map.of("ok", true);
+    }
+
+    @PostMapping(path = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "提交网上申请（无附件）；Idempotency-Key 相同的重复提交返回同一办件")
+    ResponseEntity<CaseJson> submitJson(@AuthenticationPrincipal ShebaoUser user, @RequestBody ApplicationJson a,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return submit(user, a, List.of(), key);
+    }
+
+    @PostMapping(path = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "提交网上申请与材料：application 部分为 JSON，文件部分以材料代码命名")
+    ResponseEntity<CaseJson> submitMultipart(@AuthenticationPrincipal ShebaoUser user,
+                                             @RequestPart("application") String application,
+                                             MultipartHttpServletRequest request,
+                                             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        ApplicationJson a;
+        try {
+            a = json.readValue(application, ApplicationJson.class);
+        } catch (IOException e) {
+            throw InvalidInputException.of("application", "error.format");
+        }
+        List<org.shebao.casework.Upload> uploads = new java.util.ArrayList<>();
+        request.getMultiFileMap().forEach((name, files) -> {
+            if (!"application".equals(name)) {
+                files.forEach(f -> uploads.add(CaseForms.upload(name, f)));
+            }
+        });
+        return submit(user, a, uploads, key);
+    }
+
+    private ResponseEntity<CaseJson> submit(ShebaoUser user, ApplicationJson a, List<org.shebao.casework.Upload> uploads,
+                                            String key) {
+        if (a == null || a.type() == null) {
+            throw InvalidInputException.of("type", "error.required");
+        }
+        Channel channel = user.isStaff() ? Channel.PHONE : Channel.MOBILE_API;
+        Cases.Submitted s = cases.submit(user, new Submission(a.type(), channel, a.idNumber(), a.form(), uploads,
+                a.commitments(), a.signature(), key));
+        return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(json(user, s.c()));
+    }
+
+    @GetMapping("/cases")
+    @Operation(summary = "我的办件（参保人）或本地区待办（工作人员）")
+    List<CaseJson> list(@AuthenticationPrincipal ShebaoUser user) {
+        List<Cases.Listed> rows = user.isStaff() ? cases.queue(user, null, null, 0) : cases.mine(user);
+        return rows.stream().map(l -> summary(l.c())).toList();
+    }
+
+    @GetMapping("/cases/{id}")
+    @Operation(summary = "办件详情：状态、缺件、承诺补交期限、办理记录")
+    CaseJson get(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return json(user, cases.get(user, id));
+    }
+
+    private CaseJson summary(Case c) {
+        return new CaseJson(c.id(), c.reference(), c.type(), c.status().name(), c.channel().name(), c.receivedAt(),
+                c.dueOn(), c.greenChannel(), c.flags(), c.form(), c.missing(), null, c.decisionReason(), null);
+    }
+
+    private CaseJson json(ShebaoUser user, Case c) {
+        LocalDate today = ledger.today();
+        List<CommitmentJson> commitments = ledger.ofCase(user, c.id()).stream()
+                .map(m -> new CommitmentJson(m.item(), m.clauses(), m.state(today),
+                        m.deadline() == null ? null : m.deadline().dueOn(), m.arrivedAt()))
+                .toList();
+        return new CaseJson(c.id(), c.reference(), c.type(), c.status().name(), c.channel().name(), c.receivedAt(),
+                c.dueOn(), c.greenChannel(), c.flags(), c.form(), c.missing(), commitments, c.decisionReason(),
+                cases.history(user, c.id()));
+    }
+}

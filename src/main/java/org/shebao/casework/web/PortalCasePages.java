@@ -1,0 +1,145 @@
+package org.shebao.casework.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseStatus;
+import org.shebao.casework.Cases;
+import org.shebao.casework.Certificates;
+import org.shebao.casework.Channel;
+import org.shebao.casework.DeferredMaterials;
+import org.shebao.casework.Submission;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.web.FormErrors;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Measures;
+import org.shebao.common.RegionCode;
+import org.shebao.registry.Registry;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The citizen's online service (N-1a, N-3a, N-3d): apply, follow each case, answer a return, read messages. */
+@Controller
+@RequestMapping("/portal/cases")
+class PortalCasePages {
+    private final Cases cases;
+    private final DeferredMaterials ledger;
+    private final Certificates certificates;
+    private final Registry registry;
+    private final Measures measures;
+    private final org.shebao.policy.Deadlines deadlines;
+    private final MessageSource messages;
+
+    PortalCasePages(Cases cases, DeferredMaterials ledger, Certificates certificates, Registry registry,
+                    Measures measures, org.shebao.policy.Deadlines deadlines, MessageSource messages) {
+        this.cases = cases;
+        this.ledger = ledger;
+        this.certificates = certificates;
+        this.registry = registry;
+        this.measures = measures;
+        this.deadlines = deadlines;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        model.addAttribute("cases", cases.mine(user));
+        model.addAttribute("types", cases.types());
+        return "casework/portal-cases";
+    }
+
+    @GetMapping("/new")
+    String newForm(@AuthenticationPrincipal ShebaoUser user, @RequestParam String type, Model model) {
+        prepareForm(user, type, model, Map.of());
+        return "casework/apply";
+    }
+
+    private void prepareForm(ShebaoUser user, String type, Model model, Map<String, String> form) {
+        var handler = cases.handler(type);
+        var person = registry.person(user, user.personId());
+        model.addAttribute("type", type);
+        model.addAttribute("checklist", handler.checklist());
+        model.addAttribute("person", person);
+        model.addAttribute("form", form);
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("commitmentRule", measures.status("COMMITMENT_RULE", new RegionCode(person.regionCode()),
+                deadlines.today()));
+        model.addAttribute("action", "/portal/cases");
+        model.addAttribute("staff", false);
+    }
+
+    @PostMapping
+    String submit(@AuthenticationPrincipal ShebaoUser user, @RequestParam String type,
+                  @RequestParam Map<String, String> params, @RequestParam(required = false) List<String> commit,
+                  @RequestParam(required = false) String signature, @RequestParam(required = false) String idempotencyKey,
+                  org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
+                  RedirectAttributes redirect) {
+        Map<String, String> form = CaseForms.fields(params);
+        try {
+            Cases.Submitted s = cases.submit(user, new Submission(type, Channel.WEB, null, form,
+                    CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit), signature, idempotencyKey));
+            redirect.addFlashAttribute("notice", s.created() ? "notice.case.submitted" : "notice.case.already");
+            return "redirect:/portal/cases/" + s.c().id();
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, List.of(e.violation()), messages);
+        }
+        prepareForm(user, type, model, form);
+        model.addAttribute("idempotencyKey", idempotencyKey);
+        return "casework/apply";
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
+        Case c = cases.get(user, id);
+        model.addAttribute("kase", c);
+        model.addAttribute("checklist", cases.handler(c.type()).checklist());
+        model.addAttribute("history", cases.history(user, id));
+        model.addAttribute("materials", cases.materials(user, id));
+        model.addAttribute("commitments", ledger.ofCase(user, id));
+        model.addAttribute("certificate", certificates.forCase(id).orElse(null));
+        model.addAttribute("today", deadlines.today());
+        if (c.status() == CaseStatus.RETURNED) {
+            model.addAttribute("commitmentRule", measures.status("COMMITMENT_RULE", new RegionCode(c.regionCode()),
+                    deadlines.today()));
+        }
+        return "casework/portal-case";
+    }
+
+    @PostMapping("/{id}/resubmit")
+    String resubmit(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int version,
+                    @RequestParam(required = false) List<String> commit, @RequestParam(required = false) String signature,
+                    org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
+                    RedirectAttributes redirect) {
+        try {
+            cases.resubmit(user, id, version, CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit),
+                    signature);
+            redirect.addFlashAttribute("notice", "notice.case.resubmitted");
+            return "redirect:/portal/cases/" + id;
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, List.of(e.violation()), messages);
+        }
+        return show(user, id, model);
+    }
+
+    @GetMapping("/{id}/materials/{materialId}")
+    org.springframework.http.ResponseEntity<byte[]> material(@AuthenticationPrincipal ShebaoUser user,
+                                                             @PathVariable long id, @PathVariable long materialId) {
+        return MaterialDownload.of(cases.materialContent(user, id, materialId));
+    }
+}

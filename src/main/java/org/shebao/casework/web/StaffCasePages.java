@@ -1,0 +1,161 @@
+package org.shebao.casework.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseStatus;
+import org.shebao.casework.Cases;
+import org.shebao.casework.Certificates;
+import org.shebao.casework.Channel;
+import org.shebao.casework.DeferredMaterials;
+import org.shebao.casework.Submission;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.web.FormErrors;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Deadlines;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff screens: the work queue (green channel first), a case with its materials beside the checklist and the
+ * actions the user's role allows, and the assisted channel (FJ-3: a phone request registered on the person's behalf).
+ */
+@Controller
+@RequestMapping("/casework")
+class StaffCasePages {
+    private final Cases cases;
+    private final DeferredMaterials ledger;
+    private final Certificates certificates;
+    private final Deadlines deadlines;
+    private final MessageSource messages;
+
+    StaffCasePages(Cases cases, DeferredMaterials ledger, Certificates certificates, Deadlines deadlines,
+                   MessageSource messages) {
+        this.cases = cases;
+        this.ledger = ledger;
+        this.certificates = certificates;
+        this.deadlines = deadlines;
+        this.messages = messages;
+    }
+
+    @GetMapping("/queue")
+    String queue(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String status,
+                 @RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page, Model model) {
+        CaseStatus s = null;
+        if (status != null && !status.isBlank()) {
+            s = Arrays.stream(CaseStatus.values()).filter(x -> x.name().equals(status)).findFirst().orElse(null);
+        }
+        model.addAttribute("rows", cases.queue(user, s, type, page));
+        model.addAttribute("status", s == null ? "" : s.name());
+        model.addAttribute("type", type == null ? "" : type);
+        model.addAttribute("types", cases.types());
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("page", page);
+        model.addAttribute("today", deadlines.today());
+        return "casework/queue";
+    }
+
+    @GetMapping("/cases/{id}")
+    String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
+        Cases.Listed l = cases.listed(user, id);
+        Case c = l.c();
+        model.addAttribute("listed", l);
+        model.addAttribute("kase", c);
+        model.addAttribute("checklist", cases.handler(c.type()).checklist());
+        model.addAttribute("history", cases.history(user, id));
+        model.addAttribute("materials", cases.materials(user, id));
+        model.addAttribute("commitments", ledger.ofCase(user, id));
+        model.addAttribute("certificate", certificates.forCase(id).orElse(null));
+        model.addAttribute("today", deadlines.today());
+        return "casework/case";
+    }
+
+    @PostMapping("/cases/{id}/{action}")
+    String act(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @PathVariable String action,
+               @RequestParam int version, @RequestParam(required = false) String reason,
+               @RequestParam(required = false) List<String> missing, Model model, RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "accept" -> cases.accept(user, id, version);
+                case "return" -> cases.returnCase(user, id, version, missing, reason);
+                case "pre-review" -> cases.preReview(user, id, version, reason);
+                case "approve" -> cases.approve(user, id, version);
+                case "reject" -> cases.reject(user, id, version, reason);
+                default -> throw new org.shebao.common.NotFoundException("action " + action);
+            }
+            redirect.addFlashAttribute("notice", "notice.case." + action);
+            return "redirect:/casework/cases/" + id;
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, List.of(e.violation()), messages);
+        }
+        model.addAttribute("failedAction", action);
+        return show(user, id, model);
+    }
+
+    @GetMapping("/cases/{id}/materials/{materialId}")
+    ResponseEntity<byte[]> material(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                                    @PathVariable long materialId) {
+        return MaterialDownload.of(cases.materialContent(user, id, materialId));
+    }
+
+    @GetMapping("/cases/new")
+    String assistedForm(@RequestParam(defaultValue = "ENROLLMENT") String type, Model model) {
+        prepare(type, model, Map.of());
+        return "casework/apply";
+    }
+
+    private void prepare(String type, Model model, Map<String, String> form) {
+        model.addAttribute("type", type);
+        model.addAttribute("types", cases.types());
+        model.addAttribute("checklist", cases.handler(type).checklist());
+        model.addAttribute("form", form);
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("action", "/casework/cases");
+        model.addAttribute("staff", true);
+        model.addAttribute("channels", Arrays.stream(Channel.values()).filter(Channel::assisted).toList());
+    }
+
+    @PostMapping("/cases")
+    String assistedSubmit(@AuthenticationPrincipal ShebaoUser user, @RequestParam String type,
+                          @RequestParam Map<String, String> params, @RequestParam(required = false) String idNumber,
+                          @RequestParam(defaultValue = "PHONE") String channel,
+                          @RequestParam(required = false) String idempotencyKey, MultipartHttpServletRequest request,
+                          Model model, RedirectAttributes redirect) {
+        Map<String, String> form = CaseForms.fields(params);
+        try {
+            Channel ch;
+            try {
+                ch = Channel.valueOf(channel);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("channel", "error.case.channel");
+            }
+            Cases.Submitted s = cases.submit(user, new Submission(type, ch, idNumber, form,
+                    CaseForms.uploads(request.getMultiFileMap()), null, null, idempotencyKey));
+            redirect.addFlashAttribute("notice", s.created() ? "notice.case.registered" : "notice.case.already");
+            return "redirect:/casework/cases/" + s.c().id();
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, List.of(e.violation()), messages);
+        }
+        prepare(type, model, form);
+        model.addAttribute("idempotencyKey", idempotencyKey);
+        model.addAttribute("idNumber", idNumber);
+        return "casework/apply";
+    }
+}

@@ -1,0 +1,158 @@
+package org.shebao.notification;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.shebao.casework.CaseStatusChanged;
+import org.shebao.casework.CommitmentDeadlineChanged;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox: messages are written in the transaction of the change they report (so none is lost and none is sent
+ * for a change rolled back), then delivered by the channel adapters; several platform instances can share the
+ * work (rows are claimed with FOR UPDATE SKIP LOCKED).
+ */
+@Service
+public class Notifications {
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final java.util.Locale ZH = java.util.Locale.SIMPLIFIED_CHINESE;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final MessageSource messages;
+    private final Registry registry;
+    private final Map<NotificationChannel, ChannelAdapter> adapters = new EnumMap<>(NotificationChannel.class);
+
+    Notifications(JdbcClient jdbc, Clock clock, MessageSource messages, Registry registry, List<ChannelAdapter> adapters) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.messages = messages;
+        this.registry = registry;
+        adapters.forEach(a -> this.adapters.put(a.channel(), a));
+    }
+
+    @EventListener
+    void onCaseStep(CaseStatusChanged e) {
+        String type = messages.getMessage("casetype." + e.type(), null, e.type(), ZH);
+        String status = messages.getMessage("case.status." + e.to(), null, e.to().name(), ZH);
+        String body = messages.getMessage("notify.case.body", new Object[] {type, e.reference(), status}, ZH);
+        if (e.reason() != null) {
+            body += messages.getMessage("notify.case.reason", new Object[] {e.reason()}, ZH);
+        }
+        if (e.missing() != null && !e.missing().isEmpty()) {
+            body += messages.getMessage("notify.case.missing", new Object[] {String.join("、",
+                    e.missing().stream().map(m -> messages.getMessage("material." + m, null, m, ZH)).toList())}, ZH);
+        }
+        queue(e.applicantUser(), e.personId(), messages.getMessage("notify.case.subject", new Object[] {type}, ZH),
+                body, "/portal/cases/" + e.caseId());
+    }
+
+    @EventListener
+    void onCommitmentDeadline(CommitmentDeadlineChanged e) {
+        String item = messages.getMessage("material." + e.item(), null, e.item(), ZH);
+        String body = e.dueOn() == null
+                ? messages.getMessage("notify.commitment.pending", new Object[] {e.reference(), item}, ZH)
+                : messages.getMessage("notify.commitment.due", new Object[] {e.reference(), item, e.dueOn().toString()}, ZH);
+        queue(e.applicantUser(), e.personId(), messages.getMessage("notify.commitment.subject", null, ZH), body,
+                "/portal/cases/" + e.caseId());
+    }
+
+    /** One message for a person, on every channel that can reach them. */
+    private void queue(String user, Long personId, String subject, String body, String link) {
+        String phone = personId == null ? null : registry.phoneOf(personId).orElse(null);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (NotificationChannel ch : NotificationChannel.values()) {
+            if (ch == NotificationChannel.IN_APP && user == null) {
+                continue;
+            }
+            if (ch == NotificationChannel.SMS && phone == null) {
+                continue;
+            }
+            if (ch == NotificationChannel.WECHAT && user == null) {
+                continue;
+            }
+            jdbc.sql("""
+                    INSERT INTO notification_outbox (recipient_user, person_id, phone, channel, subject, body, link, created_at)
+                    VALUES (:u, :p, :phone, :ch, :s, :b, :link, :now)""")
+                    .param("u", user).param("p", personId).param("phone", ch == NotificationChannel.SMS ? phone : null)
+                    .param("ch", ch.name()).param("s", subject).param("b", body.length() > 1000 ? body.substring(0, 1000) : body)
+                    .param("link", link).param("now", now).update();
+        }
+    }
+
+    /** Delivers what is waiting; returns how many were delivered. */
+    @Scheduled(fixedDelayString = "${shebao.notification.dispatch-ms:2000}")
+    @Transactional
+    public int dispatch() {
+        List<Message> batch = jdbc.sql(SELECT + " WHERE sent_at IS NULL ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED")
+                .query(this::row).list();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Message m : batch) {
+            String delivery;
+            try {
+                delivery = adapters.get(m.channel()).deliver(m);
+            } catch (RuntimeException ex) {
+                log.warn("Delivery of message {} on {} failed: {}", m.id(), m.channel(), ex.getMessage());
+                continue;
+            }
+            jdbc.sql("UPDATE notification_outbox SET sent_at = :now, delivery = :d WHERE id = :id")
+                    .param("now", now).param("d", delivery.length() > 500 ? delivery.substring(0, 500) : delivery)
+                    .param("id", m.id()).update();
+        }
+        return batch.size();
+    }
+
+    /** The portal user's in-app messages, newest first. */
+    public List<Message> inbox(ShebaoUser user) {
+        return jdbc.sql(SELECT + " WHERE recipient_user = :u AND channel = 'IN_APP' ORDER BY id DESC LIMIT 50")
+                .param("u", user.getUsername()).query(this::row).list();
+    }
+
+    public int unread(ShebaoUser user) {
+        return jdbc.sql("SELECT count(*) FROM notification_outbox WHERE recipient_user = :u AND channel = 'IN_APP'"
+                        + " AND read_at IS NULL").param("u", user.getUsername()).query(Integer.class).single();
+    }
+
+    @Transactional
+    public void markRead(ShebaoUser user) {
+        jdbc.sql("UPDATE notification_outbox SET read_at = :now WHERE recipient_user = :u AND channel = 'IN_APP'"
+                        + " AND read_at IS NULL").param("now", OffsetDateTime.now(clock)).param("u", user.getUsername())
+                .update();
+    }
+
+    /** Everything queued for a person on every channel (staff: what the applicant was told). */
+    public List<Message> forPerson(ShebaoUser staff, long personId) {
+        if (!staff.isStaff() || staff.has(Role.EMPLOYER)) {
+            throw new org.shebao.common.AccessDeniedToRecordException("messages");
+        }
+        registry.person(staff, personId);
+        return jdbc.sql(SELECT + " WHERE person_id = :p ORDER BY id DESC LIMIT 100").param("p", personId)
+                .query(this::row).list();
+    }
+
+    private static final String SELECT = "SELECT id, recipient_user, person_id, phone, channel, subject, body, link,"
+            + " created_at, sent_at, delivery, read_at FROM notification_outbox";
+
+    private Message row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Message(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
+                NotificationChannel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                zoned(rs.getObject(9, OffsetDateTime.class)), zoned(rs.getObject(10, OffsetDateTime.class)),
+                rs.getString(11), zoned(rs.getObject(12, OffsetDateTime.class)));
+    }
+
+    private OffsetDateTime zoned(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
+    }
+}
