@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /** A plain HTTP client for the JSON API, as the mobile app would call it. */
 public final class ApiClient {
@@ -43,18 +45,73 @@ public final class ApiClient {
         return send(user, "PUT", path, body, "zh-CN");
     }
 
+    /** A file part of a multipart request. */
+    public record FilePart(String name, String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** POST with extra headers (e.g. Idempotency-Key). */
+    public Response post(String user, String path, Object body, Map<String, String> headers) {
+        return send(user, "POST", path, body, "zh-CN", headers);
+    }
+
+    /** A multipart/form-data POST: an {@code application} JSON part and files. */
+    public Response multipart(String user, String path, Object application, List<FilePart> files,
+                              Map<String, String> headers) {
+        try {
+            String boundary = "----shebao" + System.nanoTime();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            String json1 = application instanceof String s ? s : json.writeValueAsString(application);
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"application\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(json1.getBytes(StandardCharsets.UTF_8));
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            for (FilePart f : files) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.name() + "\"; filename=\""
+                        + f.fileName() + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.write(f.bytes());
+                out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            java.util.Map<String, String> h = new java.util.HashMap<>(headers);
+            h.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+            return raw(user, "POST", path, out.toByteArray(), "zh-CN", h);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(String user, String method, String path, Object body, String language) {
+        return send(user, method, path, body, language, Map.of());
+    }
+
+    public Response send(String user, String method, String path, Object body, String language,
+                         Map<String, String> headers) {
+        try {
+            if (body == null) {
+                return raw(user, method, path, null, language, headers);
+            }
+            String text = body instanceof String s ? s : json.writeValueAsString(body);
+            java.util.Map<String, String> h = new java.util.HashMap<>(headers);
+            h.put("Content-Type", "application/json");
+            return raw(user, method, path, text.getBytes(StandardCharsets.UTF_8), language, h);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response raw(String user, String method, String path, byte[] body, String language,
+                         Map<String, String> headers) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Accept-Language", language)
                     .header("Accept", "application/json");
+            headers.forEach(b::header);
             if (user != null) {
                 b.header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
             }
             if (body != null) {
-                String text = body instanceof String s ? s : json.writeValueAsString(body);
-                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+                b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
             } else {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }

@@ -156,7 +156,12 @@ class DemoData implements ApplicationRunner {
             new NamedPerson("citizen.fz", "350128", LocalDate.of(1960, 2, 12), 231, "陈志强", "350100", "13905910001"),
             new NamedPerson("citizen.xm", "350128", LocalDate.of(1975, 8, 3), 242, "黄雅琴", "350200", "13805920002"),
             new NamedPerson("citizen.ty", "140121", LocalDate.of(1962, 5, 20), 115, "王建国", "140100", "13903510003"),
-            new NamedPerson("citizen.xz", "140121", LocalDate.of(1970, 3, 9), 126, "李秀兰", "140900", "13803500004"));
+            new NamedPerson("citizen.xz", "140121", LocalDate.of(1970, 3, 9), 126, "李秀兰", "140900", "13803500004"),
+            // not insured yet: enrolls online as a flexible worker (N-3a, SX-3 / FJ-3 journeys)
+            new NamedPerson("citizen.fz2", "350102", LocalDate.of(1998, 6, 18), 262, "林小燕", "350100", "13905910005"));
+
+    /** Named persons with no enrollment or contribution history yet. */
+    private static final java.util.Set<String> UNINSURED = java.util.Set.of("citizen.fz2");
 
     private void seedDemo() {
         String hash = encoder.encode(DEMO_PASSWORD);
@@ -183,6 +188,9 @@ class DemoData implements ApplicationRunner {
             long employerId = employersByCity.get(n.city()).get(0);
             users.create(new Users.NewUser(n.portalUser(), hash, n.name(), Role.INSURED_PERSON,
                     new RegionCode(n.city()), personId, null));
+            if (UNINSURED.contains(n.portalUser())) {
+                continue;
+            }
             LocalDate first = LocalDate.of(Math.max(1992, n.birth().getYear() + 20), 7, 1);
             SplittableRandom rnd = new SplittableRandom(personId);
             namedEnrollments.add(new EnrollmentRow(personId, employerId, EnrollmentCategory.EMPLOYEE,

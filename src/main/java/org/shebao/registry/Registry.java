@@ -370,6 +370,11 @@ public class Registry {
             }
         }
         v.throwIfAny();
+        if (jdbc.sql("SELECT count(*) FROM registry_enrollment WHERE person_id = :p AND insurance_type = :t"
+                        + " AND ended_on IS NULL")
+                .param("p", personId).param("t", type.name()).query(Integer.class).single() > 0) {
+            throw new ConflictException("insuranceType", "error.enrollment.duplicate");
+        }
         return new CheckedEnrollment(person, employer, category, type, first, remark);
     }
 

@@ -148,6 +148,14 @@ class PolicyIT {
         assertThat(last.newValue()).isEqualTo("2020-06-30");
         assertThat(last.reason()).isEqualTo("省政府通告更正");
         assertThat(last.changedBy()).isEqualTo("sx.admin");
+
+        // the dates can be withdrawn (with a reason): every item is pending again; this also leaves the shared
+        // test database as the demo has it, for the tests that need Shanxi's emergency in force today
+        Emergency fixedNow = shanxi();
+        Emergencies.DatesEntered withdrawn = emergencies.enterDates(admin, fixedNow.id(), fixedNow.version(), "", "",
+                "测试：撤销录入", true, true);
+        assertThat(withdrawn.itemsPendingAgain()).isEqualTo(pending + 1);
+        assertThat(deadlines.tracked("test", "sx-a", RULE).orElseThrow().isPending()).isTrue();
     }
 
     @Test

@@ -1,0 +1,332 @@
+package org.shebao.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shebao.ApiClient;
+import org.shebao.ApiClient.FilePart;
+import org.shebao.ShebaoIntegrationTest;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.identity.Users;
+import org.shebao.notification.Notifications;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@ShebaoIntegrationTest
+@DisplayName("Casework on PostgreSQL: submissions, workflow, archive, commitments, green channel, feedback")
+class CaseworkIT {
+    private static final byte[] JPEG = ArchiveTest.JPEG;
+    private static final byte[] PNG = ArchiveTest.PNG;
+    private static final byte[] EXE = ArchiveTest.EXE;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Cases cases;
+    @Autowired
+    DeferredMaterials ledger;
+    @Autowired
+    Certificates certificates;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    Users users;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ShebaoUser user(String name) {
+        return (ShebaoUser) users.loadUserByUsername(name);
+    }
+
+    private int count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
+    }
+
+    private static Map<String, Object> certificate(String purpose) {
+        return Map.of("type", "CERTIFICATE_REQUEST", "form", Map.of("certificate", "CONTRIBUTION_RECORD", "purpose", purpose));
+    }
+
+    private static Map<String, Object> workInjury(boolean medical, boolean infected, boolean sent) {
+        return Map.of("type", "WORK_INJURY_BENEFIT", "form", Map.of("injuryDate", "2026-02-03", "description", "救治患者时感染",
+                "medicalWorker", String.valueOf(medical), "infectedAtWork", String.valueOf(infected),
+                "sentToEpidemicArea", String.valueOf(sent)));
+    }
+
+    private static List<FilePart> injuryFiles() {
+        return List.of(new FilePart("INJURY_RECOGNITION", "decision.pdf", "application/pdf", ArchiveTest.PDF),
+                new FilePart("MEDICAL_RECORDS", "records.jpg", "image/jpeg", JPEG));
+    }
+
+    @Test
+    @DisplayName("N-3d idempotency: the same Idempotency-Key twice, and twice at once, creates one case")
+    void idempotency() throws Exception {
+        ApiClient api = new ApiClient(port);
+        int before = count("casework_case");
+        ApiClient.Response first = api.post("citizen.xm", "/api/v1/cases", certificate("购房"), Map.of("Idempotency-Key", "retry-1"));
+        ApiClient.Response again = api.post("citizen.xm", "/api/v1/cases", certificate("购房"), Map.of("Idempotency-Key", "retry-1"));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("id").asLong()).isEqualTo(first.body().path("id").asLong());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Integer> call = () -> api.post("citizen.xm", "/api/v1/cases", certificate("落户"),
+                    Map.of("Idempotency-Key", "double-click")).status();
+            List<Future<Integer>> results = pool.invokeAll(List.of(call, call, call, call));
+            int created = 0;
+            for (Future<Integer> f : results) {
+                assertThat(f.get()).isIn(200, 201);
+                created += f.get() == 201 ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("casework_case")).isEqualTo(before + 2);
+    }
+
+    @Test
+    @DisplayName("bad input: oversized, mislabelled, an executable as JPEG, a missing field, another person's ID — a clear error, nothing stored")
+    void badInput() {
+        ApiClient api = new ApiClient(port);
+        int cases0 = count("casework_case");
+        int archive0 = count("casework_archive");
+        Map<String, Object> enroll = Map.of("type", "ENROLLMENT", "form",
+                Map.of("category", "FLEXIBLE", "insuranceType", "ENTERPRISE_PENSION", "firstInsuredOn", "2026-03-01"));
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(JPEG, 0, big, 0, JPEG.length);
+        ApiClient.Response tooBig = api.multipart("citizen.fz2", "/api/v1/cases", enroll,
+                List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", big)), Map.of());
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.firstErrorField()).isEqualTo("material.ID_CARD");
+        assertThat(tooBig.firstErrorMessage()).contains("超过 5 MB");
+        ApiClient.Response mislabelled = api.multipart("citizen.fz2", "/api/v1/cases", enroll,
+                List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", PNG)), Map.of());
+        assertThat(mislabelled.firstErrorMessage()).contains("声称是 image/jpeg，实际内容是 image/png");
+        ApiClient.Response exe = api.multipart("citizen.fz2", "/api/v1/cases", enroll,
+                List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", EXE)), Map.of());
+        assertThat(exe.status()).isEqualTo(400);
+        assertThat(exe.firstErrorMessage()).contains("不是 JPG、PNG 图片或 PDF 文件");
+        ApiClient.Response noDate = api.post("citizen.fz2", "/api/v1/cases", Map.of("type", "ENROLLMENT", "form",
+                Map.of("category", "FLEXIBLE", "insuranceType", "ENTERPRISE_PENSION")), Map.of());
+        assertThat(noDate.status()).isEqualTo(400);
+        assertThat(noDate.firstErrorField()).isEqualTo("firstInsuredOn");
+        String otherId = jdbc.sql("SELECT p.id_number FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
+                + " WHERE u.username = 'citizen.xm'").query(String.class).single();
+        ApiClient.Response other = api.post("citizen.fz", "/api/v1/cases", Map.of("type", "CERTIFICATE_REQUEST",
+                "idNumber", otherId, "form", Map.of("purpose", "代办")), Map.of());
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.firstErrorMessage()).contains("只能为本人申请");
+        ApiClient.Response unknownType = api.post("citizen.fz", "/api/v1/cases", Map.of("type", "LOTTERY"), Map.of());
+        assertThat(unknownType.firstErrorField()).isEqualTo("type");
+        assertThat(count("casework_case")).isEqualTo(cases0);
+        assertThat(count("casework_archive")).isEqualTo(archive0);
+    }
+
+    @Test
+    @DisplayName("N-3c: archived files are stored once by SHA-256 and the archive refuses updates and deletes")
+    void archiveIsAppendOnly() {
+        ApiClient api = new ApiClient(port);
+        ApiClient.Response r = api.multipart("citizen.ty", "/api/v1/cases", workInjury(false, false, false), injuryFiles(), Map.of());
+        assertThat(r.status()).isEqualTo(201);
+        String sha = Archive.sha256(JPEG);
+        assertThat(jdbc.sql("SELECT count(*) FROM casework_archive WHERE sha256 = :s").param("s", sha)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE casework_archive SET size_bytes = 0 WHERE sha256 = :s").param("s", sha).update())
+                .hasMessageContaining("append-only electronic archive");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM casework_archive WHERE sha256 = :s").param("s", sha).update())
+                .hasMessageContaining("append-only electronic archive");
+    }
+
+    @Test
+    @DisplayName("workflow: accept → return once with the complete list → resubmit → accept → pre-review → approve; "
+            + "separation of duties; a stale form is refused; every step in the history and told to the applicant")
+    void workflow() {
+        ApiClient api = new ApiClient(port);
+        long id = api.multipart("citizen.fz", "/api/v1/cases", workInjury(false, false, false),
+                List.of(new FilePart("INJURY_RECOGNITION", "decision.pdf", "application/pdf", ArchiveTest.PDF)), Map.of())
+                .body().path("id").asLong();
+        ShebaoUser clerk = user("fz.clerk");
+        ShebaoUser clerk2 = user("fz.clerk2");
+        ShebaoUser reviewer = user("fz.reviewer");
+        Case c = cases.get(clerk, id);
+        assertThat(c.missing()).containsExactly("MEDICAL_RECORDS");
+        assertThatThrownBy(() -> cases.accept(user("ty.clerk"), id, c.version())).isInstanceOf(AccessDeniedToRecordException.class);
+        assertThatThrownBy(() -> cases.returnCase(clerk, id, c.version(), List.of(), "缺材料"))
+                .isInstanceOf(org.shebao.common.InvalidInputException.class);
+        Case returned = cases.returnCase(clerk, id, c.version(), List.of("MEDICAL_RECORDS"), "缺医疗诊断证明");
+        assertThat(returned.status()).isEqualTo(CaseStatus.RETURNED);
+        ApiClient.Response view = api.get("citizen.fz", "/api/v1/cases/" + id);
+        assertThat(view.body().path("status").asText()).isEqualTo("RETURNED");
+        assertThat(view.body().path("missing").get(0).asText()).isEqualTo("MEDICAL_RECORDS");
+
+        Case again = cases.resubmit(user("citizen.fz"), id, returned.version(),
+                List.of(new Upload("MEDICAL_RECORDS", "r.jpg", "image/jpeg", JPEG)), Set.of(), null);
+        assertThat(again.status()).isEqualTo(CaseStatus.SUBMITTED);
+        assertThatThrownBy(() -> cases.returnCase(clerk, id, again.version(), List.of("MEDICAL_RECORDS"), "再退"))
+                .isInstanceOfSatisfying(org.shebao.common.InvalidInputException.class,
+                        e -> assertThat(e.violations().get(0).code()).isEqualTo("error.case.returnedOnce"));
+        Case accepted = cases.accept(clerk, id, again.version());
+        assertThatThrownBy(() -> cases.accept(clerk2, id, again.version())).isInstanceOf(ConflictException.class);
+        Case pre = cases.preReview(clerk2, id, accepted.version(), "材料齐全");
+        assertThatThrownBy(() -> cases.approve(clerk, id, pre.version())).isInstanceOf(AccessDeniedToRecordException.class);
+        Case approved = cases.approve(reviewer, id, pre.version());
+        assertThat(approved.status()).isEqualTo(CaseStatus.APPROVED);
+        assertThat(approved.acceptedBy()).isEqualTo("fz.clerk");
+        assertThat(approved.decidedBy()).isEqualTo("fz.reviewer");
+        assertThat(cases.history(clerk, id)).extracting(HistoryEntry::action)
+                .containsExactly("SUBMIT", "RETURN", "RESUBMIT", "ACCEPT", "PRE_REVIEW", "APPROVE");
+
+        // the one who accepted cannot decide, even with the right role
+        ShebaoUser admin = user("fj.admin");
+        long id2 = api.post("citizen.fz", "/api/v1/cases", certificate("核验"), Map.of()).body().path("id").asLong();
+        Case a2 = cases.accept(admin, id2, 0);
+        Case p2 = cases.preReview(clerk, id2, a2.version(), null);
+        assertThatThrownBy(() -> cases.approve(admin, id2, p2.version()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.violation().code())
+                        .isEqualTo("error.case.sameAsAcceptor"));
+        assertThatThrownBy(() -> cases.reject(admin, id2, p2.version(), "不符合"))
+                .isInstanceOf(ConflictException.class);
+
+        // N-3d: a message at every step, on every channel that reaches the applicant, delivered by the adapters
+        notifications.dispatch();
+        List<String> channels = jdbc.sql("SELECT DISTINCT channel FROM notification_outbox WHERE link = :l")
+                .param("l", "/portal/cases/" + id).query(String.class).list();
+        assertThat(channels).containsExactlyInAnyOrder("IN_APP", "SMS", "WECHAT");
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE link = :l AND channel = 'IN_APP'")
+                .param("l", "/portal/cases/" + id).query(Integer.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE link = :l AND sent_at IS NULL")
+                .param("l", "/portal/cases/" + id).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT delivery FROM notification_outbox WHERE link = :l AND channel = 'SMS' ORDER BY id LIMIT 1")
+                .param("l", "/portal/cases/" + id).query(String.class).single()).contains("139****0001");
+        JsonNode inbox = api.get("citizen.fz", "/api/v1/notifications").body();
+        assertThat(inbox.toString()).contains("缺医疗诊断证明");
+    }
+
+    @Test
+    @DisplayName("N-4 / FJ-4 green channel: flagged with its clauses, first in the queue, 3 working days instead of 15; "
+            + "in Shanxi an employee sent to an epidemic area is not (FJ-4 is Fujian's)")
+    void greenChannel() {
+        ApiClient api = new ApiClient(port);
+        JsonNode normal = api.multipart("citizen.xm", "/api/v1/cases", workInjury(false, true, false), injuryFiles(), Map.of()).body();
+        JsonNode green = api.multipart("citizen.xm", "/api/v1/cases", workInjury(true, true, false), injuryFiles(), Map.of()).body();
+        JsonNode sent = api.multipart("citizen.xm", "/api/v1/cases", workInjury(false, true, true), injuryFiles(), Map.of()).body();
+        assertThat(normal.path("greenChannel").asBoolean()).isFalse();
+        assertThat(green.path("greenChannel").asBoolean()).isTrue();
+        assertThat(green.path("flags").toString()).contains("GREEN_CHANNEL").contains("N-4").contains("FJ-4");
+        assertThat(sent.path("greenChannel").asBoolean()).as("FJ-4: sent to an epidemic area").isTrue();
+        LocalDate normalDue = LocalDate.parse(normal.path("dueOn").asText());
+        LocalDate greenDue = LocalDate.parse(green.path("dueOn").asText());
+        assertThat(greenDue).isBefore(normalDue);
+        List<Cases.Listed> queue = cases.queue(user("xm.clerk"), null, "WORK_INJURY_BENEFIT", 0);
+        assertThat(queue.get(0).c().greenChannel()).isTrue();
+        int firstNormal = 0;
+        while (queue.get(firstNormal).c().greenChannel()) {
+            firstNormal++;
+        }
+        assertThat(queue.subList(firstNormal, queue.size())).noneMatch(l -> l.c().greenChannel());
+        JsonNode shanxi = api.multipart("citizen.xz", "/api/v1/cases", workInjury(false, true, true), injuryFiles(), Map.of()).body();
+        assertThat(shanxi.path("greenChannel").asBoolean()).isFalse();
+        JsonNode shanxiMedical = api.multipart("citizen.xz", "/api/v1/cases", workInjury(true, true, false), injuryFiles(), Map.of()).body();
+        assertThat(shanxiMedical.path("flags").toString()).contains("N-4").contains("SX-4").doesNotContain("FJ-4");
+    }
+
+    @Test
+    @DisplayName("SX-3 commitment: the case proceeds with the flag, the ledger lists it pending, exports it, records the late item")
+    void commitmentLedger() throws Exception {
+        ApiClient api = new ApiClient(port);
+        Map<String, Object> enroll = Map.of("type", "ENROLLMENT", "form",
+                Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", "2026-03-01"),
+                "commitments", List.of("HOUSEHOLD_REGISTER"), "signature", "李秀兰");
+        ApiClient.Response unsigned = api.multipart("citizen.xz", "/api/v1/cases", Map.of("type", "ENROLLMENT", "form",
+                        Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", "2026-03-01"),
+                        "commitments", List.of("HOUSEHOLD_REGISTER"), "signature", "别人"),
+                List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", JPEG)), Map.of());
+        assertThat(unsigned.status()).isEqualTo(400);
+        assertThat(unsigned.firstErrorField()).isEqualTo("signature");
+        JsonNode c = api.multipart("citizen.xz", "/api/v1/cases", enroll,
+                List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", JPEG)), Map.of()).body();
+        assertThat(c.path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(c.path("missing").size()).isZero();
+        assertThat(c.path("flags").toString()).contains("COMMITMENT_RULE").contains("SX-3");
+        JsonNode commitment = c.path("commitments").get(0);
+        assertThat(commitment.path("item").asText()).isEqualTo("HOUSEHOLD_REGISTER");
+        long caseId = c.path("id").asLong();
+        List<Commitment> rows = ledger.ledger(user("xz.clerk"), "OPEN", null).stream()
+                .filter(m -> m.caseId() == caseId).toList();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).letter()).contains("李秀兰").contains("居民户口簿").contains("疫情解除后三个月内");
+        assertThat(ledger.ledger(user("fz.clerk"), "ALL", null)).noneMatch(m -> m.caseId() == caseId);
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        ledger.export(ledger.ledger(user("xz.clerk"), "ALL", null), xlsx, key -> key);
+        String sheet = null;
+        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(sheet).contains(c.path("reference").asText()).contains("李秀兰");
+
+        Commitment arrived = ledger.recordArrival(user("xz.clerk"), rows.get(0).id(), "POST",
+                new Upload("x", "hukou.pdf", "application/pdf", ArchiveTest.PDF));
+        assertThat(arrived.arrivedAt()).isNotNull();
+        assertThat(arrived.arrivedVia()).isEqualTo("POST");
+        assertThatThrownBy(() -> ledger.recordArrival(user("xz.clerk"), rows.get(0).id(), "POST", null))
+                .isInstanceOf(ConflictException.class);
+        assertThat(cases.history(user("xz.clerk"), caseId)).extracting(HistoryEntry::action).contains("MATERIAL_ARRIVED");
+        assertThat(cases.materials(user("xz.clerk"), caseId)).extracting(Material::item).contains("HOUSEHOLD_REGISTER");
+    }
+
+    @Test
+    @DisplayName("N-3c: an approved certificate request issues a sealed certificate; a changed content no longer verifies")
+    void certificate() {
+        ApiClient api = new ApiClient(port);
+        long id = api.post("citizen.ty", "/api/v1/cases", certificate("子女入学"), Map.of()).body().path("id").asLong();
+        Case a = cases.accept(user("ty.clerk"), id, 0);
+        Case p = cases.preReview(user("ty.clerk"), id, a.version(), null);
+        cases.approve(user("ty.reviewer"), id, p.version());
+        Certificates.Issued issued = certificates.forCase(id).orElseThrow();
+        assertThat(issued.sealValid()).isTrue();
+        assertThat(issued.content()).contains("王建国").contains("子女入学").doesNotContain("140121196205201");
+        assertThat(new ApiClient(port).get(null, "/verify/" + issued.code()).raw().body()).contains("电子印章有效");
+        jdbc.sql("UPDATE casework_certificate SET content = replace(content, '子女入学', '出国') WHERE case_id = :c")
+                .param("c", id).update();
+        assertThat(certificates.byCode(issued.code()).orElseThrow().sealValid()).isFalse();
+    }
+
+    @Test
+    @DisplayName("an approved online enrollment is in the registry, citing the case")
+    void enrollmentEffect() {
+        ApiClient api = new ApiClient(port);
+        JsonNode c = api.multipart("citizen.fz2", "/api/v1/cases", Map.of("type", "ENROLLMENT", "form",
+                        Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", "2026-04-01")),
+                List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", JPEG),
+                        new FilePart("HOUSEHOLD_REGISTER", "hk.pdf", "application/pdf", ArchiveTest.PDF)), Map.of()).body();
+        long id = c.path("id").asLong();
+        Case a = cases.accept(user("fz.clerk"), id, 0);
+        Case p = cases.preReview(user("fz.clerk"), id, a.version(), null);
+        cases.approve(user("fz.reviewer"), id, p.version());
+        assertThat(jdbc.sql("SELECT remark FROM registry_enrollment e JOIN identity_user u ON u.person_id = e.person_id"
+                        + " WHERE u.username = 'citizen.fz2' AND e.insurance_type = 'RESIDENT_PENSION'")
+                .query(String.class).single()).contains(c.path("reference").asText());
+    }
+}
