@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  *
  * <p>Two phases, each with N worker threads for a bounded time after a 5-second warm-up that is not counted:
  * baseline {@code GET /api/v1/ping}, then submissions {@code POST /api/v1/cases} (a certificate request, a fresh
- * {@code Idempotency-Key} per request). Both send HTTP Basic, so both pay the same password check per request and
- * the ratio of the two isolates what a submission itself costs.
+ * {@code Idempotency-Key} per request). Both send the same bearer token (obtained once with a password, as the
+ * mobile app does; --basic sends HTTP Basic instead, paying a bcrypt check per request), so the ratio of the two
+ * isolates what a submission itself costs.
  *
  * <p>Usage: {@code java bench/CaseLoad.java --base http://localhost:18181 [--seconds 30] [--threads 8]
  * [--user citizen.fz] [--password Shebao@2020]}. JDK only. Exit status 1 when a first, untimed ping fails (platform
@@ -45,17 +46,22 @@ public class CaseLoad {
     static final String CASE_BODY = "{\"type\":\"CERTIFICATE_REQUEST\",\"form\":{\"certificate\":\"CONTRIBUTION_RECORD\","
             + "\"purpose\":\"\u538b\u529b\u6d4b\u8bd5\"}}";
 
-    record Options(URI base, int seconds, int threads, String user, String password) {
+    record Options(URI base, int seconds, int threads, String user, String password, boolean basic) {
         static Options parse(String[] args) {
             String base = null;
             int seconds = 30;
             int threads = 8;
             String user = "citizen.fz";
             String password = "Shebao@2020";
+            boolean basic = false;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (name.equals("-h") || name.equals("--help")) {
                     usage(null);
+                }
+                if (name.equals("--basic")) {
+                    basic = true;
+                    continue;
                 }
                 if (i + 1 >= args.length) {
                     usage("missing value for " + name);
@@ -73,7 +79,7 @@ public class CaseLoad {
             if (base == null) {
                 usage("--base is required");
             }
-            return new Options(URI.create(base), seconds, threads, user, password);
+            return new Options(URI.create(base), seconds, threads, user, password, basic);
         }
 
         static int positive(String name, String value) {
@@ -94,7 +100,7 @@ public class CaseLoad {
                 System.err.println("CaseLoad: " + problem);
             }
             System.err.println("usage: java bench/CaseLoad.java --base http://localhost:PORT [--seconds 30] [--threads 8]"
-                    + " [--user citizen.fz] [--password Shebao@2020]");
+                    + " [--user citizen.fz] [--password Shebao@2020] [--basic]");
             System.exit(problem == null ? 0 : 2);
         }
     }
@@ -134,7 +140,7 @@ public class CaseLoad {
 
     final Options options;
     final HttpClient client;
-    final String authorization;
+    String authorization;
 
     CaseLoad(Options options) {
         this.options = options;
@@ -165,6 +171,29 @@ public class CaseLoad {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(CASE_BODY, StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /**
+     * Unless --basic: one password check buys a bearer token (POST /api/v1/tokens), as the mobile app does, and
+     * both phases then send it; with --basic every request pays the bcrypt check of HTTP Basic.
+     */
+    void authenticate() throws InterruptedException {
+        if (options.basic()) {
+            return;
+        }
+        try {
+            HttpResponse<String> r = client.send(request("/api/v1/tokens")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+            if (r.statusCode() != 201 || !m.find()) {
+                System.err.println("could not obtain a token: HTTP " + r.statusCode() + " " + r.body());
+                System.exit(1);
+            }
+            authorization = "Bearer " + m.group(1);
+        } catch (java.io.IOException e) {
+            System.err.println("could not obtain a token: " + e);
+            System.exit(1);
+        }
     }
 
     /** One ping before anything is timed: an unreachable platform or a refused login stops the run at once. */
@@ -304,9 +333,11 @@ public class CaseLoad {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         CaseLoad load = new CaseLoad(options);
+        load.authenticate();
         load.preflight();
-        System.out.printf(Locale.ROOT, "CaseLoad %s as %s, %d threads, %d s per phase (+%d s warm-up), %d CPUs here%n",
-                options.base(), options.user(), options.threads(), options.seconds(), WARM_UP.toSeconds(),
+        System.out.printf(Locale.ROOT, "CaseLoad %s as %s (%s), %d threads, %d s per phase (+%d s warm-up), %d CPUs here%n",
+                options.base(), options.user(), options.basic() ? "HTTP Basic on every request" : "bearer token",
+                options.threads(), options.seconds(), WARM_UP.toSeconds(),
                 Runtime.getRuntime().availableProcessors());
         Result ping = load.run("baseline GET /api/v1/ping", load::ping);
         print(ping);

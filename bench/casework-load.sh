@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Online case submissions under load: bench/CaseLoad.java drives POST /api/v1/cases (certificate requests as
-# citizen.fz) against GET /api/v1/ping for the same time with the same threads, both over HTTP Basic, on a
+# citizen.fz) against GET /api/v1/ping for the same time with the same threads, both with one bearer token, on a
 # throw-away platform (port 18181, embedded PostgreSQL under target/bench-casework, stopped on exit).
 # Usage: bench/casework-load.sh [SECONDS] [THREADS]   (defaults 30 and 8; each phase also has a 5 s warm-up).
 set -euo pipefail

@@ -2,6 +2,7 @@ package org.shebao.identity.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.shebao.identity.ApiTokens;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.springframework.context.MessageSource;
@@ -17,12 +18,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Two filter chains. The JSON API ({@code /api/**}) is stateless with HTTP Basic (no cookie, so no CSRF
- * exposure). The screens use form login with CSRF on, a new session id at login (fixation protection) and
+ * Two filter chains. The JSON API ({@code /api/**}) is stateless with HTTP Basic or a bearer token from
+ * {@code POST /api/v1/tokens} (no cookie, so no CSRF exposure). The screens use form login with CSRF on, a new session id at login (fixation protection) and
  * strict security headers (CSP, frame-ancestors 'none').
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,9 +43,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales,
+                            ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
                     LocaleContextHolder.setLocale(locales.resolveLocale(req));
