@@ -34,7 +34,7 @@ class EmbeddedDatabaseRestartIT {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             persons = jdbc.sql("SELECT count(*) FROM registry_person").query(Long.class).single();
-            assertThat(persons).isEqualTo(44); // 40 generated + 4 named
+            assertThat(persons).isEqualTo(45); // 40 generated + 5 named
             jdbc.sql("UPDATE registry_person SET name = '重启后仍在' WHERE id = 1").update();
         }
         assertThat(DIR.resolve("PG_VERSION")).exists();
