@@ -329,4 +329,36 @@ class CaseworkIT {
                         + " WHERE u.username = 'citizen.fz2' AND e.insurance_type = 'RESIDENT_PENSION'")
                 .query(String.class).single()).contains(c.path("reference").asText());
     }
+
+    @Test
+    @DisplayName("FJ-3 assisted channel: a clerk registers a phone request with photographed materials, the originals "
+            + "to follow under the commitment rule; only for persons of the clerk's region, only on assisted channels")
+    void assistedPhoneChannel() {
+        ShebaoUser clerk = user("fz.clerk");
+        String idNumber = jdbc.sql("SELECT p.id_number FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
+                + " WHERE u.username = 'citizen.fz2'").query(String.class).single();
+        Submission phone = new Submission("CERTIFICATE_REQUEST", Channel.PHONE, idNumber,
+                Map.of("purpose", "电话申请"), List.of(), Set.of(), null, null);
+        Case c = cases.submit(clerk, phone).c();
+        assertThat(c.channel()).isEqualTo(Channel.PHONE);
+        assertThat(c.submittedBy()).isEqualTo("fz.clerk");
+        assertThat(c.personId()).isNotNull();
+        Submission enroll = new Submission("ENROLLMENT", Channel.PHONE, idNumber,
+                Map.of("category", "FLEXIBLE", "insuranceType", "UNEMPLOYMENT", "firstInsuredOn", "2026-03-01"),
+                List.of(new Upload("ID_CARD", "photo.jpg", "image/jpeg", JPEG)), Set.of("HOUSEHOLD_REGISTER"), "林小燕", null);
+        assertThatThrownBy(() -> cases.submit(clerk, enroll))
+                .as("a flexible worker has no unemployment insurance: the registry's own rule")
+                .isInstanceOf(org.shebao.common.InvalidInputException.class);
+        assertThatThrownBy(() -> cases.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.WEB, idNumber,
+                Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
+                .isInstanceOfSatisfying(org.shebao.common.InvalidInputException.class,
+                        e -> assertThat(e.violations().get(0).code()).isEqualTo("error.case.channel"));
+        String taiyuan = jdbc.sql("SELECT p.id_number FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
+                + " WHERE u.username = 'citizen.ty'").query(String.class).single();
+        assertThatThrownBy(() -> cases.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.PHONE, taiyuan,
+                Map.of("purpose", "x"), List.of(), Set.of(), null, null))).isInstanceOf(AccessDeniedToRecordException.class);
+        assertThatThrownBy(() -> cases.submit(user("citizen.fz"), new Submission("CERTIFICATE_REQUEST", Channel.PHONE,
+                null, Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
+                .isInstanceOf(org.shebao.common.InvalidInputException.class);
+    }
 }

@@ -134,7 +134,9 @@ class StaffCasePages {
     String assistedSubmit(@AuthenticationPrincipal ShebaoUser user, @RequestParam String type,
                           @RequestParam Map<String, String> params, @RequestParam(required = false) String idNumber,
                           @RequestParam(defaultValue = "PHONE") String channel,
-                          @RequestParam(required = false) String idempotencyKey, MultipartHttpServletRequest request,
+                          @RequestParam(required = false) String idempotencyKey,
+                          @RequestParam(required = false) List<String> commit,
+                          @RequestParam(required = false) String signature, MultipartHttpServletRequest request,
                           Model model, RedirectAttributes redirect) {
         Map<String, String> form = CaseForms.fields(params);
         try {
@@ -145,7 +147,8 @@ class StaffCasePages {
                 throw InvalidInputException.of("channel", "error.case.channel");
             }
             Cases.Submitted s = cases.submit(user, new Submission(type, ch, idNumber, form,
-                    CaseForms.uploads(request.getMultiFileMap()), null, null, idempotencyKey));
+                    CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit), signature,
+                    idempotencyKey));
             redirect.addFlashAttribute("notice", s.created() ? "notice.case.registered" : "notice.case.already");
             return "redirect:/casework/cases/" + s.c().id();
         } catch (InvalidInputException e) {
