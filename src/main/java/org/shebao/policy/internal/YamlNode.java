@@ -242,6 +242,23 @@ public final class YamlNode {
         return out;
     }
 
+    /** The node as plain values: text for scalars, lists and (ordered) maps. */
+    public Object plain() {
+        if (node instanceof ScalarNode) {
+            return isNull() ? null : text();
+        }
+        if (node instanceof SequenceNode) {
+            List<Object> out = new ArrayList<>();
+            for (YamlNode n : list()) {
+                out.add(n.plain());
+            }
+            return out;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        map().forEach((k, v) -> out.put(k, v.plain()));
+        return out;
+    }
+
     /** A mapping's entries in file order, each value a node. */
     public Map<String, YamlNode> entries() {
         return map();

@@ -21,6 +21,7 @@ import org.shebao.policy.ParameterValue;
 import org.shebao.policy.Parameters;
 import org.shebao.policy.PolicyBook;
 import org.shebao.policy.PolicyFileException;
+import org.shebao.policy.ScenarioExtension;
 import org.shebao.policy.TimeLimit;
 import org.shebao.policy.internal.YamlNode;
 
@@ -46,6 +47,8 @@ public final class ScenarioRunner {
     private record Item(String ref, String rule, long emergencyId, RegionCode region, boolean open) {
     }
 
+    private static final List<ScenarioExtension> EXTENSIONS = java.util.ServiceLoader.load(ScenarioExtension.class)
+            .stream().map(java.util.ServiceLoader.Provider::get).toList();
     private final PolicyBook base;
 
     public ScenarioRunner(PolicyBook base) {
@@ -74,6 +77,11 @@ public final class ScenarioRunner {
         for (YamlNode e : root.list("emergencies")) {
             s.declare(e);
         }
+        if (root.has("facts")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> facts = (Map<String, Object>) root.get("facts").plain();
+            s.facts = facts;
+        }
         for (YamlNode step : root.list("steps")) {
             s.step(step);
         }
@@ -89,6 +97,7 @@ public final class ScenarioRunner {
         private final Map<String, Item> items = new LinkedHashMap<>();
         private final List<Outcome> outcomes = new ArrayList<>();
         private int lastGotDeadline = -1;
+        private Map<String, Object> facts = Map.of();
 
         State(PolicyBook book, Parameters parameters, LocalDate today, RegionCode region) {
             this.book = book;
@@ -319,8 +328,56 @@ public final class ScenarioRunner {
                 check(line, "open items that got a deadline at the last date entry", e.text("itemsGotDeadline"),
                         String.valueOf(lastGotDeadline));
             } else {
-                throw e.error("unknown expectation: use deadline, period, measure, parameter, retirement or itemsGotDeadline");
+                for (ScenarioExtension x : EXTENSIONS) {
+                    for (String kind : x.kinds()) {
+                        if (e.has(kind)) {
+                            ScenarioExtension.Check c;
+                            try {
+                                @SuppressWarnings("unchecked")
+                                Map<String, Object> plain = (Map<String, Object>) e.plain();
+                                c = x.check(plain, context());
+                            } catch (IllegalArgumentException | IllegalStateException ex) {
+                                throw e.error(ex.getMessage());
+                            }
+                            check(line, c.what(), c.want(), c.got());
+                            return;
+                        }
+                    }
+                }
+                throw e.error("unknown expectation: use deadline, period, measure, parameter, retirement, "
+                        + "itemsGotDeadline" + EXTENSIONS.stream().flatMap(x -> x.kinds().stream())
+                        .map(k -> ", " + k).reduce("", String::concat));
             }
+        }
+
+        private ScenarioExtension.Context context() {
+            State self = this;
+            return new ScenarioExtension.Context() {
+                @Override
+                public LocalDate today() {
+                    return self.today;
+                }
+
+                @Override
+                public RegionCode region() {
+                    return self.region;
+                }
+
+                @Override
+                public Parameters parameters() {
+                    return self.parameters;
+                }
+
+                @Override
+                public MeasureStatus measure(String code, RegionCode r, LocalDate on) {
+                    return book.measure(code, r, on, emergencies.values());
+                }
+
+                @Override
+                public Map<String, Object> facts() {
+                    return self.facts;
+                }
+            };
         }
 
         private static String movedText(LocalDate d) {

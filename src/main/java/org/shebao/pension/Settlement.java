@@ -1,0 +1,63 @@
+package org.shebao.pension;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settlement of pre-paid months against the computed pension (N-1b, FJ-1.3: 多扣少补): for every month since
+ * entitlement, what was due, what was paid and the difference; an under-payment is paid as arrears in the next
+ * payroll, an over-payment is deducted from the following payments, each deduction at most a share of the monthly
+ * pension (the parameter {@code pension.settlement.maxDeductionShare}).
+ */
+public record Settlement(List<Month> months, BigDecimal total, List<Installment> schedule) {
+
+    /** One month: due (the computed pension), paid (the pre-payment), and the difference due − paid. */
+    public record Month(YearMonth month, BigDecimal due, BigDecimal paid, BigDecimal difference) {
+    }
+
+    /** A payment line of the settlement: positive arrears, or a negative deduction, in a payroll month. */
+    public record Installment(YearMonth payroll, BigDecimal amount) {
+    }
+
+    /**
+     * @param from the first month of entitlement
+     * @param until the last month settled (the last pre-paid month)
+     * @param monthly the computed monthly pension
+     * @param paid what was paid for each month (missing months: nothing)
+     * @param firstPayroll the first payroll that carries the settlement
+     * @param maxDeductionShare the largest share of a monthly pension one deduction may take (e.g. 0.5)
+     */
+    public static Settlement settle(YearMonth from, YearMonth until, BigDecimal monthly, Map<YearMonth, BigDecimal> paid,
+                                    YearMonth firstPayroll, BigDecimal maxDeductionShare) {
+        List<Month> months = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (YearMonth m = from; !m.isAfter(until); m = m.plusMonths(1)) {
+            BigDecimal p = paid.getOrDefault(m, BigDecimal.ZERO).setScale(2, RoundingMode.UNNECESSARY);
+            BigDecimal diff = monthly.subtract(p);
+            months.add(new Month(m, monthly, p, diff));
+            total = total.add(diff);
+        }
+        List<Installment> schedule = new ArrayList<>();
+        if (total.signum() > 0) {
+            schedule.add(new Installment(firstPayroll, total));
+        } else if (total.signum() < 0) {
+            BigDecimal cap = monthly.multiply(maxDeductionShare).setScale(2, RoundingMode.DOWN);
+            if (cap.signum() <= 0) {
+                throw new IllegalArgumentException("a deduction cap of zero would never settle an over-payment");
+            }
+            BigDecimal left = total.negate();
+            YearMonth m = firstPayroll;
+            while (left.signum() > 0) {
+                BigDecimal take = left.min(cap);
+                schedule.add(new Installment(m, take.negate()));
+                left = left.subtract(take);
+                m = m.plusMonths(1);
+            }
+        }
+        return new Settlement(List.copyOf(months), total, List.copyOf(schedule));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Pensions (N-1, FJ-1): the calculation of the enterprise basic pension (国发〔2005〕38号) from the policy
+ * parameters, entitlement (FJ-1.2: from the month after the retirement age), arrears after a late declaration
+ * (N-1d, SX-1a), and the settlement of pre-paid months against the computed pension (N-1b, FJ-1.3: 多扣少补).
+ * The rules are pure functions of their facts, the parameters and the month.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Pension")
+package org.shebao.pension;
