@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Monthly payroll against a raw COPY: N standing orders (1,000,000 by default; 10,000,000 works, with time and disk),
+# a full run for March 2020 in Fuzhou (payment lines, suspensions, ledger postings), then a raw COPY of the very same
+# payment rows into an empty, index-free table, in the same run on the same embedded PostgreSQL.
+# Usage: bench/payroll.sh [N]. Uses a throw-away database under target/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+DIR=target/bench-payroll
+rm -rf "$DIR"
+mvn -B -q -DskipTests package >/dev/null
+JAR=$(ls -t target/shebao-*.jar | grep -v original | head -1)
+java -Duser.timezone=Asia/Shanghai -jar "$JAR" --server.port=0 --shebao.db.embedded.data-dir="$DIR" \
+  --payroll.bench="$N" --logging.level.root=WARN | grep '^BENCH'
+rm -rf "$DIR"

@@ -1,0 +1,282 @@
+package org.shebao.payroll;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.NotFoundException;
+import org.shebao.common.RegionCode;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.ledger.Ledger;
+import org.shebao.policy.MeasureStatus;
+import org.shebao.policy.Measures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Monthly payroll runs. A run takes the standing orders of a region in chunks of order ids; each chunk's payment
+ * lines, the suspensions it decides and the run's progress marker are written in one transaction, so a run killed
+ * mid-way resumes where it stopped and writes every line exactly once. A run belongs to one instance at a time
+ * (a claim with a heartbeat), and a month already completed is refused.
+ *
+ * <p>Qualification certification (N-1c, SX-1c, FJ-1.1): an order whose certification lapsed before the month is
+ * suspended, unless the measure NO_SUSPENSION_FOR_MISSED_CERTIFICATION is in force for the region on the month's
+ * first day; then it is paid and the line carries the measure's flag and clauses.
+ */
+@Service
+public class Payroll {
+    private static final Logger log = LoggerFactory.getLogger(Payroll.class);
+    static final String NO_SUSPENSION = "NO_SUSPENSION_FOR_MISSED_CERTIFICATION";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Measures measures;
+    private final Ledger ledger;
+    private final int chunk;
+    private final String instance = UUID.randomUUID().toString();
+
+    Payroll(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, Clock clock, Measures measures, Ledger ledger,
+            @Value("${shebao.payroll.chunk-orders:100000}") int chunk) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.clock = clock;
+        this.measures = measures;
+        this.ledger = ledger;
+        this.chunk = chunk;
+    }
+
+    // ---------------------------------------------------------------- standing orders (benefit modules)
+
+    /** A standing order as a benefit module registers it. */
+    public record NewOrder(long personId, RegionCode region, String benefit, String kind, BigDecimal monthlyAmount,
+                           YearMonth from, LocalDate certifiedUntil, String bankAccount, String accountName,
+                           String flags, String sourceRef) {
+    }
+
+    public long registerOrder(NewOrder o) {
+        return jdbc.sql("""
+                INSERT INTO payroll_order (person_id, region_code, benefit, kind, monthly_amount, from_month,
+                       certified_until, bank_account, account_name, flags, source_ref)
+                VALUES (:p, :r, :b, :k, :a, :from, :cert, :bank, :name, :flags, :ref) RETURNING id""")
+                .param("p", o.personId()).param("r", o.region().value()).param("b", o.benefit()).param("k", o.kind())
+                .param("a", o.monthlyAmount()).param("from", o.from().atDay(1)).param("cert", o.certifiedUntil())
+                .param("bank", o.bankAccount()).param("name", o.accountName()).param("flags", o.flags())
+                .param("ref", o.sourceRef()).query(Long.class).single();
+    }
+
+    /** A one-off line of a later payroll: arrears, a settlement, a deduction or a recovery. */
+    public void addAdjustment(long orderId, YearMonth month, String kind, BigDecimal amount, String flags, String memo) {
+        jdbc.sql("""
+                INSERT INTO payroll_adjustment (order_id, month, kind, amount, flags, memo, created_at)
+                VALUES (:o, :m, :k, :a, :f, :memo, :now)""")
+                .param("o", orderId).param("m", month.atDay(1)).param("k", kind).param("a", amount).param("f", flags)
+                .param("memo", memo).param("now", OffsetDateTime.now(clock)).update();
+    }
+
+    // ---------------------------------------------------------------- runs
+
+    public Optional<PayrollRun> run(long id) {
+        return jdbc.sql(RUN_SELECT + " WHERE id = :id").param("id", id).query(Payroll::run).optional();
+    }
+
+    public List<PayrollRun> runs(ShebaoUser by) {
+        return jdbc.sql(RUN_SELECT + " WHERE region_code LIKE :scope ORDER BY month DESC, region_code LIMIT 50")
+                .param("scope", by.region().scopePrefix() + "%").query(Payroll::run).list();
+    }
+
+    /**
+     * Opens the run of a region and month (or finds it, to resume), for finance staff of that region. Refuses a
+     * month already completed.
+     */
+    public PayrollRun open(ShebaoUser by, RegionCode region, YearMonth month) {
+        if (!by.has(Role.FINANCE, Role.ADMIN) || !by.region().covers(region)) {
+            throw new AccessDeniedToRecordException("payroll");
+        }
+        Optional<PayrollRun> existing = jdbc.sql(RUN_SELECT + " WHERE region_code = :r AND month = :m")
+                .param("r", region.value()).param("m", month.atDay(1)).query(Payroll::run).optional();
+        if (existing.isPresent()) {
+            if (existing.get().completed()) {
+                throw new ConflictException("month", "error.payroll.closed", month.toString());
+            }
+            return existing.get();
+        }
+        long total = jdbc.sql("SELECT count(*) FROM payroll_order WHERE region_code = :r AND status <> 'STOPPED'")
+                .param("r", region.value()).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO payroll_run (region_code, month, status, orders_total, started_by, started_at)
+                VALUES (:r, :m, 'RUNNING', :t, :by, :now) ON CONFLICT (region_code, month) DO NOTHING""")
+                .param("r", region.value()).param("m", month.atDay(1)).param("t", total).param("by", by.getUsername())
+                .param("now", OffsetDateTime.now(clock)).update();
+        return jdbc.sql(RUN_SELECT + " WHERE region_code = :r AND month = :m").param("r", region.value())
+                .param("m", month.atDay(1)).query(Payroll::run).single();
+    }
+
+    /**
+     * Runs (or resumes) a run to its end on this instance. Returns false when another live instance holds it.
+     */
+    public boolean execute(long runId) {
+        return execute(runId, Integer.MAX_VALUE);
+    }
+
+    /** Runs at most {@code maxChunks} chunks (a test stands for a process killed mid-run with this). */
+    boolean execute(long runId, int maxChunks) {
+        int claimed = jdbc.sql("""
+                UPDATE payroll_run SET owner = :me, heartbeat = :now
+                 WHERE id = :id AND status = 'RUNNING'
+                   AND (owner IS NULL OR owner = :me OR heartbeat < :stale)""")
+                .param("me", instance).param("now", OffsetDateTime.now(clock)).param("id", runId)
+                .param("stale", OffsetDateTime.now(clock).minusSeconds(60)).update();
+        if (claimed == 0) {
+            return false;
+        }
+        PayrollRun run = run(runId).orElseThrow(() -> new NotFoundException("payroll run " + runId));
+        LocalDate m = run.month().atDay(1);
+        MeasureStatus noSuspension = measures.status(NO_SUSPENSION, new RegionCode(run.regionCode()), m);
+        String flag = noSuspension.inForce() ? NO_SUSPENSION + ":" + String.join(",", noSuspension.clauses()) : "";
+        long maxId = jdbc.sql("SELECT COALESCE(max(id), 0) FROM payroll_order").query(Long.class).single();
+        long t0 = System.nanoTime();
+        int chunks = 0;
+        while (true) {
+            if (chunks++ >= maxChunks) {
+                return false;
+            }
+            long from = jdbc.sql("SELECT done_upto FROM payroll_run WHERE id = :id").param("id", runId)
+                    .query(Long.class).single();
+            if (from >= maxId) {
+                break;
+            }
+            long to = from + chunk;
+            Boolean ok = tx.execute(s -> chunk(run, m, from, to, noSuspension.inForce(), flag));
+            if (!Boolean.TRUE.equals(ok)) {
+                return false; // lost the claim to another instance
+            }
+        }
+        tx.executeWithoutResult(s -> finish(run));
+        log.info("Payroll run {} ({} {}) completed in {} ms", runId, run.regionCode(), run.month(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return true;
+    }
+
+    private boolean chunk(PayrollRun run, LocalDate m, long from, long to, boolean noSuspension, String flag) {
+        // the claim is checked and the progress moved first: a run taken over by another instance stops here
+        int mine = jdbc.sql("""
+                UPDATE payroll_run SET done_upto = :to, heartbeat = :now
+                 WHERE id = :id AND owner = :me AND done_upto = :from""")
+                .param("to", to).param("now", OffsetDateTime.now(clock)).param("id", run.id()).param("me", instance)
+                .param("from", from).update();
+        if (mine == 0) {
+            return false;
+        }
+        Long done = jdbc.sql("""
+                WITH picked AS (
+                    SELECT * FROM payroll_order o
+                     WHERE o.region_code = :r AND o.id > :from AND o.id <= :to AND o.status <> 'STOPPED'
+                       AND o.from_month <= :m AND (o.until_month IS NULL OR o.until_month >= :m)
+                ), suspended AS (
+                    UPDATE payroll_order o SET status = 'SUSPENDED', suspended_from = :m
+                      FROM picked p
+                     WHERE o.id = p.id AND p.status = 'ACTIVE' AND p.certified_until < :m AND NOT :nosusp
+                    RETURNING o.id
+                ), paid AS (
+                    SELECT p.* FROM picked p WHERE p.status = 'ACTIVE' AND (p.certified_until >= :m OR :nosusp)
+                ), lines AS (
+                    INSERT INTO payroll_line (run_id, order_id, person_id, kind, amount, flags, bank_account, account_name)
+                    SELECT :run, p.id, p.person_id, p.kind, p.monthly_amount,
+                           CASE WHEN p.certified_until < :m THEN trim(p.flags || ' ' || :flag) ELSE p.flags END,
+                           p.bank_account, p.account_name
+                      FROM paid p
+                    UNION ALL
+                    SELECT :run, p.id, p.person_id, a.kind, a.amount, a.flags, p.bank_account, p.account_name
+                      FROM payroll_adjustment a JOIN paid p ON p.id = a.order_id
+                     WHERE a.month = :m
+                    RETURNING 1
+                )
+                SELECT (SELECT count(*) FROM picked) + 0 * (SELECT count(*) FROM lines) + 0 * (SELECT count(*) FROM suspended)""")
+                .param("r", run.regionCode()).param("from", from).param("to", to).param("m", m)
+                .param("nosusp", noSuspension).param("run", run.id()).param("flag", flag)
+                .query(Long.class).single();
+        jdbc.sql("UPDATE payroll_run SET orders_done = orders_done + :n WHERE id = :id")
+                .param("n", done).param("id", run.id()).update();
+        return true;
+    }
+
+    private void finish(PayrollRun run) {
+        String source = "payroll-run:" + run.id();
+        List<Ledger.Posting> postings = new ArrayList<>();
+        for (PayrollTotal t : totalsByKind(run.id())) {
+            String memo = run.regionCode() + " " + run.month() + " " + t.kind();
+            switch (t.kind()) {
+                case "REGULAR" -> postings.add(new Ledger.Posting(Ledger.PENSION_EXPENSE, Ledger.BANK, t.amount(), memo));
+                case "PREPAYMENT" -> postings.add(new Ledger.Posting(Ledger.PREPAYMENTS, Ledger.BANK, t.amount(), memo));
+                case "ARREARS", "SETTLEMENT" -> postings.add(new Ledger.Posting(Ledger.ARREARS_EXPENSE, Ledger.BANK, t.amount(), memo));
+                default -> postings.add(new Ledger.Posting(Ledger.BANK, Ledger.RECEIVABLE_OVERPAID, t.amount().negate(), memo));
+            }
+        }
+        if (ledger.entries(source).isEmpty()) {
+            ledger.post(run.month().atEndOfMonth(), source, run.startedBy(), postings);
+        }
+        jdbc.sql("UPDATE payroll_run SET status = 'COMPLETED', finished_at = :now, owner = NULL WHERE id = :id")
+                .param("now", OffsetDateTime.now(clock)).param("id", run.id()).update();
+    }
+
+    private List<PayrollTotal> totalsByKind(long runId) {
+        return jdbc.sql("SELECT kind, '' , count(*), sum(amount) FROM payroll_line WHERE run_id = :id GROUP BY kind ORDER BY kind")
+                .param("id", runId)
+                .query((rs, i) -> new PayrollTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    /** Totals of a run by kind and flag (finance's overview). */
+    public List<PayrollTotal> totals(long runId) {
+        return jdbc.sql("SELECT kind, flags, count(*), sum(amount) FROM payroll_line WHERE run_id = :id"
+                        + " GROUP BY kind, flags ORDER BY kind, flags")
+                .param("id", runId)
+                .query((rs, i) -> new PayrollTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    /** The bank disbursement file of a completed run: one CSV line per account with its net amount. */
+    public void bankFile(long runId, OutputStream out) throws IOException {
+        PayrollRun run = run(runId).orElseThrow(() -> new NotFoundException("payroll run " + runId));
+        if (!run.completed()) {
+            throw new ConflictException("run", "error.payroll.notCompleted");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut("""
+                    COPY (SELECT bank_account, account_name, sum(amount) FROM payroll_line WHERE run_id = %d
+                          GROUP BY bank_account, account_name HAVING sum(amount) > 0 ORDER BY bank_account)
+                      TO STDOUT WITH (FORMAT csv, HEADER)""".formatted(runId), out);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static final String RUN_SELECT = "SELECT id, region_code, month, status, orders_total, orders_done, started_by,"
+            + " started_at, finished_at FROM payroll_run";
+
+    private static PayrollRun run(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new PayrollRun(rs.getLong(1), rs.getString(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
+                rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
+                rs.getObject(9, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,18 @@
+package org.shebao.payroll;
+
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+
+/** A monthly run for a region: its progress (orders done of the total) and its state. */
+public record PayrollRun(long id, String regionCode, YearMonth month, String status, long ordersTotal, long ordersDone,
+                         String startedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+
+    public boolean completed() {
+        return "COMPLETED".equals(status);
+    }
+
+    /** Percent done, 0–100. */
+    public int percent() {
+        return ordersTotal == 0 ? 100 : (int) Math.min(100, ordersDone * 100 / ordersTotal);
+    }
+}
