@@ -65,6 +65,7 @@ class DemoData implements ApplicationRunner {
     private final javax.sql.DataSource dataSource;
     private final PersonFactory factory;
     private final Parameters parameters;
+    private final org.shebao.pension.Pensions pensions;
     private final Map<Integer, BigDecimal> wageCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, BigDecimal> rateCache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -77,7 +78,7 @@ class DemoData implements ApplicationRunner {
              @Value("${demo.persons:0}") long extraPersons,
              @Value("${demo.exit:false}") boolean exitAfter,
              @Value("${demo.bench:false}") boolean benchmark, javax.sql.DataSource dataSource,
-             Parameters parameters) {
+             Parameters parameters, org.shebao.pension.Pensions pensions) {
         this.registry = registry;
         this.bulk = bulk;
         this.contributions = contributions;
@@ -95,6 +96,7 @@ class DemoData implements ApplicationRunner {
         this.dataSource = dataSource;
         this.factory = new PersonFactory(seed);
         this.parameters = parameters;
+        this.pensions = pensions;
     }
 
     @Override
@@ -213,7 +215,7 @@ class DemoData implements ApplicationRunner {
             users.create(new Users.NewUser("employer." + prefix, hash, "单位经办人", Role.EMPLOYER,
                     new RegionCode(city), null, employerId));
         }
-        loadGeneratedPersons(basePersons, employersByCity);
+        long firstGenerated = loadGeneratedPersons(basePersons, employersByCity)[0];
         // N-5b / FJ-5b: flexible workers with an incomplete 2020 may pay it after the emergency (deadline pending
         // until the lifted date is entered on the administrator's policy screen)
         int deferred = 0;
@@ -221,6 +223,37 @@ class DemoData implements ApplicationRunner {
             deferred += contributions.deferIncompleteFlexibleYear(new RegionCode(city), 2020, DEFERRAL_DAY, BY);
         }
         log.info("Demo: {} flexible workers' 2020 contributions deferred (N-5b)", deferred);
+        log.info("Demo: {} pension recipients on the payroll", seedRecipients(firstGenerated, basePersons));
+    }
+
+    /**
+     * Generated persons who retired before 2020 receive their computed pension (国发〔2005〕38号) through the payroll;
+     * one in seven had their yearly certification due at the end of January 2020 (the N-1c case).
+     */
+    private int seedRecipients(long first, long n) {
+        int count = 0;
+        LocalDate cutoff = LocalDate.of(2020, 1, 1);
+        for (long k = first; k < first + n; k++) {
+            PersonFactory.Generated g = factory.person(k);
+            boolean male = "MALE".equals(g.gender());
+            RegionCode region = new RegionCode(g.city());
+            String key = male ? "retirement.age.male" : "retirement.age.female.cadre";
+            LocalDate retired = parameters.retirementDate(key, region, g.birthDate());
+            if (!retired.isBefore(cutoff) || retired.isBefore(LocalDate.of(2006, 1, 1))) {
+                continue;
+            }
+            int age = retired.getYear() - g.birthDate().getYear();
+            org.shebao.pension.PensionFacts f = pensions.facts(k, region, retired, age);
+            if (f.contributionMonths() < 180) {
+                continue; // fewer than 15 years: no monthly pension
+            }
+            java.math.BigDecimal monthly = pensions.calculate(f).total();
+            pensions.startPayment(k, region, monthly, java.time.YearMonth.from(retired).plusMonths(1),
+                    k % 7 == 0 ? LocalDate.of(2020, 1, 31) : LocalDate.of(2026, 12, 31),
+                    "6222" + String.format("%012d", k), g.name(), "demo");
+            count++;
+        }
+        return count;
     }
 
     /** The day the demo agencies flagged the 2020 deferrals: after both provinces declared their emergency. */

@@ -246,6 +246,22 @@ public class Payroll {
                 .list();
     }
 
+    /** Runs left RUNNING by an instance that stopped (no heartbeat for a minute): to be resumed. */
+    public List<Long> abandonedRuns() {
+        return jdbc.sql("SELECT id FROM payroll_run WHERE status = 'RUNNING' AND (heartbeat IS NULL OR heartbeat < :stale)")
+                .param("stale", OffsetDateTime.now(clock).minusSeconds(60)).query(Long.class).list();
+    }
+
+    /** The payment lines of a run for the register export, in order. */
+    public List<List<Object>> register(long runId) {
+        return jdbc.sql("SELECT order_id, person_id, account_name, bank_account, kind, amount, flags FROM payroll_line"
+                        + " WHERE run_id = :id ORDER BY order_id, kind")
+                .param("id", runId)
+                .query((rs, i) -> List.<Object>of(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getString(7)))
+                .list();
+    }
+
     /** Totals of a run by kind and flag (finance's overview). */
     public List<PayrollTotal> totals(long runId) {
         return jdbc.sql("SELECT kind, flags, count(*), sum(amount) FROM payroll_line WHERE run_id = :id"

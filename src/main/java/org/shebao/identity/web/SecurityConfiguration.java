@@ -82,6 +82,7 @@ class SecurityConfiguration {
                         .requestMatchers("/portal/**").hasAnyRole(Role.INSURED_PERSON.name(), Role.EMPLOYER.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/registry/**", "/casework/**").hasAnyRole(STAFF)
+                        .requestMatchers("/payroll/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((req, res, auth) -> res.sendRedirect(req.getContextPath()

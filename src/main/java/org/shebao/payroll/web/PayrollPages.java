@@ -1,0 +1,132 @@
+package org.shebao.payroll.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.NotFoundException;
+import org.shebao.common.RegionCode;
+import org.shebao.common.Xlsx;
+import org.shebao.common.web.FormErrors;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.payroll.Payroll;
+import org.shebao.payroll.PayrollRun;
+import org.shebao.policy.Jurisdictions;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.ContentDisposition;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Finance's payroll screens: start a month, watch its progress, read the totals by flag, download the files. */
+@Controller
+@RequestMapping("/payroll")
+class PayrollPages {
+    private final Payroll payroll;
+    private final Jurisdictions jurisdictions;
+    private final TaskExecutor executor;
+    private final MessageSource messages;
+
+    PayrollPages(Payroll payroll, Jurisdictions jurisdictions,
+                 @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
+                 MessageSource messages) {
+        this.payroll = payroll;
+        this.jurisdictions = jurisdictions;
+        this.executor = executor;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String runs(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        model.addAttribute("runs", payroll.runs(user));
+        model.addAttribute("regions", jurisdictions.servedWithin(user.region()));
+        return "payroll/runs";
+    }
+
+    @PostMapping("/runs")
+    String start(@AuthenticationPrincipal ShebaoUser user, @RequestParam String region, @RequestParam String month,
+                 Model model) {
+        try {
+            YearMonth m;
+            try {
+                m = YearMonth.parse(month.strip());
+            } catch (DateTimeParseException e) {
+                throw InvalidInputException.of("month", "error.format");
+            }
+            PayrollRun run = payroll.open(user, jurisdictions.requireServed(region, "region").code(), m);
+            executor.execute(() -> payroll.execute(run.id()));
+            return "redirect:/payroll/runs/" + run.id();
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, List.of(e.violation()), messages);
+        }
+        return runs(user, model);
+    }
+
+    private PayrollRun visible(ShebaoUser user, long id) {
+        PayrollRun run = payroll.run(id).orElseThrow(() -> new NotFoundException("payroll run " + id));
+        if (!user.region().covers(new RegionCode(run.regionCode()))) {
+            throw new org.shebao.common.AccessDeniedToRecordException("payroll run");
+        }
+        return run;
+    }
+
+    @GetMapping("/runs/{id}")
+    String run(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
+        PayrollRun run = visible(user, id);
+        model.addAttribute("run", run);
+        model.addAttribute("regionName", jurisdictions.nameOf(run.regionCode()));
+        if (run.completed()) {
+            model.addAttribute("totals", payroll.totals(id));
+        }
+        return "payroll/run";
+    }
+
+    @GetMapping("/runs/{id}/progress")
+    String progress(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model,
+                    HttpServletResponse response) {
+        PayrollRun run = visible(user, id);
+        model.addAttribute("run", run);
+        if (run.completed()) {
+            response.setHeader("HX-Refresh", "true"); // show the totals
+        }
+        return "payroll/run :: progress";
+    }
+
+    @GetMapping("/runs/{id}/bank-file")
+    void bankFile(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
+        PayrollRun run = visible(user, id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename("bank-" + run.regionCode() + "-" + run.month() + ".csv").build().toString());
+        payroll.bankFile(id, response.getOutputStream());
+    }
+
+    @GetMapping("/runs/{id}/register.xlsx")
+    void register(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
+        PayrollRun run = visible(user, id);
+        Locale locale = LocaleContextHolder.getLocale();
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(messages.getMessage("payroll.register.file", new Object[] {run.regionCode(), run.month().toString()},
+                        locale), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        List<String> header = java.util.stream.Stream.of("order", "person", "name", "account", "kind", "amount", "flags")
+                .map(k -> messages.getMessage("payroll.register." + k, null, locale)).toList();
+        Xlsx.write(response.getOutputStream(), messages.getMessage("payroll.register.sheet", null, locale), header,
+                payroll.register(id));
+    }
+}

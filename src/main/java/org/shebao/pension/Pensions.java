@@ -1,0 +1,71 @@
+package org.shebao.pension;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.shebao.common.RegionCode;
+import org.shebao.contribution.ContributionYear;
+import org.shebao.contribution.Contributions;
+import org.shebao.contribution.RightsRecord;
+import org.shebao.payroll.Payroll;
+import org.shebao.policy.Parameters;
+import org.springframework.stereotype.Service;
+
+/**
+ * Pension facts from the rights record (months, average indexed wage index, account balance), the calculation
+ * (国发〔2005〕38号) and the standing order that pays it.
+ */
+@Service
+public class Pensions {
+    private final Contributions contributions;
+    private final Parameters parameters;
+    private final Payroll payroll;
+
+    Pensions(Contributions contributions, Parameters parameters, Payroll payroll) {
+        this.contributions = contributions;
+        this.parameters = parameters;
+        this.payroll = payroll;
+    }
+
+    /** The facts of a person's record for a retirement on {@code retiredOn} at {@code age}. */
+    public PensionFacts facts(long personId, RegionCode region, LocalDate retiredOn, int age) {
+        RightsRecord r = contributions.rightsRecord(personId);
+        BigDecimal weighted = BigDecimal.ZERO;
+        int months = 0;
+        for (ContributionYear y : r.years()) {
+            if (y.months() == 0 || y.year() >= retiredOn.getYear() + 1) {
+                continue;
+            }
+            BigDecimal avg = parameters.find("wage.average.monthly", new RegionCode(y.regionCode()),
+                    LocalDate.of(y.year(), 7, 1)).map(v -> (BigDecimal) v.value()).orElse(null);
+            if (avg == null || avg.signum() == 0) {
+                continue;
+            }
+            weighted = weighted.add(y.monthlyBase().divide(avg, MathContext.DECIMAL64).multiply(BigDecimal.valueOf(y.months())));
+            months += y.months();
+        }
+        BigDecimal index = months == 0 ? BigDecimal.ZERO : weighted.divide(BigDecimal.valueOf(months), 4, RoundingMode.HALF_UP);
+        return new PensionFacts(region, retiredOn, age, r.totalMonths(), index, r.accountTotal());
+    }
+
+    public PensionCalculation calculate(PensionFacts f) {
+        return new PensionFormula(parameters).compute(f);
+    }
+
+    /** Starts paying a computed pension from a month (a standing order of the payroll). */
+    public long startPayment(long personId, RegionCode region, BigDecimal monthly, YearMonth from,
+                             LocalDate certifiedUntil, String bankAccount, String accountName, String sourceRef) {
+        return payroll.registerOrder(new Payroll.NewOrder(personId, region, "PENSION", "REGULAR", monthly, from,
+                certifiedUntil, bankAccount, accountName, "", sourceRef));
+    }
+
+    /** Starts a pre-payment (N-1b, FJ-1.3) at a standard amount, flagged with its clauses. */
+    public long startPrepayment(long personId, RegionCode region, BigDecimal monthly, YearMonth from,
+                                LocalDate certifiedUntil, String bankAccount, String accountName, String flags,
+                                String sourceRef) {
+        return payroll.registerOrder(new Payroll.NewOrder(personId, region, "PENSION", "PREPAYMENT", monthly, from,
+                certifiedUntil, bankAccount, accountName, flags, sourceRef));
+    }
+}
