@@ -34,6 +34,11 @@ public interface CaseTypeHandler {
     /** The policy parameter (working days) holding the type's time limit. */
     String timeLimitParameter();
 
+    /** A page of the owning module with the type's own details (e.g. a pension's calculation), or null. */
+    default String detailsPath(Case c) {
+        return null;
+    }
+
     /** The effect of approval, in the approval's transaction. */
     void onApproved(ShebaoUser approver, Case c);
 }

@@ -75,10 +75,12 @@ public class Cases {
     private final Archive archive;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
-    private final Map<String, CaseTypeHandler> handlers;
+    private final org.springframework.beans.factory.ObjectProvider<CaseTypeHandler> handlerProvider;
+    private volatile Map<String, CaseTypeHandler> handlers;
 
     Cases(JdbcClient jdbc, Clock clock, Registry registry, Measures measures, Deadlines deadlines, Parameters parameters,
-          Archive archive, ApplicationEventPublisher events, ObjectMapper json, List<CaseTypeHandler> handlers) {
+          Archive archive, ApplicationEventPublisher events, ObjectMapper json,
+          org.springframework.beans.factory.ObjectProvider<CaseTypeHandler> handlers) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.registry = registry;
@@ -88,16 +90,25 @@ public class Cases {
         this.archive = archive;
         this.events = events;
         this.json = json;
-        this.handlers = handlers.stream().collect(Collectors.toMap(CaseTypeHandler::type, Function.identity(),
-                (a, b) -> a, LinkedHashMap::new));
+        this.handlerProvider = handlers; // resolved on first use: a type's handler may itself use this service
+    }
+
+    private Map<String, CaseTypeHandler> handlers() {
+        Map<String, CaseTypeHandler> h = handlers;
+        if (h == null) {
+            h = handlerProvider.orderedStream().collect(Collectors.toMap(CaseTypeHandler::type, Function.identity(),
+                    (a, b) -> a, LinkedHashMap::new));
+            handlers = h;
+        }
+        return h;
     }
 
     public List<String> types() {
-        return List.copyOf(handlers.keySet());
+        return List.copyOf(handlers().keySet());
     }
 
     public CaseTypeHandler handler(String type) {
-        CaseTypeHandler h = handlers.get(type);
+        CaseTypeHandler h = handlers().get(type);
         if (h == null) {
             throw InvalidInputException.of("type", "error.case.type", type == null ? "" : type);
         }

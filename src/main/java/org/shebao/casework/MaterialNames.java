@@ -11,7 +11,9 @@ final class MaterialNames {
             "INJURY_RECOGNITION", "工伤认定决定书",
             "MEDICAL_RECORDS", "医疗诊断证明及病历",
             "DEPLOYMENT_PROOF", "单位派往疫区工作证明",
-            "PURPOSE_PROOF", "用途说明");
+            "PURPOSE_PROOF", "用途说明",
+            "RETIREMENT_APPROVAL", "退休审批表",
+            "PERSONNEL_FILE", "人事档案（工作经历）");
 
     private MaterialNames() {
     }

@@ -84,6 +84,12 @@ public class Payroll {
                 .param("ref", o.sourceRef()).query(Long.class).single();
     }
 
+    /** The order pays up to and including {@code lastMonth} (e.g. a pre-payment replaced by the computed pension). */
+    public void endOrder(long orderId, YearMonth lastMonth) {
+        jdbc.sql("UPDATE payroll_order SET until_month = :m, version = version + 1 WHERE id = :id")
+                .param("m", lastMonth.atDay(1)).param("id", orderId).update();
+    }
+
     /** A one-off line of a later payroll: arrears, a settlement, a deduction or a recovery. */
     public void addAdjustment(long orderId, YearMonth month, String kind, BigDecimal amount, String flags, String memo) {
         jdbc.sql("""

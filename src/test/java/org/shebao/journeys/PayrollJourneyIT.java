@@ -12,8 +12,54 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 
 @ShebaoIntegrationTest
-@DisplayName("Browser journey: finance runs a month's payroll (N-1c, N-1e)")
+@DisplayName("Browser journeys: the payroll and a pre-paid pension (N-1b, N-1c, N-1e, FJ-1.3)")
 class PayrollJourneyIT extends BrowserJourney {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.shebao.casework.Cases cases;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.shebao.identity.Users users;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private org.shebao.identity.ShebaoUser user(String name) {
+        return (org.shebao.identity.ShebaoUser) users.loadUserByUsername(name);
+    }
+
+    @Test
+    @DisplayName("a reviewer puts a retirement case with missing materials on pre-payment at Fujian's 1800 (FJ-1.3), "
+            + "approves it, and reads the settlement schedule with its clauses")
+    void reviewerSeesSettlement() {
+        String idNumber = jdbc.sql("""
+                SELECT id_number FROM registry_person p WHERE region_code = '350100' AND gender = 'MALE'
+                   AND birth_date BETWEEN DATE '1959-06-01' AND DATE '1960-06-30'
+                   AND EXISTS (SELECT 1 FROM contribution_year y WHERE y.person_id = p.id)
+                 ORDER BY id LIMIT 1""").query(String.class).single();
+        org.shebao.casework.Case c = cases.submit(user("fz.clerk"), new org.shebao.casework.Submission("RETIREMENT",
+                org.shebao.casework.Channel.PHONE, idNumber, java.util.Map.of("scheme", "ENTERPRISE",
+                "bankAccount", "6222021009998887776"), java.util.List.of(), java.util.Set.of(), null, null)).c();
+        org.shebao.casework.Case accepted = cases.accept(user("fz.clerk"), c.id(), c.version());
+
+        login("fz.reviewer");
+        page.navigate(url("/casework/cases/" + c.id()));
+        page.click("#details");
+        page.fill("#amount", "123456789");
+        page.click("#start-prepayment");
+        assertThat(page.locator("#form-errors")).containsText("预发金额应在 500.00 至 30000.00 元之间");
+        page.fill("#amount", "");
+        page.click("#start-prepayment");
+        assertThat(page.locator("#prepayment .amount")).hasText("1800.00");
+        assertThat(page.locator("#prepayment .clause")).hasText("FJ-1.3");
+
+        cases.preReview(user("fz.clerk2"), c.id(), accepted.version(), null);
+        page.navigate(url("/casework/cases/" + c.id()));
+        page.click("#approve");
+        assertThat(page.locator("#status")).hasText("审核通过，已办结");
+        page.click("#details");
+        assertThat(page.locator("#calculation")).containsText("国发〔2005〕38号");
+        assertThat(page.locator("#settlement .clause")).hasText(new String[] {"N-1b", "FJ-1.3"});
+        assertThat(page.locator("#schedule tbody tr").first()).isVisible();
+        assertThat(page.locator("#entitlement")).containsText("N-1d");
+    }
 
     @Test
     @DisplayName("fz.finance runs April 2020 for Fuzhou with a progress bar, reads the totals by flag and exports the "

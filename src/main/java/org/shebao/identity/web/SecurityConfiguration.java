@@ -81,7 +81,7 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()
                         .requestMatchers("/portal/**").hasAnyRole(Role.INSURED_PERSON.name(), Role.EMPLOYER.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/registry/**", "/casework/**").hasAnyRole(STAFF)
+                        .requestMatchers("/registry/**", "/casework/**", "/pension/**").hasAnyRole(STAFF)
                         .requestMatchers("/payroll/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")

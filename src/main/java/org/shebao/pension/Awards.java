@@ -1,0 +1,275 @@
+package org.shebao.pension;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseStatus;
+import org.shebao.casework.Cases;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.RegionCode;
+import org.shebao.common.Violations;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.payroll.Payroll;
+import org.shebao.policy.MeasureStatus;
+import org.shebao.policy.Measures;
+import org.shebao.policy.ParameterValue;
+import org.shebao.policy.ParameterValues;
+import org.shebao.policy.Parameters;
+import org.shebao.registry.Person;
+import org.shebao.registry.Registry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Retirement awards: pre-payment while the file is incomplete (N-1b, FJ-1.3), and at approval the computed pension,
+ * the entitlement (FJ-1.2, N-1d, SX-1a) and the settlement of the pre-paid months (多扣少补), all turned into
+ * payroll orders and adjustments.
+ */
+@Service
+public class Awards {
+    static final String PREPAY_MEASURE = "PENSION_PREPAYMENT";
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Cases cases;
+    private final Registry registry;
+    private final Parameters parameters;
+    private final Measures measures;
+    private final Pensions pensions;
+    private final Payroll payroll;
+    private final ObjectMapper json;
+
+    Awards(JdbcClient jdbc, Clock clock, Cases cases, Registry registry, Parameters parameters, Measures measures,
+           Pensions pensions, Payroll payroll, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.cases = cases;
+        this.registry = registry;
+        this.parameters = parameters;
+        this.measures = measures;
+        this.pensions = pensions;
+        this.payroll = payroll;
+        this.json = json;
+    }
+
+    /** The retirement date and age of a person under the scheme's rule (women: cadre or worker post). */
+    public record Retirement(LocalDate reachedOn, int age, String parameter) {
+    }
+
+    public Retirement retirement(Person p, String post) {
+        String key = "MALE".equals(p.gender().name()) ? "retirement.age.male"
+                : "WORKER".equals(post) ? "retirement.age.female.worker" : "retirement.age.female.cadre";
+        LocalDate reached = parameters.retirementDate(key, new RegionCode(p.regionCode()), p.birthDate());
+        return new Retirement(reached, (int) ChronoUnit.YEARS.between(p.birthDate(), reached), key);
+    }
+
+    public Optional<Award> find(long caseId) {
+        return jdbc.sql("""
+                SELECT case_id, person_id, region_code, scheme, retired_on, first_month, prepayment_amount,
+                       prepayment_source, prepayment_from, monthly_amount, calculation, entitlement, settlement
+                  FROM pension_award WHERE case_id = :c""").param("c", caseId)
+                .query((rs, i) -> new Award(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), YearMonth.from(rs.getObject(6, LocalDate.class)),
+                        rs.getBigDecimal(7), rs.getString(8),
+                        rs.getObject(9, LocalDate.class) == null ? null : YearMonth.from(rs.getObject(9, LocalDate.class)),
+                        rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getString(13)))
+                .optional();
+    }
+
+    /** What pre-payment would be offered for the case now: the amount and its source, or empty. */
+    public Optional<Map.Entry<BigDecimal, String>> proposedPrepayment(ShebaoUser by, Case c) {
+        RegionCode region = new RegionCode(c.regionCode());
+        LocalDate today = LocalDate.now(clock);
+        if ("INSTITUTION".equals(c.form().get("scheme"))) {
+            String approved = c.form().get("approvedAmount");
+            return approved == null ? Optional.empty()
+                    : Optional.of(Map.entry(new BigDecimal(approved), "FJ-1.3（机关事业单位按组织人事部门核定的标准）"));
+        }
+        Optional<ParameterValue> standard = parameters.find("pension.prepayment.enterprise.monthly", region, today);
+        if (standard.isPresent()) {
+            return Optional.of(Map.entry((BigDecimal) standard.get().value(), standard.get().source()));
+        }
+        Person p = registry.person(by, c.personId());
+        Retirement r = retirement(p, c.form().get("post"));
+        PensionCalculation provisional = pensions.calculate(pensions.facts(p.id(), region, r.reachedOn(), r.age()));
+        return Optional.of(Map.entry(provisional.total(), "N-1b（按已有记录暂算）"));
+    }
+
+    /**
+     * Puts an accepted case with missing materials on pre-payment (N-1b) at the proposed amount, or at the amount
+     * the reviewer enters (within the allowed range).
+     */
+    @Transactional
+    public Award startPrepayment(ShebaoUser by, long caseId, String rawAmount) {
+        if (!by.has(Role.REVIEWER, Role.ADMIN)) {
+            throw new AccessDeniedToRecordException("pre-payment");
+        }
+        Case c = cases.get(by, caseId);
+        if (!"RETIREMENT".equals(c.type())) {
+            throw new ConflictException("type", "error.case.type", c.type());
+        }
+        if (c.status() != CaseStatus.ACCEPTED && c.status() != CaseStatus.PRE_REVIEWED) {
+            throw new ConflictException("status", "error.case.status", c.status().name());
+        }
+        if (find(caseId).map(Award::prepaid).orElse(false)) {
+            throw new ConflictException("prepayment", "error.prepayment.already");
+        }
+        RegionCode region = new RegionCode(c.regionCode());
+        LocalDate today = LocalDate.now(clock);
+        MeasureStatus measure = measures.status(PREPAY_MEASURE, region, today);
+        if (!measure.inForce()) {
+            throw InvalidInputException.of("prepayment", "error.prepayment.notInForce");
+        }
+        Map.Entry<BigDecimal, String> proposed = proposedPrepayment(by, c).orElseThrow(() ->
+                InvalidInputException.of("amount", "error.required"));
+        BigDecimal amount = proposed.getKey();
+        String source = proposed.getValue();
+        if (rawAmount != null && !rawAmount.isBlank()) {
+            Violations v = new Violations();
+            try {
+                amount = new BigDecimal(rawAmount.strip());
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.of("amount", "error.format");
+            }
+            ParameterValues.Range range = parameters.range("pension.prepayment.allowedRange", region, today);
+            if (amount.scale() > 2 || !range.contains(amount)) {
+                v.add("amount", "error.prepayment.range", range.min().toPlainString(), range.max().toPlainString());
+            }
+            v.throwIfAny();
+            amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+            source = "N-1b（审核人员录入）";
+        }
+        Person p = registry.person(by, c.personId());
+        Retirement r = retirement(p, c.form().get("post"));
+        YearMonth first = Entitlements.decide(r.reachedOn(), c.receivedAt().toLocalDate(), today, today,
+                measures.status("ARREARS_AFTER_LATE_DECLARATION", region, today)).firstMonth();
+        YearMonth now = YearMonth.from(today);
+        String flags = PREPAY_MEASURE + ":" + String.join(",", measure.clauses());
+        long order = pensions.startPrepayment(p.id(), region, amount, now.isBefore(first) ? first : now,
+                LocalDate.now(clock).plusYears(1), c.form().get("bankAccount"), p.name(), flags, c.reference());
+        if (first.isBefore(now)) {
+            long months = first.until(now, ChronoUnit.MONTHS);
+            payroll.addAdjustment(order, now, "ARREARS", amount.multiply(BigDecimal.valueOf(months)), flags,
+                    "预发 " + first + " 至 " + now.minusMonths(1));
+        }
+        upsert(c, p, r, first, amount, source, now.isBefore(first) ? first : now, order, by);
+        return find(caseId).orElseThrow();
+    }
+
+    private void upsert(Case c, Person p, Retirement r, YearMonth first, BigDecimal amount, String source,
+                        YearMonth from, long order, ShebaoUser by) {
+        jdbc.sql("""
+                INSERT INTO pension_award (case_id, person_id, region_code, scheme, retired_on, first_month,
+                       prepayment_amount, prepayment_source, prepayment_from, prepayment_order, updated_at, updated_by)
+                VALUES (:c, :p, :r, :s, :ret, :first, :a, :src, :from, :o, :now, :by)""")
+                .param("c", c.id()).param("p", p.id()).param("r", c.regionCode())
+                .param("s", c.form().getOrDefault("scheme", "ENTERPRISE")).param("ret", r.reachedOn())
+                .param("first", first.atDay(1)).param("a", amount).param("src", source).param("from", from.atDay(1))
+                .param("o", order).param("now", OffsetDateTime.now(clock)).param("by", by.getUsername()).update();
+    }
+
+    /** Approval: the computed pension, arrears or the settlement of the pre-paid months, and the regular order. */
+    @Transactional
+    public void onApproved(ShebaoUser approver, Case c) {
+        RegionCode region = new RegionCode(c.regionCode());
+        LocalDate today = LocalDate.now(clock);
+        Person p = registry.person(approver, c.personId());
+        Retirement r = retirement(p, c.form().get("post"));
+        EntitlementDecision d = Entitlements.decide(r.reachedOn(), c.receivedAt().toLocalDate(), today, today,
+                measures.status("ARREARS_AFTER_LATE_DECLARATION", region, today));
+        PensionCalculation calc;
+        if ("INSTITUTION".equals(c.form().get("scheme"))) {
+            BigDecimal approved = new BigDecimal(c.form().get("approvedAmount"));
+            calc = new PensionCalculation(approved, BigDecimal.ZERO.setScale(2), approved,
+                    List.of(new PensionCalculation.Line("组织人事部门核定的基本养老金", approved.toPlainString(), "FJ-1.3")));
+        } else {
+            calc = pensions.calculate(pensions.facts(p.id(), region, r.reachedOn(), r.age()));
+        }
+        YearMonth approvalMonth = YearMonth.from(today);
+        YearMonth next = approvalMonth.plusMonths(1);
+        long regular = pensions.startPayment(p.id(), region, calc.total(), next, today.plusYears(1),
+                c.form().get("bankAccount"), p.name(), c.reference());
+        Optional<Award> award = find(c.id());
+        String settlementText = null;
+        if (award.isPresent() && award.get().prepaid()) {
+            long prepayOrder = jdbc.sql("SELECT prepayment_order FROM pension_award WHERE case_id = :c")
+                    .param("c", c.id()).query(Long.class).single();
+            payroll.endOrder(prepayOrder, approvalMonth);
+            Map<YearMonth, BigDecimal> paid = new LinkedHashMap<>();
+            for (YearMonth m = d.firstMonth(); !m.isAfter(approvalMonth); m = m.plusMonths(1)) {
+                paid.put(m, award.get().prepaymentAmount());
+            }
+            Settlement s = Settlement.settle(d.firstMonth(), approvalMonth, calc.total(), paid, next,
+                    parameters.decimal("pension.settlement.maxDeductionShare", region, today));
+            for (Settlement.Installment i : s.schedule()) {
+                payroll.addAdjustment(regular, i.payroll(), i.amount().signum() > 0 ? "SETTLEMENT" : "DEDUCTION",
+                        i.amount(), "SETTLEMENT:N-1b,FJ-1.3", "预发结算（多扣少补）");
+            }
+            settlementText = write(s);
+        } else if (d.arrearsMonths() > 0) {
+            payroll.addAdjustment(regular, d.arrearsPayroll(), "ARREARS",
+                    calc.total().multiply(BigDecimal.valueOf(d.arrearsMonths())),
+                    "ARREARS:" + String.join(",", d.clauses()), "补发 " + d.firstMonth() + " 起 " + d.arrearsMonths() + " 个月");
+        }
+        if (award.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO pension_award (case_id, person_id, region_code, scheme, retired_on, first_month,
+                           updated_at, updated_by) VALUES (:c, :p, :r, :s, :ret, :first, :now, :by)""")
+                    .param("c", c.id()).param("p", p.id()).param("r", c.regionCode())
+                    .param("s", c.form().getOrDefault("scheme", "ENTERPRISE")).param("ret", r.reachedOn())
+                    .param("first", d.firstMonth().atDay(1)).param("now", OffsetDateTime.now(clock))
+                    .param("by", approver.getUsername()).update();
+        }
+        jdbc.sql("""
+                UPDATE pension_award SET monthly_amount = :m, calculation = :calc, entitlement = :ent, settlement = :s,
+                       regular_order = :o, first_month = :first, updated_at = :now, updated_by = :by WHERE case_id = :c""")
+                .param("m", calc.total()).param("calc", write(calc)).param("ent", write(d)).param("s", settlementText)
+                .param("o", regular).param("first", d.firstMonth().atDay(1)).param("now", OffsetDateTime.now(clock))
+                .param("by", approver.getUsername()).param("c", c.id()).update();
+    }
+
+    public PensionCalculation calculation(Award a) {
+        return read(a.calculation(), PensionCalculation.class);
+    }
+
+    public EntitlementDecision entitlement(Award a) {
+        return read(a.entitlement(), EntitlementDecision.class);
+    }
+
+    public Settlement settlement(Award a) {
+        return read(a.settlement(), Settlement.class);
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String s, Class<T> type) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.shebao.pension.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseTypeHandler;
+import org.shebao.casework.ChecklistItem;
+import org.shebao.common.Violations;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.pension.Awards;
+import org.shebao.registry.Person;
+import org.springframework.stereotype.Component;
+
+/**
+ * A retirement application (退休申报) for the enterprise or the public-institution scheme. It may come in late: the
+ * entitlement then follows FJ-1.2 / N-1d / SX-1a. While materials are missing the reviewer can put it on
+ * pre-payment (N-1b, FJ-1.3); approval computes the pension and settles.
+ */
+@Component
+class RetirementCase implements CaseTypeHandler {
+    private final Awards awards;
+    private final Clock clock;
+
+    RetirementCase(Awards awards, Clock clock) {
+        this.awards = awards;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "RETIREMENT";
+    }
+
+    @Override
+    public List<ChecklistItem> checklist() {
+        return List.of(new ChecklistItem("ID_CARD", true), new ChecklistItem("RETIREMENT_APPROVAL", true),
+                new ChecklistItem("PERSONNEL_FILE", true));
+    }
+
+    @Override
+    public Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form) {
+        Violations v = new Violations();
+        String scheme = form.getOrDefault("scheme", "ENTERPRISE").strip();
+        if (!scheme.equals("ENTERPRISE") && !scheme.equals("INSTITUTION")) {
+            v.add("scheme", "error.choice");
+        }
+        String post = form.getOrDefault("post", "CADRE").strip();
+        if (!post.equals("CADRE") && !post.equals("WORKER")) {
+            v.add("post", "error.choice");
+        }
+        String bank = form.getOrDefault("bankAccount", "").strip();
+        if (!bank.matches("\\d{12,30}")) {
+            v.add("bankAccount", "error.bankAccount");
+        }
+        String approved = form.get("approvedAmount");
+        if ("INSTITUTION".equals(scheme)) {
+            try {
+                BigDecimal a = new BigDecimal(approved == null ? "" : approved.strip());
+                if (a.signum() <= 0 || a.scale() > 2) {
+                    v.add("approvedAmount", "error.format");
+                }
+            } catch (NumberFormatException e) {
+                v.add("approvedAmount", "error.required");
+            }
+        }
+        LocalDate reached = awards.retirement(person, post).reachedOn();
+        LocalDate today = LocalDate.now(clock);
+        if (reached.isAfter(today.plusMonths(3))) {
+            v.add("scheme", "error.retirement.tooEarly", reached);
+        }
+        v.throwIfAny();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("scheme", scheme);
+        out.put("post", post);
+        out.put("bankAccount", bank);
+        out.put("retirementDate", reached.toString());
+        if ("INSTITUTION".equals(scheme)) {
+            out.put("approvedAmount", new BigDecimal(approved.strip()).setScale(2).toPlainString());
+        }
+        return out;
+    }
+
+    @Override
+    public String timeLimitParameter() {
+        return "casework.timeLimit.retirement";
+    }
+
+    @Override
+    public String detailsPath(Case c) {
+        return "/pension/awards/" + c.id();
+    }
+
+    @Override
+    public void onApproved(ShebaoUser approver, Case c) {
+        awards.onApproved(approver, c);
+    }
+}

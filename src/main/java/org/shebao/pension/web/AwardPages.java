@@ -1,0 +1,66 @@
+package org.shebao.pension.web;
+
+import java.util.List;
+import org.shebao.casework.Case;
+import org.shebao.casework.Cases;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.web.FormErrors;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.pension.Award;
+import org.shebao.pension.Awards;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A retirement case's pension: pre-payment, calculation with sources, entitlement and settlement schedule. */
+@Controller
+@RequestMapping("/pension/awards")
+class AwardPages {
+    private final Awards awards;
+    private final Cases cases;
+    private final MessageSource messages;
+
+    AwardPages(Awards awards, Cases cases, MessageSource messages) {
+        this.awards = awards;
+        this.cases = cases;
+        this.messages = messages;
+    }
+
+    @GetMapping("/{caseId}")
+    String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId, Model model) {
+        Case c = cases.get(user, caseId);
+        Award a = awards.find(caseId).orElse(null);
+        model.addAttribute("kase", c);
+        model.addAttribute("award", a);
+        model.addAttribute("proposed", a == null || !a.prepaid() ? awards.proposedPrepayment(user, c).orElse(null) : null);
+        if (a != null) {
+            model.addAttribute("calculation", awards.calculation(a));
+            model.addAttribute("entitlement", awards.entitlement(a));
+            model.addAttribute("settlement", awards.settlement(a));
+        }
+        return "pension/award";
+    }
+
+    @PostMapping("/{caseId}/prepayment")
+    String prepay(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId,
+                  @RequestParam(required = false) String amount, Model model, RedirectAttributes redirect) {
+        try {
+            awards.startPrepayment(user, caseId, amount);
+            redirect.addFlashAttribute("notice", "notice.prepayment.started");
+            return "redirect:/pension/awards/" + caseId;
+        } catch (InvalidInputException e) {
+            FormErrors.addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            FormErrors.addTo(model, List.of(e.violation()), messages);
+        }
+        return show(user, caseId, model);
+    }
+}

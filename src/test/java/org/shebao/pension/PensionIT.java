@@ -1,0 +1,85 @@
+package org.shebao.pension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shebao.ShebaoIntegrationTest;
+import org.shebao.casework.Case;
+import org.shebao.casework.Cases;
+import org.shebao.casework.Channel;
+import org.shebao.casework.Submission;
+import org.shebao.casework.Upload;
+import org.shebao.common.InvalidInputException;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.identity.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@ShebaoIntegrationTest
+@DisplayName("Retirement on PostgreSQL: pre-payment at the FJ-1.3 standard, approval, settlement into the payroll")
+class PensionIT {
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};
+    @Autowired
+    Cases cases;
+    @Autowired
+    Awards awards;
+    @Autowired
+    Users users;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ShebaoUser user(String name) {
+        return (ShebaoUser) users.loadUserByUsername(name);
+    }
+
+    @Test
+    @DisplayName("FJ-1.3 / N-1b: a Fujian retiree with materials missing is pre-paid 1800 a month; an amount out of "
+            + "range is refused; at approval the pension is computed and every pre-paid month settled (多扣少补)")
+    void prepaymentAndSettlement() {
+        Case c = cases.submit(user("citizen.fz"), new Submission("RETIREMENT", Channel.WEB, null,
+                Map.of("scheme", "ENTERPRISE", "bankAccount", "6222021001001234567"),
+                List.of(new Upload("ID_CARD", "id.jpg", "image/jpeg", JPEG)),
+                Set.of("RETIREMENT_APPROVAL", "PERSONNEL_FILE"), "陈志强", null)).c();
+        assertThat(c.form().get("retirementDate")).isEqualTo("2020-02-12");
+        Case accepted = cases.accept(user("fz.clerk"), c.id(), c.version());
+        ShebaoUser reviewer = user("fz.reviewer");
+        assertThat(awards.proposedPrepayment(reviewer, accepted).orElseThrow().getKey()).isEqualByComparingTo("1800.00");
+        assertThatThrownBy(() -> awards.startPrepayment(reviewer, c.id(), "99999999"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).code())
+                        .isEqualTo("error.prepayment.range"));
+        assertThat(awards.find(c.id())).isEmpty();
+        Award prepaid = awards.startPrepayment(reviewer, c.id(), null);
+        assertThat(prepaid.prepaymentAmount()).isEqualByComparingTo("1800.00");
+        assertThat(prepaid.prepaymentSource()).isEqualTo("FJ-1.3");
+        assertThat(prepaid.firstMonth()).isEqualTo(YearMonth.of(2020, 3));
+        assertThat(jdbc.sql("SELECT flags FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
+                .param("r", c.reference()).query(String.class).single()).contains("N-1b").contains("FJ-1.3");
+
+        Case pre = cases.preReview(user("fz.clerk2"), c.id(), accepted.version(), "待补材料，先行预发");
+        cases.approve(reviewer, c.id(), pre.version());
+        Award done = awards.find(c.id()).orElseThrow();
+        PensionCalculation calc = awards.calculation(done);
+        assertThat(calc.total()).isEqualByComparingTo(done.monthlyAmount());
+        assertThat(calc.lines()).anySatisfy(l -> assertThat(l.source()).contains("国发〔2005〕38号"));
+        Settlement s = awards.settlement(done);
+        YearMonth approval = YearMonth.from(LocalDate.now());
+        assertThat(s.months()).hasSize((int) YearMonth.of(2020, 3).until(approval, java.time.temporal.ChronoUnit.MONTHS) + 1);
+        assertThat(s.total()).isEqualByComparingTo(done.monthlyAmount().subtract(new BigDecimal("1800.00"))
+                .multiply(BigDecimal.valueOf(s.months().size())));
+        BigDecimal scheduled = jdbc.sql("""
+                SELECT COALESCE(sum(a.amount), 0) FROM payroll_adjustment a JOIN payroll_order o ON o.id = a.order_id
+                 WHERE o.source_ref = :r AND o.kind = 'REGULAR' AND a.kind IN ('SETTLEMENT','DEDUCTION')""")
+                .param("r", c.reference()).query(BigDecimal.class).single();
+        assertThat(scheduled).isEqualByComparingTo(s.total());
+        assertThat(jdbc.sql("SELECT until_month FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
+                .param("r", c.reference()).query(LocalDate.class).single()).isEqualTo(approval.atDay(1));
+    }
+}
