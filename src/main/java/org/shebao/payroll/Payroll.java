@@ -51,11 +51,13 @@ public class Payroll {
     private final Clock clock;
     private final Measures measures;
     private final Ledger ledger;
+    private final org.shebao.policy.Parameters parameters;
     private final int chunk;
     private final String instance = UUID.randomUUID().toString();
 
     Payroll(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, Clock clock, Measures measures, Ledger ledger,
-            @Value("${shebao.payroll.chunk-orders:100000}") int chunk) {
+            org.shebao.policy.Parameters parameters, @Value("${shebao.payroll.chunk-orders:100000}") int chunk) {
+        this.parameters = parameters;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -88,6 +90,92 @@ public class Payroll {
     public void endOrder(long orderId, YearMonth lastMonth) {
         jdbc.sql("UPDATE payroll_order SET until_month = :m, version = version + 1 WHERE id = :id")
                 .param("m", lastMonth.atDay(1)).param("id", orderId).update();
+    }
+
+    /** A recipient's standing orders (for the portal and the staff screens). */
+    public record Order(long id, long personId, String regionCode, String kind, BigDecimal monthlyAmount,
+                        YearMonth from, YearMonth until, LocalDate certifiedUntil, String status, LocalDate suspendedFrom,
+                        LocalDate deathDate, String flags) {
+    }
+
+    public List<Order> ordersOf(long personId) {
+        return jdbc.sql("""
+                SELECT id, person_id, region_code, kind, monthly_amount, from_month, until_month, certified_until, status,
+                       suspended_from, death_date, flags FROM payroll_order WHERE person_id = :p ORDER BY id""")
+                .param("p", personId)
+                .query((rs, i) -> new Order(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), YearMonth.from(rs.getObject(6, LocalDate.class)),
+                        rs.getObject(7, LocalDate.class) == null ? null : YearMonth.from(rs.getObject(7, LocalDate.class)),
+                        rs.getObject(8, LocalDate.class), rs.getString(9), rs.getObject(10, LocalDate.class),
+                        rs.getObject(11, LocalDate.class), rs.getString(12)))
+                .list();
+    }
+
+    /**
+     * Records a qualification certification (online, or by data matching) valid until {@code until}. A suspended
+     * order resumes, and the months it missed in completed runs are paid back in the next payroll (N-1c).
+     * Returns the number of months paid back.
+     */
+    public int certify(long orderId, LocalDate until, String channel) {
+        var row = jdbc.sql("SELECT status, suspended_from, monthly_amount, region_code FROM payroll_order WHERE id = :id")
+                .param("id", orderId).query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getBigDecimal(3), rs.getString(4)}).optional()
+                .orElseThrow(() -> new NotFoundException("payroll order " + orderId));
+        int months = 0;
+        if ("SUSPENDED".equals(row[0]) && row[1] != null) {
+            LocalDate from = (LocalDate) row[1];
+            List<LocalDate> missed = jdbc.sql("""
+                    SELECT month FROM payroll_run WHERE region_code = :r AND status = 'COMPLETED' AND month >= :from
+                     ORDER BY month""").param("r", row[3]).param("from", from).query(LocalDate.class).list();
+            months = missed.size();
+            if (months > 0) {
+                YearMonth next = YearMonth.from(missed.get(missed.size() - 1)).plusMonths(1);
+                addAdjustment(orderId, next, "ARREARS", ((BigDecimal) row[2]).multiply(BigDecimal.valueOf(months)),
+                        "RESUMPTION:N-1c", "恢复发放，补发暂停期间 " + months + " 个月（" + channel + "）");
+            }
+        }
+        jdbc.sql("""
+                UPDATE payroll_order SET certified_until = :until, status = CASE WHEN status = 'SUSPENDED' THEN 'ACTIVE'
+                       ELSE status END, suspended_from = NULL, version = version + 1 WHERE id = :id AND status <> 'STOPPED'""")
+                .param("until", until).param("id", orderId).update();
+        return months;
+    }
+
+    /**
+     * Death data (N-1e risk control): the person's orders stop after the month of death, and what completed runs
+     * paid for later months becomes recovery items (booked as a receivable). Returns the recovery total.
+     */
+    public BigDecimal recordDeath(long personId, LocalDate died, String by) {
+        YearMonth deathMonth = YearMonth.from(died);
+        List<Long> orders = jdbc.sql("SELECT id FROM payroll_order WHERE person_id = :p AND status <> 'STOPPED'")
+                .param("p", personId).query(Long.class).list();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (long id : orders) {
+            jdbc.sql("""
+                    UPDATE payroll_order SET status = 'STOPPED', death_date = :d,
+                           until_month = LEAST(COALESCE(until_month, :m), :m), version = version + 1 WHERE id = :id""")
+                    .param("d", died).param("m", deathMonth.atDay(1)).param("id", id).update();
+            List<Object[]> paid = jdbc.sql("""
+                    SELECT r.month, sum(l.amount) FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
+                     WHERE l.order_id = :o AND r.month > :m GROUP BY r.month HAVING sum(l.amount) > 0""")
+                    .param("o", id).param("m", deathMonth.atDay(1))
+                    .query((rs, i) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getBigDecimal(2)}).list();
+            for (Object[] p : paid) {
+                int n = jdbc.sql("""
+                        INSERT INTO payroll_recovery (order_id, person_id, month, amount, reason, created_at)
+                        VALUES (:o, :p, :m, :a, :r, :now) ON CONFLICT (order_id, month) DO NOTHING""")
+                        .param("o", id).param("p", personId).param("m", p[0]).param("a", p[1])
+                        .param("r", "死亡后发放（" + died + "）").param("now", OffsetDateTime.now(clock)).update();
+                if (n > 0) {
+                    total = total.add((BigDecimal) p[1]);
+                }
+            }
+        }
+        if (total.signum() > 0) {
+            ledger.post(LocalDate.now(clock), "death:" + personId, by, List.of(new Ledger.Posting(
+                    Ledger.RECEIVABLE_OVERPAID, Ledger.PENSION_EXPENSE, total, "死亡后多发待遇追回 " + personId)));
+        }
+        return total;
     }
 
     /** A one-off line of a later payroll: arrears, a settlement, a deduction or a recovery. */
@@ -158,6 +246,8 @@ public class Payroll {
         PayrollRun run = run(runId).orElseThrow(() -> new NotFoundException("payroll run " + runId));
         LocalDate m = run.month().atDay(1);
         MeasureStatus noSuspension = measures.status(NO_SUSPENSION, new RegionCode(run.regionCode()), m);
+        int grace = parameters.integer("pension.certification.graceMonths", new RegionCode(run.regionCode()), m);
+        LocalDate cutoff = m.minusMonths(grace);
         String flag = noSuspension.inForce() ? NO_SUSPENSION + ":" + String.join(",", noSuspension.clauses()) : "";
         long maxId = jdbc.sql("SELECT COALESCE(max(id), 0) FROM payroll_order").query(Long.class).single();
         long t0 = System.nanoTime();
@@ -172,7 +262,7 @@ public class Payroll {
                 break;
             }
             long to = from + chunk;
-            Boolean ok = tx.execute(s -> chunk(run, m, from, to, noSuspension.inForce(), flag));
+            Boolean ok = tx.execute(s -> chunk(run, m, cutoff, from, to, noSuspension.inForce(), flag));
             if (!Boolean.TRUE.equals(ok)) {
                 return false; // lost the claim to another instance
             }
@@ -183,7 +273,8 @@ public class Payroll {
         return true;
     }
 
-    private boolean chunk(PayrollRun run, LocalDate m, long from, long to, boolean noSuspension, String flag) {
+    private boolean chunk(PayrollRun run, LocalDate m, LocalDate cutoff, long from, long to, boolean noSuspension,
+                          String flag) {
         // the claim is checked and the progress moved first: a run taken over by another instance stops here
         int mine = jdbc.sql("""
                 UPDATE payroll_run SET done_upto = :to, heartbeat = :now
@@ -201,14 +292,14 @@ public class Payroll {
                 ), suspended AS (
                     UPDATE payroll_order o SET status = 'SUSPENDED', suspended_from = :m
                       FROM picked p
-                     WHERE o.id = p.id AND p.status = 'ACTIVE' AND p.certified_until < :m AND NOT :nosusp
+                     WHERE o.id = p.id AND p.status = 'ACTIVE' AND p.certified_until < :cutoff AND NOT :nosusp
                     RETURNING o.id
                 ), paid AS (
-                    SELECT p.* FROM picked p WHERE p.status = 'ACTIVE' AND (p.certified_until >= :m OR :nosusp)
+                    SELECT p.* FROM picked p WHERE p.status = 'ACTIVE' AND (p.certified_until >= :cutoff OR :nosusp)
                 ), lines AS (
                     INSERT INTO payroll_line (run_id, order_id, person_id, kind, amount, flags, bank_account, account_name)
                     SELECT :run, p.id, p.person_id, p.kind, p.monthly_amount,
-                           CASE WHEN p.certified_until < :m THEN trim(p.flags || ' ' || :flag) ELSE p.flags END,
+                           CASE WHEN p.certified_until < :cutoff THEN trim(p.flags || ' ' || :flag) ELSE p.flags END,
                            p.bank_account, p.account_name
                       FROM paid p
                     UNION ALL
@@ -219,7 +310,7 @@ public class Payroll {
                 )
                 SELECT (SELECT count(*) FROM picked) + 0 * (SELECT count(*) FROM lines) + 0 * (SELECT count(*) FROM suspended)""")
                 .param("r", run.regionCode()).param("from", from).param("to", to).param("m", m)
-                .param("nosusp", noSuspension).param("run", run.id()).param("flag", flag)
+                .param("nosusp", noSuspension).param("run", run.id()).param("flag", flag).param("cutoff", cutoff)
                 .query(Long.class).single();
         jdbc.sql("UPDATE payroll_run SET orders_done = orders_done + :n WHERE id = :id")
                 .param("n", done).param("id", run.id()).update();

@@ -43,6 +43,8 @@ class PayrollIT {
     Measures measures;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    org.shebao.policy.Parameters parameters;
 
     private ShebaoUser finance() {
         return (ShebaoUser) users.loadUserByUsername("fz.finance");
@@ -50,7 +52,7 @@ class PayrollIT {
 
     /** Another platform instance on the same database, taking 100 orders per chunk. */
     private Payroll instance() {
-        return new Payroll(jdbc, dataSource, tx, clock, measures, ledger, 100);
+        return new Payroll(jdbc, dataSource, tx, clock, measures, ledger, parameters, 100);
     }
 
     private long order(long person, RegionCode region, String kind, String amount, LocalDate certifiedUntil, String flags) {
@@ -136,5 +138,36 @@ class PayrollIT {
             assertThat(t.kind()).isEqualTo("PREPAYMENT");
             assertThat(t.amount()).isEqualByComparingTo("1800.00");
         });
+    }
+
+    @Test
+    @DisplayName("N-1c: suspended after the emergency, resumed on certification with the missed months paid back; "
+            + "death data stops the order and turns later payments into recovery items")
+    void resumeAndDeath() {
+        RegionCode taiyuan = new RegionCode("140100");
+        ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("sx.admin");
+        long o = order(700_001, taiyuan, "REGULAR", "2100.00", LocalDate.of(2018, 12, 31), "");
+        // Taiyuan before the Shanxi emergency (declared 2020-01-25): the lapsed recipient is suspended
+        PayrollRun jan = payroll.open(admin, taiyuan, YearMonth.of(2019, 11));
+        payroll.execute(jan.id());
+        assertThat(lines(jan.id())).noneMatch(l -> l.startsWith(o + " "));
+        PayrollRun dec = payroll.open(admin, taiyuan, YearMonth.of(2019, 12));
+        payroll.execute(dec.id());
+        assertThat(payroll.certify(o, LocalDate.of(2020, 12, 31), "ONLINE")).isEqualTo(2);
+        PayrollRun jan2020 = payroll.open(admin, taiyuan, YearMonth.of(2020, 1));
+        payroll.execute(jan2020.id());
+        assertThat(lines(jan2020.id())).contains(o + " REGULAR 2100.00 ", o + " ARREARS 4200.00 RESUMPTION:N-1c");
+
+        long d = order(700_002, taiyuan, "REGULAR", "1900.00", LocalDate.of(2030, 12, 31), "");
+        PayrollRun feb = payroll.open(admin, taiyuan, YearMonth.of(2020, 2));
+        payroll.execute(feb.id());
+        assertThat(payroll.recordDeath(700_002, LocalDate.of(2020, 1, 20), "test")).as("February was paid after a January death").isEqualByComparingTo("1900.00");
+        assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :id").param("id", d).query(String.class).single())
+                .isEqualTo("STOPPED");
+        assertThat(jdbc.sql("SELECT count(*) FROM payroll_recovery WHERE order_id = :id").param("id", d)
+                .query(Integer.class).single()).isEqualTo(1);
+        PayrollRun mar = payroll.open(admin, taiyuan, YearMonth.of(2020, 3));
+        payroll.execute(mar.id());
+        assertThat(lines(mar.id())).noneMatch(l -> l.startsWith(d + " "));
     }
 }
