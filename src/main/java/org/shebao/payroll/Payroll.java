@@ -116,6 +116,7 @@ public class Payroll {
      * order resumes, and the months it missed in completed runs are paid back in the next payroll (N-1c).
      * Returns the number of months paid back.
      */
+    @org.springframework.transaction.annotation.Transactional
     public int certify(long orderId, LocalDate until, String channel) {
         var row = jdbc.sql("SELECT status, suspended_from, monthly_amount, region_code FROM payroll_order WHERE id = :id")
                 .param("id", orderId).query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2, LocalDate.class),
@@ -145,6 +146,7 @@ public class Payroll {
      * Death data (N-1e risk control): the person's orders stop after the month of death, and what completed runs
      * paid for later months becomes recovery items (booked as a receivable). Returns the recovery total.
      */
+    @org.springframework.transaction.annotation.Transactional
     public BigDecimal recordDeath(long personId, LocalDate died, String by) {
         YearMonth deathMonth = YearMonth.from(died);
         List<Long> orders = jdbc.sql("SELECT id FROM payroll_order WHERE person_id = :p AND status <> 'STOPPED'")

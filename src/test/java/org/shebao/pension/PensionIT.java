@@ -82,4 +82,41 @@ class PensionIT {
         assertThat(jdbc.sql("SELECT until_month FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                 .param("r", c.reference()).query(LocalDate.class).single()).isEqualTo(approval.atDay(1));
     }
+
+    @Autowired
+    RecordImports imports;
+
+    @Test
+    @DisplayName("N-1e / SX-2 data exchange: a file with malformed lines is refused line by line and changes nothing; "
+            + "a good death file stops the matched recipient")
+    void deathImport() {
+        Object[] r = jdbc.sql("""
+                SELECT p.id_number, p.name, o.id FROM payroll_order o JOIN registry_person p ON p.id = o.person_id
+                 WHERE o.source_ref = 'demo' AND o.status = 'ACTIVE' AND p.region_code = '350100' ORDER BY o.id LIMIT 1""")
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).single();
+        String id = (String) r[0];
+        String bad = "id_number,name,date\n" + id + "," + r[1] + ",2020-01-15\n"
+                + id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1') + ",某人,2020-01-15\n"
+                + "350102199001011234,某人,2020-02-30\n"
+                + id + "," + r[1] + "\n"
+                + "350102199001011234,某人,2099-01-01\n";
+        ShebaoUser finance = user("fz.finance");
+        RecordImports.Result refused = imports.importFile(finance, RecordImports.Kind.DEATH, bad.getBytes());
+        assertThat(refused.applied()).isFalse();
+        assertThat(refused.errors()).extracting(RecordImports.LineError::line).contains(3, 4, 5, 6);
+        assertThat(refused.errors()).extracting(RecordImports.LineError::code)
+                .contains("error.idNumber.checkDigit", "error.date.impossible", "error.import.columns", "error.date.future");
+        assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :id").param("id", r[2]).query(String.class)
+                .single()).isEqualTo("ACTIVE");
+
+        RecordImports.Result ok = imports.importFile(finance, RecordImports.Kind.DEATH,
+                ("\uFEFFid_number,name,date\n" + id + "," + r[1] + ",2020-01-15\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ok.applied()).isTrue();
+        assertThat(ok.matched()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :id").param("id", r[2]).query(String.class)
+                .single()).isEqualTo("STOPPED");
+        RecordImports.Result wrongName = imports.importFile(finance, RecordImports.Kind.MATCH,
+                (id + ",不是本人,2026-01-15\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(wrongName.errors()).extracting(RecordImports.LineError::code).containsExactly("error.import.name");
+    }
 }

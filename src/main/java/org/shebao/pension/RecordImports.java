@@ -1,0 +1,148 @@
+package org.shebao.pension;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.FieldViolation;
+import org.shebao.common.IdNumber;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.Violations;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.payroll.Payroll;
+import org.shebao.registry.Person;
+import org.shebao.registry.Registry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files from the data exchange with other departments (SX-2: not retyped): death records from civil affairs (N-1e
+ * risk control: matched recipients stop, later payments become recovery items) and data matches that count as a
+ * qualification certification (N-1c channels). CSV, UTF-8: {@code id_number,name,date}. Every line is checked first;
+ * if any is malformed, each bad line is reported with its number and nothing is applied.
+ */
+@Service
+public class RecordImports {
+    /** What a file is. */
+    public enum Kind { DEATH, MATCH }
+
+    /** A malformed line: its number, and a message code with its arguments. */
+    public record LineError(int line, String code, List<Object> args) {
+    }
+
+    /** The outcome: rows read, errors (nothing applied when any), persons matched, not found, and the recovery total. */
+    public record Result(Kind kind, int rows, List<LineError> errors, int matched, int unmatched, BigDecimal recovery) {
+        public boolean applied() {
+            return errors.isEmpty();
+        }
+    }
+
+    private record Row(int line, IdNumber id, String name, LocalDate date) {
+    }
+
+    private final Registry registry;
+    private final Payroll payroll;
+    private final Clock clock;
+
+    RecordImports(Registry registry, Payroll payroll, Clock clock) {
+        this.registry = registry;
+        this.payroll = payroll;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Result importFile(ShebaoUser by, Kind kind, byte[] bytes) {
+        if (!by.has(Role.ADMIN, Role.FINANCE, Role.AUDITOR)) {
+            throw new AccessDeniedToRecordException("data exchange import");
+        }
+        List<LineError> errors = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        LocalDate today = LocalDate.now(clock);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank() || (n == 1 && line.toLowerCase().startsWith("id_number"))) {
+                    continue;
+                }
+                String[] cols = line.split(",", -1);
+                if (cols.length != 3) {
+                    errors.add(new LineError(n, "error.import.columns", List.of(cols.length)));
+                    continue;
+                }
+                Violations v = new Violations();
+                IdNumber id = v.attempt(() -> IdNumber.parse(cols[0].strip(), "idNumber"));
+                String name = v.text(cols[1], "name", 50, true);
+                LocalDate date = v.date(cols[2], "date", true);
+                if (date != null && date.isAfter(today)) {
+                    v.add("date", "error.date.future", today);
+                }
+                if (id != null && !seen.add(id.value())) {
+                    v.add("idNumber", "error.import.duplicate");
+                }
+                try {
+                    v.throwIfAny();
+                    rows.add(new Row(n, id, name, date));
+                } catch (InvalidInputException e) {
+                    for (FieldViolation f : e.violations()) {
+                        errors.add(new LineError(n, f.code(), f.args()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (rows.isEmpty() && errors.isEmpty()) {
+            errors.add(new LineError(0, "error.import.empty", List.of()));
+        }
+        List<Person> matched = new ArrayList<>();
+        int unmatched = 0;
+        for (Row row : rows) {
+            Optional<Person> p;
+            try {
+                p = registry.personByIdNumber(by, row.id().value(), "idNumber");
+            } catch (AccessDeniedToRecordException e) {
+                p = Optional.empty();
+            }
+            if (p.isEmpty()) {
+                unmatched++;
+            } else if (!p.get().name().equals(row.name())) {
+                errors.add(new LineError(row.line(), "error.import.name", List.of(row.id().masked(), p.get().name())));
+            } else {
+                matched.add(p.get());
+            }
+        }
+        BigDecimal recovery = BigDecimal.ZERO.setScale(2);
+        if (!errors.isEmpty()) {
+            return new Result(kind, rows.size(), List.copyOf(errors), 0, unmatched, recovery);
+        }
+        for (int i = 0; i < matched.size(); i++) {
+            Person p = matched.get(i);
+            Row row = rows.stream().filter(x -> x.id().value().equals(p.idNumber().value())).findFirst().orElseThrow();
+            if (kind == Kind.DEATH) {
+                recovery = recovery.add(payroll.recordDeath(p.id(), row.date(), by.getUsername()));
+            } else {
+                for (Payroll.Order o : payroll.ordersOf(p.id())) {
+                    payroll.certify(o.id(), row.date().plusYears(1), "DATA_MATCH");
+                }
+            }
+        }
+        return new Result(kind, rows.size(), List.of(), matched.size(), unmatched, recovery);
+    }
+}

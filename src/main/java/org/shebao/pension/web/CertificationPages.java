@@ -1,0 +1,47 @@
+package org.shebao.pension.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.payroll.Payroll;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Online qualification certification for a recipient (N-1c channels: no visit needed). */
+@Controller
+class CertificationPages {
+    private final Payroll payroll;
+    private final Clock clock;
+
+    CertificationPages(Payroll payroll, Clock clock) {
+        this.payroll = payroll;
+        this.clock = clock;
+    }
+
+    @GetMapping("/portal/certification")
+    String show(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        model.addAttribute("orders", user.personId() == null ? java.util.List.of() : payroll.ordersOf(user.personId()));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "pension/certification";
+    }
+
+    @PostMapping("/portal/certification")
+    String certify(@AuthenticationPrincipal ShebaoUser user, RedirectAttributes redirect) {
+        if (user.personId() == null) {
+            throw new org.shebao.common.AccessDeniedToRecordException("certification");
+        }
+        int months = 0;
+        for (Payroll.Order o : payroll.ordersOf(user.personId())) {
+            if (!"STOPPED".equals(o.status())) {
+                months += payroll.certify(o.id(), LocalDate.now(clock).plusYears(1), "ONLINE");
+            }
+        }
+        redirect.addFlashAttribute("notice", "notice.certified");
+        redirect.addFlashAttribute("resumedMonths", months);
+        return "redirect:/portal/certification";
+    }
+}
