@@ -53,6 +53,7 @@ public class Payroll {
     private final Ledger ledger;
     private final org.shebao.policy.Parameters parameters;
     private final int chunk;
+    private long staleSeconds = 60;
     private final String instance = UUID.randomUUID().toString();
 
     Payroll(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, Clock clock, Measures measures, Ledger ledger,
@@ -90,6 +91,12 @@ public class Payroll {
     public void endOrder(long orderId, YearMonth lastMonth) {
         jdbc.sql("UPDATE payroll_order SET until_month = :m, version = version + 1 WHERE id = :id")
                 .param("m", lastMonth.atDay(1)).param("id", orderId).update();
+    }
+
+    /** How long a run's heartbeat may be silent before another instance takes the run over (default 60 s). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void staleSeconds(@Value("${shebao.payroll.stale-seconds:60}") long seconds) {
+        this.staleSeconds = seconds;
     }
 
     /** A recipient's standing orders (for the portal and the staff screens). */
@@ -234,14 +241,17 @@ public class Payroll {
         return execute(runId, Integer.MAX_VALUE);
     }
 
-    /** Runs at most {@code maxChunks} chunks (a test stands for a process killed mid-run with this). */
-    boolean execute(long runId, int maxChunks) {
+    /**
+     * Runs at most {@code maxChunks} chunks, then leaves the run as a stopped process would (claim and heartbeat in
+     * place): the crash benchmark and the tests stand for a process killed mid-run with this.
+     */
+    public boolean execute(long runId, int maxChunks) {
         int claimed = jdbc.sql("""
                 UPDATE payroll_run SET owner = :me, heartbeat = :now
                  WHERE id = :id AND status = 'RUNNING'
                    AND (owner IS NULL OR owner = :me OR heartbeat < :stale)""")
                 .param("me", instance).param("now", OffsetDateTime.now(clock)).param("id", runId)
-                .param("stale", OffsetDateTime.now(clock).minusSeconds(60)).update();
+                .param("stale", OffsetDateTime.now(clock).minusSeconds(staleSeconds)).update();
         if (claimed == 0) {
             return false;
         }
@@ -348,7 +358,7 @@ public class Payroll {
     /** Runs left RUNNING by an instance that stopped (no heartbeat for a minute): to be resumed. */
     public List<Long> abandonedRuns() {
         return jdbc.sql("SELECT id FROM payroll_run WHERE status = 'RUNNING' AND (heartbeat IS NULL OR heartbeat < :stale)")
-                .param("stale", OffsetDateTime.now(clock).minusSeconds(60)).query(Long.class).list();
+                .param("stale", OffsetDateTime.now(clock).minusSeconds(staleSeconds)).query(Long.class).list();
     }
 
     /** The payment lines of a run for the register export, in order. */

@@ -36,9 +36,15 @@ class PayrollBenchmark implements ApplicationRunner {
     private final Users users;
     private final ConfigurableApplicationContext context;
 
-    PayrollBenchmark(@Value("${payroll.bench:0}") long n, JdbcClient jdbc, DataSource dataSource, Payroll payroll,
-                     Users users, ConfigurableApplicationContext context) {
+    private final long crash;
+    private final boolean resume;
+
+    PayrollBenchmark(@Value("${payroll.bench:0}") long n, @Value("${payroll.crash:0}") long crash,
+                     @Value("${payroll.crash-resume:false}") boolean resume, JdbcClient jdbc, DataSource dataSource,
+                     Payroll payroll, Users users, ConfigurableApplicationContext context) {
         this.n = n;
+        this.crash = crash;
+        this.resume = resume;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.payroll = payroll;
@@ -48,26 +54,48 @@ class PayrollBenchmark implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (crash > 0) {
+            generate(crash);
+            PayrollRun run = payroll.open(finance(), new RegionCode("350100"), YearMonth.of(2020, 3));
+            payroll.execute(run.id(), 2);
+            long lines = jdbc.sql("SELECT count(*) FROM payroll_line WHERE run_id = :id").param("id", run.id())
+                    .query(Long.class).single();
+            System.out.printf("BENCH crash: %,d orders, run %d stopped dead after 2 chunks with %,d lines written%n",
+                    crash, run.id(), lines);
+            System.out.flush();
+            Runtime.getRuntime().halt(0); // no shutdown hooks, no cleanup: as kill -9 would leave it
+        }
+        if (resume) {
+            long runId = jdbc.sql("SELECT id FROM payroll_run WHERE region_code = '350100' AND month = DATE '2020-03-01'")
+                    .query(Long.class).single();
+            long t0 = System.nanoTime();
+            while (!payroll.run(runId).orElseThrow().completed()) {
+                if (System.nanoTime() - t0 > 600e9) {
+                    throw new IllegalStateException("run " + runId + " was not resumed within 10 minutes");
+                }
+                Thread.sleep(500);
+            }
+            PayrollRun clean = payroll.open(finance(), new RegionCode("350100"), YearMonth.of(2020, 4));
+            payroll.execute(clean.id());
+            long differences = jdbc.sql("""
+                    SELECT count(*) FROM (
+                      (SELECT order_id, kind, amount, flags FROM payroll_line WHERE run_id = :a
+                       EXCEPT ALL SELECT order_id, kind, amount, flags FROM payroll_line WHERE run_id = :b)
+                      UNION ALL
+                      (SELECT order_id, kind, amount, flags FROM payroll_line WHERE run_id = :b
+                       EXCEPT ALL SELECT order_id, kind, amount, flags FROM payroll_line WHERE run_id = :a)) d""")
+                    .param("a", runId).param("b", clean.id()).query(Long.class).single();
+            long lines = jdbc.sql("SELECT count(*) FROM payroll_line WHERE run_id = :id").param("id", runId)
+                    .query(Long.class).single();
+            System.out.printf("BENCH crash: run %d resumed by the restarted platform: %,d lines; against an uninterrupted"
+                    + " run of the same orders: %d differences (identical: %s)%n", runId, lines, differences, differences == 0);
+            System.exit(org.springframework.boot.SpringApplication.exit(context, () -> differences == 0 ? 0 : 1));
+        }
         if (n <= 0) {
             return;
         }
-        long g0 = System.nanoTime();
-        // every 10th order a pre-payment, every 7th certification lapsed (paid under N-1c / FJ-1.1 in March 2020)
-        jdbc.sql("""
-                INSERT INTO payroll_order (person_id, region_code, benefit, kind, monthly_amount, from_month,
-                       certified_until, bank_account, account_name, flags)
-                SELECT 1000000000 + g, '350100', 'PENSION',
-                       CASE WHEN g % 10 = 0 THEN 'PREPAYMENT' ELSE 'REGULAR' END,
-                       CASE WHEN g % 10 = 0 THEN 1800.00 ELSE 1500 + (g % 3000) * 0.37 END,
-                       DATE '2019-01-01', CASE WHEN g % 7 = 0 THEN DATE '2020-01-31' ELSE DATE '2020-12-31' END,
-                       '62220' || lpad(g::text, 14, '0'), '受益人' || g,
-                       CASE WHEN g % 10 = 0 THEN 'PENSION_PREPAYMENT:N-1b,FJ-1.3' ELSE '' END
-                  FROM generate_series(1, :n) g""").param("n", n).update();
-        jdbc.sql("ANALYZE payroll_order").update();
-        double generated = (System.nanoTime() - g0) / 1e9;
-
-        ShebaoUser finance = (ShebaoUser) users.loadUserByUsername("fz.finance");
-        PayrollRun run = payroll.open(finance, new RegionCode("350100"), YearMonth.of(2020, 3));
+        double generated = generate(n);
+        PayrollRun run = payroll.open(finance(), new RegionCode("350100"), YearMonth.of(2020, 3));
         long t0 = System.nanoTime();
         payroll.execute(run.id());
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -93,5 +121,26 @@ class PayrollBenchmark implements ApplicationRunner {
                 lines, copy, lines / copy);
         System.out.printf("BENCH payroll: ratio payroll / raw COPY = %.2f (target: at most 3)%n", seconds / copy);
         System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
+    }
+
+    private ShebaoUser finance() {
+        return (ShebaoUser) users.loadUserByUsername("fz.finance");
+    }
+
+    /** N standing orders in Fuzhou: every 10th a pre-payment, every 7th with a certification lapsed in January 2020. */
+    private double generate(long count) {
+        long g0 = System.nanoTime();
+        jdbc.sql("""
+                INSERT INTO payroll_order (person_id, region_code, benefit, kind, monthly_amount, from_month,
+                       certified_until, bank_account, account_name, flags)
+                SELECT 1000000000 + g, '350100', 'PENSION',
+                       CASE WHEN g % 10 = 0 THEN 'PREPAYMENT' ELSE 'REGULAR' END,
+                       CASE WHEN g % 10 = 0 THEN 1800.00 ELSE 1500 + (g % 3000) * 0.37 END,
+                       DATE '2019-01-01', CASE WHEN g % 7 = 0 THEN DATE '2020-01-31' ELSE DATE '2020-12-31' END,
+                       '62220' || lpad(g::text, 14, '0'), '受益人' || g,
+                       CASE WHEN g % 10 = 0 THEN 'PENSION_PREPAYMENT:N-1b,FJ-1.3' ELSE '' END
+                  FROM generate_series(1, :n) g""").param("n", count).update();
+        jdbc.sql("ANALYZE payroll_order").update();
+        return (System.nanoTime() - g0) / 1e9;
     }
 }
