@@ -1,7 +1,5 @@
 package org.shebao.demo;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 import org.shebao.common.IdNumber;

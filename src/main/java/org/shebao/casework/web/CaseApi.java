@@ -13,7 +13,6 @@ import org.shebao.casework.Case;
 import org.shebao.casework.CaseFlag;
 import org.shebao.casework.Cases;
 import org.shebao.casework.Channel;
-import org.shebao.casework.Commitment;
 import org.shebao.casework.DeferredMaterials;
 import org.shebao.casework.HistoryEntry;
 import org.shebao.casework.Submission;

@@ -8,8 +8,6 @@ import org.shebao.casework.Cases;
 import org.shebao.casework.Commitment;
 import org.shebao.casework.DeferredMaterials;
 import org.shebao.casework.Upload;
-import org.shebao.common.ConflictException;
-import org.shebao.common.InvalidInputException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.springframework.context.MessageSource;
@@ -69,15 +67,10 @@ class LedgerPages {
     String arrival(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam String via,
                    @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "OPEN") String state,
                    Model model, RedirectAttributes redirect) {
-        try {
-            Upload u = file == null || file.isEmpty() ? null : CaseForms.upload("arrival", file);
-            ledger.recordArrival(user, id, via, u);
+        Upload u = file == null || file.isEmpty() ? null : CaseForms.upload("arrival", file);
+        if (FormErrors.attempt(model, messages, () -> ledger.recordArrival(user, id, via, u)).isPresent()) {
             redirect.addFlashAttribute("notice", "notice.ledger.arrived");
             return "redirect:/casework/ledger?state=" + state;
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         return list(user, state, null, model);
     }

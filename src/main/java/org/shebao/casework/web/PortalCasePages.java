@@ -10,8 +10,6 @@ import org.shebao.casework.Certificates;
 import org.shebao.casework.Channel;
 import org.shebao.casework.DeferredMaterials;
 import org.shebao.casework.Submission;
-import org.shebao.common.ConflictException;
-import org.shebao.common.InvalidInputException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Measures;
@@ -21,13 +19,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The citizen's online service (N-1a, N-3a, N-3d): apply, follow each case, answer a return, read messages. */
@@ -87,15 +83,12 @@ class PortalCasePages {
                   org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
                   RedirectAttributes redirect) {
         Map<String, String> form = CaseForms.fields(params);
-        try {
-            Cases.Submitted s = cases.submit(user, new Submission(type, Channel.WEB, null, form,
-                    CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit), signature, idempotencyKey));
-            redirect.addFlashAttribute("notice", s.created() ? "notice.case.submitted" : "notice.case.already");
-            return "redirect:/portal/cases/" + s.c().id();
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
+        java.util.Optional<Cases.Submitted> done = FormErrors.attempt(model, messages, () -> cases.submit(user,
+                new Submission(type, Channel.WEB, null, form, CaseForms.uploads(request.getMultiFileMap()),
+                        CaseForms.commitments(commit), signature, idempotencyKey)));
+        if (done.isPresent()) {
+            redirect.addFlashAttribute("notice", done.get().created() ? "notice.case.submitted" : "notice.case.already");
+            return "redirect:/portal/cases/" + done.get().c().id();
         }
         prepareForm(user, type, model, form);
         model.addAttribute("idempotencyKey", idempotencyKey);
@@ -124,15 +117,10 @@ class PortalCasePages {
                     @RequestParam(required = false) List<String> commit, @RequestParam(required = false) String signature,
                     org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
                     RedirectAttributes redirect) {
-        try {
-            cases.resubmit(user, id, version, CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit),
-                    signature);
+        if (FormErrors.attempt(model, messages, () -> cases.resubmit(user, id, version,
+                CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit), signature)).isPresent()) {
             redirect.addFlashAttribute("notice", "notice.case.resubmitted");
             return "redirect:/portal/cases/" + id;
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         return show(user, id, model);
     }

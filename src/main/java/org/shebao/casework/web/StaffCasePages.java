@@ -11,7 +11,6 @@ import org.shebao.casework.Certificates;
 import org.shebao.casework.Channel;
 import org.shebao.casework.DeferredMaterials;
 import org.shebao.casework.Submission;
-import org.shebao.common.ConflictException;
 import org.shebao.common.InvalidInputException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
@@ -88,21 +87,17 @@ class StaffCasePages {
     String act(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @PathVariable String action,
                @RequestParam int version, @RequestParam(required = false) String reason,
                @RequestParam(required = false) List<String> missing, Model model, RedirectAttributes redirect) {
-        try {
-            switch (action) {
-                case "accept" -> cases.accept(user, id, version);
-                case "return" -> cases.returnCase(user, id, version, missing, reason);
-                case "pre-review" -> cases.preReview(user, id, version, reason);
-                case "approve" -> cases.approve(user, id, version);
-                case "reject" -> cases.reject(user, id, version, reason);
-                default -> throw new org.shebao.common.NotFoundException("action " + action);
-            }
+        boolean done = FormErrors.attempt(model, messages, () -> switch (action) {
+            case "accept" -> cases.accept(user, id, version);
+            case "return" -> cases.returnCase(user, id, version, missing, reason);
+            case "pre-review" -> cases.preReview(user, id, version, reason);
+            case "approve" -> cases.approve(user, id, version);
+            case "reject" -> cases.reject(user, id, version, reason);
+            default -> throw new org.shebao.common.NotFoundException("action " + action);
+        }).isPresent();
+        if (done) {
             redirect.addFlashAttribute("notice", "notice.case." + action);
             return "redirect:/casework/cases/" + id;
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         model.addAttribute("failedAction", action);
         return show(user, id, model);
@@ -140,22 +135,20 @@ class StaffCasePages {
                           @RequestParam(required = false) String signature, MultipartHttpServletRequest request,
                           Model model, RedirectAttributes redirect) {
         Map<String, String> form = CaseForms.fields(params);
-        try {
+        java.util.Optional<Cases.Submitted> done = FormErrors.attempt(model, messages, () -> {
             Channel ch;
             try {
                 ch = Channel.valueOf(channel);
             } catch (IllegalArgumentException e) {
                 throw InvalidInputException.of("channel", "error.case.channel");
             }
-            Cases.Submitted s = cases.submit(user, new Submission(type, ch, idNumber, form,
+            return cases.submit(user, new Submission(type, ch, idNumber, form,
                     CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit), signature,
                     idempotencyKey));
-            redirect.addFlashAttribute("notice", s.created() ? "notice.case.registered" : "notice.case.already");
-            return "redirect:/casework/cases/" + s.c().id();
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
+        });
+        if (done.isPresent()) {
+            redirect.addFlashAttribute("notice", done.get().created() ? "notice.case.registered" : "notice.case.already");
+            return "redirect:/casework/cases/" + done.get().c().id();
         }
         prepare(type, model, form);
         model.addAttribute("idempotencyKey", idempotencyKey);

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
 import org.shebao.common.FieldViolation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,5 +25,20 @@ public final class FormErrors {
                     messages.getMessage(v.code(), v.args().toArray(), v.code(), LocaleContextHolder.getLocale()));
         }
         model.addAttribute("errors", byField);
+    }
+
+    /**
+     * Runs a screen's action: its result, or (input refused, or a conflict such as a stale version) empty with the
+     * errors in the model, for the screen to show again.
+     */
+    public static <T> Optional<T> attempt(Model model, MessageSource messages, Supplier<T> action) {
+        try {
+            return Optional.of(action.get());
+        } catch (InvalidInputException e) {
+            addTo(model, e.violations(), messages);
+        } catch (ConflictException e) {
+            addTo(model, List.of(e.violation()), messages);
+        }
+        return Optional.empty();
     }
 }

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.shebao.common.ConflictException;
 import org.shebao.common.InvalidInputException;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.RegionCode;
@@ -57,20 +56,19 @@ class PayrollPages {
     @PostMapping("/runs")
     String start(@AuthenticationPrincipal ShebaoUser user, @RequestParam String region, @RequestParam String month,
                  Model model) {
-        try {
+        java.util.Optional<PayrollRun> opened = FormErrors.attempt(model, messages, () -> {
             YearMonth m;
             try {
                 m = YearMonth.parse(month.strip());
             } catch (DateTimeParseException e) {
                 throw InvalidInputException.of("month", "error.format");
             }
-            PayrollRun run = payroll.open(user, jurisdictions.requireServed(region, "region").code(), m);
-            executor.execute(() -> payroll.execute(run.id()));
-            return "redirect:/payroll/runs/" + run.id();
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
+            return payroll.open(user, jurisdictions.requireServed(region, "region").code(), m);
+        });
+        if (opened.isPresent()) {
+            long id = opened.get().id();
+            executor.execute(() -> payroll.execute(id));
+            return "redirect:/payroll/runs/" + id;
         }
         return runs(user, model);
     }

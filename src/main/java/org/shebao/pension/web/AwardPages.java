@@ -1,10 +1,7 @@
 package org.shebao.pension.web;
 
-import java.util.List;
 import org.shebao.casework.Case;
 import org.shebao.casework.Cases;
-import org.shebao.common.ConflictException;
-import org.shebao.common.InvalidInputException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.pension.Award;
@@ -52,14 +49,9 @@ class AwardPages {
     @PostMapping("/{caseId}/prepayment")
     String prepay(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId,
                   @RequestParam(required = false) String amount, Model model, RedirectAttributes redirect) {
-        try {
-            awards.startPrepayment(user, caseId, amount);
+        if (FormErrors.attempt(model, messages, () -> awards.startPrepayment(user, caseId, amount)).isPresent()) {
             redirect.addFlashAttribute("notice", "notice.prepayment.started");
             return "redirect:/pension/awards/" + caseId;
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         return show(user, caseId, model);
     }

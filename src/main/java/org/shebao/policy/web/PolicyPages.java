@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.shebao.common.ConflictException;
-import org.shebao.common.InvalidInputException;
+import java.util.Optional;
 import org.shebao.common.RegionCode;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
@@ -130,14 +129,10 @@ class PolicyPages {
     @PostMapping("/emergencies")
     String declare(@AuthenticationPrincipal ShebaoUser user, @RequestParam String region, @RequestParam String name,
                    @RequestParam String declaredOn, Model model, RedirectAttributes redirect) {
-        try {
-            Emergency e = emergencies.declare(user, region, name, declaredOn);
+        Optional<Emergency> e = FormErrors.attempt(model, messages, () -> emergencies.declare(user, region, name, declaredOn));
+        if (e.isPresent()) {
             redirect.addFlashAttribute("notice", "notice.emergency.declared");
-            return "redirect:/admin/policy/emergencies/" + e.id();
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
+            return "redirect:/admin/policy/emergencies/" + e.get().id();
         }
         model.addAttribute("declareForm", Map.of("region", region, "name", name, "declaredOn", declaredOn));
         return overview(user, region, null, model);
@@ -164,16 +159,13 @@ class PolicyPages {
                       @RequestParam(defaultValue = "false") boolean clearLevel1,
                       @RequestParam(defaultValue = "false") boolean clearLifted,
                       Model model, RedirectAttributes redirect) {
-        try {
-            Emergencies.DatesEntered r = emergencies.enterDates(user, id, version, level1EndedOn, liftedOn, reason,
-                    clearLevel1, clearLifted);
+        Optional<Emergencies.DatesEntered> entered = FormErrors.attempt(model, messages, () ->
+                emergencies.enterDates(user, id, version, level1EndedOn, liftedOn, reason, clearLevel1, clearLifted));
+        if (entered.isPresent()) {
+            Emergencies.DatesEntered r = entered.get();
             redirect.addFlashAttribute("notice", "notice.emergency.dates");
             redirect.addFlashAttribute("entered", List.of(r.itemsGotDeadline(), r.itemsRescheduled(), r.itemsPendingAgain()));
             return "redirect:/admin/policy/emergencies/" + id;
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         model.addAttribute("datesForm", Map.of("level1EndedOn", level1EndedOn, "liftedOn", liftedOn, "reason", reason));
         return emergency(user, id, model);
