@@ -11,8 +11,11 @@ public record PayrollRun(long id, String regionCode, YearMonth month, String sta
         return "COMPLETED".equals(status);
     }
 
-    /** Percent done, 0–100. */
+    /** Percent done, 0–100 (100 once completed: orders not yet in force that month are not counted as done). */
     public int percent() {
-        return ordersTotal == 0 ? 100 : (int) Math.min(100, ordersDone * 100 / ordersTotal);
+        if (completed() || ordersTotal == 0) {
+            return 100;
+        }
+        return (int) Math.min(99, ordersDone * 100 / ordersTotal);
     }
 }
