@@ -32,8 +32,11 @@ public class Contributions {
     private final Measures measures;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Contributions(JdbcClient jdbc, DataSource dataSource, Measures measures, Deadlines deadlines, Clock clock) {
+    Contributions(JdbcClient jdbc, DataSource dataSource, Measures measures, Deadlines deadlines, Clock clock,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.measures = measures;
@@ -75,6 +78,18 @@ public class Contributions {
                     new RegionCode(personRegion), on, RULE);
         }
         return rows.size();
+    }
+
+    /** The policy module fixed (or moved) deadlines: tell the persons whose deferred year depends on them. */
+    @org.springframework.context.event.EventListener
+    void onDeadlines(org.shebao.policy.DeadlinesChanged e) {
+        for (org.shebao.policy.DeadlinesChanged.TrackedItem item : e.items()) {
+            if (OWNER.equals(item.owner()) && item.ref().startsWith("deferral:")) {
+                String[] parts = item.ref().split(":");
+                events.publishEvent(new DeferralDeadlineChanged(Long.parseLong(parts[1]), Integer.parseInt(parts[2]),
+                        e.dueOn()));
+            }
+        }
     }
 
     static String deferralRef(long personId, int year) {

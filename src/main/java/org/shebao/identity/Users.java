@@ -76,6 +76,12 @@ public class Users implements UserDetailsService {
                         rs.getString(4))).list();
     }
 
+    /** The portal user of an insured person, if they have one (to reach them in the portal). */
+    public Optional<String> portalUserOf(long personId) {
+        return jdbc.sql("SELECT username FROM identity_user WHERE person_id = :p AND role = 'INSURED_PERSON' LIMIT 1")
+                .param("p", personId).query(String.class).optional();
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));

@@ -33,9 +33,12 @@ public class Notifications {
     private final Clock clock;
     private final MessageSource messages;
     private final Registry registry;
+    private final org.shebao.identity.Users users;
     private final Map<NotificationChannel, ChannelAdapter> adapters = new EnumMap<>(NotificationChannel.class);
 
-    Notifications(JdbcClient jdbc, Clock clock, MessageSource messages, Registry registry, List<ChannelAdapter> adapters) {
+    Notifications(JdbcClient jdbc, Clock clock, MessageSource messages, Registry registry,
+                  org.shebao.identity.Users users, List<ChannelAdapter> adapters) {
+        this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
         this.messages = messages;
@@ -67,6 +70,15 @@ public class Notifications {
                 : messages.getMessage("notify.commitment.due", new Object[] {e.reference(), item, e.dueOn().toString()}, ZH);
         queue(e.applicantUser(), e.personId(), messages.getMessage("notify.commitment.subject", null, ZH), body,
                 "/portal/cases/" + e.caseId());
+    }
+
+    @EventListener
+    void onDeferralDeadline(org.shebao.contribution.DeferralDeadlineChanged e) {
+        String body = e.dueOn() == null
+                ? messages.getMessage("notify.deferral.pending", new Object[] {String.valueOf(e.year())}, ZH)
+                : messages.getMessage("notify.deferral.due", new Object[] {String.valueOf(e.year()), e.dueOn().toString()}, ZH);
+        queue(users.portalUserOf(e.personId()).orElse(null), e.personId(),
+                messages.getMessage("notify.deferral.subject", null, ZH), body, "/portal/contributions");
     }
 
     /** One message for a person, on every channel that can reach them. */
