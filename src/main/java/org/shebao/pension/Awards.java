@@ -209,6 +209,7 @@ public class Awards {
             long prepayOrder = jdbc.sql("SELECT prepayment_order FROM pension_award WHERE case_id = :c")
                     .param("c", c.id()).query(Long.class).single();
             payroll.endOrder(prepayOrder, approvalMonth);
+            payroll.settlePrepayment(prepayOrder, approver.getUsername());
             Map<YearMonth, BigDecimal> paid = new LinkedHashMap<>();
             for (YearMonth m = d.firstMonth(); !m.isAfter(approvalMonth); m = m.plusMonths(1)) {
                 paid.put(m, award.get().prepaymentAmount());

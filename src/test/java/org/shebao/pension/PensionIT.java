@@ -35,6 +35,10 @@ class PensionIT {
     Users users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.shebao.payroll.Payroll payroll;
+    @Autowired
+    org.shebao.ledger.Ledger ledger;
 
     private ShebaoUser user(String name) {
         return (ShebaoUser) users.loadUserByUsername(name);
@@ -63,6 +67,17 @@ class PensionIT {
         assertThat(jdbc.sql("SELECT flags FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                 .param("r", c.reference()).query(String.class).single()).contains("N-1b").contains("FJ-1.3");
 
+        // this month's payroll pays the pre-payment and the pre-paid months since March 2020, to account 1221 (N-1e)
+        org.shebao.payroll.PayrollRun run = payroll.open(user("fz.finance"), new org.shebao.common.RegionCode("350100"),
+                YearMonth.from(LocalDate.now()));
+        payroll.execute(run.id());
+        BigDecimal prepaidPaid = jdbc.sql("""
+                SELECT sum(l.amount) FROM payroll_line l JOIN payroll_order o ON o.id = l.order_id
+                 WHERE l.run_id = :r AND o.source_ref = :ref""").param("r", run.id()).param("ref", c.reference())
+                .query(BigDecimal.class).single();
+        long months = YearMonth.of(2020, 3).until(YearMonth.from(LocalDate.now()), java.time.temporal.ChronoUnit.MONTHS) + 1;
+        assertThat(prepaidPaid).isEqualByComparingTo(new BigDecimal("1800.00").multiply(BigDecimal.valueOf(months)));
+
         Case pre = cases.preReview(user("fz.clerk2"), c.id(), accepted.version(), "待补材料，先行预发");
         cases.approve(reviewer, c.id(), pre.version());
         Award done = awards.find(c.id()).orElseThrow();
@@ -81,6 +96,14 @@ class PensionIT {
         assertThat(scheduled).isEqualByComparingTo(s.total());
         assertThat(jdbc.sql("SELECT until_month FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                 .param("r", c.reference()).query(LocalDate.class).single()).isEqualTo(approval.atDay(1));
+        // settlement moves what the pre-payment account received to pension expense
+        long prepayOrder = jdbc.sql("SELECT id FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
+                .param("r", c.reference()).query(Long.class).single();
+        assertThat(ledger.entries("prepayment-settled:" + prepayOrder)).singleElement().satisfies(e -> {
+            assertThat(e.debit()).isEqualTo("5001");
+            assertThat(e.credit()).isEqualTo("1221");
+            assertThat(e.amount()).isEqualByComparingTo(prepaidPaid);
+        });
     }
 
     @Autowired
