@@ -332,27 +332,23 @@ public class Payroll {
     private void finish(PayrollRun run) {
         String source = "payroll-run:" + run.id();
         List<Ledger.Posting> postings = new ArrayList<>();
-        for (Object[] t : totalsForLedger(run.id())) {
-            String kind = (String) t[0];
-            boolean prepaid = (Boolean) t[1];
-            BigDecimal amount = (BigDecimal) t[2];
-            String memo = run.regionCode() + " " + run.month() + " " + kind + (prepaid ? " 预发" : "");
-            if (prepaid) {
+        for (PayrollTotal t : totalsByKind(run.id())) {
+            String memo = run.regionCode() + " " + run.month() + " " + t.kind();
+            switch (t.kind()) {
+                case "REGULAR" -> postings.add(new Ledger.Posting(Ledger.PENSION_EXPENSE, Ledger.BANK, t.amount(), memo));
                 // N-1e: everything paid under a pre-payment goes to its own account until it is settled
-                postings.add(new Ledger.Posting(Ledger.PREPAYMENTS, Ledger.BANK, amount, memo));
-                continue;
-            }
-            switch (kind) {
-                case "REGULAR" -> postings.add(new Ledger.Posting(Ledger.PENSION_EXPENSE, Ledger.BANK, amount, memo));
-                case "PREPAYMENT" -> postings.add(new Ledger.Posting(Ledger.PREPAYMENTS, Ledger.BANK, amount, memo));
-                case "ARREARS", "SETTLEMENT" -> postings.add(new Ledger.Posting(Ledger.ARREARS_EXPENSE, Ledger.BANK, amount, memo));
-                default -> postings.add(new Ledger.Posting(Ledger.BANK, Ledger.RECEIVABLE_OVERPAID, amount.negate(), memo));
+                case "PREPAYMENT" -> postings.add(new Ledger.Posting(Ledger.PREPAYMENTS, Ledger.BANK, t.amount(), memo));
+                case "ARREARS", "SETTLEMENT" -> postings.add(new Ledger.Posting(Ledger.ARREARS_EXPENSE, Ledger.BANK, t.amount(), memo));
+                default -> postings.add(new Ledger.Posting(Ledger.BANK, Ledger.RECEIVABLE_OVERPAID, t.amount().negate(), memo));
             }
         }
-        BigDecimal settled = jdbc.sql("""
-                SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_order o ON o.id = l.order_id
-                 WHERE l.run_id = :id AND l.flags LIKE '%PENSION_PREPAYMENT%' AND o.prepayment_settled""")
-                .param("id", run.id()).query(BigDecimal.class).single();
+        boolean anySettled = jdbc.sql("SELECT EXISTS (SELECT 1 FROM payroll_order WHERE prepayment_settled AND region_code = :r)")
+                .param("r", run.regionCode()).query(Boolean.class).single();
+        BigDecimal settled = !anySettled ? BigDecimal.ZERO : jdbc.sql("""
+                SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l
+                 WHERE l.run_id = :id AND l.kind = 'PREPAYMENT'
+                   AND l.order_id IN (SELECT id FROM payroll_order WHERE prepayment_settled AND region_code = :r)""")
+                .param("id", run.id()).param("r", run.regionCode()).query(BigDecimal.class).single();
         if (settled.signum() != 0) {
             postings.add(new Ledger.Posting(Ledger.PENSION_EXPENSE, Ledger.PREPAYMENTS, settled,
                     run.regionCode() + " " + run.month() + " 已结算预发转列支"));
@@ -364,13 +360,10 @@ public class Payroll {
                 .param("now", OffsetDateTime.now(clock)).param("id", run.id()).update();
     }
 
-    /** A run's totals by kind, and whether paid under a pre-payment: [kind, prepaid, amount]. */
-    private List<Object[]> totalsForLedger(long runId) {
-        return jdbc.sql("""
-                SELECT kind, flags LIKE '%PENSION_PREPAYMENT%', sum(amount) FROM payroll_line WHERE run_id = :id
-                 GROUP BY 1, 2 ORDER BY 1, 2""")
+    private List<PayrollTotal> totalsByKind(long runId) {
+        return jdbc.sql("SELECT kind, '', count(*), sum(amount) FROM payroll_line WHERE run_id = :id GROUP BY kind ORDER BY kind")
                 .param("id", runId)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getBoolean(2), rs.getBigDecimal(3)})
+                .query((rs, i) -> new PayrollTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
                 .list();
     }
 
@@ -385,7 +378,7 @@ public class Payroll {
                 .param("id", orderId).update();
         BigDecimal booked = jdbc.sql("""
                 SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
-                 WHERE l.order_id = :o AND r.status = 'COMPLETED' AND l.flags LIKE '%PENSION_PREPAYMENT%'""")
+                 WHERE l.order_id = :o AND r.status = 'COMPLETED' AND l.kind = 'PREPAYMENT'""")
                 .param("o", orderId).query(BigDecimal.class).single();
         if (booked.signum() != 0) {
             ledger.post(LocalDate.now(clock), "prepayment-settled:" + orderId, by, List.of(new Ledger.Posting(

@@ -163,7 +163,7 @@ public class Awards {
                 LocalDate.now(clock).plusYears(1), c.form().get("bankAccount"), p.name(), flags, c.reference());
         if (first.isBefore(now)) {
             long months = first.until(now, ChronoUnit.MONTHS);
-            payroll.addAdjustment(order, now, "ARREARS", amount.multiply(BigDecimal.valueOf(months)), flags,
+            payroll.addAdjustment(order, now, "PREPAYMENT", amount.multiply(BigDecimal.valueOf(months)), flags,
                     "预发 " + first + " 至 " + now.minusMonths(1));
         }
         upsert(c, p, r, first, amount, source, now.isBefore(first) ? first : now, order, by);
