@@ -187,7 +187,11 @@ public class Payroll {
         return total;
     }
 
-    /** A one-off line of a later payroll: arrears, a settlement, a deduction or a recovery. */
+    /**
+     * A one-off line of a later payroll: arrears, a settlement, a deduction, a recovery or pre-paid past months. It
+     * is paid by the first run of its month, or a later one, that pays the order (so one due while the order is
+     * suspended waits for the recipient to certify again).
+     */
     public void addAdjustment(long orderId, YearMonth month, String kind, BigDecimal amount, String flags, String memo) {
         jdbc.sql("""
                 INSERT INTO payroll_adjustment (order_id, month, kind, amount, flags, memo, created_at)
@@ -308,6 +312,11 @@ public class Payroll {
                     RETURNING o.id
                 ), paid AS (
                     SELECT p.* FROM picked p WHERE p.status = 'ACTIVE' AND (p.certified_until >= :cutoff OR :nosusp)
+                ), adjustments AS (
+                    UPDATE payroll_adjustment a SET paid_run = :run
+                      FROM paid p
+                     WHERE p.id = a.order_id AND a.month <= :m AND a.paid_run IS NULL
+                    RETURNING a.order_id, p.person_id, a.kind, a.amount, a.flags, p.bank_account, p.account_name
                 ), lines AS (
                     INSERT INTO payroll_line (run_id, order_id, person_id, kind, amount, flags, bank_account, account_name)
                     SELECT :run, p.id, p.person_id, p.kind, p.monthly_amount,
@@ -315,12 +324,11 @@ public class Payroll {
                            p.bank_account, p.account_name
                       FROM paid p
                     UNION ALL
-                    SELECT :run, p.id, p.person_id, a.kind, a.amount, a.flags, p.bank_account, p.account_name
-                      FROM payroll_adjustment a JOIN paid p ON p.id = a.order_id
-                     WHERE a.month = :m
+                    SELECT :run, a.order_id, a.person_id, a.kind, a.amount, a.flags, a.bank_account, a.account_name
+                      FROM adjustments a
                     RETURNING 1
                 )
-                SELECT (SELECT count(*) FROM picked) + 0 * (SELECT count(*) FROM lines) + 0 * (SELECT count(*) FROM suspended)""")
+                SELECT count(*) FROM picked""")
                 .param("r", run.regionCode()).param("from", from).param("to", to).param("m", m)
                 .param("nosusp", noSuspension).param("run", run.id()).param("flag", flag).param("cutoff", cutoff)
                 .query(Long.class).single();

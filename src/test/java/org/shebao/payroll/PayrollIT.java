@@ -151,12 +151,15 @@ class PayrollIT {
         PayrollRun jan = payroll.open(admin, taiyuan, YearMonth.of(2019, 11));
         payroll.execute(jan.id());
         assertThat(lines(jan.id())).noneMatch(l -> l.startsWith(o + " "));
+        payroll.addAdjustment(o, YearMonth.of(2019, 12), "SETTLEMENT", new BigDecimal("100.00"), "test", "暂停期间到期");
         PayrollRun dec = payroll.open(admin, taiyuan, YearMonth.of(2019, 12));
         payroll.execute(dec.id());
         assertThat(payroll.certify(o, LocalDate.of(2020, 12, 31), "ONLINE")).isEqualTo(2);
         PayrollRun jan2020 = payroll.open(admin, taiyuan, YearMonth.of(2020, 1));
         payroll.execute(jan2020.id());
-        assertThat(lines(jan2020.id())).contains(o + " REGULAR 2100.00 ", o + " ARREARS 4200.00 RESUMPTION:N-1c");
+        assertThat(lines(dec.id())).as("suspended in December: its adjustment waits").noneMatch(l -> l.startsWith(o + " "));
+        assertThat(lines(jan2020.id())).contains(o + " REGULAR 2100.00 ", o + " ARREARS 4200.00 RESUMPTION:N-1c",
+                o + " SETTLEMENT 100.00 test");
 
         long d = order(700_002, taiyuan, "REGULAR", "1900.00", LocalDate.of(2030, 12, 31), "");
         PayrollRun feb = payroll.open(admin, taiyuan, YearMonth.of(2020, 2));
