@@ -10,7 +10,7 @@ N=${1:-200000}
 DIR=target/bench-payroll-crash
 rm -rf "$DIR"
 mvn -B -q -DskipTests package >/dev/null
-JAR=$(ls -t target/shebao-*.jar | grep -v original | head -1)
+JAR=$(echo target/shebao-*.jar)   # the repackaged jar; the plain one is *.jar.original
 run() {
   java -Duser.timezone=Asia/Shanghai -jar "$JAR" --server.port=0 --shebao.db.embedded.data-dir="$DIR" \
     --shebao.payroll.chunk-orders=50000 --logging.level.root=WARN "$@" | grep '^BENCH' || true

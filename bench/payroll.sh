@@ -9,7 +9,7 @@ N=${1:-1000000}
 DIR=target/bench-payroll
 rm -rf "$DIR"
 mvn -B -q -DskipTests package >/dev/null
-JAR=$(ls -t target/shebao-*.jar | grep -v original | head -1)
+JAR=$(echo target/shebao-*.jar)   # the repackaged jar; the plain one is *.jar.original
 java -Duser.timezone=Asia/Shanghai -jar "$JAR" --server.port=0 --shebao.db.embedded.data-dir="$DIR" \
   --payroll.bench="$N" --logging.level.root=WARN | grep '^BENCH'
 rm -rf "$DIR"
