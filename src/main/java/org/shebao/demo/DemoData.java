@@ -245,8 +245,8 @@ class DemoData implements ApplicationRunner {
             }
             int age = retired.getYear() - g.birthDate().getYear();
             org.shebao.pension.PensionFacts f = pensions.facts(k, region, retired, age);
-            if (f.contributionMonths() < 180) {
-                continue; // fewer than 15 years: no monthly pension
+            if (f.contributionMonths() < parameters.integer("pension.minimumContributionMonths", region, retired)) {
+                continue; // too few years for a monthly pension
             }
             java.math.BigDecimal monthly = pensions.calculate(f).total();
             pensions.startPayment(k, region, monthly, java.time.YearMonth.from(retired).plusMonths(1),

@@ -118,6 +118,11 @@ public class Payroll {
                 .list();
     }
 
+    /** The day a certification made on {@code on} runs out (pension.certification.validMonths; N-1c: yearly). */
+    public LocalDate certificationValidUntil(RegionCode region, LocalDate on) {
+        return on.plusMonths(parameters.integer("pension.certification.validMonths", region, on));
+    }
+
     /**
      * Records a qualification certification (online, or by data matching) valid until {@code until}. A suspended
      * order resumes, and the months it missed in completed runs are paid back in the next payroll (N-1c).

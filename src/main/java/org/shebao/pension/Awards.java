@@ -160,7 +160,8 @@ public class Awards {
         YearMonth now = YearMonth.from(today);
         String flags = PREPAY_MEASURE + ":" + String.join(",", measure.clauses());
         long order = pensions.startPrepayment(p.id(), region, amount, now.isBefore(first) ? first : now,
-                LocalDate.now(clock).plusYears(1), c.form().get("bankAccount"), p.name(), flags, c.reference());
+                payroll.certificationValidUntil(region, today), c.form().get("bankAccount"), p.name(), flags,
+                c.reference());
         if (first.isBefore(now)) {
             long months = first.until(now, ChronoUnit.MONTHS);
             payroll.addAdjustment(order, now, "PREPAYMENT", amount.multiply(BigDecimal.valueOf(months)), flags,
@@ -201,7 +202,8 @@ public class Awards {
         }
         YearMonth approvalMonth = YearMonth.from(today);
         YearMonth next = approvalMonth.plusMonths(1);
-        long regular = pensions.startPayment(p.id(), region, calc.total(), next, today.plusYears(1),
+        long regular = pensions.startPayment(p.id(), region, calc.total(), next,
+                payroll.certificationValidUntil(region, today),
                 c.form().get("bankAccount"), p.name(), c.reference());
         Optional<Award> award = find(c.id());
         String settlementText = null;

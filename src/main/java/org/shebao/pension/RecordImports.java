@@ -139,7 +139,8 @@ public class RecordImports {
                 recovery = recovery.add(payroll.recordDeath(p.id(), row.date(), by.getUsername()));
             } else {
                 for (Payroll.Order o : payroll.ordersOf(p.id())) {
-                    payroll.certify(o.id(), row.date().plusYears(1), "DATA_MATCH");
+                    payroll.certify(o.id(), payroll.certificationValidUntil(new org.shebao.common.RegionCode(o.regionCode()),
+                            row.date()), "DATA_MATCH");
                 }
             }
         }

@@ -142,4 +142,18 @@ class PensionIT {
                 (id + ",不是本人,2026-01-15\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(wrongName.errors()).extracting(RecordImports.LineError::code).containsExactly("error.import.name");
     }
+
+    @Test
+    @DisplayName("a retirement declared more than pension.retirement.earliestDeclarationMonths ahead is refused, nothing stored")
+    void tooEarly() {
+        int before = jdbc.sql("SELECT count(*) FROM casework_case").query(Integer.class).single();
+        assertThatThrownBy(() -> cases.submit(user("citizen.xm"), new Submission("RETIREMENT", Channel.WEB, null,
+                Map.of("scheme", "ENTERPRISE", "post", "CADRE", "bankAccount", "6222021001001234567"), List.of(), Set.of(),
+                null, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.violations().get(0).code()).isEqualTo("error.retirement.tooEarly");
+                    assertThat(e.violations().get(0).args()).element(1).isEqualTo(3);
+                });
+        assertThat(jdbc.sql("SELECT count(*) FROM casework_case").query(Integer.class).single()).isEqualTo(before);
+    }
 }

@@ -44,7 +44,8 @@ public class PayrollScenarios implements ScenarioExtension {
                 suspended = 0;
             }
             LocalDate until = recertified != null && !m.isBefore(recertified.plusMonths(1))
-                    ? m.atEndOfMonth().plusYears(1) : certifiedUntil;
+                    ? recertified.atEndOfMonth().plusMonths(ctx.parameters().integer("pension.certification.validMonths",
+                            region, recertified.atEndOfMonth())) : certifiedUntil;
             int grace = ctx.parameters().integer("pension.certification.graceMonths", region, m.atDay(1));
             CertificationRule.Outcome o = CertificationRule.decide(m, until, grace,
                     ctx.measure("NO_SUSPENSION_FOR_MISSED_CERTIFICATION", region, m.atDay(1)));

@@ -24,10 +24,12 @@ import org.springframework.stereotype.Component;
 class RetirementCase implements CaseTypeHandler {
     private final Awards awards;
     private final Clock clock;
+    private final org.shebao.policy.Parameters parameters;
 
-    RetirementCase(Awards awards, Clock clock) {
+    RetirementCase(Awards awards, Clock clock, org.shebao.policy.Parameters parameters) {
         this.awards = awards;
         this.clock = clock;
+        this.parameters = parameters;
     }
 
     @Override
@@ -69,8 +71,10 @@ class RetirementCase implements CaseTypeHandler {
         }
         LocalDate reached = awards.retirement(person, post).reachedOn();
         LocalDate today = LocalDate.now(clock);
-        if (reached.isAfter(today.plusMonths(3))) {
-            v.add("scheme", "error.retirement.tooEarly", reached);
+        int ahead = parameters.integer("pension.retirement.earliestDeclarationMonths",
+                new org.shebao.common.RegionCode(person.regionCode()), today);
+        if (reached.isAfter(today.plusMonths(ahead))) {
+            v.add("scheme", "error.retirement.tooEarly", reached, ahead);
         }
         v.throwIfAny();
         Map<String, String> out = new LinkedHashMap<>();

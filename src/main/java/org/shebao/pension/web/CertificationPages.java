@@ -37,7 +37,8 @@ class CertificationPages {
         int months = 0;
         for (Payroll.Order o : payroll.ordersOf(user.personId())) {
             if (!"STOPPED".equals(o.status())) {
-                months += payroll.certify(o.id(), LocalDate.now(clock).plusYears(1), "ONLINE");
+                months += payroll.certify(o.id(), payroll.certificationValidUntil(
+                        new org.shebao.common.RegionCode(o.regionCode()), LocalDate.now(clock)), "ONLINE");
             }
         }
         redirect.addFlashAttribute("notice", "notice.certified");
