@@ -1,11 +1,8 @@
 package org.shebao.casework;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.shebao.common.FieldViolation;
@@ -134,10 +131,6 @@ public class Archive {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.shebao.common.Sha256.hex(bytes);
     }
 }
