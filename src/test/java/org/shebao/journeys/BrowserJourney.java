@@ -45,6 +45,22 @@ abstract class BrowserJourney {
         context.close();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.shebao.policy.Emergencies emergencies;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.shebao.identity.Users users;
+
+    /** Leaves Fujian's emergency as the demo has it (lifted date pending) for the tests that follow. */
+    @AfterEach
+    void restoreFujian() {
+        org.shebao.policy.Emergency e = emergencies.all().stream().filter(x -> x.region().value().equals("350000"))
+                .findFirst().orElseThrow();
+        if (e.liftedOn() != null) {
+            emergencies.enterDates((org.shebao.identity.ShebaoUser) users.loadUserByUsername("fj.admin"), e.id(),
+                    e.version(), "", "", "测试结束：撤销录入", false, true);
+        }
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

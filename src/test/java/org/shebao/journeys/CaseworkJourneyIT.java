@@ -11,16 +11,11 @@ import com.microsoft.playwright.options.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
-import org.shebao.identity.ShebaoUser;
-import org.shebao.identity.Users;
-import org.shebao.policy.Emergencies;
 import org.shebao.policy.Emergency;
-import org.springframework.beans.factory.annotation.Autowired;
 
 @ShebaoIntegrationTest
 @DisplayName("Browser journeys: no-face-to-face service (N-1a, N-3, SX-3, FJ-3, N-4)")
@@ -28,22 +23,8 @@ class CaseworkJourneyIT extends BrowserJourney {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
 
-    @Autowired
-    Emergencies emergencies;
-    @Autowired
-    Users users;
-
     private Emergency fujian() {
         return emergencies.all().stream().filter(e -> e.region().value().equals("350000")).findFirst().orElseThrow();
-    }
-
-    @AfterEach
-    void restoreFujian() {
-        Emergency e = fujian();
-        if (e.liftedOn() != null) {
-            emergencies.enterDates((ShebaoUser) users.loadUserByUsername("fj.admin"), e.id(), e.version(), "", "",
-                    "测试结束：撤销录入", false, true);
-        }
     }
 
     @Test

@@ -17,8 +17,6 @@ class PayrollJourneyIT extends BrowserJourney {
     @org.springframework.beans.factory.annotation.Autowired
     org.shebao.casework.Cases cases;
     @org.springframework.beans.factory.annotation.Autowired
-    org.shebao.identity.Users users;
-    @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private org.shebao.identity.ShebaoUser user(String name) {

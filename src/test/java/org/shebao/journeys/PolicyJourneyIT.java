@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.RegionCode;
 import org.shebao.policy.Deadlines;
-import org.shebao.policy.Emergencies;
 import org.shebao.policy.Emergency;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,20 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PolicyJourneyIT extends BrowserJourney {
     @Autowired
     Deadlines deadlines;
-    @Autowired
-    Emergencies emergencies;
-    @Autowired
-    org.shebao.identity.Users users;
-
-    /** Leaves Fujian's emergency as the demo has it (lifted date pending) for the other tests. */
-    @org.junit.jupiter.api.AfterEach
-    void restoreFujian() {
-        Emergency e = emergencies.all().stream().filter(x -> x.region().value().equals("350000")).findFirst().orElseThrow();
-        if (e.liftedOn() != null) {
-            emergencies.enterDates((org.shebao.identity.ShebaoUser) users.loadUserByUsername("fj.admin"), e.id(),
-                    e.version(), "", "", "测试结束：撤销录入", false, true);
-        }
-    }
 
     @Test
     @DisplayName("fj.admin sees Fujian's emergency pending, the measures in force with their clauses and the parameters "
