@@ -1,5 +1,6 @@
 package org.shebao.casework;
 
+import org.shebao.policy.Implements;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  * The electronic archive (N-3c): every file received is checked (size, and its content sniffed: a JPEG, PNG or PDF
  * must be one, whatever its name says) and stored once under its SHA-256. The table refuses updates and deletes.
  */
+@Implements(measure = "ELECTRONIC_SEAL_AND_ARCHIVE", rule = "电子档案：上传材料按内容校验，按SHA-256只存一份，不可修改",
+        ruleEn = "Electronic archive: uploads checked by content, kept once by SHA-256, append-only")
 @Component
 public class Archive {
     /** What a file really is, from its first bytes. */

@@ -39,6 +39,20 @@ public interface CaseTypeHandler {
         return null;
     }
 
+    /** A benefit application (N-1a: accepted and pre-reviewed online); not a registration or a certificate. */
+    default boolean benefit() {
+        return false;
+    }
+
+    /**
+     * The issue that builds what approval of this type does, while it is not built: such a case can be accepted,
+     * returned, pre-reviewed and rejected, but not approved, so that no decision is shown without its effect.
+     * Null (the default): approval carries out {@link #onApproved}.
+     */
+    default Integer approvalWaitsFor() {
+        return null;
+    }
+
     /** The effect of approval, in the approval's transaction. */
     void onApproved(ShebaoUser approver, Case c);
 }

@@ -1,5 +1,6 @@
 package org.shebao.casework;
 
+import org.shebao.policy.Implements;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,12 @@ import org.springframework.transaction.annotation.Transactional;
  * The case machinery shared by every business type: submission (idempotent, with materials, commitments and
  * flags), the workflow with separation of duties and optimistic locking, and the history of every step.
  */
+@Implements(measure = "COMMITMENT_RULE", rule = "办件受理：缺少的材料凭签署的承诺书先行办理，列入网上申报业务台帐",
+        ruleEn = "Case intake: a missing item covered by a signed commitment letter, entered in the deferred-materials ledger")
+@Implements(measure = "ONLINE_FIRST", rule = "办件受理：网上、掌上提交的业务标识不见面办理，全程可查询进度",
+        ruleEn = "Case intake: online and app submissions flagged no-face-to-face, status visible throughout")
+@Implements(measure = "ONLINE_BENEFIT_APPLICATION", rule = "办件受理：待遇申领（退休、工伤）网上受理和初审",
+        ruleEn = "Case intake: benefit applications (retirement, work injury) accepted and pre-reviewed online")
 @Service
 public class Cases {
     private static final Logger log = LoggerFactory.getLogger(Cases.class);
@@ -174,6 +181,10 @@ public class Cases {
             MeasureStatus online = measures.status(CaseFlags.ONLINE_FIRST, region, today);
             if (online.inForce()) {
                 flags.add(new CaseFlag(CaseFlags.ONLINE_FIRST, online.clauses()));
+            }
+            MeasureStatus benefitOnline = measures.status(CaseFlags.ONLINE_BENEFIT_APPLICATION, region, today);
+            if (handler.benefit() && benefitOnline.inForce()) {
+                flags.add(new CaseFlag(CaseFlags.ONLINE_BENEFIT_APPLICATION, benefitOnline.clauses()));
             }
         }
         if (commitmentRule != null) {
@@ -396,6 +407,10 @@ public class Cases {
         Case c = get(by, id);
         requireStatus(c, CaseStatus.PRE_REVIEWED);
         requireOtherThanAcceptor(by, c);
+        Integer waitsFor = handler(c.type()).approvalWaitsFor();
+        if (waitsFor != null) {
+            throw new ConflictException("status", "error.case.approvalNotBuilt", String.valueOf(waitsFor));
+        }
         move(c, version, CaseStatus.APPROVED, by, "APPROVE", null, "decided_by = :by,");
         Case approved = load(id);
         handler(c.type()).onApproved(by, approved);

@@ -1,5 +1,6 @@
 package org.shebao.casework;
 
+import org.shebao.policy.Implements;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -22,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Certificates the agency issues, with an electronic seal (N-3c): the content is signed with the agency's key
  * (SHA256withRSA) and anyone can check it on the public verification page by its code.
  */
+@Implements(measure = "ELECTRONIC_SEAL_AND_ARCHIVE", rule = "电子证明：加盖机构电子印章（SHA256withRSA），可在线核验",
+        ruleEn = "Certificates sealed with the agency key (SHA256withRSA), verifiable online")
 @Service
 public class Certificates {
     /** An issued certificate and whether its seal verifies against the content. */

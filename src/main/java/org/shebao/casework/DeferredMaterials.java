@@ -1,5 +1,6 @@
 package org.shebao.casework;
 
+import org.shebao.policy.Implements;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -29,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The deferred-materials ledger (网上申报业务台帐, SX-3): every commitment letter with its deadline (lifted + 3
  * months from the policy module, pending while unknown), what is overdue, and the arrival of each late material.
  */
+@Implements(measure = "COMMITMENT_RULE", rule = "网上申报业务台帐：承诺补交材料的期限、逾期与到件登记",
+        ruleEn = "Deferred-materials ledger: deadlines, overdue items and arrivals")
 @Service
 public class DeferredMaterials {
     private static final String SELECT = """

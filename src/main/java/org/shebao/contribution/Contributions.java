@@ -1,5 +1,6 @@
 package org.shebao.contribution;
 
+import org.shebao.policy.Implements;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,11 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
  * The rights record and its bulk load, and the deferral of 2020 contributions of flexible workers (N-5b). Callers
  * check the user's access to the person first.
  */
+@Implements(measure = "CONTRIBUTION_DEFERRAL_2020", rule = "灵活就业人员2020年度缴费延期：标识并跟踪疫情解除后三个月的补缴期限",
+        ruleEn = "2020 contributions of flexible workers deferred: flagged, with the deadline three months after lifting")
 @Service
 public class Contributions {
     /** Tracked deadlines of this module are keyed under this owner. */
     public static final String OWNER = "contribution";
-    static final String MEASURE = "LATE_PAYMENT_WAIVER";
+    static final String MEASURE = "CONTRIBUTION_DEFERRAL_2020";
     static final String RULE = "LIFTED_PLUS_3_MONTHS";
 
     private final JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package org.shebao.payroll;
 
+import org.shebao.policy.Implements;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -40,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * suspended, unless the measure NO_SUSPENSION_FOR_MISSED_CERTIFICATION is in force for the region on the month's
  * first day; then it is paid and the line carries the measure's flag and clauses.
  */
+@Implements(measure = "NO_SUSPENSION_FOR_MISSED_CERTIFICATION", rule = "待遇发放：逾期未认证人员在措施期间照常发放并标识，之后暂停，重新认证后补发",
+        ruleEn = "Payroll: recipients who missed certification are paid and flagged while the measure lasts, suspended after it")
 @Service
 public class Payroll {
     private static final Logger log = LoggerFactory.getLogger(Payroll.class);
@@ -144,7 +147,7 @@ public class Payroll {
             if (months > 0) {
                 YearMonth next = YearMonth.from(missed.get(missed.size() - 1)).plusMonths(1);
                 addAdjustment(orderId, next, "ARREARS", ((BigDecimal) row[2]).multiply(BigDecimal.valueOf(months)),
-                        "RESUMPTION:N-1c", "恢复发放，补发暂停期间 " + months + " 个月（" + channel + "）");
+                        "RESUMPTION", "恢复发放，补发暂停期间 " + months + " 个月（" + channel + "）");
             }
         }
         jdbc.sql("""
@@ -224,6 +227,11 @@ public class Payroll {
         if (!by.has(Role.FINANCE, Role.ADMIN) || !by.region().covers(region)) {
             throw new AccessDeniedToRecordException("payroll");
         }
+        return open(region, month, by.getUsername());
+    }
+
+    /** {@link #open(ShebaoUser, RegionCode, YearMonth)} once access is checked (and for replayed scenarios). */
+    PayrollRun open(RegionCode region, YearMonth month, String startedBy) {
         Optional<PayrollRun> existing = jdbc.sql(RUN_SELECT + " WHERE region_code = :r AND month = :m")
                 .param("r", region.value()).param("m", month.atDay(1)).query(Payroll::run).optional();
         if (existing.isPresent()) {
@@ -237,7 +245,7 @@ public class Payroll {
         jdbc.sql("""
                 INSERT INTO payroll_run (region_code, month, status, orders_total, started_by, started_at)
                 VALUES (:r, :m, 'RUNNING', :t, :by, :now) ON CONFLICT (region_code, month) DO NOTHING""")
-                .param("r", region.value()).param("m", month.atDay(1)).param("t", total).param("by", by.getUsername())
+                .param("r", region.value()).param("m", month.atDay(1)).param("t", total).param("by", startedBy)
                 .param("now", OffsetDateTime.now(clock)).update();
         return jdbc.sql(RUN_SELECT + " WHERE region_code = :r AND month = :m").param("r", region.value())
                 .param("m", month.atDay(1)).query(Payroll::run).single();

@@ -1,5 +1,6 @@
 package org.shebao.pension;
 
+import org.shebao.policy.Implements;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -40,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the entitlement (FJ-1.2, N-1d, SX-1a) and the settlement of the pre-paid months (多扣少补), all turned into
  * payroll orders and adjustments.
  */
+@Implements(measure = "PENSION_PREPAYMENT", rule = "退休申报：按预发标准按月预发，核定后结算",
+        ruleEn = "Retirement cases: monthly pre-payment at the standard, settled at approval")
 @Service
 public class Awards {
     static final String PREPAY_MEASURE = "PENSION_PREPAYMENT";

@@ -1,5 +1,6 @@
 package org.shebao.pension;
 
+import org.shebao.policy.Implements;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,8 @@ import org.shebao.policy.MeasureStatus;
  *       month after the declaration.</li>
  * </ul>
  */
+@Implements(measure = "ARREARS_AFTER_LATE_DECLARATION", rule = "待遇起始月：延期申报的自达到退休年龄次月起计发，审核次月补发",
+        ruleEn = "Entitlement: a late declaration is paid from the month after retirement age, arrears the month after approval")
 public final class Entitlements {
     private Entitlements() {
     }

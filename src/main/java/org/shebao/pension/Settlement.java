@@ -1,5 +1,6 @@
 package org.shebao.pension;
 
+import org.shebao.policy.Implements;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -13,6 +14,8 @@ import java.util.Map;
  * payroll, an over-payment is deducted from the following payments, each deduction at most a share of the monthly
  * pension (the parameter {@code pension.settlement.maxDeductionShare}).
  */
+@Implements(measure = "PENSION_PREPAYMENT", rule = "预发结算：逐月多扣少补",
+        ruleEn = "Settlement of pre-paid months: under-payments paid, over-payments deducted")
 public record Settlement(List<Month> months, BigDecimal total, List<Installment> schedule) {
 
     /** One month: due (the computed pension), paid (the pre-payment), and the difference due − paid. */

@@ -40,9 +40,12 @@ public final class PolicyBook {
     private final Map<String, DeadlineRule> rules;
     private final Map<String, Measure> measures;
     private final List<EmergencySeed> seeds;
+    private final Map<String, Clause> clauses;
 
     private PolicyBook(Jurisdictions jurisdictions, Parameters parameters, HolidayCalendar calendar,
-                       Map<String, DeadlineRule> rules, Map<String, Measure> measures, List<EmergencySeed> seeds) {
+                       Map<String, DeadlineRule> rules, Map<String, Measure> measures, List<EmergencySeed> seeds,
+                       Map<String, Clause> clauses) {
+        this.clauses = clauses;
         this.jurisdictions = jurisdictions;
         this.parameters = parameters;
         this.calendar = calendar;
@@ -74,6 +77,7 @@ public final class PolicyBook {
 
     public static PolicyBook load(Jurisdictions jurisdictions, Parameters parameters, HolidayCalendar calendar,
                                   Resource measuresFile, Resource emergenciesFile) {
+        Map<String, Clause> known = Clause.load(read(new ClassPathResource("policy/clauses.yml")));
         YamlNode m = read(measuresFile);
         m.onlyKeys("deadlineRules", "measures");
         Map<String, DeadlineRule> rules = new LinkedHashMap<>();
@@ -89,13 +93,13 @@ public final class PolicyBook {
                 throw r.get("period").error("period must read like '3 months' or '15 days', was '" + r.text("period") + "'");
             }
             if (rules.put(code, new DeadlineRule(code, basis, limit, r.text("name"), r.text("nameEn"),
-                    clauses(r))) != null) {
+                    clauses(r, known))) != null) {
                 throw r.error("deadline rule " + code + " is listed twice");
             }
         }
         Map<String, Measure> measures = new LinkedHashMap<>();
         for (YamlNode x : m.list("measures")) {
-            x.onlyKeys("code", "name", "nameEn", "until", "applies");
+            x.onlyKeys("code", "name", "nameEn", "until", "applies", "waitsFor");
             String code = x.text("code");
             String until = until(x, rules);
             List<Measure.Scope> scopes = new ArrayList<>();
@@ -106,13 +110,14 @@ public final class PolicyBook {
                 if (!seen.add(region)) {
                     throw s.error("measure " + code + " lists " + region + " twice");
                 }
-                scopes.add(new Measure.Scope(region, clauses(s), s.has("until") ? until(s, rules) : null));
+                scopes.add(new Measure.Scope(region, clauses(s, known), s.has("until") ? until(s, rules) : null));
             }
             if (scopes.isEmpty()) {
                 throw x.error("measure " + code + " applies nowhere: list at least one jurisdiction under 'applies'");
             }
             scopes.sort(Comparator.comparingInt(sc -> depth(sc.region())));
-            if (measures.put(code, new Measure(code, x.text("name"), x.text("nameEn"), until, List.copyOf(scopes))) != null) {
+            if (measures.put(code, new Measure(code, x.text("name"), x.text("nameEn"), until, List.copyOf(scopes),
+                    x.has("waitsFor") ? x.integer("waitsFor") : null)) != null) {
                 throw x.error("measure " + code + " is listed twice");
             }
         }
@@ -140,7 +145,7 @@ public final class PolicyBook {
                         s.text("source")));
             }
         }
-        return new PolicyBook(jurisdictions, parameters, calendar, rules, measures, List.copyOf(seeds));
+        return new PolicyBook(jurisdictions, parameters, calendar, rules, measures, List.copyOf(seeds), known);
     }
 
     /** Null when the dates are consistent, else the reason (in English, for files; screens use message codes). */
@@ -175,7 +180,7 @@ public final class PolicyBook {
         return u;
     }
 
-    private static List<String> clauses(YamlNode n) {
+    private static List<String> clauses(YamlNode n, Map<String, Clause> known) {
         List<String> out = n.texts("clauses");
         if (out.isEmpty()) {
             throw n.error("no clauses: cite the clause IDs of CLAUSES.md that require this");
@@ -183,6 +188,9 @@ public final class PolicyBook {
         for (int i = 0; i < out.size(); i++) {
             if (!CLAUSE.matcher(out.get(i)).matches()) {
                 throw n.get("clauses").list().get(i).error("'" + out.get(i) + "' is not a clause ID like N-1c, SX-3 or FJ-1.3");
+            }
+            if (!known.containsKey(out.get(i))) {
+                throw n.get("clauses").list().get(i).error("clause " + out.get(i) + " is not in policy/clauses.yml");
             }
         }
         return List.copyOf(out);
@@ -231,6 +239,11 @@ public final class PolicyBook {
             throw new IllegalArgumentException("unknown deadline rule " + code);
         }
         return r;
+    }
+
+    /** The clauses of the notices by ID (policy/clauses.yml), in the notices' order. */
+    public Map<String, Clause> clauses() {
+        return clauses;
     }
 
     public List<Measure> measures() {
@@ -292,6 +305,10 @@ public final class PolicyBook {
         }
         if (clauses.isEmpty()) {
             return new MeasureStatus(m, false, List.of(), null, null, false, null, "measure.reason.notHere");
+        }
+        if (!m.implemented()) {
+            return new MeasureStatus(m, false, List.copyOf(clauses), null, null, false, windowLabel(until),
+                    "measure.reason.notImplemented");
         }
         MeasureStatus ended = null;
         for (Emergency e : covering(all, region)) {

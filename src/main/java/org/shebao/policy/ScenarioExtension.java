@@ -21,8 +21,14 @@ public interface ScenarioExtension {
      */
     Check check(Map<String, Object> expectation, Context context);
 
-    /** What was checked, what was expected and what the rules gave; it holds when the two are equal. */
-    record Check(String what, String want, String got) {
+    /**
+     * What was checked, what was expected and what the rules gave (it holds when the two are equal), and the clauses
+     * the rules cited in deciding it (a scenario's header may name only clauses some expectation exercises).
+     */
+    record Check(String what, String want, String got, java.util.List<String> clauses) {
+        public Check(String what, String want, String got) {
+            this(what, want, got, java.util.List.of());
+        }
     }
 
     /** The scenario's state when the expectation is checked. */
@@ -35,6 +41,9 @@ public interface ScenarioExtension {
 
         /** Measure status for a region on a day, with the scenario's emergencies. */
         MeasureStatus measure(String code, RegionCode region, LocalDate on);
+
+        /** The measures catalog over the scenario's emergencies (as they stand when asked), for rules that take it. */
+        Measures measures();
 
         /** Scenario facts (the {@code facts} mapping), as plain values. */
         Map<String, Object> facts();

@@ -30,10 +30,14 @@ class ScenariosTest {
         return files.stream().map(f -> {
             ScenarioRunner.Result r = runner.run(f);
             assertThat(r.outcomes()).as(f + " has expectations").isNotEmpty();
+            Stream<DynamicTest> header = Stream.of(DynamicTest.dynamicTest(
+                    "every clause of the header " + r.clauses() + " is exercised by an expectation",
+                    () -> assertThat(r.unexercised()).as(f.getFileName() + ": clauses named in the header that no "
+                            + "expectation exercises (drop them, or add an expectation that decides by them)").isEmpty()));
             return DynamicContainer.dynamicContainer(r.clauses() + " " + r.title() + " (" + f.getFileName() + ")",
-                    r.outcomes().stream().map(o -> DynamicTest.dynamicTest("line " + o.line() + ": " + o.what(),
+                    Stream.concat(header, r.outcomes().stream().map(o -> DynamicTest.dynamicTest("line " + o.line() + ": " + o.what(),
                             () -> assertThat(o.passed()).as(f.getFileName() + ":" + o.line() + " " + o.what() + ": "
-                                    + o.detail()).isTrue())));
+                                    + o.detail()).isTrue()))));
         });
     }
 }

@@ -1,5 +1,6 @@
 package org.shebao.casework.types;
 
+import org.shebao.policy.Implements;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ import org.springframework.stereotype.Component;
  * employee infected after being sent to a declared epidemic area (FJ-4), goes through the green channel: flagged,
  * first in every queue, with its own shorter time limit. The benefit itself belongs to the work-injury module.
  */
+@Implements(measure = "GREEN_CHANNEL", rule = "工伤申领：医护人员因公感染的案件标识绿色通道、优先受理、缩短时限",
+        ruleEn = "Work-injury cases of infected medical workers: green-channel flag, first in queue, shorter time limit")
+@Implements(measure = "GREEN_CHANNEL_DEPLOYED_EMPLOYEES", rule = "工伤申领：单位指派前往疫区工作而感染的职工参照绿色通道",
+        ruleEn = "Work-injury cases of employees sent to an epidemic area: green channel")
 @Component
 class WorkInjuryBenefitCase implements CaseTypeHandler {
     private final Measures measures;
@@ -95,6 +100,17 @@ class WorkInjuryBenefitCase implements CaseTypeHandler {
 
     @Override
     public void onApproved(ShebaoUser approver, Case c) {
-        // the benefit is calculated and paid by the work-injury module (a later issue); approval is recorded here
+        throw new IllegalStateException("work-injury benefits are not decided here until issue 12 builds them");
+    }
+
+    @Override
+    public boolean benefit() {
+        return true;
+    }
+
+    /** The benefit is calculated and paid by the work-injury module (issue 12): until then no approval. */
+    @Override
+    public Integer approvalWaitsFor() {
+        return 12;
     }
 }

@@ -75,6 +75,7 @@ class StaffCasePages {
         model.addAttribute("kase", c);
         model.addAttribute("checklist", cases.handler(c.type()).checklist());
         model.addAttribute("detailsPath", cases.handler(c.type()).detailsPath(c));
+        model.addAttribute("approvalWaitsFor", cases.handler(c.type()).approvalWaitsFor());
         model.addAttribute("history", cases.history(user, id));
         model.addAttribute("materials", cases.materials(user, id));
         model.addAttribute("commitments", ledger.ofCase(user, id));

@@ -62,7 +62,7 @@ public class PensionScenarios implements ScenarioExtension {
                 got.append(" (").append(d.rule()).append(")");
             }
             return new Check("entitlement, age reached " + text(f, "reachedAge") + ", declared " + text(f, "declaredOn")
-                    + ", complete " + completed + " in " + region, want.toString(), got.toString());
+                    + ", complete " + completed + " in " + region, want.toString(), got.toString(), d.clauses());
         }
         Map<String, Object> f = map(e, "settlement");
         YearMonth from = YearMonth.parse(text(f, "from"));

@@ -38,6 +38,11 @@ class RetirementCase implements CaseTypeHandler {
     }
 
     @Override
+    public boolean benefit() {
+        return true;
+    }
+
+    @Override
     public List<ChecklistItem> checklist() {
         return List.of(new ChecklistItem("ID_CARD", true), new ChecklistItem("RETIREMENT_APPROVAL", true),
                 new ChecklistItem("PERSONNEL_FILE", true));

@@ -34,13 +34,20 @@ import org.shebao.policy.internal.YamlNode;
 public final class ScenarioRunner {
 
     /** One checked expectation: where it is in the file, what it checked, and whether it held. */
-    public record Outcome(int line, String what, boolean passed, String detail) {
+    public record Outcome(int line, String what, boolean passed, String detail, List<String> clauses) {
     }
 
     /** The result of one file. */
     public record Result(String file, String title, List<String> clauses, List<Outcome> outcomes) {
         public boolean passed() {
             return outcomes.stream().allMatch(Outcome::passed);
+        }
+
+        /** The clauses the header names that no expectation of the file exercises (should be none). */
+        public List<String> unexercised() {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            outcomes.forEach(o -> seen.addAll(o.clauses()));
+            return clauses.stream().filter(c -> !seen.contains(c)).toList();
         }
     }
 
@@ -254,7 +261,7 @@ public final class ScenarioRunner {
                         got += ", " + d.status(today).name().toLowerCase();
                     }
                 }
-                check(line, "deadline of " + ref + " (" + it.rule() + ")", want, got);
+                check(line, "deadline of " + ref + " (" + it.rule() + ")", want, got, book.rule(it.rule()).clauses());
             } else if (e.has("period")) {
                 e.onlyKeys("period", "due", "movedFrom");
                 YamlNode p = e.get("period");
@@ -292,7 +299,9 @@ public final class ScenarioRunner {
                     want.append(" (").append(e.text("reason")).append(")");
                     got.append(" (").append(st.reason()).append(")");
                 }
-                check(line, "measure " + code + " in " + r + " on " + on, want.toString(), got.toString());
+                // a measure not built yet exercises no clause: the expectation only shows the catalog says so
+                check(line, "measure " + code + " in " + r + " on " + on, want.toString(), got.toString(),
+                        st.measure().implemented() ? st.clauses() : List.of());
             } else if (e.has("parameter")) {
                 e.onlyKeys("parameter", "on", "region", "value", "source", "definedBy", "illustrative", "none");
                 String key = e.text("parameter");
@@ -316,7 +325,7 @@ public final class ScenarioRunner {
                         + (e.has("source") ? " [" + v.source() + "]" : "")
                         + (e.has("definedBy") ? " from " + v.region() : "")
                         + (e.has("illustrative") ? (v.illustrative() ? " illustrative" : " official") : "");
-                check(line, what, want, got);
+                check(line, what, want, got, v == null ? List.of() : clausesIn(v.source()));
             } else if (e.has("retirement")) {
                 e.onlyKeys("retirement", "birth", "region", "reachedOn");
                 String key = e.text("retirement");
@@ -339,7 +348,7 @@ public final class ScenarioRunner {
                             } catch (IllegalArgumentException | IllegalStateException ex) {
                                 throw e.error(ex.getMessage());
                             }
-                            check(line, c.what(), c.want(), c.got());
+                            check(line, c.what(), c.want(), c.got(), c.clauses());
                             return;
                         }
                     }
@@ -374,6 +383,11 @@ public final class ScenarioRunner {
                 }
 
                 @Override
+                public org.shebao.policy.Measures measures() {
+                    return org.shebao.policy.Measures.over(book, emergencies::values);
+                }
+
+                @Override
                 public Map<String, Object> facts() {
                     return self.facts;
                 }
@@ -389,8 +403,25 @@ public final class ScenarioRunner {
         }
 
         private void check(int line, String what, String want, String got) {
+            check(line, what, want, got, List.of());
+        }
+
+        private void check(int line, String what, String want, String got, List<String> clauses) {
             boolean ok = want.equals(got);
-            outcomes.add(new Outcome(line, what, ok, ok ? got : "expected " + want + ", got " + got));
+            outcomes.add(new Outcome(line, what, ok, ok ? got : "expected " + want + ", got " + got, List.copyOf(clauses)));
+        }
+
+        private static final java.util.regex.Pattern CLAUSE_ID =
+                java.util.regex.Pattern.compile("\\b(N|SX|FJ)-\\d+(\\.\\d+)?[a-z]?\\b");
+
+        /** The clause IDs a parameter's source cites (e.g. "FJ-1.3", "N-1c（…）"). */
+        private static List<String> clausesIn(String source) {
+            List<String> out = new ArrayList<>();
+            java.util.regex.Matcher m = CLAUSE_ID.matcher(source == null ? "" : source);
+            while (m.find()) {
+                out.add(m.group());
+            }
+            return out;
         }
 
         private static String normalise(Object value, String wanted) {

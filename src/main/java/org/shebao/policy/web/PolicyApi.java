@@ -39,8 +39,9 @@ class PolicyApi {
                          LocalDate liftedOn, List<DeadlineJson> deadlines) {
     }
 
-    record MeasureJson(String code, String name, boolean inForce, List<String> clauses, LocalDate until,
-                       boolean untilPending, String reason) {
+    /** {@code implemented} false: the platform does not carry the measure out yet ({@code waitsFor}: the issue). */
+    record MeasureJson(String code, String name, boolean inForce, boolean implemented, Integer waitsFor,
+                       List<String> rules, List<String> clauses, LocalDate until, boolean untilPending, String reason) {
     }
 
     record ParameterJson(String key, String name, String type, Object value, String unit, String definedBy,
@@ -75,7 +76,7 @@ class PolicyApi {
     List<MeasureJson> measures(@RequestParam String region, @RequestParam(required = false) String on) {
         RegionCode r = jurisdictions.requireServed(region, "region").code();
         LocalDate day = day(on);
-        return measures.all(r, day).stream().map(PolicyApi::json).toList();
+        return measures.all(r, day).stream().map(this::json).toList();
     }
 
     @GetMapping("/parameters/{key}")
@@ -113,8 +114,9 @@ class PolicyApi {
                 d.dueOn(), d.movedFrom());
     }
 
-    private static MeasureJson json(MeasureStatus s) {
-        return new MeasureJson(s.code(), s.measure().name(), s.inForce(), s.clauses(), s.until(), s.untilPending(),
-                s.reason());
+    private MeasureJson json(MeasureStatus s) {
+        return new MeasureJson(s.code(), s.measure().name(), s.inForce(), s.measure().implemented(),
+                s.measure().waitsFor(), measures.rules(s.code()).stream().map(Measures.Rule::name).toList(),
+                s.clauses(), s.until(), s.untilPending(), s.reason());
     }
 }
