@@ -57,7 +57,6 @@ public class Cases {
     /** Owner of this module's tracked deadlines (policy module). */
     public static final String OWNER = "casework";
     static final String COMMITMENT_RULE = "LIFTED_PLUS_3_MONTHS";
-    static final String GREEN_TIME_LIMIT = "casework.timeLimit.greenChannel";
     public static final int PAGE_SIZE = 20;
     private static final String SELECT = """
             SELECT id, reference, type, person_id, employer_id, region_code, channel, submitted_by, applicant_user,
@@ -192,8 +191,8 @@ public class Cases {
         }
         flags.addAll(handler.flags(form, region, today));
         boolean green = flags.stream().anyMatch(f -> f.code().equals(CaseFlags.GREEN_CHANNEL));
-        int days = parameters.integer(green ? GREEN_TIME_LIMIT : handler.timeLimitParameter(), region, today);
-        LocalDate due = deadlines.plusWorkingDays(today, days);
+        LocalDate due = CaseDueDate.of(handler.timeLimitParameter(), green, region, today, parameters,
+                deadlines::plusWorkingDays);
         List<String> missing = checklist.values().stream()
                 .filter(i -> i.required() && !uploaded.contains(i.code()) && !s.commitments().contains(i.code()))
                 .map(ChecklistItem::code).toList();

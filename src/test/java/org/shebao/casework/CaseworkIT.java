@@ -155,7 +155,8 @@ class CaseworkIT {
     }
 
     @Test
-    @DisplayName("workflow: accept → return once with the complete list → resubmit → accept → pre-review → approve; "
+    @DisplayName("workflow: accept → return once with the complete list → resubmit → accept → pre-review → (a work-injury "
+            + "benefit cannot be approved until issue 12 builds its effect) → reject with a reason; "
             + "separation of duties; a stale form is refused; every step in the history and told to the applicant")
     void workflow() {
         ApiClient api = new ApiClient(port);
@@ -186,12 +187,18 @@ class CaseworkIT {
         assertThatThrownBy(() -> cases.accept(clerk2, id, again.version())).isInstanceOf(ConflictException.class);
         Case pre = cases.preReview(clerk2, id, accepted.version(), "材料齐全");
         assertThatThrownBy(() -> cases.approve(clerk, id, pre.version())).isInstanceOf(AccessDeniedToRecordException.class);
-        Case approved = cases.approve(reviewer, id, pre.version());
-        assertThat(approved.status()).isEqualTo(CaseStatus.APPROVED);
-        assertThat(approved.acceptedBy()).isEqualTo("fz.clerk");
-        assertThat(approved.decidedBy()).isEqualTo("fz.reviewer");
+        // no decision without its effect: approving a work-injury benefit is refused and changes nothing
+        assertThatThrownBy(() -> cases.approve(reviewer, id, pre.version()))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.violation().code())
+                        .isEqualTo("error.case.approvalNotBuilt"));
+        assertThat(cases.get(reviewer, id).status()).isEqualTo(CaseStatus.PRE_REVIEWED);
+        assertThat(cases.get(reviewer, id).version()).isEqualTo(pre.version());
+        Case rejected = cases.reject(reviewer, id, pre.version(), "非因工作原因受伤");
+        assertThat(rejected.status()).isEqualTo(CaseStatus.REJECTED);
+        assertThat(rejected.acceptedBy()).isEqualTo("fz.clerk");
+        assertThat(rejected.decidedBy()).isEqualTo("fz.reviewer");
         assertThat(cases.history(clerk, id)).extracting(HistoryEntry::action)
-                .containsExactly("SUBMIT", "RETURN", "RESUBMIT", "ACCEPT", "PRE_REVIEW", "APPROVE");
+                .containsExactly("SUBMIT", "RETURN", "RESUBMIT", "ACCEPT", "PRE_REVIEW", "REJECT");
 
         // the one who accepted cannot decide, even with the right role
         ShebaoUser admin = user("fj.admin");
@@ -220,7 +227,8 @@ class CaseworkIT {
     }
 
     @Test
-    @DisplayName("N-4 / FJ-4 green channel: flagged with its clauses, first in the queue, 3 working days instead of 15; "
+    @DisplayName("N-4 / FJ-4 green channel: flagged with its clauses, first in the queue, due before an ordinary case "
+            + "(exact days over holidays: CaseDueDateTest); "
             + "in Shanxi an employee sent to an epidemic area is not (FJ-4 is Fujian's)")
     void greenChannel() {
         ApiClient api = new ApiClient(port);

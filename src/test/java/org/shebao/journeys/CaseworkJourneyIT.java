@@ -74,8 +74,9 @@ class CaseworkJourneyIT extends BrowserJourney {
     }
 
     @Test
-    @DisplayName("(b) a clerk takes the green-channel case from the top of the queue; the reviewer approves it; "
-            + "the clerk who accepted cannot")
+    @DisplayName("(b) a clerk takes the green-channel case from the top of the queue and pre-reviews it; the clerk "
+            + "cannot approve; the reviewer is told the benefit decision waits for the work-injury module and is not "
+            + "offered an approval with no effect")
     void greenChannelFirst() {
         ApiClient api = new ApiClient(port);
         List<ApiClient.FilePart> files = List.of(
@@ -111,9 +112,14 @@ class CaseworkJourneyIT extends BrowserJourney {
         login("fz.reviewer");
         page.navigate(caseUrl);
         assertThat(page.locator("#green-banner")).hasText("绿色通道");
-        page.click("#approve");
-        assertThat(page.locator("#status")).hasText("审核通过，已办结");
+        assertThat(page.locator("#approval-not-built")).containsText("暂不能审核通过");
+        assertThat(page.locator("#approve")).hasCount(0);
+        APIResponse forged = page.request().post(caseUrl + "/approve", RequestOptions.create()
+                .setForm(FormData.create().set("version", version)
+                        .set("_csrf", page.locator("meta[name=_csrf]").getAttribute("content"))));
+        assertThat(forged.text()).contains("不能审核通过");
+        page.navigate(caseUrl);
+        assertThat(page.locator("#status")).hasText("已初审，待审核");
         assertThat(page.locator("#history")).containsText("fz.clerk");
-        assertThat(page.locator("#history")).containsText("fz.reviewer");
     }
 }

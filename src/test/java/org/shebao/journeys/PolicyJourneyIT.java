@@ -71,6 +71,11 @@ class PolicyJourneyIT extends BrowserJourney {
         page.navigate(url("/admin/policy?region=350100&on=2020-05-01"));
         assertThat(page.locator("#jurisdictions .active")).hasText("福州市");
         assertThat(page.locator("tr[data-measure=NO_SUSPENSION_FOR_MISSED_CERTIFICATION]")).containsText("已于 2020-04-30 结束");
-        assertThat(page.locator("tr[data-measure=LATE_PAYMENT_WAIVER]")).containsText("在施，至 2020-07-30");
+        assertThat(page.locator("tr[data-measure=CONTRIBUTION_DEFERRAL_2020]")).containsText("在施，至 2020-07-30");
+        // a measure the platform does not carry out yet is never shown in force, and says what it waits for
+        assertThat(page.locator("tr[data-measure=HALL_CONTROLS]")).containsText("未实施");
+        assertThat(page.locator("tr[data-measure=HALL_CONTROLS]")).containsText("待第 14 号需求");
+        assertThat(page.locator("tr[data-measure=HALL_CONTROLS] .badge.text-bg-success")).hasCount(0);
+        assertThat(page.locator("tr[data-measure=PENSION_PREPAYMENT] .rules")).containsText("按预发标准按月预发");
     }
 }

@@ -71,6 +71,21 @@ class PolicyRulesTest {
     }
 
     @Test
+    @DisplayName("民法典 第二百零三条 over 2020–2026: every year has its State Council calendar; a month from 2023-09-01 "
+            + "ends on National Day and moves to the 调休 Saturday 2023-10-07; 2024-02-04 (Sunday) is a working day")
+    void calendarEveryYear() {
+        for (int year = 2020; year <= 2026; year++) {
+            assertThat(BOOK.calendar().knows(year)).as("calendar of " + year).isTrue();
+            assertThat(BOOK.calendar().years().get(year).source()).contains("国办发明电");
+        }
+        DeadlineCalculus.End end = BOOK.calculus().endOf(LocalDate.of(2023, 9, 1), TimeLimit.months(1));
+        assertThat(end.dueOn()).isEqualTo(LocalDate.of(2023, 10, 7));
+        assertThat(end.movedFrom()).isEqualTo(LocalDate.of(2023, 10, 1));
+        assertThat(BOOK.calendar().isWorkingDay(LocalDate.of(2024, 2, 4))).isTrue();
+        assertThat(BOOK.calendar().isWorkingDay(LocalDate.of(2022, 10, 7))).isFalse();
+    }
+
+    @Test
     @DisplayName("N-1c / FJ-1.1: no suspension for a missed certification while the emergency lasts, not after liftedOn")
     void noSuspension() {
         List<Emergency> open = List.of(fujian(null, null));
