@@ -9,7 +9,16 @@ import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.shebao.common.PgCopy;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
 import org.shebao.common.RegionCode;
+import org.shebao.common.Violations;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Parameters;
+import org.shebao.registry.Person;
+import org.shebao.registry.Registry;
 import org.shebao.policy.Deadlines;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
@@ -37,8 +46,14 @@ public class Contributions {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final Registry registry;
+    private final Parameters parameters;
+
     Contributions(JdbcClient jdbc, DataSource dataSource, Measures measures, Deadlines deadlines, Clock clock,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  org.springframework.context.ApplicationEventPublisher events, Registry registry,
+                  Parameters parameters) {
+        this.registry = registry;
+        this.parameters = parameters;
         this.events = events;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -47,40 +62,99 @@ public class Contributions {
         this.clock = clock;
     }
 
+    /** The parameter naming the contribution year the deferral measure covers (N-5b: 2020). */
+    static final String YEAR = "contribution.deferral.year";
+
     /**
-     * N-5b / FJ-5b: flexible workers (no employer) of a region whose {@code year} contributions are incomplete may
-     * pay them after the emergency. Each is flagged with the measure and its clauses, and gets the N-5c deadline
-     * (lifted + 3 months), pending until the lifted date is entered. Returns the number of persons flagged.
-     *
-     * @throws IllegalStateException when the measure is not in force for the region on that day
+     * N-5b / FJ-5b, one person: a flexible worker (no employer that year) whose contributions of the year the
+     * measure covers are incomplete defers them, by applying online (the person) or through a clerk of the region.
+     * The deferral is flagged with the measure and its clauses and gets the N-5c / FJ-5c deadline (lifted + 3
+     * months), pending until the lifted date is entered. Refused, changing nothing, when the measure is not in force
+     * for the person's region today, the year is not the one it covers, the person is not a flexible worker with
+     * that year incomplete, or the year is deferred already.
      */
     @Transactional
-    public int deferIncompleteFlexibleYear(RegionCode region, int year, LocalDate on, String by) {
-        MeasureStatus status = measures.status(MEASURE, region, on);
-        if (!status.inForce()) {
-            throw new IllegalStateException(MEASURE + " is not in force for " + region + " on " + on);
+    public Deferral defer(ShebaoUser by, long personId, int year) {
+        Person person = registry.person(by, personId); // a citizen only for themselves, staff within their region
+        if (by.isStaff() && !by.has(Role.CLERK, Role.REVIEWER, Role.ADMIN)) {
+            throw new AccessDeniedToRecordException("deferral");
         }
-        List<Object[]> rows = jdbc.sql("""
-                SELECT person_id, region_code FROM contribution_year y
+        RegionCode region = new RegionCode(person.regionCode());
+        LocalDate today = LocalDate.now(clock);
+        MeasureStatus status = measures.status(MEASURE, region, today);
+        if (!status.inForce()) {
+            throw InvalidInputException.of("year", "error.deferral.notInForce");
+        }
+        if (deferred(personId, year)) {
+            throw new ConflictException("year", "error.deferral.exists", String.valueOf(year));
+        }
+        Violations v = new Violations();
+        int covered = parameters.integer(YEAR, region, today);
+        if (year != covered) {
+            v.add("year", "error.deferral.year", String.valueOf(covered));
+        } else if (!eligible(personId, year)) {
+            v.add("year", "error.deferral.notEligible", String.valueOf(year));
+        }
+        v.throwIfAny();
+        if (!insert(personId, year, person.regionCode(), status, today, by.getUsername())) {
+            throw new ConflictException("year", "error.deferral.exists", String.valueOf(year));
+        }
+        return deferrals(personId).stream().filter(d -> d.year() == year).findFirst().orElseThrow();
+    }
+
+    /** Whether the person may defer the year: a flexible worker (no employer) that year, with months still unpaid. */
+    public boolean eligible(long personId, int year) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM contribution_year y
+                                WHERE y.person_id = :p AND y.year = :y AND y.employer_id IS NULL AND y.months < 12)""")
+                .param("p", personId).param("y", year).query(Boolean.class).single();
+    }
+
+    /** Whether the person's year is deferred already. */
+    public boolean deferred(long personId, int year) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM contribution_deferral WHERE person_id = :p AND year = :y)")
+                .param("p", personId).param("y", year).query(Boolean.class).single();
+    }
+
+    /** The year the deferral measure covers in the person's region today, when the measure is in force there. */
+    public java.util.Optional<Integer> deferrableYear(String regionCode) {
+        RegionCode region = new RegionCode(regionCode);
+        LocalDate today = LocalDate.now(clock);
+        if (!measures.status(MEASURE, region, today).inForce()) {
+            return java.util.Optional.empty();
+        }
+        return parameters.find(YEAR, region, today).map(v -> (Integer) v.value());
+    }
+
+    /**
+     * The flexible workers of a region (and below) whose {@code year} is incomplete and not deferred: the persons a
+     * clerk may register a deferral for (N-5b / FJ-5b), in id order.
+     */
+    public List<Long> deferralCandidates(RegionCode region, int year) {
+        return jdbc.sql("""
+                SELECT person_id FROM contribution_year y
                  WHERE year = :year AND employer_id IS NULL AND months < 12 AND region_code LIKE :scope
                    AND NOT EXISTS (SELECT 1 FROM contribution_deferral d WHERE d.person_id = y.person_id AND d.year = y.year)
                  ORDER BY person_id""")
-                .param("year", year).param("scope", region.scopePrefix() + "%")
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        for (Object[] r : rows) {
-            long personId = (Long) r[0];
-            String personRegion = (String) r[1];
-            jdbc.sql("""
-                    INSERT INTO contribution_deferral (person_id, year, region_code, measure, clauses, deferred_on,
-                                                       created_by, created_at)
-                    VALUES (:p, :y, :r, :m, :c, :on, :by, :now)""")
-                    .param("p", personId).param("y", year).param("r", personRegion).param("m", MEASURE)
-                    .param("c", status.clauseList()).param("on", on).param("by", by).param("now", now).update();
-            deadlines.track(OWNER, deferralRef(personId, year), year + "年度缴费延期补缴（灵活就业人员）",
-                    new RegionCode(personRegion), on, RULE);
+                .param("year", year).param("scope", region.scopePrefix() + "%").query(Long.class).list();
+    }
+
+    /** Flags one deferral and tracks its deadline; false when the year was deferred already (one winner). */
+    private boolean insert(long personId, int year, String personRegion, MeasureStatus status, LocalDate on, String by) {
+        // one winner: a deferral requested twice at once is inserted once, the other request is told it exists
+        int inserted = jdbc.sql("""
+                INSERT INTO contribution_deferral (person_id, year, region_code, measure, clauses, deferred_on,
+                                                   created_by, created_at)
+                VALUES (:p, :y, :r, :m, :c, :on, :by, :now) ON CONFLICT (person_id, year) DO NOTHING""")
+                .param("p", personId).param("y", year).param("r", personRegion).param("m", MEASURE)
+                .param("c", status.clauseList()).param("on", on).param("by", by)
+                .param("now", OffsetDateTime.now(clock)).update();
+        if (inserted == 0) {
+            return false;
         }
-        return rows.size();
+        deadlines.track(OWNER, deferralRef(personId, year), year + "年度缴费延期补缴（灵活就业人员）",
+                new RegionCode(personRegion), on, RULE);
+        return true;
     }
 
     /** The policy module fixed (or moved) deadlines: tell the persons whose deferred year depends on them. */

@@ -17,6 +17,7 @@ import org.shebao.policy.Parameters;
 import org.shebao.contribution.Contributions;
 import org.shebao.contribution.Contributions.YearRow;
 import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.Users;
 import org.shebao.registry.EnrollmentCategory;
 import org.shebao.registry.InsuranceType;
@@ -217,11 +218,19 @@ class DemoData implements ApplicationRunner {
                     new RegionCode(city), null, employerId));
         }
         long firstGenerated = loadGeneratedPersons(basePersons, employersByCity)[0];
-        // N-5b / FJ-5b: flexible workers with an incomplete 2020 may pay it after the emergency (deadline pending
-        // until the lifted date is entered on the administrator's policy screen)
+        // N-5b / FJ-5b: the city's clerk registers the deferral of two in three flexible workers with an incomplete
+        // 2020, through the same service as the screen and the API (deadline pending until the lifted date is
+        // entered); the others are left for a demo user to register or apply for
         int deferred = 0;
         for (String city : PersonFactory.CITIES) {
-            deferred += contributions.deferIncompleteFlexibleYear(new RegionCode(city), 2020, DEFERRAL_DAY, BY);
+            ShebaoUser clerk = (ShebaoUser) users.loadUserByUsername(CLERKS.get(city));
+            List<Long> candidates = contributions.deferralCandidates(new RegionCode(city), 2020);
+            for (int i = 0; i < candidates.size(); i++) {
+                if (i % 3 != 2) {
+                    contributions.defer(clerk, candidates.get(i), 2020);
+                    deferred++;
+                }
+            }
         }
         log.info("Demo: {} flexible workers' 2020 contributions deferred (N-5b)", deferred);
         log.info("Demo: {} pension recipients on the payroll", seedRecipients(firstGenerated, basePersons));
@@ -257,8 +266,9 @@ class DemoData implements ApplicationRunner {
         return count;
     }
 
-    /** The day the demo agencies flagged the 2020 deferrals: after both provinces declared their emergency. */
-    private static final LocalDate DEFERRAL_DAY = LocalDate.of(2020, 2, 10);
+    /** The clerk of each demo city. */
+    private static final Map<String, String> CLERKS = Map.of("350100", "fz.clerk", "350200", "xm.clerk",
+            "140100", "ty.clerk", "140900", "xz.clerk");
 
     private Map<String, List<Long>> seedEmployers() {
         int n = employersPerCity * PersonFactory.CITIES.length;

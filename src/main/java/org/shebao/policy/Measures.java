@@ -33,6 +33,7 @@ public class Measures {
     private final java.util.function.Supplier<? extends java.util.Collection<Emergency>> emergencies;
     private final Map<String, List<Rule>> rules;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Measures(PolicyBook book, Emergencies emergencies) {
         this(book, emergencies::all, scan(book));
     }

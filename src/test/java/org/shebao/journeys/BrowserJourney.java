@@ -61,6 +61,12 @@ abstract class BrowserJourney {
         }
     }
 
+    /** A full-page picture of where the journey is, in target/journeys/, for people to look at. */
+    void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target/journeys", name + ".png")));
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

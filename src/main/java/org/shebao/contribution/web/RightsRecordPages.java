@@ -1,43 +1,82 @@
 package org.shebao.contribution.web;
 
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.web.FormErrors;
 import org.shebao.contribution.Contributions;
 import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.Person;
 import org.shebao.registry.Registry;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The rights record (个人权益记录): for staff of the person's region, and for the person in the portal. */
+/**
+ * The rights record (个人权益记录): for staff of the person's region, and for the person in the portal; with the
+ * deferral of a year's contributions under N-5b / FJ-5b, registered by a clerk or applied for by the person.
+ */
 @Controller
 class RightsRecordPages {
     private final Registry registry;
     private final Contributions contributions;
+    private final MessageSource messages;
 
-    RightsRecordPages(Registry registry, Contributions contributions) {
+    RightsRecordPages(Registry registry, Contributions contributions, MessageSource messages) {
         this.registry = registry;
         this.contributions = contributions;
+        this.messages = messages;
     }
 
     @GetMapping("/registry/persons/{id}/contributions")
     String forStaff(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
-        model.addAttribute("person", registry.person(user, id));
-        model.addAttribute("record", contributions.rightsRecord(id));
-        model.addAttribute("deferrals", contributions.deferrals(id));
-        model.addAttribute("portal", false);
-        return "contribution/rights-record";
+        return show(user, id, false, model);
+    }
+
+    @PostMapping("/registry/persons/{id}/contributions/deferrals")
+    String deferForStaff(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int year,
+                         Model model, RedirectAttributes redirect) {
+        if (FormErrors.attempt(model, messages, () -> contributions.defer(user, id, year)).isPresent()) {
+            redirect.addFlashAttribute("notice", "notice.deferral.created");
+            return "redirect:/registry/persons/" + id + "/contributions";
+        }
+        return show(user, id, false, model);
     }
 
     @GetMapping("/portal/contributions")
     String forPerson(@AuthenticationPrincipal ShebaoUser user, Model model) {
-        if (user.personId() == null) {
-            throw new org.shebao.common.AccessDeniedToRecordException("rights record");
+        return show(user, own(user), true, model);
+    }
+
+    @PostMapping("/portal/contributions/deferrals")
+    String applyForDeferral(@AuthenticationPrincipal ShebaoUser user, @RequestParam int year, Model model,
+                            RedirectAttributes redirect) {
+        if (FormErrors.attempt(model, messages, () -> contributions.defer(user, own(user), year)).isPresent()) {
+            redirect.addFlashAttribute("notice", "notice.deferral.created");
+            return "redirect:/portal/contributions";
         }
-        model.addAttribute("person", registry.person(user, user.personId()));
-        model.addAttribute("record", contributions.rightsRecord(user.personId()));
-        model.addAttribute("deferrals", contributions.deferrals(user.personId()));
-        model.addAttribute("portal", true);
+        return show(user, own(user), true, model);
+    }
+
+    private static long own(ShebaoUser user) {
+        if (user.personId() == null) {
+            throw new AccessDeniedToRecordException("rights record");
+        }
+        return user.personId();
+    }
+
+    private String show(ShebaoUser user, long id, boolean portal, Model model) {
+        Person person = registry.person(user, id);
+        model.addAttribute("person", person);
+        model.addAttribute("record", contributions.rightsRecord(id));
+        model.addAttribute("deferrals", contributions.deferrals(id));
+        model.addAttribute("deferrable", contributions.deferrableYear(person.regionCode())
+                .filter(y -> contributions.eligible(id, y) && !contributions.deferred(id, y)).orElse(null));
+        model.addAttribute("portal", portal);
         return "contribution/rights-record";
     }
 }

@@ -1,0 +1,80 @@
+package org.shebao.contribution.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.contribution.Contributions;
+import org.shebao.contribution.Deferral;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.Registry;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Deferred contributions (N-5b / FJ-5b) over the API: a clerk registers one for a person of the region, the person
+ * applies for their own ({@code /me}). 201 with the deferral and its deadline (pending until the lifted date is
+ * entered); 400 with the reason when the person or the year does not qualify; 409 when it is deferred already.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class DeferralApi {
+    private final Contributions contributions;
+    private final Registry registry;
+
+    DeferralApi(Contributions contributions, Registry registry) {
+        this.contributions = contributions;
+        this.registry = registry;
+    }
+
+    /** The request: the contribution year to defer. */
+    record DeferralRequest(Integer year) {
+    }
+
+    @GetMapping("/persons/{id}/deferrals")
+    @Operation(summary = "某人员的延期缴费（N-5b）及其补缴期限")
+    List<Deferral> list(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        registry.person(user, id);
+        return contributions.deferrals(id);
+    }
+
+    @PostMapping("/persons/{id}/deferrals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "经办人员为本地区人员登记缴费延期补办（N-5b、FJ-5b）")
+    Deferral register(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestBody DeferralRequest body) {
+        return contributions.defer(user, id, year(body));
+    }
+
+    @GetMapping("/me/deferrals")
+    @Operation(summary = "本人的延期缴费及其补缴期限")
+    List<Deferral> mine(@AuthenticationPrincipal ShebaoUser user) {
+        return contributions.deferrals(own(user));
+    }
+
+    @PostMapping("/me/deferrals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "灵活就业人员本人申请缴费延期补办（N-5b、FJ-5b）")
+    Deferral apply(@AuthenticationPrincipal ShebaoUser user, @RequestBody DeferralRequest body) {
+        return contributions.defer(user, own(user), year(body));
+    }
+
+    private static int year(DeferralRequest body) {
+        if (body == null || body.year() == null) {
+            throw org.shebao.common.InvalidInputException.of("year", "error.required");
+        }
+        return body.year();
+    }
+
+    private static long own(ShebaoUser user) {
+        if (user.personId() == null) {
+            throw new AccessDeniedToRecordException("deferrals");
+        }
+        return user.personId();
+    }
+}
