@@ -89,6 +89,17 @@ public class Measures {
                 .flatMap(s -> s.clauses().stream()).toList();
     }
 
+    /**
+     * The clauses of a deadline rule that apply in a region: those some measure of the catalog applies there by (a
+     * Fujian emergency's "lifted + 3 months" does not cite Shanxi's SX-3).
+     */
+    public List<String> ruleClauses(DeadlineRule rule, RegionCode region) {
+        java.util.Set<String> here = new java.util.HashSet<>();
+        book.measures().forEach(m -> m.scopes().stream().filter(s -> s.region().covers(region))
+                .forEach(s -> here.addAll(s.clauses())));
+        return rule.clauses().stream().filter(here::contains).toList();
+    }
+
     /** A clause's provision in short, for the tooltip of its ID ({@code en} for English). */
     public String clauseText(String id, String language) {
         Clause c = book.clauses().get(id);

@@ -113,6 +113,7 @@ class CaseworkJourneyIT extends BrowserJourney {
         page.navigate(caseUrl);
         assertThat(page.locator("#green-banner")).hasText("绿色通道");
         assertThat(page.locator("#approval-not-built")).containsText("暂不能审核通过");
+        screenshot("green-channel-reviewer");
         assertThat(page.locator("#approve")).hasCount(0);
         APIResponse forged = page.request().post(caseUrl + "/approve", RequestOptions.create()
                 .setForm(FormData.create().set("version", version)

@@ -77,5 +77,6 @@ class PolicyJourneyIT extends BrowserJourney {
         assertThat(page.locator("tr[data-measure=HALL_CONTROLS]")).containsText("待第 14 号需求");
         assertThat(page.locator("tr[data-measure=HALL_CONTROLS] .badge.text-bg-success")).hasCount(0);
         assertThat(page.locator("tr[data-measure=PENSION_PREPAYMENT] .rules")).containsText("按预发标准按月预发");
+        screenshot("policy-measures");
     }
 }
