@@ -113,6 +113,15 @@ public class Cases {
         return List.copyOf(handlers().keySet());
     }
 
+    /** The handler of a type named in a page's address: an unknown one is a page that does not exist (404). */
+    public CaseTypeHandler handlerOfPage(String type) {
+        CaseTypeHandler h = handlers().get(type);
+        if (h == null) {
+            throw new org.shebao.common.NotFoundException("case type " + type);
+        }
+        return h;
+    }
+
     public CaseTypeHandler handler(String type) {
         CaseTypeHandler h = handlers().get(type);
         if (h == null) {
@@ -540,7 +549,7 @@ public class Cases {
         JdbcClient.StatementSpec q = jdbc.sql(SELECT + where
                         + " ORDER BY priority DESC, due_on, received_at, id LIMIT :limit OFFSET :offset")
                 .param("scope", by.region().scopePrefix() + "%").param("limit", PAGE_SIZE)
-                .param("offset", Math.max(0, page) * PAGE_SIZE);
+                .param("offset", org.shebao.common.Paging.offset(page, PAGE_SIZE));
         if (status != null) {
             q = q.param("status", status.name());
         }

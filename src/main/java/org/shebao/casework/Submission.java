@@ -12,6 +12,18 @@ import java.util.Set;
 public record Submission(String type, Channel channel, String personIdNumber, Map<String, String> form,
                          List<Upload> uploads, Set<String> commitments, String signature, String idempotencyKey) {
     public Submission {
+        org.shebao.common.Violations v = new org.shebao.common.Violations();
+        if (form != null) {
+            form.forEach((k, value) -> {
+                if (k == null || value == null) {
+                    v.add(k == null ? "form" : k, "error.required");
+                }
+            });
+        }
+        if (commitments != null && commitments.contains(null)) {
+            v.add("commitments", "error.format");
+        }
+        v.throwIfAny();
         form = form == null ? Map.of() : Map.copyOf(form);
         uploads = uploads == null ? List.of() : List.copyOf(uploads);
         commitments = commitments == null ? Set.of() : Set.copyOf(commitments);

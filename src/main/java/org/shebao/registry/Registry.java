@@ -166,7 +166,7 @@ public class Registry {
     public Page<Person> searchPersons(ShebaoUser by, String query, int page) {
         requireStaff(by);
         String q = query == null ? "" : query.strip().toUpperCase();
-        int p = Math.max(page, 0);
+        long offset = org.shebao.common.Paging.offset(page, PAGE_SIZE);
         String where;
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("scope", by.region().scopePrefix() + "%");
@@ -182,10 +182,10 @@ public class Registry {
         }
         List<Person> rows = jdbc.sql("SELECT * FROM registry_person WHERE region_code LIKE :scope AND " + where
                         + " ORDER BY " + (q.isEmpty() ? "id DESC" : "name, id") + " LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", PAGE_SIZE + 1).param("offset", p * PAGE_SIZE)
+                .params(params).param("limit", PAGE_SIZE + 1).param("offset", offset)
                 .query(this::mapPerson).list();
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return new Page<>(hasNext ? rows.subList(0, PAGE_SIZE) : rows, p, PAGE_SIZE, hasNext);
+        return new Page<>(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, PAGE_SIZE, hasNext);
     }
 
     /** The full ID number, for roles that need it; each use is itself in the record's history. */
@@ -290,16 +290,16 @@ public class Registry {
     public Page<Employer> searchEmployers(ShebaoUser by, String query, int page) {
         requireStaff(by);
         String q = query == null ? "" : query.strip();
-        int p = Math.max(page, 0);
+        long offset = org.shebao.common.Paging.offset(page, PAGE_SIZE);
         List<Employer> rows = jdbc.sql("""
                         SELECT * FROM registry_employer WHERE region_code LIKE :scope
                            AND (:q = '' OR credit_code LIKE upper(:q) || '%' OR name LIKE '%' || :like || '%')
                          ORDER BY name, id LIMIT :limit OFFSET :offset""")
                 .param("scope", by.region().scopePrefix() + "%").param("q", q).param("like", likeEscape(q))
-                .param("limit", PAGE_SIZE + 1).param("offset", p * PAGE_SIZE)
+                .param("limit", PAGE_SIZE + 1).param("offset", offset)
                 .query(this::mapEmployer).list();
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return new Page<>(hasNext ? rows.subList(0, PAGE_SIZE) : rows, p, PAGE_SIZE, hasNext);
+        return new Page<>(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, PAGE_SIZE, hasNext);
     }
 
     // ---------------------------------------------------------------- enrollments
@@ -418,13 +418,13 @@ public class Registry {
 
     public Page<Enrollment> employeesOf(ShebaoUser by, long employerId, int page) {
         employer(by, employerId);
-        int p = Math.max(page, 0);
+        long offset = org.shebao.common.Paging.offset(page, PAGE_SIZE);
         List<Enrollment> rows = jdbc.sql(ENROLLMENT_SELECT
                         + " WHERE en.employer_id = :e ORDER BY pe.name, en.id LIMIT :limit OFFSET :offset")
-                .param("e", employerId).param("limit", PAGE_SIZE + 1).param("offset", p * PAGE_SIZE)
+                .param("e", employerId).param("limit", PAGE_SIZE + 1).param("offset", offset)
                 .query(this::mapEnrollment).list();
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return new Page<>(hasNext ? rows.subList(0, PAGE_SIZE) : rows, p, PAGE_SIZE, hasNext);
+        return new Page<>(hasNext ? rows.subList(0, PAGE_SIZE) : rows, page, PAGE_SIZE, hasNext);
     }
 
     // ---------------------------------------------------------------- history

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EnrollmentCase implements CaseTypeHandler {
+    /** The longest remark an online enrollment may carry: the registry's 200 less what approval adds. */
+    static final int REMARK_MAX = 160;
+
     private final Registry registry;
 
     EnrollmentCase(Registry registry) {
@@ -52,6 +55,10 @@ class EnrollmentCase implements CaseTypeHandler {
             out.put("employerId", String.valueOf(d.employerId()));
         }
         if (d.remark() != null && !d.remark().isBlank()) {
+            // approval adds "；网上办件 <reference>" to the remark, which the registry keeps in 200 characters
+            if (d.remark().strip().length() > REMARK_MAX) {
+                throw org.shebao.common.InvalidInputException.of("remark", "error.tooLong", REMARK_MAX);
+            }
             out.put("remark", d.remark().strip());
         }
         return out;

@@ -63,7 +63,11 @@ class PortalCasePages {
     }
 
     private void prepareForm(ShebaoUser user, String type, Model model, Map<String, String> form) {
-        var handler = cases.handler(type);
+        if (user.personId() == null) {
+            // an employer's account applies for its employees through the employer services, not as a person
+            throw new org.shebao.common.AccessDeniedToRecordException("application form");
+        }
+        var handler = cases.handlerOfPage(type);
         var person = registry.person(user, user.personId());
         model.addAttribute("type", type);
         model.addAttribute("checklist", handler.checklist());

@@ -119,7 +119,7 @@ class StaffCasePages {
     private void prepare(String type, Model model, Map<String, String> form) {
         model.addAttribute("type", type);
         model.addAttribute("types", cases.types());
-        model.addAttribute("checklist", cases.handler(type).checklist());
+        model.addAttribute("checklist", cases.handlerOfPage(type).checklist());
         model.addAttribute("form", form);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("action", "/casework/cases");

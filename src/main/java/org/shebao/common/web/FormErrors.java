@@ -38,6 +38,9 @@ public final class FormErrors {
             addTo(model, e.violations(), messages);
         } catch (ConflictException e) {
             addTo(model, List.of(e.violation()), messages);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // two requests raced for one unique fact (e.g. a pre-payment started twice at once): the loser is told
+            addTo(model, List.of(FieldViolation.of("version", "error.concurrent")), messages);
         }
         return Optional.empty();
     }

@@ -67,8 +67,14 @@ class RetirementCase implements CaseTypeHandler {
         if ("INSTITUTION".equals(scheme)) {
             try {
                 BigDecimal a = new BigDecimal(approved == null ? "" : approved.strip());
-                if (a.signum() <= 0 || a.scale() > 2) {
+                org.shebao.policy.ParameterValues.Range range = parameters.range("pension.prepayment.allowedRange",
+                        new org.shebao.common.RegionCode(person.regionCode()), LocalDate.now(clock));
+                if (a.scale() > 2) {
                     v.add("approvedAmount", "error.format");
+                } else if (!range.contains(a)) {
+                    // bounded here, so that approval never meets an amount the payroll cannot hold
+                    v.add("approvedAmount", "error.prepayment.range", range.min().toPlainString(),
+                            range.max().toPlainString());
                 }
             } catch (NumberFormatException e) {
                 v.add("approvedAmount", "error.required");

@@ -41,9 +41,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private final MessageSource messages;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    ApiProblems(MessageSource messages) {
+    ApiProblems(MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.messages = messages;
+        this.json = json;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -93,6 +95,38 @@ class ApiProblems {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType", List.of(), req);
+    }
+
+    /** A multipart body that cannot be parsed, or one without a required part (e.g. {@code application}). */
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+    ProblemDetail badMultipart(Exception e, HttpServletRequest req) {
+        String part = e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException m
+                ? m.getRequestPartName() : "multipart";
+        return problem(HttpStatus.BAD_REQUEST, "problem.invalid", List.of(FieldViolation.of(part,
+                e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException
+                        ? "error.required" : "error.format")), req);
+    }
+
+    /** Two requests raced for the same unique fact: the loser is told to look again (409), nothing was written. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ProblemDetail raced(org.springframework.dao.DuplicateKeyException e, HttpServletRequest req) {
+        log.info("Concurrent duplicate refused on {} {}: {}", req.getMethod(), req.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "problem.conflict", List.of(FieldViolation.of("version", "error.concurrent")), req);
+    }
+
+    /**
+     * The client accepts no JSON (e.g. {@code Accept: text/plain}): 406 with the problem written as
+     * application/problem+json all the same (a client that asked for something else still learns why).
+     */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    org.springframework.http.ResponseEntity<String> notAcceptable(Exception e, HttpServletRequest req)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        ProblemDetail pd = problem(HttpStatus.NOT_ACCEPTABLE, "problem.notAcceptable", List.of(), req);
+        return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(json.writeValueAsString(pd));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,159 @@
+package org.shebao.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.shebao.ApiClient;
+import org.shebao.ShebaoIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The bad inputs that once answered 5xx (issue 10, item 8): each is a 4xx with an RFC 9457 body, and writes nothing.
+ */
+@ShebaoIntegrationTest
+@DisplayName("Bad input answers 4xx with a problem body and changes nothing (no 5xx)")
+class BadInputIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    private static String citizen;
+    private static String clerk;
+
+    @BeforeEach
+    void tokens() throws Exception {
+        if (citizen == null) {
+            citizen = token("citizen.fz");
+            clerk = token("fz.clerk");
+        }
+    }
+
+    private String token(String user) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes()))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).path("token").asText();
+    }
+
+    /** A request as a client might send it: method, path, content type, raw body, accept. */
+    record Bad(String what, String user, String method, String path, String contentType, String body, String accept,
+               int status) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    static Stream<Arguments> causes() {
+        String ok = "{\"type\":\"CERTIFICATE_REQUEST\",\"form\":{\"certificate\":\"CONTRIBUTION_RECORD\",\"purpose\":\"购房\"}}";
+        List<Bad> all = new ArrayList<>();
+        all.add(new Bad("a key given twice in one object", "citizen", "POST", "/api/v1/cases", "application/json",
+                ok.replace("\"form\"", "\"type\":\"CERTIFICATE_REQUEST\",\"form\""), null, 400));
+        all.add(new Bad("a broken multipart body", "citizen", "POST", "/api/v1/cases",
+                "multipart/form-data; boundary=XYZ", "--XYZ\r\nContent-Disposition: form-data; name=\"application\"\r\n\r\n{\"type\"",
+                null, 400));
+        all.add(new Bad("a multipart without its application part", "citizen", "POST", "/api/v1/cases",
+                "multipart/form-data; boundary=XYZ", "--XYZ\r\nContent-Disposition: form-data; name=\"ID_CARD\"; "
+                + "filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\nxx\r\n--XYZ--\r\n", null, 400));
+        all.add(new Bad("null inside form", "citizen", "POST", "/api/v1/cases", "application/json",
+                "{\"type\":\"CERTIFICATE_REQUEST\",\"form\":{\"certificate\":null,\"purpose\":\"x\"}}", null, 400));
+        all.add(new Bad("null inside commitments", "citizen", "POST", "/api/v1/cases", "application/json",
+                ok.replace("}}", "},\"commitments\":[null]}"), null, 400));
+        all.add(new Bad("a page number past any OFFSET", "clerk", "GET", "/api/v1/persons?page=999999999", null, null, null, 400));
+        all.add(new Bad("a page number of Integer.MAX_VALUE", "clerk", "GET", "/api/v1/employers?page=2147483647", null, null,
+                null, 400));
+        all.add(new Bad("a negative page number", "clerk", "GET", "/api/v1/persons?page=-1", null, null, null, 400));
+        all.add(new Bad("a client that accepts no JSON", "citizen", "GET", "/api/v1/cases", null, null, "text/plain", 406));
+        all.add(new Bad("an unknown case type", "citizen", "POST", "/api/v1/cases", "application/json",
+                "{\"type\":\"NO_SUCH_TYPE\",\"form\":{}}", null, 400));
+        all.add(new Bad("an approved amount beyond any pension", "citizen", "POST", "/api/v1/cases", "application/json",
+                "{\"type\":\"RETIREMENT\",\"form\":{\"scheme\":\"INSTITUTION\",\"post\":\"CADRE\",\"bankAccount\":"
+                + "\"622200001111222233\",\"approvedAmount\":\"1e30\"}}", null, 400));
+        all.add(new Bad("a 200-character remark that approval would lengthen", "citizen", "POST", "/api/v1/cases",
+                "application/json", "{\"type\":\"ENROLLMENT\",\"form\":{\"category\":\"RESIDENT\",\"insuranceType\":"
+                + "\"RESIDENT_PENSION\",\"firstInsuredOn\":\"2026-03-01\",\"remark\":\"" + "备".repeat(200) + "\"}}", null, 400));
+        return all.stream().map(Arguments::of);
+    }
+
+    private int rows() {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM casework_case) + (SELECT count(*) FROM casework_material)
+                     + (SELECT count(*) FROM notification_outbox) + (SELECT count(*) FROM registry_enrollment)""")
+                .query(Integer.class).single();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("causes")
+    @DisplayName("each once-5xx input")
+    void answers4xx(Bad bad) throws Exception {
+        int before = rows();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + bad.path()))
+                .header("Authorization", "Bearer " + ("clerk".equals(bad.user()) ? clerk : citizen))
+                .header("Accept-Language", "zh-CN")
+                .header("Accept", bad.accept() == null ? "application/json" : bad.accept());
+        if (bad.contentType() != null) {
+            b.header("Content-Type", bad.contentType());
+        }
+        b.method(bad.method(), bad.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(bad.body()));
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(bad.what() + ": " + r.body()).isEqualTo(bad.status());
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(bad.status());
+        assertThat(problem.path("title").asText()).isNotBlank().doesNotContain("Exception");
+        assertThat(r.body()).doesNotContain("at org.").doesNotContain("Exception");
+        assertThat(rows()).as("nothing written").isEqualTo(before);
+    }
+
+    /** A browser's session: the login form with its CSRF token, then the cookie. */
+    private HttpClient browser(String user) throws Exception {
+        HttpClient c = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = c.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(m.find()).isTrue();
+        HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD
+                        + "&_csrf=" + java.net.URLEncoder.encode(m.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return c;
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("the apply form for an unknown case type is a 404 page, and for an employer's account a 403 page, "
+            + "both in Chinese, without a stack trace")
+    void applyFormPages() throws Exception {
+        HttpResponse<String> unknown = browser("citizen.fz").send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/portal/cases/new?type=NO_SUCH_TYPE"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("<html").doesNotContain("Exception");
+        HttpResponse<String> employer = browser("employer.fz").send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/portal/cases/new?type=CERTIFICATE_REQUEST"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(employer.statusCode()).isEqualTo(403);
+        assertThat(employer.body()).contains("<html").doesNotContain("Exception");
+    }
+}
