@@ -20,7 +20,7 @@ public record Submission(String type, Channel channel, String personIdNumber, Ma
                 }
             });
         }
-        if (commitments != null && commitments.contains(null)) {
+        if (commitments != null && commitments.stream().anyMatch(java.util.Objects::isNull)) {
             v.add("commitments", "error.format");
         }
         v.throwIfAny();

@@ -72,13 +72,20 @@ class PayrollJourneyIT extends BrowserJourney {
         assertThat(page.locator("#run-status")).hasText("已完成");
         assertThat(page.locator("#totals tr[data-kind=REGULAR]")).hasCount(2);
         // the demo's recipients whose certification lapsed in January 2020 are paid under N-1c / FJ-1.1
-        assertThat(page.locator("#totals")).containsText("NO_SUSPENSION_FOR_MISSED_CERTIFICATION:N-1c,FJ-1.1");
+        // shown by the measure's name, its clauses as the detail; no code on the screen
+        assertThat(page.locator("#totals .flag[data-flag=NO_SUSPENSION_FOR_MISSED_CERTIFICATION]"))
+                .containsText("未按期资格认证不暂停待遇发放");
+        assertThat(page.locator("#totals .flag[data-flag=NO_SUSPENSION_FOR_MISSED_CERTIFICATION] .clause").first())
+                .hasText("N-1c");
+        assertThat(page.locator("#totals")).not().containsText("NO_SUSPENSION");
+        screenshot("payroll-totals");
         Download download = page.waitForDownload(() -> page.click("#export-register"));
         Path file = Files.createTempFile("register", ".xlsx");
         download.saveAs(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes());
-            assertThat(sheet).contains("REGULAR").contains("NO_SUSPENSION_FOR_MISSED_CERTIFICATION");
+            assertThat(sheet).contains("按月发放").contains("未按期资格认证不暂停待遇发放（N-1c、FJ-1.1）")
+                    .doesNotContain("REGULAR").doesNotContain("NO_SUSPENSION_FOR_MISSED_CERTIFICATION");
         }
         page.navigate(url("/payroll"));
         page.selectOption("#region", "350100");

@@ -37,9 +37,12 @@ class PayrollPages {
     private final TaskExecutor executor;
     private final MessageSource messages;
 
+    private final org.shebao.policy.Measures measures;
+
     PayrollPages(Payroll payroll, Jurisdictions jurisdictions,
                  @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                 MessageSource messages) {
+                 MessageSource messages, org.shebao.policy.Measures measures) {
+        this.measures = measures;
         this.payroll = payroll;
         this.jurisdictions = jurisdictions;
         this.executor = executor;
@@ -124,7 +127,21 @@ class PayrollPages {
                         locale), java.nio.charset.StandardCharsets.UTF_8).build().toString());
         List<String> header = java.util.stream.Stream.of("order", "person", "name", "account", "kind", "amount", "flags")
                 .map(k -> messages.getMessage("payroll.register." + k, null, locale)).toList();
-        Xlsx.write(response.getOutputStream(), messages.getMessage("payroll.register.sheet", null, locale), header,
-                payroll.register(id));
+        // people read the register: kinds and flags by their names, the clauses behind a flag in brackets
+        List<List<Object>> rows = payroll.register(id).stream().map(r -> {
+            List<Object> out = new java.util.ArrayList<>(r);
+            out.set(4, messages.getMessage("payroll.kind." + r.get(4), null, String.valueOf(r.get(4)), locale));
+            out.set(6, flagText((String) r.get(6), locale));
+            return out;
+        }).toList();
+        Xlsx.write(response.getOutputStream(), messages.getMessage("payroll.register.sheet", null, locale), header, rows);
+    }
+
+    private String flagText(String flags, Locale locale) {
+        return measures.flagLabels(flags).stream().map(f -> (f.name() == null
+                        ? messages.getMessage("flag." + f.code(), null, f.code(), locale)
+                        : "en".equals(locale.getLanguage()) ? f.nameEn() : f.name())
+                        + (f.clauses().isEmpty() ? "" : "（" + String.join("、", f.clauses()) + "）"))
+                .collect(java.util.stream.Collectors.joining("；"));
     }
 }
