@@ -48,10 +48,12 @@ public class Contributions {
 
     private final Registry registry;
     private final Parameters parameters;
+    private final org.shebao.audit.AuditLog audit;
 
     Contributions(JdbcClient jdbc, DataSource dataSource, Measures measures, Deadlines deadlines, Clock clock,
                   org.springframework.context.ApplicationEventPublisher events, Registry registry,
-                  Parameters parameters) {
+                  Parameters parameters, org.shebao.audit.AuditLog audit) {
+        this.audit = audit;
         this.registry = registry;
         this.parameters = parameters;
         this.events = events;
@@ -99,6 +101,8 @@ public class Contributions {
         if (!insert(personId, year, person.regionCode(), status, today, by.getUsername())) {
             throw new ConflictException("year", "error.deferral.exists", String.valueOf(year));
         }
+        audit.record(by.getUsername(), org.shebao.audit.AuditAction.DEFERRAL_REGISTERED, "person " + personId,
+                year + " " + status.clauseList());
         return deferrals(personId).stream().filter(d -> d.year() == year).findFirst().orElseThrow();
     }
 

@@ -1,5 +1,7 @@
 package org.shebao.registry;
 
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,7 +50,10 @@ public class Registry {
     private final Jurisdictions jurisdictions;
     private final Parameters parameters;
 
-    Registry(JdbcClient jdbc, Clock clock, Jurisdictions jurisdictions, Parameters parameters) {
+    private final AuditLog audit;
+
+    Registry(JdbcClient jdbc, Clock clock, Jurisdictions jurisdictions, Parameters parameters, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.jurisdictions = jurisdictions;
@@ -173,6 +178,11 @@ public class Registry {
         if (q.isEmpty()) {
             where = "TRUE";
         } else if (q.matches("[0-9]{2,17}[0-9X]?")) {
+            if (q.length() == 18) {
+                // a search by a full ID number is itself a use of personal data (issue 10)
+                audit.record(by.getUsername(), AuditAction.ID_NUMBER_SEARCHED, "persons",
+                                IdNumber.mask(q));
+            }
             where = "(id_number LIKE :q OR phone = :exact)";
             params.put("q", q + "%");
             params.put("exact", q);
@@ -196,6 +206,7 @@ public class Registry {
         }
         Person p = person(by, personId);
         insertChange("PERSON", personId, "REVEAL", "idNumber", null, null, by.getUsername(), OffsetDateTime.now(clock));
+        audit.record(by.getUsername(), AuditAction.ID_NUMBER_REVEALED, "person " + personId, p.idNumber().masked());
         return p.idNumber().value();
     }
 

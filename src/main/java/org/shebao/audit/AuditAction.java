@@ -1,0 +1,9 @@
+package org.shebao.audit;
+
+/** What an operation-log row records; the screen shows each by its name (audit.action.X). */
+public enum AuditAction {
+    LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED,
+    CASE_STEP, AWARD_DECIDED, PAYROLL_RUN_STARTED, PAYROLL_RUN_COMPLETED, LEDGER_POSTED,
+    EMERGENCY_DECLARED, EMERGENCY_DATE_CHANGED,
+    USER_ADMINISTERED, ID_NUMBER_REVEALED, ID_NUMBER_SEARCHED, DATA_IMPORTED, DEFERRAL_REGISTERED
+}
