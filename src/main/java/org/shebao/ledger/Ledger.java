@@ -4,38 +4,45 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The double-entry journal. A posting debits one account and credits another by the same positive amount (a
- * negative amount is posted the other way round), so every trial balance balances.
+ * The books of each fund: journal entries of several lines, balanced per entry (the database checks it at commit),
+ * one entry per business event: the event's {@code source} (e.g. {@code payroll-run:12}) is unique, so posting the
+ * same event twice, even from parallel requests, books it once. Entries are never changed: a correction is a new
+ * entry.
  */
 @Service
 public class Ledger {
-    /** Accounts of the chart (ledger_account). */
-    public static final String BANK = "1002";
-    public static final String PREPAYMENTS = "1221";
-    public static final String RECEIVABLE_OVERPAID = "1231";
-    public static final String PENSION_EXPENSE = "5001";
-    public static final String ARREARS_EXPENSE = "5002";
-
-    /** One posting: debit, credit, amount (yuan), memo. */
-    public record Posting(String debit, String credit, BigDecimal amount, String memo) {
+    /** One movement from one account to another, as the callers think of it; expanded into lines when posted. */
+    public record Posting(Account debit, Account credit, BigDecimal amount) {
     }
 
-    /** An account's totals. */
-    public record Balance(String account, String name, BigDecimal debits, BigDecimal credits) {
-        public BigDecimal net() {
-            return debits.subtract(credits);
+    /** A posted line. */
+    public record Line(long journalId, int lineNo, String account, String accountName, BigDecimal debit,
+                       BigDecimal credit, String memo) {
+    }
+
+    /** A posted entry with its lines. */
+    public record Journal(long id, Fund fund, LocalDate postedOn, String source, String memo, String postedBy,
+                          OffsetDateTime postedAt, List<Line> lines) {
+        public BigDecimal total() {
+            return lines.stream().map(Line::debit).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
-    /** A journal entry as stored. */
-    public record Entry(long id, LocalDate postedOn, String debit, String credit, BigDecimal amount, String memo,
-                        String source) {
+    /** An account's totals in its fund's trial balance; {@code balance} is debits − credits. */
+    public record Balance(Fund fund, String account, String name, String nameEn, String kind, BigDecimal debits,
+                          BigDecimal credits) {
+        public BigDecimal balance() {
+            return debits.subtract(credits);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -46,42 +53,122 @@ public class Ledger {
         this.clock = clock;
     }
 
-    /** Posts the entries of one business event (its {@code source}, e.g. payroll-run:12) in one transaction. */
+    /**
+     * Posts one business event as one entry of the fund: each posting adds its amount to the debit account and to
+     * the credit account (a negative amount the other way round), netted per account into one line each. Returns
+     * false, posting nothing, when the source was posted already; an entry that nets to nothing is not posted.
+     */
     @Transactional
-    public int post(LocalDate on, String source, String by, List<Posting> postings) {
-        int n = 0;
-        OffsetDateTime now = OffsetDateTime.now(clock);
+    public boolean post(Fund fund, LocalDate on, String source, String by, String memo, List<Posting> postings) {
+        Map<Account, BigDecimal> net = new LinkedHashMap<>();
         for (Posting p : postings) {
-            if (p.amount().signum() == 0) {
-                continue;
+            if (p.debit().fund() != fund || p.credit().fund() != fund) {
+                throw new IllegalArgumentException("posting outside the fund " + fund + ": " + p);
             }
-            boolean negative = p.amount().signum() < 0;
-            jdbc.sql("""
-                    INSERT INTO ledger_entry (posted_on, debit, credit, amount, memo, source, posted_by, posted_at)
-                    VALUES (:on, :d, :c, :a, :memo, :src, :by, :now)""")
-                    .param("on", on).param("d", negative ? p.credit() : p.debit())
-                    .param("c", negative ? p.debit() : p.credit()).param("a", p.amount().abs())
-                    .param("memo", p.memo()).param("src", source).param("by", by).param("now", now).update();
-            n++;
+            net.merge(p.debit(), p.amount(), BigDecimal::add);
+            net.merge(p.credit(), p.amount().negate(), BigDecimal::add);
         }
-        return n;
+        net.values().removeIf(v -> v.signum() == 0);
+        if (net.isEmpty()) {
+            return false;
+        }
+        Long id = jdbc.sql("""
+                INSERT INTO ledger_journal (fund, posted_on, source, memo, posted_by, posted_at)
+                VALUES (:fund, :on, :src, :memo, :by, :now) ON CONFLICT (source) DO NOTHING RETURNING id""")
+                .param("fund", fund.name()).param("on", on).param("src", source).param("memo", clip(memo))
+                .param("by", by).param("now", OffsetDateTime.now(clock)).query(Long.class).optional().orElse(null);
+        if (id == null) {
+            return false;
+        }
+        int no = 0;
+        for (Map.Entry<Account, BigDecimal> e : net.entrySet()) {
+            BigDecimal v = e.getValue();
+            jdbc.sql("""
+                    INSERT INTO ledger_line (journal_id, line_no, fund, account, debit, credit, memo)
+                    VALUES (:j, :n, :fund, :acc, :d, :c, :memo)""")
+                    .param("j", id).param("n", ++no).param("fund", fund.name()).param("acc", e.getKey().code())
+                    .param("d", v.signum() > 0 ? v : BigDecimal.ZERO).param("c", v.signum() < 0 ? v.negate() : BigDecimal.ZERO)
+                    .param("memo", clip(memo)).update();
+        }
+        return true;
     }
 
-    public List<Entry> entries(String source) {
-        return jdbc.sql("SELECT id, posted_on, debit, credit, amount, memo, source FROM ledger_entry WHERE source = :s ORDER BY id")
-                .param("s", source)
-                .query((rs, i) -> new Entry(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        rs.getString(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7))).list();
+    /** The entry of a source, if posted. */
+    public java.util.Optional<Journal> journal(String source) {
+        return journals(null, source, null, null, 1).stream().findFirst().filter(j -> j.source().equals(source));
     }
 
-    /** Debits and credits per account; their sums over all accounts are equal. */
-    public List<Balance> trialBalance() {
+    /**
+     * Entries newest first: of a fund (or all), whose source starts with {@code sourcePrefix} (or all), posted
+     * between the days (either may be null), at most {@code limit}.
+     */
+    public List<Journal> journals(Fund fund, String sourcePrefix, LocalDate from, LocalDate to, int limit) {
+        List<Object[]> heads = jdbc.sql("""
+                SELECT id, fund, posted_on, source, memo, posted_by, posted_at FROM ledger_journal
+                 WHERE (:fund = '' OR fund = :fund) AND source LIKE :prefix
+                   AND posted_on >= :from AND posted_on <= :to
+                 ORDER BY posted_on DESC, id DESC LIMIT :limit""")
+                .param("fund", fund == null ? "" : fund.name())
+                .param("prefix", (sourcePrefix == null ? "" : sourcePrefix.replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_")) + "%")
+                .param("from", from == null ? LocalDate.of(1900, 1, 1) : from)
+                .param("to", to == null ? LocalDate.of(9999, 12, 31) : to).param("limit", limit)
+                .query((rs, i) -> new Object[] {rs.getLong(1), Fund.valueOf(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class)}).list();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Line>> lines = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT l.journal_id, l.line_no, l.account, a.name, l.debit, l.credit, l.memo FROM ledger_line l
+                  JOIN ledger_account a ON a.fund = l.fund AND a.code = l.account
+                 WHERE l.journal_id IN (:ids) ORDER BY l.journal_id, l.line_no""")
+                .param("ids", heads.stream().map(h -> (Long) h[0]).toList())
+                .query((rs, i) -> new Line(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)))
+                .list().forEach(l -> lines.computeIfAbsent(l.journalId(), k -> new ArrayList<>()).add(l));
+        return heads.stream().map(h -> new Journal((Long) h[0], (Fund) h[1], (LocalDate) h[2], (String) h[3],
+                (String) h[4], (String) h[5], (OffsetDateTime) h[6], lines.getOrDefault((Long) h[0], List.of()))).toList();
+    }
+
+    /** A fund's trial balance: every account of its chart with its debits and credits (up to a day, or all). */
+    public List<Balance> trialBalance(Fund fund, LocalDate upTo) {
         return jdbc.sql("""
-                SELECT a.code, a.name,
-                       COALESCE((SELECT sum(amount) FROM ledger_entry WHERE debit = a.code), 0),
-                       COALESCE((SELECT sum(amount) FROM ledger_entry WHERE credit = a.code), 0)
-                  FROM ledger_account a ORDER BY a.code""")
-                .query((rs, i) -> new Balance(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
-                .list();
+                SELECT a.fund, a.code, a.name, a.name_en, a.kind,
+                       COALESCE(sum(l.debit), 0), COALESCE(sum(l.credit), 0)
+                  FROM ledger_account a
+                  LEFT JOIN ledger_line l ON l.fund = a.fund AND l.account = a.code
+                   AND l.journal_id IN (SELECT id FROM ledger_journal WHERE posted_on <= :upTo)
+                 WHERE a.fund = :fund
+                 GROUP BY a.fund, a.code, a.name, a.name_en, a.kind ORDER BY a.code""")
+                .param("fund", fund.name()).param("upTo", upTo == null ? LocalDate.of(9999, 12, 31) : upTo)
+                .query((rs, i) -> new Balance(Fund.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7))).list();
+    }
+
+    /** An account's balance (debits − credits). */
+    public BigDecimal balance(Account account) {
+        return jdbc.sql("SELECT COALESCE(sum(debit - credit), 0) FROM ledger_line WHERE fund = :f AND account = :a")
+                .param("f", account.fund().name()).param("a", account.code()).query(BigDecimal.class).single();
+    }
+
+    /** The lines of one account, newest first, with their entry's source (the drill-down). */
+    public List<Map<String, Object>> accountLines(Fund fund, String account, int limit) {
+        return jdbc.sql("""
+                SELECT j.id AS journal_id, j.posted_on, j.source, l.debit, l.credit, l.memo FROM ledger_line l
+                  JOIN ledger_journal j ON j.id = l.journal_id
+                 WHERE l.fund = :f AND l.account = :a ORDER BY j.posted_on DESC, j.id DESC LIMIT :limit""")
+                .param("f", fund.name()).param("a", account).param("limit", limit).query().listOfRows();
+    }
+
+    /** The fund's name as users read it. */
+    public String fundName(Fund fund, boolean english) {
+        return jdbc.sql("SELECT " + (english ? "name_en" : "name") + " FROM ledger_fund WHERE code = :f")
+                .param("f", fund.name()).query(String.class).single();
+    }
+
+    private static String clip(String memo) {
+        return memo == null ? "" : memo.length() <= 200 ? memo : memo.substring(0, 199) + "…";
     }
 }

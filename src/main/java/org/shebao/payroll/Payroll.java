@@ -21,6 +21,8 @@ import org.shebao.common.NotFoundException;
 import org.shebao.common.RegionCode;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
+import org.shebao.ledger.Account;
+import org.shebao.ledger.Fund;
 import org.shebao.ledger.Ledger;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
@@ -189,8 +191,9 @@ public class Payroll {
             }
         }
         if (total.signum() > 0) {
-            ledger.post(LocalDate.now(clock), "death:" + personId, by, List.of(new Ledger.Posting(
-                    Ledger.RECEIVABLE_OVERPAID, Ledger.PENSION_EXPENSE, total, "死亡后多发待遇追回 " + personId)));
+            ledger.post(Fund.PENSION, LocalDate.now(clock), "death:" + personId + ":" + died, by,
+                    "死亡后多发待遇追回 " + personId, List.of(new Ledger.Posting(
+                            Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE, total)));
         }
         return total;
     }
@@ -350,19 +353,34 @@ public class Payroll {
         return true;
     }
 
+    /**
+     * Completes the run and books it, once: the status change RUNNING → COMPLETED is the single winner (parallel
+     * executions of the same run find it done and post nothing), and the ledger refuses a second entry of the same
+     * source. The run's entry books each kind of line to its account (N-1e, FJ-1.7: pre-payments to their own);
+     * pre-paid lines of orders already settled move on to pension expense in an entry of their own.
+     */
     private void finish(PayrollRun run) {
-        String source = "payroll-run:" + run.id();
+        int won = jdbc.sql("""
+                UPDATE payroll_run SET status = 'COMPLETED', finished_at = :now, owner = NULL
+                 WHERE id = :id AND status = 'RUNNING'""")
+                .param("now", OffsetDateTime.now(clock)).param("id", run.id()).update();
+        if (won == 0) {
+            return; // another execution of the same run completed and booked it
+        }
+        String memo = run.regionCode() + " " + run.month() + " 待遇发放";
         List<Ledger.Posting> postings = new ArrayList<>();
         for (PayrollTotal t : totalsByKind(run.id())) {
-            String memo = run.regionCode() + " " + run.month() + " " + t.kind();
-            switch (t.kind()) {
-                case "REGULAR" -> postings.add(new Ledger.Posting(Ledger.PENSION_EXPENSE, Ledger.BANK, t.amount(), memo));
-                // N-1e: everything paid under a pre-payment goes to its own account until it is settled
-                case "PREPAYMENT" -> postings.add(new Ledger.Posting(Ledger.PREPAYMENTS, Ledger.BANK, t.amount(), memo));
-                case "ARREARS", "SETTLEMENT" -> postings.add(new Ledger.Posting(Ledger.ARREARS_EXPENSE, Ledger.BANK, t.amount(), memo));
-                default -> postings.add(new Ledger.Posting(Ledger.BANK, Ledger.RECEIVABLE_OVERPAID, t.amount().negate(), memo));
-            }
+            postings.add(switch (t.kind()) {
+                case "REGULAR" -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, t.amount());
+                case "PREPAYMENT" -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, t.amount());
+                case "ARREARS", "SETTLEMENT" -> new Ledger.Posting(Account.PENSION_ARREARS_EXPENSE, Account.PENSION_BANK,
+                        t.amount());
+                // deductions and recoveries are negative lines: they collect what the receivable holds
+                default -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, t.amount());
+            });
         }
+        LocalDate on = run.month().atEndOfMonth();
+        ledger.post(Fund.PENSION, on, "payroll-run:" + run.id(), run.startedBy(), memo, postings);
         boolean anySettled = jdbc.sql("SELECT EXISTS (SELECT 1 FROM payroll_order WHERE prepayment_settled AND region_code = :r)")
                 .param("r", run.regionCode()).query(Boolean.class).single();
         BigDecimal settled = !anySettled ? BigDecimal.ZERO : jdbc.sql("""
@@ -370,15 +388,9 @@ public class Payroll {
                  WHERE l.run_id = :id AND l.kind = 'PREPAYMENT'
                    AND l.order_id IN (SELECT id FROM payroll_order WHERE prepayment_settled AND region_code = :r)""")
                 .param("id", run.id()).param("r", run.regionCode()).query(BigDecimal.class).single();
-        if (settled.signum() != 0) {
-            postings.add(new Ledger.Posting(Ledger.PENSION_EXPENSE, Ledger.PREPAYMENTS, settled,
-                    run.regionCode() + " " + run.month() + " 已结算预发转列支"));
-        }
-        if (ledger.entries(source).isEmpty()) {
-            ledger.post(run.month().atEndOfMonth(), source, run.startedBy(), postings);
-        }
-        jdbc.sql("UPDATE payroll_run SET status = 'COMPLETED', finished_at = :now, owner = NULL WHERE id = :id")
-                .param("now", OffsetDateTime.now(clock)).param("id", run.id()).update();
+        ledger.post(Fund.PENSION, on, "payroll-run:" + run.id() + ":settled", run.startedBy(),
+                run.regionCode() + " " + run.month() + " 已结算预发转列支",
+                List.of(new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, settled)));
     }
 
     private List<PayrollTotal> totalsByKind(long runId) {
@@ -391,20 +403,23 @@ public class Payroll {
     /**
      * The pre-payment order's months were settled against the computed pension (N-1b, FJ-1.3): what completed runs
      * booked to the pre-payment account moves to pension expense, and later runs clear its remaining lines the same
-     * way, so the pre-payment account of a settled award comes back to zero. Returns the amount moved.
+     * way, so the pre-payment account of a settled award comes back to zero. An over-payment the settlement found
+     * ({@code overpaid}, to be deducted from later payments) leaves pension expense for the receivable, which those
+     * deductions then collect: the receivable never ends with a credit balance. Returns the amount moved.
      */
     @org.springframework.transaction.annotation.Transactional
-    public BigDecimal settlePrepayment(long orderId, String by) {
+    public BigDecimal settlePrepayment(long orderId, BigDecimal overpaid, String by) {
         jdbc.sql("UPDATE payroll_order SET prepayment_settled = TRUE, version = version + 1 WHERE id = :id")
                 .param("id", orderId).update();
         BigDecimal booked = jdbc.sql("""
                 SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
                  WHERE l.order_id = :o AND r.status = 'COMPLETED' AND l.kind = 'PREPAYMENT'""")
                 .param("o", orderId).query(BigDecimal.class).single();
-        if (booked.signum() != 0) {
-            ledger.post(LocalDate.now(clock), "prepayment-settled:" + orderId, by, List.of(new Ledger.Posting(
-                    Ledger.PENSION_EXPENSE, Ledger.PREPAYMENTS, booked, "预发结算转列支，指令 " + orderId)));
-        }
+        ledger.post(Fund.PENSION, LocalDate.now(clock), "prepayment-settled:" + orderId, by,
+                "预发结算转列支，指令 " + orderId, List.of(
+                        new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, booked),
+                        new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE,
+                                overpaid == null ? BigDecimal.ZERO : overpaid)));
         return booked;
     }
 

@@ -214,13 +214,14 @@ public class Awards {
             long prepayOrder = jdbc.sql("SELECT prepayment_order FROM pension_award WHERE case_id = :c")
                     .param("c", c.id()).query(Long.class).single();
             payroll.endOrder(prepayOrder, approvalMonth);
-            payroll.settlePrepayment(prepayOrder, approver.getUsername());
             Map<YearMonth, BigDecimal> paid = new LinkedHashMap<>();
             for (YearMonth m = d.firstMonth(); !m.isAfter(approvalMonth); m = m.plusMonths(1)) {
                 paid.put(m, award.get().prepaymentAmount());
             }
             Settlement s = Settlement.settle(d.firstMonth(), approvalMonth, calc.total(), paid, next,
                     parameters.decimal("pension.settlement.maxDeductionShare", region, today));
+            payroll.settlePrepayment(prepayOrder, s.total().signum() < 0 ? s.total().negate() : BigDecimal.ZERO,
+                    approver.getUsername());
             for (Settlement.Installment i : s.schedule()) {
                 payroll.addAdjustment(regular, i.payroll(), i.amount().signum() > 0 ? "SETTLEMENT" : "DEDUCTION",
                         i.amount(), "SETTLEMENT:N-1b,FJ-1.3", "预发结算（多扣少补）");

@@ -99,11 +99,9 @@ class PensionIT {
         // settlement moves what the pre-payment account received to pension expense
         long prepayOrder = jdbc.sql("SELECT id FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                 .param("r", c.reference()).query(Long.class).single();
-        assertThat(ledger.entries("prepayment-settled:" + prepayOrder)).singleElement().satisfies(e -> {
-            assertThat(e.debit()).isEqualTo("5001");
-            assertThat(e.credit()).isEqualTo("1221");
-            assertThat(e.amount()).isEqualByComparingTo(prepaidPaid);
-        });
+        org.shebao.ledger.Ledger.Journal settledEntry = ledger.journal("prepayment-settled:" + prepayOrder).orElseThrow();
+        assertThat(settledEntry.lines()).extracting(l -> l.account() + " " + l.debit() + " " + l.credit())
+                .containsExactlyInAnyOrder("5001 " + prepaidPaid + " 0.00", "1221 0.00 " + prepaidPaid);
     }
 
     @Autowired
