@@ -93,6 +93,11 @@ public final class Violations {
         return list.isEmpty();
     }
 
+    /** The violations found so far, in order. */
+    public java.util.List<FieldViolation> list() {
+        return java.util.List.copyOf(list);
+    }
+
     public boolean has(String field) {
         return list.stream().anyMatch(v -> v.field().equals(field));
     }

@@ -98,6 +98,18 @@ public class Payroll {
                 .param("m", lastMonth.atDay(1)).param("id", orderId).update();
     }
 
+    private org.shebao.policy.Jurisdictions jurisdictions;
+
+    /** Region names for the ledger's memos (absent where the payroll is replayed in a scenario: codes then). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void jurisdictions(org.shebao.policy.Jurisdictions jurisdictions) {
+        this.jurisdictions = jurisdictions;
+    }
+
+    private String regionName(String code) {
+        return jurisdictions == null ? code : jurisdictions.nameOf(code);
+    }
+
     /** How long a run's heartbeat may be silent before another instance takes the run over (default 60 s). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void staleSeconds(@Value("${shebao.payroll.stale-seconds:60}") long seconds) {
@@ -367,7 +379,7 @@ public class Payroll {
         if (won == 0) {
             return; // another execution of the same run completed and booked it
         }
-        String memo = run.regionCode() + " " + run.month() + " 待遇发放";
+        String memo = regionName(run.regionCode()) + " " + run.month() + " 待遇发放";
         List<Ledger.Posting> postings = new ArrayList<>();
         for (PayrollTotal t : totalsByKind(run.id())) {
             postings.add(switch (t.kind()) {
@@ -389,7 +401,7 @@ public class Payroll {
                    AND l.order_id IN (SELECT id FROM payroll_order WHERE prepayment_settled AND region_code = :r)""")
                 .param("id", run.id()).param("r", run.regionCode()).query(BigDecimal.class).single();
         ledger.post(Fund.PENSION, on, "payroll-run:" + run.id() + ":settled", run.startedBy(),
-                run.regionCode() + " " + run.month() + " 已结算预发转列支",
+                regionName(run.regionCode()) + " " + run.month() + " 已结算预发转列支",
                 List.of(new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, settled)));
     }
 

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
@@ -86,6 +87,32 @@ class PayrollJourneyIT extends BrowserJourney {
             String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes());
             assertThat(sheet).contains("按月发放").contains("未按期资格认证不暂停待遇发放（N-1c、FJ-1.1）")
                     .doesNotContain("REGULAR").doesNotContain("NO_SUSPENSION_FOR_MISSED_CERTIFICATION");
+        }
+        // the run in the fund's books: its voucher pays out of the bank exactly what the totals add up to
+        String runUrl = page.url();
+        String runId = runUrl.substring(runUrl.lastIndexOf('/') + 1);
+        java.math.BigDecimal total = page.locator("#totals tbody tr td.amount").allTextContents().stream()
+                .map(s -> new java.math.BigDecimal(s.replace(",", ""))).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        page.click("text=基金账簿");
+        assertThat(page.locator("#fund-name")).hasText("企业职工基本养老保险基金");
+        assertThat(page.locator("#trial-balance tr[data-account='1002']")).containsText("银行存款（待遇支出户）");
+        page.navigate(url("/ledger?fund=PENSION&from=2020-04-31")); // a day that does not exist, typed into the address
+        assertThat(page.locator("#form-errors")).containsText("开始日期");
+        page.fill("#source", "payroll-run:" + runId);
+        page.click("#apply");
+        Locator voucher = page.locator(".journal[data-source='payroll-run:" + runId + "']");
+        assertThat(voucher).containsText("银行存款（待遇支出户）");
+        assertThat(voucher).containsText(String.format("%,.2f", total));
+        screenshot("ledger-books");
+        page.click("#trial-balance tr[data-account='1221'] a");
+        assertThat(page.locator("#account-name")).containsText("预发养老金（待结算）");
+        page.goBack();
+        Download vouchers = page.waitForDownload(() -> page.click("#export"));
+        Path xlsx = Files.createTempFile("vouchers", ".xlsx");
+        vouchers.saveAs(xlsx);
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes());
+            assertThat(sheet).contains("payroll-run:" + runId).contains("银行存款（待遇支出户）");
         }
         page.navigate(url("/payroll"));
         page.selectOption("#region", "350100");
