@@ -211,16 +211,51 @@ public class Payroll {
     }
 
     /**
+     * An over-payment to recover from the person (not from later payments: there are none), for a benefit month of
+     * an order; the receivable it creates is booked by whoever decided it (death data, a settlement).
+     */
+    public void addRecovery(long orderId, long personId, YearMonth month, BigDecimal amount, String reason) {
+        jdbc.sql("""
+                INSERT INTO payroll_recovery (order_id, person_id, month, amount, reason, created_at)
+                VALUES (:o, :p, :m, :a, :r, :now) ON CONFLICT (order_id, month) DO NOTHING""")
+                .param("o", orderId).param("p", personId).param("m", month.atDay(1)).param("a", amount)
+                .param("r", reason).param("now", OffsetDateTime.now(clock)).update();
+    }
+
+    /**
      * A one-off line of a later payroll: arrears, a settlement, a deduction, a recovery or pre-paid past months. It
      * is paid by the first run of its month, or a later one, that pays the order (so one due while the order is
      * suspended waits for the recipient to certify again).
      */
     public void addAdjustment(long orderId, YearMonth month, String kind, BigDecimal amount, String flags, String memo) {
+        addAdjustment(orderId, month, null, kind, amount, flags, memo);
+    }
+
+    /** The same, for the benefit month it pays ({@code benefitMonth}: e.g. one pre-paid past month). */
+    public void addAdjustment(long orderId, YearMonth month, YearMonth benefitMonth, String kind, BigDecimal amount,
+                              String flags, String memo) {
         jdbc.sql("""
-                INSERT INTO payroll_adjustment (order_id, month, kind, amount, flags, memo, created_at)
-                VALUES (:o, :m, :k, :a, :f, :memo, :now)""")
-                .param("o", orderId).param("m", month.atDay(1)).param("k", kind).param("a", amount).param("f", flags)
+                INSERT INTO payroll_adjustment (order_id, month, benefit_month, kind, amount, flags, memo, created_at)
+                VALUES (:o, :m, :b, :k, :a, :f, :memo, :now)""")
+                .param("o", orderId).param("m", month.atDay(1)).param("b", benefitMonth == null ? null : benefitMonth.atDay(1))
+                .param("k", kind).param("a", amount).param("f", flags)
                 .param("memo", memo).param("now", OffsetDateTime.now(clock)).update();
+    }
+
+    /**
+     * What the payroll actually paid an order, per benefit month, for lines of a kind (e.g. PREPAYMENT): a month
+     * suspended or not yet run is absent. Settlements read this, not what should have been paid.
+     */
+    public java.util.Map<YearMonth, BigDecimal> paidPerMonth(long orderId, String kind) {
+        java.util.Map<YearMonth, BigDecimal> out = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT COALESCE(l.benefit_month, r.month), sum(l.amount) FROM payroll_line l
+                  JOIN payroll_run r ON r.id = l.run_id
+                 WHERE l.order_id = :o AND l.kind = :k GROUP BY 1""")
+                .param("o", orderId).param("k", kind)
+                .query((rs, i) -> java.util.Map.entry(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     // ---------------------------------------------------------------- runs
@@ -344,15 +379,18 @@ public class Payroll {
                     UPDATE payroll_adjustment a SET paid_run = :run
                       FROM paid p
                      WHERE p.id = a.order_id AND a.month <= :m AND a.paid_run IS NULL
-                    RETURNING a.order_id, p.person_id, a.kind, a.amount, a.flags, p.bank_account, p.account_name
+                    RETURNING a.order_id, p.person_id, a.kind, a.amount, a.flags, p.bank_account, p.account_name,
+                              a.benefit_month
                 ), lines AS (
-                    INSERT INTO payroll_line (run_id, order_id, person_id, kind, amount, flags, bank_account, account_name)
+                    INSERT INTO payroll_line (run_id, order_id, person_id, kind, amount, flags, bank_account, account_name,
+                                              benefit_month)
                     SELECT :run, p.id, p.person_id, p.kind, p.monthly_amount,
                            CASE WHEN p.certified_until < :cutoff THEN trim(p.flags || ' ' || :flag) ELSE p.flags END,
-                           p.bank_account, p.account_name
+                           p.bank_account, p.account_name, NULL::date
                       FROM paid p
                     UNION ALL
-                    SELECT :run, a.order_id, a.person_id, a.kind, a.amount, a.flags, a.bank_account, a.account_name
+                    SELECT :run, a.order_id, a.person_id, a.kind, a.amount, a.flags, a.bank_account, a.account_name,
+                           a.benefit_month
                       FROM adjustments a
                     RETURNING 1
                 )

@@ -97,10 +97,11 @@ public class Awards {
     public Optional<Map.Entry<BigDecimal, String>> proposedPrepayment(ShebaoUser by, Case c) {
         RegionCode region = new RegionCode(c.regionCode());
         LocalDate today = LocalDate.now(clock);
+        String clauses = measures.status(PREPAY_MEASURE, region, today).clauseList();
         if ("INSTITUTION".equals(c.form().get("scheme"))) {
             String approved = c.form().get("approvedAmount");
             return approved == null ? Optional.empty()
-                    : Optional.of(Map.entry(new BigDecimal(approved), "FJ-1.3（机关事业单位按组织人事部门核定的标准）"));
+                    : Optional.of(Map.entry(new BigDecimal(approved), "组织人事部门核定的标准（" + clauses + "）"));
         }
         Optional<ParameterValue> standard = parameters.find("pension.prepayment.enterprise.monthly", region, today);
         if (standard.isPresent()) {
@@ -109,7 +110,7 @@ public class Awards {
         Person p = registry.person(by, c.personId());
         Retirement r = retirement(p, c.form().get("post"));
         PensionCalculation provisional = pensions.calculate(pensions.facts(p.id(), region, r.reachedOn(), r.age()));
-        return Optional.of(Map.entry(provisional.total(), "N-1b（按已有记录暂算）"));
+        return Optional.of(Map.entry(provisional.total(), "按已有记录暂算（" + clauses + "）"));
     }
 
     /**
@@ -154,7 +155,7 @@ public class Awards {
             }
             v.throwIfAny();
             amount = amount.setScale(2, RoundingMode.UNNECESSARY);
-            source = "N-1b（审核人员录入）";
+            source = "审核人员录入（" + measure.clauseList() + "）";
         }
         Person p = registry.person(by, c.personId());
         Retirement r = retirement(p, c.form().get("post"));
@@ -165,10 +166,10 @@ public class Awards {
         long order = pensions.startPrepayment(p.id(), region, amount, now.isBefore(first) ? first : now,
                 payroll.certificationValidUntil(region, today), c.form().get("bankAccount"), p.name(), flags,
                 c.reference());
-        if (first.isBefore(now)) {
-            long months = first.until(now, ChronoUnit.MONTHS);
-            payroll.addAdjustment(order, now, "PREPAYMENT", amount.multiply(BigDecimal.valueOf(months)), flags,
-                    "预发 " + first + " 至 " + now.minusMonths(1));
+        // the months since entitlement are pre-paid in this month's payroll, each as its own benefit month, so that
+        // the settlement later reads what each month was paid
+        for (YearMonth m = first; m.isBefore(now); m = m.plusMonths(1)) {
+            payroll.addAdjustment(order, now, m, "PREPAYMENT", amount, flags, "预发 " + m);
         }
         upsert(c, p, r, first, amount, source, now.isBefore(first) ? first : now, order, by);
         return find(caseId).orElseThrow();
@@ -176,17 +177,33 @@ public class Awards {
 
     private void upsert(Case c, Person p, Retirement r, YearMonth first, BigDecimal amount, String source,
                         YearMonth from, long order, ShebaoUser by) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO pension_award (case_id, person_id, region_code, scheme, retired_on, first_month,
                        prepayment_amount, prepayment_source, prepayment_from, prepayment_order, updated_at, updated_by)
-                VALUES (:c, :p, :r, :s, :ret, :first, :a, :src, :from, :o, :now, :by)""")
+                VALUES (:c, :p, :r, :s, :ret, :first, :a, :src, :from, :o, :now, :by)
+                ON CONFLICT (case_id) DO NOTHING""")
                 .param("c", c.id()).param("p", p.id()).param("r", c.regionCode())
                 .param("s", c.form().getOrDefault("scheme", "ENTERPRISE")).param("ret", r.reachedOn())
                 .param("first", first.atDay(1)).param("a", amount).param("src", source).param("from", from.atDay(1))
                 .param("o", order).param("now", OffsetDateTime.now(clock)).param("by", by.getUsername()).update();
+        if (inserted == 0) {
+            // a second pre-payment of the same case raced this one: the loser's order and adjustments roll back
+            throw new ConflictException("prepayment", "error.prepayment.already");
+        }
     }
 
-    /** Approval: the computed pension, arrears or the settlement of the pre-paid months, and the regular order. */
+    /**
+     * Approval: whether the person qualifies for a monthly pension (the 15-year minimum,
+     * {@code pension.minimumContributionMonths}), the computed pension, arrears (N-1d, SX-1a, FJ-1.2) or the
+     * settlement of every pre-paid month (N-1b, FJ-1.3: 多扣少补) against what the payroll actually paid, and the
+     * regular order from the month after approval.
+     *
+     * <p>The pre-payment order pays up to the month before approval; the approval month itself is settled: what its
+     * run paid (if it ran already) against the pension due. Months pre-paid before the entitlement's first month (a
+     * case approved after the measure's window closed) are due nothing and recovered. Someone short of the minimum
+     * gets no monthly pension: every pre-paid month is an over-payment to recover, and the award lists what the rules
+     * offer instead.
+     */
     @Transactional
     public void onApproved(ShebaoUser approver, Case c) {
         RegionCode region = new RegionCode(c.regionCode());
@@ -195,39 +212,61 @@ public class Awards {
         Retirement r = retirement(p, c.form().get("post"));
         EntitlementDecision d = Entitlements.decide(r.reachedOn(), c.receivedAt().toLocalDate(), today, today,
                 measures.status("ARREARS_AFTER_LATE_DECLARATION", region, today));
+        MeasureStatus prepayMeasure = measures.status(PREPAY_MEASURE, region, today);
+        PensionFacts facts = pensions.facts(p.id(), region, r.reachedOn(), r.age());
+        ParameterValue minimum = parameters.require("pension.minimumContributionMonths", region, r.reachedOn());
+        boolean qualifies = facts.contributionMonths() >= (Integer) minimum.value();
         PensionCalculation calc;
-        if ("INSTITUTION".equals(c.form().get("scheme"))) {
+        if (!qualifies) {
+            calc = null;
+        } else if ("INSTITUTION".equals(c.form().get("scheme"))) {
             BigDecimal approved = new BigDecimal(c.form().get("approvedAmount"));
             calc = new PensionCalculation(approved, BigDecimal.ZERO.setScale(2), approved,
-                    List.of(new PensionCalculation.Line("组织人事部门核定的基本养老金", approved.toPlainString(), "FJ-1.3")));
+                    List.of(new PensionCalculation.Line("组织人事部门核定的基本养老金", approved.toPlainString(),
+                            prepayMeasure.clauseList())));
         } else {
-            calc = pensions.calculate(pensions.facts(p.id(), region, r.reachedOn(), r.age()));
+            calc = pensions.calculate(facts);
         }
         YearMonth approvalMonth = YearMonth.from(today);
         YearMonth next = approvalMonth.plusMonths(1);
-        long regular = pensions.startPayment(p.id(), region, calc.total(), next,
-                payroll.certificationValidUntil(region, today),
-                c.form().get("bankAccount"), p.name(), c.reference());
+        Long regular = calc == null ? null : pensions.startPayment(p.id(), region, calc.total(), next,
+                payroll.certificationValidUntil(region, today), c.form().get("bankAccount"), p.name(), c.reference());
         Optional<Award> award = find(c.id());
         String settlementText = null;
         if (award.isPresent() && award.get().prepaid()) {
             long prepayOrder = jdbc.sql("SELECT prepayment_order FROM pension_award WHERE case_id = :c")
                     .param("c", c.id()).query(Long.class).single();
-            payroll.endOrder(prepayOrder, approvalMonth);
-            Map<YearMonth, BigDecimal> paid = new LinkedHashMap<>();
-            for (YearMonth m = d.firstMonth(); !m.isAfter(approvalMonth); m = m.plusMonths(1)) {
-                paid.put(m, award.get().prepaymentAmount());
+            payroll.endOrder(prepayOrder, approvalMonth.minusMonths(1));
+            Map<YearMonth, BigDecimal> paid = payroll.paidPerMonth(prepayOrder, "PREPAYMENT");
+            YearMonth from = paid.keySet().stream().min(YearMonth::compareTo).filter(m -> m.isBefore(d.firstMonth()))
+                    .orElse(d.firstMonth());
+            YearMonth until = paid.keySet().stream().max(YearMonth::compareTo).filter(m -> m.isAfter(approvalMonth))
+                    .orElse(approvalMonth);
+            String flags = "SETTLEMENT:" + String.join(",", prepayMeasure.clauses());
+            if (calc != null) {
+                Settlement s = Settlement.settle(from, until, d.firstMonth(), calc.total(), paid, next,
+                        parameters.decimal("pension.settlement.maxDeductionShare", region, today));
+                payroll.settlePrepayment(prepayOrder, s.total().signum() < 0 ? s.total().negate() : BigDecimal.ZERO,
+                        approver.getUsername());
+                for (Settlement.Installment i : s.schedule()) {
+                    payroll.addAdjustment(regular, i.payroll(), i.amount().signum() > 0 ? "SETTLEMENT" : "DEDUCTION",
+                            i.amount(), flags, "预发结算（多扣少补）");
+                }
+                settlementText = write(s);
+            } else {
+                // no monthly pension: nothing to deduct from, every pre-paid month is recovered from the person
+                BigDecimal overpaid = BigDecimal.ZERO.setScale(2);
+                for (Map.Entry<YearMonth, BigDecimal> m : paid.entrySet()) {
+                    payroll.addRecovery(prepayOrder, p.id(), m.getKey(), m.getValue(),
+                            "累计缴费不足，不按月领取基本养老金，预发待遇追回");
+                    overpaid = overpaid.add(m.getValue());
+                }
+                payroll.settlePrepayment(prepayOrder, overpaid, approver.getUsername());
+                List<Settlement.Month> months = paid.entrySet().stream().map(m -> new Settlement.Month(m.getKey(),
+                        BigDecimal.ZERO.setScale(2), m.getValue(), m.getValue().negate())).toList();
+                settlementText = write(new Settlement(months, overpaid.negate(), List.of()));
             }
-            Settlement s = Settlement.settle(d.firstMonth(), approvalMonth, calc.total(), paid, next,
-                    parameters.decimal("pension.settlement.maxDeductionShare", region, today));
-            payroll.settlePrepayment(prepayOrder, s.total().signum() < 0 ? s.total().negate() : BigDecimal.ZERO,
-                    approver.getUsername());
-            for (Settlement.Installment i : s.schedule()) {
-                payroll.addAdjustment(regular, i.payroll(), i.amount().signum() > 0 ? "SETTLEMENT" : "DEDUCTION",
-                        i.amount(), "SETTLEMENT:N-1b,FJ-1.3", "预发结算（多扣少补）");
-            }
-            settlementText = write(s);
-        } else if (d.arrearsMonths() > 0) {
+        } else if (calc != null && d.arrearsMonths() > 0) {
             payroll.addAdjustment(regular, d.arrearsPayroll(), "ARREARS",
                     calc.total().multiply(BigDecimal.valueOf(d.arrearsMonths())),
                     "ARREARS:" + String.join(",", d.clauses()), "补发 " + d.firstMonth() + " 起 " + d.arrearsMonths() + " 个月");
@@ -243,10 +282,27 @@ public class Awards {
         }
         jdbc.sql("""
                 UPDATE pension_award SET monthly_amount = :m, calculation = :calc, entitlement = :ent, settlement = :s,
-                       regular_order = :o, first_month = :first, updated_at = :now, updated_by = :by WHERE case_id = :c""")
-                .param("m", calc.total()).param("calc", write(calc)).param("ent", write(d)).param("s", settlementText)
-                .param("o", regular).param("first", d.firstMonth().atDay(1)).param("now", OffsetDateTime.now(clock))
-                .param("by", approver.getUsername()).param("c", c.id()).update();
+                       regular_order = :o, first_month = :first, outcome = :outcome, contribution_months = :months,
+                       required_months = :required, required_source = :requiredSource, account_balance = :balance,
+                       updated_at = :now, updated_by = :by WHERE case_id = :c""")
+                .param("m", calc == null ? null : calc.total()).param("calc", calc == null ? null : write(calc))
+                .param("ent", write(d)).param("s", settlementText).param("o", regular)
+                .param("first", d.firstMonth().atDay(1)).param("outcome", qualifies ? "MONTHLY" : "SHORT_OF_MINIMUM")
+                .param("months", facts.contributionMonths()).param("required", (Integer) minimum.value())
+                .param("requiredSource", minimum.source()).param("balance", facts.accountBalance())
+                .param("now", OffsetDateTime.now(clock)).param("by", approver.getUsername()).param("c", c.id()).update();
+    }
+
+    /** Whether the award is short of the minimum contribution months, with the figures (null: not decided or met). */
+    public record Shortfall(int months, int required, String source, BigDecimal accountBalance) {
+    }
+
+    public Optional<Shortfall> shortfall(long caseId) {
+        return jdbc.sql("""
+                SELECT contribution_months, required_months, required_source, account_balance FROM pension_award
+                 WHERE case_id = :c AND outcome = 'SHORT_OF_MINIMUM'""").param("c", caseId)
+                .query((rs, i) -> new Shortfall(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getBigDecimal(4)))
+                .optional();
     }
 
     public PensionCalculation calculation(Award a) {

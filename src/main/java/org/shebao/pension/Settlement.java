@@ -36,12 +36,23 @@ public record Settlement(List<Month> months, BigDecimal total, List<Installment>
      */
     public static Settlement settle(YearMonth from, YearMonth until, BigDecimal monthly, Map<YearMonth, BigDecimal> paid,
                                     YearMonth firstPayroll, BigDecimal maxDeductionShare) {
+        return settle(from, until, from, monthly, paid, firstPayroll, maxDeductionShare);
+    }
+
+    /**
+     * The same, where the pension is due only from {@code dueFrom}: a month paid before it (pre-paid while the
+     * entitlement was expected to start earlier, e.g. a case approved after the measure's window closed) is due
+     * nothing, so all it received is recovered. No pre-paid month is left out of the settlement.
+     */
+    public static Settlement settle(YearMonth from, YearMonth until, YearMonth dueFrom, BigDecimal monthly,
+                                    Map<YearMonth, BigDecimal> paid, YearMonth firstPayroll, BigDecimal maxDeductionShare) {
         List<Month> months = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (YearMonth m = from; !m.isAfter(until); m = m.plusMonths(1)) {
             BigDecimal p = paid.getOrDefault(m, BigDecimal.ZERO).setScale(2, RoundingMode.UNNECESSARY);
-            BigDecimal diff = monthly.subtract(p);
-            months.add(new Month(m, monthly, p, diff));
+            BigDecimal due = m.isBefore(dueFrom) ? BigDecimal.ZERO.setScale(2) : monthly;
+            BigDecimal diff = due.subtract(p);
+            months.add(new Month(m, due, p, diff));
             total = total.add(diff);
         }
         List<Installment> schedule = new ArrayList<>();

@@ -55,7 +55,7 @@ class PayrollJourneyIT extends BrowserJourney {
         assertThat(page.locator("#status")).hasText("审核通过，已办结");
         page.click("#details");
         assertThat(page.locator("#calculation")).containsText("国发〔2005〕38号");
-        assertThat(page.locator("#settlement .clause")).hasText(new String[] {"N-1b", "FJ-1.3"});
+        assertThat(page.locator("#settlement .clause")).hasText(new String[] {"N-1b", "N-1e", "FJ-1.3", "FJ-1.7"});
         assertThat(page.locator("#schedule tbody tr").first()).isVisible();
         assertThat(page.locator("#entitlement")).containsText("N-1d");
     }

@@ -95,7 +95,7 @@ class PensionIT {
                 .param("r", c.reference()).query(BigDecimal.class).single();
         assertThat(scheduled).isEqualByComparingTo(s.total());
         assertThat(jdbc.sql("SELECT until_month FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
-                .param("r", c.reference()).query(LocalDate.class).single()).isEqualTo(approval.atDay(1));
+                .param("r", c.reference()).query(LocalDate.class).single()).isEqualTo(approval.minusMonths(1).atDay(1));
         // settlement moves what the pre-payment account received to pension expense
         long prepayOrder = jdbc.sql("SELECT id FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                 .param("r", c.reference()).query(Long.class).single();

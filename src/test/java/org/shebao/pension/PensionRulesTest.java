@@ -80,4 +80,21 @@ class PensionRulesTest {
         assertThat(down.schedule()).extracting(i -> i.payroll() + " " + i.amount())
                 .containsExactly("2020-06 -500.00", "2020-07 -100.00");
     }
+
+    @Test
+    @DisplayName("N-1b / FJ-1.3 多扣少补 after the SX-1a window closed: months pre-paid before the new first month are due "
+            + "nothing and recovered; a month the payroll did not pay is due in full; no pre-paid month is left out")
+    void settlementWithLaterFirstMonth() {
+        Map<YearMonth, BigDecimal> paid = new java.util.TreeMap<>(Map.of(
+                YearMonth.of(2026, 3), new BigDecimal("1800.00"), YearMonth.of(2026, 4), new BigDecimal("1800.00"),
+                YearMonth.of(2026, 6), new BigDecimal("1800.00")));
+        Settlement s = Settlement.settle(YearMonth.of(2026, 3), YearMonth.of(2026, 6), YearMonth.of(2026, 5),
+                new BigDecimal("2000.00"), paid, YearMonth.of(2026, 7), new BigDecimal("0.5"));
+        assertThat(s.months()).extracting(m -> m.month() + " " + m.due() + " " + m.paid() + " " + m.difference())
+                .containsExactly("2026-03 0.00 1800.00 -1800.00", "2026-04 0.00 1800.00 -1800.00",
+                        "2026-05 2000.00 0.00 2000.00", "2026-06 2000.00 1800.00 200.00");
+        assertThat(s.total()).isEqualByComparingTo("-1400.00");
+        assertThat(s.schedule()).extracting(i -> i.payroll() + " " + i.amount())
+                .containsExactly("2026-07 -1000.00", "2026-08 -400.00");
+    }
 }

@@ -42,6 +42,7 @@ class AwardPages {
             model.addAttribute("calculation", awards.calculation(a));
             model.addAttribute("entitlement", awards.entitlement(a));
             model.addAttribute("settlement", awards.settlement(a));
+            model.addAttribute("shortfall", awards.shortfall(caseId).orElse(null));
         }
         return "pension/award";
     }
