@@ -105,13 +105,13 @@ class AuditLogIT {
     void logins() {
         ApiClient api = new ApiClient(port);
         long before = lastSeq();
-        assertThat(api.get("xm.reviewer", "/api/v1/ping").status()).isEqualTo(200);
+        assertThat(api.get("ty.auditor", "/api/v1/ping").status()).isEqualTo(200);
         api.send(null, "GET", "/api/v1/ping", null, "zh-CN", Map.of("Authorization",
-                "Basic " + java.util.Base64.getEncoder().encodeToString("xm.reviewer:wrong-password".getBytes())));
+                "Basic " + java.util.Base64.getEncoder().encodeToString("ty.auditor:wrong-password".getBytes())));
         List<String> rows = jdbc.sql("SELECT action || ' ' || actor || ' ' || ip FROM audit_log WHERE seq > :s ORDER BY seq")
                 .param("s", before).query(String.class).list();
-        assertThat(rows).anyMatch(r -> r.startsWith("LOGIN_SUCCEEDED xm.reviewer 127.0.0.1"));
-        assertThat(rows).anyMatch(r -> r.startsWith("LOGIN_FAILED xm.reviewer 127.0.0.1"));
+        assertThat(rows).anyMatch(r -> r.startsWith("LOGIN_SUCCEEDED ty.auditor 127.0.0.1"));
+        assertThat(rows).anyMatch(r -> r.startsWith("LOGIN_FAILED ty.auditor 127.0.0.1"));
         assertThat(log.verify()).isEmpty();
     }
 

@@ -124,35 +124,15 @@ class BadInputIT {
         assertThat(rows()).as("nothing written").isEqualTo(before);
     }
 
-    /** A browser's session: the login form with its CSRF token, then the cookie. */
-    private HttpClient browser(String user) throws Exception {
-        HttpClient c = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = c.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-        assertThat(m.find()).isTrue();
-        HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD
-                        + "&_csrf=" + java.net.URLEncoder.encode(m.group(1), java.nio.charset.StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return c;
-    }
-
     @org.junit.jupiter.api.Test
     @DisplayName("the apply form for an unknown case type is a 404 page, and for an employer's account a 403 page, "
             + "both in Chinese, without a stack trace")
     void applyFormPages() throws Exception {
-        HttpResponse<String> unknown = browser("citizen.fz").send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/portal/cases/new?type=NO_SUCH_TYPE"))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = org.shebao.WebSession.login(port, "citizen.fz").get("/portal/cases/new?type=NO_SUCH_TYPE");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("<html").doesNotContain("Exception");
-        HttpResponse<String> employer = browser("employer.fz").send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/portal/cases/new?type=CERTIFICATE_REQUEST"))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> employer = org.shebao.WebSession.login(port, "employer.fz")
+                .get("/portal/cases/new?type=CERTIFICATE_REQUEST");
         assertThat(employer.statusCode()).isEqualTo(403);
         assertThat(employer.body()).contains("<html").doesNotContain("Exception");
     }

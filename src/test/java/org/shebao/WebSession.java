@@ -1,0 +1,49 @@
+package org.shebao;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser-like session on the screens (form login with its CSRF token, then the cookie), for plain HTTP tests. */
+public final class WebSession {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final int port;
+
+    private WebSession(int port) {
+        this.port = port;
+    }
+
+    /** Logs in as a demo user; fails when the login is refused. */
+    public static WebSession login(int port, String user) throws Exception {
+        WebSession s = new WebSession(port);
+        String form = s.get("/login").body();
+        Matcher m = CSRF.matcher(form);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        HttpResponse<String> r = s.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + ApiClient.PASSWORD
+                        + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("login refused for " + user);
+        }
+        return s;
+    }
+
+    /** A page as a browser asks for it (Accept: text/html), redirects not followed. */
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html").header("Accept-Language", "zh-CN").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

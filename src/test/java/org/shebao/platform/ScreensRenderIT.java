@@ -1,0 +1,60 @@
+package org.shebao.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DisplayName;
+import org.shebao.ShebaoIntegrationTest;
+import org.shebao.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every screen a role opens renders (200, the platform's layout, no error page), also the ones no journey walks
+ * through: a template error is found here, not by a user.
+ */
+@ShebaoIntegrationTest
+@DisplayName("Screens render for the roles that open them")
+class ScreensRenderIT {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    static Stream<Arguments> screens() {
+        return Stream.of(
+                Arguments.of("fz.clerk", List.of("/", "/registry/persons", "/registry/persons/new", "/registry/employers",
+                        "/registry/employers/new", "/registry/employers/{employer}", "/casework/queue", "/casework/ledger",
+                        "/casework/cases/new?type=CERTIFICATE_REQUEST", "/registry/persons/{person}/contributions")),
+                Arguments.of("ty.clerk", List.of("/casework/ledger", "/registry/employers", "/registry/employers/{tyEmployer}")),
+                Arguments.of("fz.finance", List.of("/payroll", "/ledger", "/ledger?fund=UNEMPLOYMENT",
+                        "/ledger/accounts/PENSION/1002", "/pension/imports")),
+                Arguments.of("fj.auditor", List.of("/ledger", "/casework/queue", "/casework/ledger")),
+                Arguments.of("fj.admin", List.of("/admin/policy", "/admin/policy?region=350100&on=2020-03-01")),
+                Arguments.of("citizen.fz", List.of("/portal", "/portal/cases", "/portal/contributions",
+                        "/portal/cases/new?type=RETIREMENT")),
+                Arguments.of("employer.fz", List.of("/portal")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("screens")
+    void render(String user, List<String> paths) throws Exception {
+        WebSession s = WebSession.login(port, user);
+        long employer = jdbc.sql("SELECT min(id) FROM registry_employer WHERE region_code = '350100'").query(Long.class).single();
+        long tyEmployer = jdbc.sql("SELECT min(id) FROM registry_employer WHERE region_code = '140100'").query(Long.class).single();
+        long person = jdbc.sql("SELECT min(id) FROM registry_person WHERE region_code = '350100'").query(Long.class).single();
+        for (String p : paths) {
+            String path = p.replace("{employer}", String.valueOf(employer)).replace("{tyEmployer}", String.valueOf(tyEmployer))
+                    .replace("{person}", String.valueOf(person));
+            HttpResponse<String> r = s.get(path);
+            assertThat(r.statusCode()).as(user + " " + path).isEqualTo(200);
+            assertThat(r.body()).as(user + " " + path).contains("navbar").doesNotContain("出错了").doesNotContain("??");
+        }
+    }
+}
