@@ -53,9 +53,16 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDbProperties props) throws IOException {
         Path dir = Path.of(props.dataDir()).toAbsolutePath().normalize();
         Files.createDirectories(dir.getParent());
+        if (!props.cleanDataDirectory()) {
+            EmbeddedDataDirectory.check(dir);
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(props.cleanDataDirectory())
+                // durable: the library turns these off for throw-away test databases; the platform's data is real
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "4GB")

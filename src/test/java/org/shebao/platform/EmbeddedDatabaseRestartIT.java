@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,11 @@ class EmbeddedDatabaseRestartIT {
         long persons;
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
+            // durable by default: the library's test defaults (fsync off) are overridden
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                assertThat(jdbc.sql("SHOW " + setting).query(String.class).single()).as(setting).isEqualTo("on");
+            }
+            assertThat(jdbc.sql("SHOW server_version_num").query(Integer.class).single()).isGreaterThanOrEqualTo(170000);
             persons = jdbc.sql("SELECT count(*) FROM registry_person").query(Long.class).single();
             assertThat(persons).isEqualTo(45); // 40 generated + 5 named
             jdbc.sql("UPDATE registry_person SET name = '重启后仍在' WHERE id = 1").update();
@@ -53,5 +59,46 @@ class EmbeddedDatabaseRestartIT {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    @Test
+    @DisplayName("a PostgreSQL server left running on the data directory (the platform was killed) is shut down and "
+            + "the platform starts on the same data")
+    void orphanedPostmaster() throws IOException {
+        deleteDir();
+        try (ConfigurableApplicationContext first = start()) {
+            first.getBean(JdbcClient.class).sql("UPDATE registry_person SET name = '杀掉之前' WHERE id = 2").update();
+        }
+        // a server on the directory that nobody stops: started by another JVM, which is then killed with SIGKILL,
+        // exactly as kill -9 of the platform leaves it
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), OrphanMaker.class.getName(),
+                DIR.toAbsolutePath().normalize().toString()).redirectErrorStream(true).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("ready")) {
+                // the child's start-up output
+            }
+            assertThat(line).as("the other JVM started PostgreSQL").startsWith("ready");
+            jvm.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(EmbeddedDataDirectory.orphan(DIR.toAbsolutePath().normalize())).isPresent();
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(JdbcClient.class).sql("SELECT name FROM registry_person WHERE id = 2")
+                    .query(String.class).single()).isEqualTo("杀掉之前");
+        }
+        deleteDir();
+    }
+
+    @Test
+    @DisplayName("a data directory of another PostgreSQL major version stops the platform with what to do")
+    void otherMajorVersion() throws IOException {
+        Path old = Path.of("target/pg-old-version");
+        Files.createDirectories(old);
+        Files.writeString(old.resolve("PG_VERSION"), "14\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedDataDirectory.check(old.toAbsolutePath()))
+                .hasMessageContaining("PostgreSQL 14").hasMessageContaining("bin/backup");
     }
 }
