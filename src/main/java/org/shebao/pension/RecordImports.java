@@ -33,8 +33,30 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RecordImports {
-    /** What a file is. */
-    public enum Kind { DEATH, MATCH }
+    /**
+     * What a file is, and who may import it: the one matrix of import rights (issue 10, separation of duties). Both
+     * kinds change payments (a death stops them and books recoveries, a match moves a certification forward), so
+     * they belong to finance (and the administrator); auditors read what was imported, they do not import.
+     */
+    public enum Kind {
+        DEATH(Role.FINANCE, Role.ADMIN),
+        MATCH(Role.FINANCE, Role.ADMIN);
+
+        private final java.util.Set<Role> allowed;
+
+        Kind(Role... allowed) {
+            this.allowed = java.util.Set.of(allowed);
+        }
+
+        public boolean allows(Role role) {
+            return allowed.contains(role);
+        }
+    }
+
+    /** The kinds a user may import (none: the import form is not offered). */
+    public static List<Kind> importableBy(ShebaoUser by) {
+        return java.util.Arrays.stream(Kind.values()).filter(k -> k.allows(by.role())).toList();
+    }
 
     /** A malformed line: its number, and a message code with its arguments. */
     public record LineError(int line, String code, List<Object> args) {
@@ -54,7 +76,10 @@ public class RecordImports {
     private final Payroll payroll;
     private final Clock clock;
 
-    RecordImports(Registry registry, Payroll payroll, Clock clock) {
+    private final org.shebao.audit.AuditLog audit;
+
+    RecordImports(Registry registry, Payroll payroll, Clock clock, org.shebao.audit.AuditLog audit) {
+        this.audit = audit;
         this.registry = registry;
         this.payroll = payroll;
         this.clock = clock;
@@ -62,7 +87,7 @@ public class RecordImports {
 
     @Transactional
     public Result importFile(ShebaoUser by, Kind kind, byte[] bytes) {
-        if (!by.has(Role.ADMIN, Role.FINANCE, Role.AUDITOR)) {
+        if (!kind.allows(by.role())) {
             throw new AccessDeniedToRecordException("data exchange import");
         }
         List<LineError> errors = new ArrayList<>();
@@ -144,6 +169,8 @@ public class RecordImports {
                 }
             }
         }
+        audit.record(by.getUsername(), org.shebao.audit.AuditAction.DATA_IMPORTED, kind.name(),
+                rows.size() + " lines, " + matched.size() + " matched, recovery " + recovery);
         return new Result(kind, rows.size(), List.of(), matched.size(), unmatched, recovery);
     }
 }

@@ -21,7 +21,8 @@ class ImportPages {
     }
 
     @GetMapping("/pension/imports")
-    String form() {
+    String form(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        model.addAttribute("kinds", RecordImports.importableBy(user));
         return "pension/imports";
     }
 
@@ -29,6 +30,7 @@ class ImportPages {
     String upload(@AuthenticationPrincipal ShebaoUser user, @RequestParam String kind, @RequestParam MultipartFile file,
                   Model model) throws IOException {
         RecordImports.Kind k = "MATCH".equals(kind) ? RecordImports.Kind.MATCH : RecordImports.Kind.DEATH;
+        model.addAttribute("kinds", RecordImports.importableBy(user));
         model.addAttribute("result", imports.importFile(user, k, file.getBytes()));
         model.addAttribute("fileName", file.getOriginalFilename());
         return "pension/imports";
