@@ -29,9 +29,9 @@ final class EmbeddedDataDirectory {
             String v = Files.readString(version).strip();
             if (!MAJOR.equals(v)) {
                 throw new IllegalStateException("The data directory " + dir + " was made by PostgreSQL " + v
-                        + "; the platform now runs PostgreSQL " + MAJOR + ". Back it up with bin/backup using the "
-                        + "previous version, then delete the directory (or point shebao.db.embedded.data-dir elsewhere) "
-                        + "and restore with bin/restore.");
+                        + "; the platform now runs PostgreSQL " + MAJOR + ". To keep the data, export it with pg_dump of "
+                        + "that version (or the previous release of the platform) and load it into the new one; to start "
+                        + "over, delete the directory (or point shebao.db.embedded.data-dir elsewhere).");
             }
         }
         orphan(dir).ifPresent(p -> stop(dir, p));

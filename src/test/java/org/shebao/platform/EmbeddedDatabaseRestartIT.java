@@ -99,6 +99,6 @@ class EmbeddedDatabaseRestartIT {
         Files.createDirectories(old);
         Files.writeString(old.resolve("PG_VERSION"), "14\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedDataDirectory.check(old.toAbsolutePath()))
-                .hasMessageContaining("PostgreSQL 14").hasMessageContaining("bin/backup");
+                .hasMessageContaining("PostgreSQL 14").hasMessageContaining("pg_dump");
     }
 }
