@@ -49,7 +49,10 @@ public class ApiTokens {
         return new Issued(token, expires);
     }
 
-    /** The user a token stands for, while it is valid and the account is enabled and not locked. */
+    /**
+     * The user a token stands for, while it is valid and the account is enabled. A lock (wrong passwords) does not
+     * stop a token issued by an earlier successful login: locking someone out of the app would otherwise be free.
+     */
     public Optional<ShebaoUser> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
@@ -57,7 +60,7 @@ public class ApiTokens {
         return jdbc.sql("SELECT username FROM identity_api_token WHERE token_hash = :h AND expires_at > :now")
                 .param("h", hash(token)).param("now", OffsetDateTime.now(clock)).query(String.class).optional()
                 .flatMap(users::find)
-                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+                .filter(u -> u.isEnabled());
     }
 
     @Transactional

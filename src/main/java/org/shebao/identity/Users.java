@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -112,27 +111,40 @@ public class Users implements UserDetailsService {
                 .optional().flatMap(o -> o).filter(t -> t.isAfter(now));
     }
 
+    /**
+     * A wrong password, counted in one statement (parallel guesses each count): the {@code max}-th failure in a row
+     * locks the account; failures during a lock keep counting but do not lengthen it, and the count goes back to
+     * zero only with a successful login, so after a lock has run out one more wrong password locks it again.
+     */
     @EventListener
     @Transactional
     public void onBadPassword(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("""
+        Integer failed = jdbc.sql("""
                         UPDATE identity_user
-                           SET failed_attempts = CASE WHEN failed_attempts + 1 >= :max THEN 0 ELSE failed_attempts + 1 END,
-                               locked_until    = CASE WHEN failed_attempts + 1 >= :max THEN :until ELSE locked_until END
-                         WHERE username = :u""")
-                .param("max", maxFailed).param("until", now.plus(lockFor)).param("u", username).update();
-        if (updated > 0) {
-            lockedUntil(username).ifPresent(t -> log.warn("Account {} locked until {} after {} failed logins",
-                    username, t, maxFailed));
+                           SET failed_attempts = failed_attempts + 1,
+                               locked_until = CASE WHEN failed_attempts + 1 >= :max
+                                                    AND (locked_until IS NULL OR locked_until <= :now)
+                                                   THEN :until ELSE locked_until END
+                         WHERE username = :u RETURNING failed_attempts""")
+                .param("max", maxFailed).param("now", now).param("until", now.plus(lockFor)).param("u", username)
+                .query(Integer.class).optional().orElse(null);
+        if (failed != null && failed == maxFailed) {
+            log.warn("Account {} locked for {} after {} failed logins", username, lockFor, maxFailed);
         }
     }
 
-    @EventListener
+    /**
+     * The password was right: the login is admitted only if the account is not locked at this moment, decided in the
+     * same statement that resets the count, so a right password arriving in a burst of wrong ones after the lock
+     * is refused. Returns whether it was admitted.
+     */
     @Transactional
-    public void onLogin(AuthenticationSuccessEvent event) {
-        jdbc.sql("UPDATE identity_user SET failed_attempts = 0, locked_until = NULL WHERE username = :u AND failed_attempts > 0")
-                .param("u", event.getAuthentication().getName()).update();
+    public boolean admit(String username) {
+        return jdbc.sql("""
+                UPDATE identity_user SET failed_attempts = 0, locked_until = NULL
+                 WHERE username = :u AND (locked_until IS NULL OR locked_until <= :now)""")
+                .param("u", username).param("now", OffsetDateTime.now(clock)).update() == 1;
     }
 }

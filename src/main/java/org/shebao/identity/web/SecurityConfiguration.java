@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -42,6 +41,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    LockingAuthenticationProvider authenticationProvider(org.shebao.identity.Users users, PasswordEncoder encoder) {
+        return new LockingAuthenticationProvider(users, encoder);
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages, LocaleResolver locales,
                             ApiTokens tokens) throws Exception {
@@ -50,7 +54,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
                     LocaleContextHolder.setLocale(locales.resolveLocale(req));
-                    String key = ex instanceof LockedException ? "login.locked.api" : "problem.unauthorized";
+                    // locked or wrong: the same answer, so that it does not tell whether the user name exists
+                    String key = "problem.unauthorized";
                     res.setStatus(401);
                     res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                     res.setCharacterEncoding("UTF-8");
@@ -89,7 +94,7 @@ class SecurityConfiguration {
                         .successHandler((req, res, auth) -> res.sendRedirect(req.getContextPath()
                                 + (auth.getPrincipal() instanceof ShebaoUser u && !u.isStaff() ? "/portal" : "/")))
                         .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
-                                + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
+                                + "/login?error")) // locked or wrong: one message, which reveals no user name
                         .permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
