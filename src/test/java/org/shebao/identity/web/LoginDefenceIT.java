@@ -94,6 +94,17 @@ class LoginDefenceIT {
                 new UsernamePasswordAuthenticationToken(USER, ApiClient.PASSWORD))).isInstanceOf(LockedException.class);
     }
 
+    @Autowired
+    LoginThrottle throttle;
+
+    @Test
+    @DisplayName("a wrong password over HTTP Basic takes a token from its address's throttle bucket")
+    void throttleCounts() throws Exception {
+        long before = throttle.available("127.0.0.1");
+        call(USER, "wrong", "/api/v1/ping");
+        assertThat(throttle.available("127.0.0.1")).isLessThan(before);
+    }
+
     @Test
     @DisplayName("a bearer token issued before the lock keeps working while the password is locked")
     void tokenSurvivesLock() throws Exception {
