@@ -16,6 +16,10 @@ public class ShebaoApplication {
             // a policy analyst's command: replays scenario files without starting the platform
             System.exit(Scenarios.command(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
         }
+        if ("json".equalsIgnoreCase(System.getenv("SHEBAO_LOG_FORMAT"))) {
+            // logs as JSON lines (Elastic Common Schema) for a log collector
+            System.setProperty("logging.structured.format.console", "ecs");
+        }
         SpringApplication.run(ShebaoApplication.class, args);
     }
 }

@@ -15,5 +15,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 public @interface ShebaoIntegrationTest {
 }

@@ -241,6 +241,8 @@ public class Cases {
                 green ? " [green channel]" : "");
         events.publishEvent(new CaseStatusChanged(id, reference, c.type(), c.personId(), c.applicantUser(), "SUBMIT",
                 null, CaseStatus.SUBMITTED, null, missing));
+        io.micrometer.core.instrument.Metrics.counter("shebao.cases.submitted", "type", c.type(),
+                "channel", s.channel().name()).increment();
         return new Submitted(c, true);
     }
 

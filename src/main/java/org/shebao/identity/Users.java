@@ -130,6 +130,7 @@ public class Users implements UserDetailsService {
                          WHERE username = :u RETURNING failed_attempts""")
                 .param("max", maxFailed).param("now", now).param("until", now.plus(lockFor)).param("u", username)
                 .query(Integer.class).optional().orElse(null);
+        io.micrometer.core.instrument.Metrics.counter("shebao.logins.failed").increment();
         if (failed != null && failed == maxFailed) {
             log.warn("Account {} locked for {} after {} failed logins", username, lockFor, maxFailed);
         }

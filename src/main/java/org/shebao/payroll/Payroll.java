@@ -363,7 +363,7 @@ public class Payroll {
         if (mine == 0) {
             return false;
         }
-        Long done = jdbc.sql("""
+        long[] done = jdbc.sql("""
                 WITH picked AS (
                     SELECT * FROM payroll_order o
                      WHERE o.region_code = :r AND o.id > :from AND o.id <= :to AND o.status <> 'STOPPED'
@@ -394,12 +394,14 @@ public class Payroll {
                       FROM adjustments a
                     RETURNING 1
                 )
-                SELECT count(*) FROM picked""")
+                SELECT (SELECT count(*) FROM picked), (SELECT count(*) FROM lines)""")
                 .param("r", run.regionCode()).param("from", from).param("to", to).param("m", m)
                 .param("nosusp", noSuspension).param("run", run.id()).param("flag", flag).param("cutoff", cutoff)
-                .query(Long.class).single();
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         jdbc.sql("UPDATE payroll_run SET orders_done = orders_done + :n WHERE id = :id")
-                .param("n", done).param("id", run.id()).update();
+                .param("n", done[0]).param("id", run.id()).update();
+        // payment lines per second, for operations (shebao_payroll_lines_total)
+        io.micrometer.core.instrument.Metrics.counter("shebao.payroll.lines", "region", run.regionCode()).increment(done[1]);
         return true;
     }
 

@@ -85,6 +85,11 @@ class SecurityConfiguration {
         http.addFilterBefore(throttle.filter(),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // metrics and the rest of the actuator: operations from the machine itself, or an administrator
+                        .requestMatchers("/actuator/**").access(new org.springframework.security.web.access.expression
+                                .WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1') "
+                                + "or hasRole('ADMIN')"))
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()
                         .requestMatchers("/portal/**").hasAnyRole(Role.INSURED_PERSON.name(), Role.EMPLOYER.name())

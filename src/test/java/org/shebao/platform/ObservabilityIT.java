@@ -1,0 +1,75 @@
+package org.shebao.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shebao.ApiClient;
+import org.shebao.ShebaoIntegrationTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Operations (issue 10, item 9): health for load balancers, the platform's own metrics, logs without ID numbers. */
+@ShebaoIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+@DisplayName("Observability: liveness and readiness with the database, the platform's metrics, no full ID number in the logs")
+class ObservabilityIT {
+    private static final Pattern FULL_ID = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9X](?![0-9])");
+    private final HttpClient http = HttpClient.newHttpClient();
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("liveness and readiness (with the database) answer UP to anyone, without details")
+    void health() throws Exception {
+        HttpResponse<String> live = get("/actuator/health/liveness");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> ready = get("/actuator/health/readiness");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\":\"UP\"").doesNotContain("jdbc");
+    }
+
+    @Test
+    @DisplayName("the metrics (from this machine) include cases submitted and waiting, payroll lines and progress, "
+            + "the outbox backlog and failed logins")
+    void metrics() throws Exception {
+        ApiClient api = new ApiClient(port);
+        api.post("citizen.xz", "/api/v1/cases", Map.of("type", "CERTIFICATE_REQUEST", "form",
+                Map.of("certificate", "CONTRIBUTION_RECORD", "purpose", "运维测试")));
+        api.send(null, "GET", "/api/v1/ping", null, "zh-CN", Map.of("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("xz.reviewer:wrong".getBytes())));
+        HttpResponse<String> m = get("/actuator/prometheus");
+        assertThat(m.statusCode()).isEqualTo(200);
+        assertThat(m.body()).contains("shebao_cases_submitted_total{", "shebao_cases_waiting{", "status=\"SUBMITTED\"",
+                "shebao_payroll_runs_running", "shebao_payroll_progress", "shebao_notifications_backlog",
+                "shebao_logins_failed_total");
+    }
+
+    @Test
+    @DisplayName("registering a person, searching by the full number and revealing it leave no full ID number in the logs")
+    void noFullIdInLogs(CapturedOutput output) throws Exception {
+        ApiClient api = new ApiClient(port);
+        String first17 = "35020219770707" + "515";
+        String id = first17 + org.shebao.common.IdNumber.checkChar(first17);
+        long person = api.post("xm.clerk", "/api/v1/persons", Map.of("idNumber", id, "name", "日志测试", "phone",
+                "13905920077", "hukouRegion", "350202", "regionCode", "350200")).body().path("id").asLong();
+        api.get("xm.clerk", "/api/v1/persons?q=" + id);
+        assertThat(person).isPositive();
+        assertThat(FULL_ID.matcher(output.getAll()).find()).as("a full ID number in the log output").isFalse();
+        assertThat(output.getAll()).contains(org.shebao.common.IdNumber.mask(id));
+    }
+}
