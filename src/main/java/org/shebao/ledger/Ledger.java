@@ -47,10 +47,12 @@ public class Ledger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.shebao.audit.AuditLog audit;
 
-    Ledger(JdbcClient jdbc, Clock clock) {
+    Ledger(JdbcClient jdbc, Clock clock, org.shebao.audit.AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -90,6 +92,9 @@ public class Ledger {
                     .param("d", v.signum() > 0 ? v : BigDecimal.ZERO).param("c", v.signum() < 0 ? v.negate() : BigDecimal.ZERO)
                     .param("memo", clip(memo)).update();
         }
+        audit.record(by, org.shebao.audit.AuditAction.LEDGER_POSTED, source,
+                fund + " voucher " + id + ": " + net.entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
         return true;
     }
 

@@ -99,6 +99,19 @@ public class Payroll {
     }
 
     private org.shebao.policy.Jurisdictions jurisdictions;
+    private org.shebao.audit.AuditLog audit;
+
+    /** The operation log (absent where the payroll is replayed in a scenario). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void audit(org.shebao.audit.AuditLog audit) {
+        this.audit = audit;
+    }
+
+    private void audited(String actor, org.shebao.audit.AuditAction action, String target, String detail) {
+        if (audit != null) {
+            audit.record(actor, action, target, detail);
+        }
+    }
 
     /** Region names for the ledger's memos (absent where the payroll is replayed in a scenario: codes then). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
@@ -292,11 +305,15 @@ public class Payroll {
         }
         long total = jdbc.sql("SELECT count(*) FROM payroll_order WHERE region_code = :r AND status <> 'STOPPED'")
                 .param("r", region.value()).query(Long.class).single();
-        jdbc.sql("""
+        int created = jdbc.sql("""
                 INSERT INTO payroll_run (region_code, month, status, orders_total, started_by, started_at)
                 VALUES (:r, :m, 'RUNNING', :t, :by, :now) ON CONFLICT (region_code, month) DO NOTHING""")
                 .param("r", region.value()).param("m", month.atDay(1)).param("t", total).param("by", startedBy)
                 .param("now", OffsetDateTime.now(clock)).update();
+        if (created == 1) {
+            audited(startedBy, org.shebao.audit.AuditAction.PAYROLL_RUN_STARTED, "payroll " + region.value() + " " + month,
+                    total + " orders");
+        }
         return jdbc.sql(RUN_SELECT + " WHERE region_code = :r AND month = :m").param("r", region.value())
                 .param("m", month.atDay(1)).query(Payroll::run).single();
     }
@@ -419,6 +436,8 @@ public class Payroll {
         if (won == 0) {
             return; // another execution of the same run completed and booked it
         }
+        audited(run.startedBy(), org.shebao.audit.AuditAction.PAYROLL_RUN_COMPLETED, "payroll-run:" + run.id(),
+                run.regionCode() + " " + run.month());
         String memo = regionName(run.regionCode()) + " " + run.month() + " 待遇发放";
         List<Ledger.Posting> postings = new ArrayList<>();
         for (PayrollTotal t : totalsByKind(run.id())) {

@@ -122,6 +122,7 @@ public class PayrollScenarios implements ScenarioExtension {
         spring.registerBean(Clock.class, () -> clock);
         spring.registerBean(Measures.class, () -> measures);
         spring.registerBean(Parameters.class, () -> parameters);
+        spring.registerBean(org.shebao.audit.AuditLog.class);
         spring.registerBean(Ledger.class);
         spring.registerBean(Payroll.class);
         org.springframework.context.annotation.AnnotationConfigUtils.registerAnnotationConfigProcessors(spring);

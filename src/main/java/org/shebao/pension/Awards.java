@@ -55,9 +55,11 @@ public class Awards {
     private final Pensions pensions;
     private final Payroll payroll;
     private final ObjectMapper json;
+    private final org.shebao.audit.AuditLog audit;
 
     Awards(JdbcClient jdbc, Clock clock, Cases cases, Registry registry, Parameters parameters, Measures measures,
-           Pensions pensions, Payroll payroll, ObjectMapper json) {
+           Pensions pensions, Payroll payroll, ObjectMapper json, org.shebao.audit.AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -291,6 +293,9 @@ public class Awards {
                 .param("months", facts.contributionMonths()).param("required", (Integer) minimum.value())
                 .param("requiredSource", minimum.source()).param("balance", facts.accountBalance())
                 .param("now", OffsetDateTime.now(clock)).param("by", approver.getUsername()).param("c", c.id()).update();
+        audit.record(approver.getUsername(), org.shebao.audit.AuditAction.AWARD_DECIDED, "case " + c.reference(),
+                (qualifies ? "monthly " + calc.total() : "short of the minimum: " + facts.contributionMonths() + " months")
+                        + ", entitlement from " + d.firstMonth() + " (" + d.rule() + ")");
     }
 
     /** Whether the award is short of the minimum contribution months, with the figures (null: not decided or met). */

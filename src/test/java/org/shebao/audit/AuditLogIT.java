@@ -31,6 +31,8 @@ class AuditLogIT {
     org.shebao.identity.Users users;
     @Autowired
     org.shebao.registry.Registry registry;
+    @Autowired
+    org.shebao.payroll.Payroll payroll;
 
     private long lastSeq() {
         return jdbc.sql("SELECT COALESCE(max(seq), 0) FROM audit_log").query(Long.class).single();
@@ -130,6 +132,14 @@ class AuditLogIT {
         String row = jdbc.sql("SELECT actor || ' ' || target || ' ' || detail FROM audit_log WHERE seq > :s"
                 + " AND action = 'ID_NUMBER_REVEALED'").param("s", before).query(String.class).single();
         assertThat(row).startsWith("ty.clerk person " + person).doesNotContain(full);
+        // a payroll run: started, completed and booked
+        org.shebao.payroll.PayrollRun run = payroll.open((org.shebao.identity.ShebaoUser)
+                users.loadUserByUsername("sx.admin"), new org.shebao.common.RegionCode("140900"), java.time.YearMonth.of(2022, 1));
+        payroll.execute(run.id());
+        assertThat(jdbc.sql("SELECT string_agg(action, ',' ORDER BY seq) FROM audit_log WHERE seq > :s AND action LIKE 'PAYROLL%'"
+                + " OR (seq > :s AND action = 'LEDGER_POSTED' AND target = :t)").param("s", before)
+                .param("t", "payroll-run:" + run.id()).query(String.class).single())
+                .isEqualTo("PAYROLL_RUN_STARTED,PAYROLL_RUN_COMPLETED,LEDGER_POSTED");
         assertThat(log.verify()).isEmpty();
     }
 }
