@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Per-address throttling of password guessing across accounts (issue 10): every wrong password takes a token from
  * its client address's bucket (Bucket4j: {@code shebao.security.failed-logins-per-ip-per-minute}, refilled
- * gradually); while an address has none left, its password logins (the login form, HTTP Basic) are answered 429
+ * whole each minute); while an address has none left, its password logins (the login form, HTTP Basic) are answered 429
  * with Retry-After before any password is checked. Requests with a bearer token are not throttled here.
  */
 @Component
@@ -38,7 +38,7 @@ class LoginThrottle {
             buckets.clear(); // a flood of addresses: start over rather than grow without bound
         }
         return buckets.computeIfAbsent(address, a -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
                 .build());
     }
 
