@@ -54,6 +54,8 @@ class AwardRulesIT {
     JdbcClient jdbc;
     @Autowired
     java.time.Clock clock;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private ShebaoUser user(String name) {
         return (ShebaoUser) users.loadUserByUsername(name);
@@ -120,7 +122,7 @@ class AwardRulesIT {
     @Test
     @DisplayName("pension.minimumContributionMonths (国发〔1997〕26号, 社会保险法 第十六条): 100 months is short of 180: no monthly "
             + "pension, the award says why with the options the rules allow, every pre-paid month is recovered")
-    void shortOfMinimum() {
+    void shortOfMinimum() throws Exception {
         LocalDate today = LocalDate.now(clock);
         String id = retiree("350200", "xm.clerk", today.minusYears(61).withDayOfMonth(10), 11, 100);
         Case c = declare("xm.clerk", id);
@@ -146,6 +148,11 @@ class AwardRulesIT {
         assertThat(awards.settlement(awards.find(c.id()).orElseThrow()).months()).extracting(Settlement.Month::due)
                 .allSatisfy(d -> assertThat(d).isEqualByComparingTo("0"));
         assertThat(run.id()).isPositive();
+        // the award page says why and offers the options, each with its source
+        var page = org.shebao.WebSession.login(port, "xm.reviewer").get("/pension/awards/" + c.id());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("不符合按月领取基本养老金的条件").contains("累计缴费 100 个月")
+                .contains("180 个月").contains("人社部令第13号").contains("个人账户储存额");
     }
 
     @Test
