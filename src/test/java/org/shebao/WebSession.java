@@ -46,4 +46,37 @@ public final class WebSession {
                 .header("Accept", "text/html").header("Accept-Language", "zh-CN").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    /** Opens a form's page, then posts the form with that page's CSRF token; redirects not followed. */
+    public HttpResponse<String> submit(String page, String action, java.util.Map<String, String> fields) throws Exception {
+        Matcher m = CSRF.matcher(get(page).body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on " + page);
+        }
+        StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8));
+        fields.forEach((k, v) -> body.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Accept-Language", "zh-CN").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Logs in and returns the session even when the login leads to a forced password change. */
+    public static WebSession loginAllowingChange(int port, String user, String password) throws Exception {
+        WebSession s = new WebSession(port);
+        Matcher m = CSRF.matcher(s.get("/login").body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        HttpResponse<String> r = s.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                        + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("login refused for " + user);
+        }
+        return s;
+    }
 }

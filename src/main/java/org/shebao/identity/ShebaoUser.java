@@ -20,9 +20,16 @@ public final class ShebaoUser implements UserDetails, CredentialsContainer {
     private final Long employerId;
     private final boolean enabled;
     private final boolean locked;
+    private final boolean mustChangePassword;
 
     ShebaoUser(long id, String username, String passwordHash, String displayName, Role role, RegionCode region,
                Long personId, Long employerId, boolean enabled, boolean locked) {
+        this(id, username, passwordHash, displayName, role, region, personId, employerId, enabled, locked, false);
+    }
+
+    ShebaoUser(long id, String username, String passwordHash, String displayName, Role role, RegionCode region,
+               Long personId, Long employerId, boolean enabled, boolean locked, boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -58,6 +65,11 @@ public final class ShebaoUser implements UserDetails, CredentialsContainer {
 
     public Long employerId() {
         return employerId;
+    }
+
+    /** A one-time password, or one that has expired: nothing but changing it is allowed. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public boolean isStaff() {

@@ -31,6 +31,14 @@ public class Users implements UserDetailsService {
     private final int maxFailed;
     private final Duration lockFor;
 
+    private int maxAgeDays = 90;
+
+    /** How long a staff password lasts (days; 等保 asks for periodic change). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void maxAgeDays(@Value("${shebao.security.password.max-age-days:90}") int days) {
+        this.maxAgeDays = days;
+    }
+
     Users(JdbcClient jdbc, Clock clock,
           @Value("${shebao.security.max-failed-logins:5}") int maxFailed,
           @Value("${shebao.security.lock-minutes:15}") int lockMinutes) {
@@ -90,7 +98,8 @@ public class Users implements UserDetailsService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
                         SELECT id, username, password_hash, display_name, role, region_code, person_id, employer_id,
-                               enabled, locked_until FROM identity_user WHERE username = :u""")
+                               enabled, locked_until, must_change_password, password_changed_at
+                          FROM identity_user WHERE username = :u""")
                 .param("u", username)
                 .query((rs, i) -> {
                     OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
@@ -98,9 +107,16 @@ public class Users implements UserDetailsService {
                             rs.getString("display_name"), Role.valueOf(rs.getString("role")),
                             new RegionCode(rs.getString("region_code")),
                             (Long) rs.getObject("person_id"), (Long) rs.getObject("employer_id"),
-                            rs.getBoolean("enabled"), lockedUntil != null && lockedUntil.isAfter(now));
+                            rs.getBoolean("enabled"), lockedUntil != null && lockedUntil.isAfter(now),
+                            rs.getBoolean("must_change_password") || expired(Role.valueOf(rs.getString("role")),
+                                    rs.getObject("password_changed_at", OffsetDateTime.class), now));
                 })
                 .optional();
+    }
+
+    /** A staff password older than {@code shebao.security.password.max-age-days} (GB/T 22239-2019 8.1.4.1). */
+    private boolean expired(Role role, OffsetDateTime changedAt, OffsetDateTime now) {
+        return role.isStaff() && changedAt != null && changedAt.plusDays(maxAgeDays).isBefore(now);
     }
 
     /** When the account is locked until, if it is locked now. */
@@ -144,7 +160,7 @@ public class Users implements UserDetailsService {
     @Transactional
     public boolean admit(String username) {
         return jdbc.sql("""
-                UPDATE identity_user SET failed_attempts = 0, locked_until = NULL
+                UPDATE identity_user SET failed_attempts = 0, locked_until = NULL, last_login_at = :now
                  WHERE username = :u AND (locked_until IS NULL OR locked_until <= :now)""")
                 .param("u", username).param("now", OffsetDateTime.now(clock)).update() == 1;
     }

@@ -51,6 +51,8 @@ class SecurityConfiguration {
                             ApiTokens tokens, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
+                .addFilterAfter(PasswordPages.mustChangeFilter(),
+                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
@@ -84,6 +86,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.addFilterBefore(throttle.filter(),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(PasswordPages.mustChangeFilter(),
+                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // metrics and the rest of the actuator: operations from the machine itself, or an administrator

@@ -1,0 +1,49 @@
+package org.shebao.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shebao.ShebaoApplication;
+import org.shebao.WebSession;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Installable (issue 10, item 1): the first start without the demo lets exactly one administrator in. */
+@DisplayName("First start without the demo: one security administrator, who must change the one-time password first")
+class BootstrapAdministratorIT {
+
+    @Test
+    @DisplayName("the bootstrap account exists alone; it is sent to change its password, a weak one is refused with "
+            + "the rule, a strong one accepted; then it logs in normally")
+    void bootstrap() throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShebaoApplication.class).run(
+                "--spring.datasource.url=", "--shebao.db.embedded.data-dir=target/pg-bootstrap",
+                "--shebao.db.embedded.clean-data-directory=true", "--server.port=0", "--shebao.demo.enabled=false",
+                "--shebao.security.admin-password=Start#2026x", "--logging.level.root=WARN")) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT username || ' ' || role || ' ' || must_change_password FROM identity_user")
+                    .query(String.class).list()).containsExactly("security SECURITY_ADMIN true");
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            WebSession s = WebSession.loginAllowingChange(port, "security", "Start#2026x");
+            HttpResponse<String> elsewhere = s.get("/registry/persons");
+            assertThat(elsewhere.statusCode()).isEqualTo(302);
+            assertThat(elsewhere.headers().firstValue("Location").orElse("")).endsWith("/account/password");
+            HttpResponse<String> weak = s.submit("/account/password", "/account/password", Map.of(
+                    "currentPassword", "Start#2026x", "newPassword", "password1", "confirmPassword", "password1"));
+            assertThat(weak.statusCode()).isEqualTo(200);
+            assertThat(weak.body()).contains("至少 8 位").contains("过于常见");
+            HttpResponse<String> done = s.submit("/account/password", "/account/password", Map.of(
+                    "currentPassword", "Start#2026x", "newPassword", "Qiang#Mima2026", "confirmPassword", "Qiang#Mima2026"));
+            assertThat(done.headers().firstValue("Location").orElse("")).contains("/login?changed");
+            assertThat(jdbc.sql("SELECT must_change_password FROM identity_user WHERE username = 'security'")
+                    .query(Boolean.class).single()).isFalse();
+            WebSession again = WebSession.loginAllowingChange(port, "security", "Qiang#Mima2026");
+            assertThat(again.get("/").statusCode()).isEqualTo(200);
+        }
+    }
+}
