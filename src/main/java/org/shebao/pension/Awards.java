@@ -217,7 +217,10 @@ public class Awards {
         MeasureStatus prepayMeasure = measures.status(PREPAY_MEASURE, region, today);
         PensionFacts facts = pensions.facts(p.id(), region, r.reachedOn(), r.age());
         ParameterValue minimum = parameters.require("pension.minimumContributionMonths", region, r.reachedOn());
-        boolean qualifies = facts.contributionMonths() >= (Integer) minimum.value();
+        // the minimum is checked against the rights record for the enterprise scheme; a public institution's years
+        // (deemed years included) are approved by its personnel department and are not in this record
+        boolean institution = "INSTITUTION".equals(c.form().get("scheme"));
+        boolean qualifies = institution || facts.contributionMonths() >= (Integer) minimum.value();
         PensionCalculation calc;
         if (!qualifies) {
             calc = null;
@@ -225,7 +228,7 @@ public class Awards {
             BigDecimal approved = new BigDecimal(c.form().get("approvedAmount"));
             calc = new PensionCalculation(approved, BigDecimal.ZERO.setScale(2), approved,
                     List.of(new PensionCalculation.Line("组织人事部门核定的基本养老金", approved.toPlainString(),
-                            prepayMeasure.clauseList())));
+                            "国发〔2015〕2号（机关事业单位工作人员养老保险制度改革）")));
         } else {
             calc = pensions.calculate(facts);
         }
