@@ -125,6 +125,9 @@ class DemoData implements ApplicationRunner {
 
     static final List<StaffUser> STAFF = List.of(
             new StaffUser("admin", "系统管理员", Role.ADMIN, "000000"),
+            new StaffUser("security", "安全管理员", Role.SECURITY_ADMIN, "000000"),
+            new StaffUser("audit", "审计管理员", Role.AUDIT_ADMIN, "000000"),
+            new StaffUser("fj.security", "福建安全管理员", Role.SECURITY_ADMIN, "350000"),
             new StaffUser("fj.admin", "福建管理员", Role.ADMIN, "350000"),
             new StaffUser("fj.auditor", "福建省稽核 郑敏", Role.AUDITOR, "350000"),
             new StaffUser("fz.clerk", "福州受理 林小燕", Role.CLERK, "350100"),

@@ -19,7 +19,8 @@ class BootstrapAdministratorIT {
 
     @Test
     @DisplayName("the bootstrap account exists alone; it is sent to change its password, a weak one is refused with "
-            + "the rule, a strong one accepted; then it logs in normally")
+            + "the rule, a strong one accepted; it creates a clerk, whose one-time password is shown once and must be "
+            + "changed at the first login; a clerk cannot administer users")
     void bootstrap() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShebaoApplication.class).run(
                 "--spring.datasource.url=", "--shebao.db.embedded.data-dir=target/pg-bootstrap",
@@ -44,6 +45,31 @@ class BootstrapAdministratorIT {
                     .query(Boolean.class).single()).isFalse();
             WebSession again = WebSession.loginAllowingChange(port, "security", "Qiang#Mima2026");
             assertThat(again.get("/").statusCode()).isEqualTo(200);
+
+            // the security administrator creates a clerk; a bad user name is refused and keeps what was typed
+            HttpResponse<String> bad = again.submit("/security/users", "/security/users", Map.of("username", "X!",
+                    "displayName", "福州受理 新", "role", "CLERK", "region", "350100"));
+            assertThat(bad.body()).contains("用户名为 3 至 32 位").contains("福州受理 新");
+            HttpResponse<String> created = again.submit("/security/users", "/security/users", Map.of(
+                    "username", "fz.newclerk", "displayName", "福州受理 新", "role", "CLERK", "region", "350100"));
+            assertThat(created.statusCode()).isEqualTo(302);
+            String page = again.get("/security/users").body();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<code class=\"fs-5\">([^<]+)</code>").matcher(page);
+            assertThat(m.find()).as("the one-time password is shown once").isTrue();
+            String oneTime = m.group(1);
+            assertThat(again.get("/security/users").body()).doesNotContain(oneTime);
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'USER_ADMINISTERED' AND target = 'user fz.newclerk'")
+                    .query(Integer.class).single()).isEqualTo(1);
+            // the clerk logs in with it and has to change it first
+            WebSession clerk = WebSession.loginAllowingChange(port, "fz.newclerk", oneTime);
+            assertThat(clerk.get("/registry/persons").headers().firstValue("Location").orElse("")).endsWith("/account/password");
+            HttpResponse<String> changed = clerk.submit("/account/password", "/account/password", Map.of(
+                    "currentPassword", oneTime, "newPassword", "Fuzhou#2026ok", "confirmPassword", "Fuzhou#2026ok"));
+            assertThat(changed.headers().firstValue("Location").orElse("")).contains("/login?changed");
+            WebSession working = WebSession.loginAllowingChange(port, "fz.newclerk", "Fuzhou#2026ok");
+            assertThat(working.get("/registry/persons").statusCode()).isEqualTo(200);
+            // a clerk cannot administer users
+            assertThat(working.get("/security/users").statusCode()).isEqualTo(403);
         }
     }
 }

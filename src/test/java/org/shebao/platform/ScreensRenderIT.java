@@ -39,7 +39,10 @@ class ScreensRenderIT {
                 Arguments.of("fj.admin", List.of("/admin/policy", "/admin/policy?region=350100&on=2020-03-01")),
                 Arguments.of("citizen.fz", List.of("/portal", "/portal/cases", "/portal/contributions",
                         "/portal/cases/new?type=RETIREMENT")),
-                Arguments.of("employer.fz", List.of("/portal")));
+                Arguments.of("employer.fz", List.of("/portal")),
+                Arguments.of("security", List.of("/", "/security/users", "/account/password")),
+                Arguments.of("fj.security", List.of("/security/users")),
+                Arguments.of("audit", List.of("/")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,7 +47,7 @@ class BooksPages {
         LocalDate a = v.date(from, "from", false);
         LocalDate b = v.date(to, "to", false);
         if (a != null && b != null && b.isBefore(a)) {
-            v.add("to", "error.ledger.range");
+            v.add("to", "error.books.range");
         }
         if (v.isEmpty()) {
             return new Filter(f, source == null ? "" : source.strip(), a, b);
@@ -99,10 +99,10 @@ class BooksPages {
         Locale locale = LocaleContextHolder.getLocale();
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(messages.getMessage("ledger.export.file", new Object[] {f.name()}, locale),
+                .filename(messages.getMessage("books.export.file", new Object[] {f.name()}, locale),
                         java.nio.charset.StandardCharsets.UTF_8).build().toString());
         List<String> header = java.util.stream.Stream.of("journal", "postedOn", "source", "memo", "account", "accountName",
-                "debit", "credit", "postedBy").map(k -> messages.getMessage("ledger.col." + k, null, locale)).toList();
+                "debit", "credit", "postedBy").map(k -> messages.getMessage("books.col." + k, null, locale)).toList();
         List<List<Object>> rows = new ArrayList<>();
         for (Ledger.Journal j : ledger.journals(f, source, a, b, 100_000)) {
             for (Ledger.Line l : j.lines()) {
@@ -110,7 +110,7 @@ class BooksPages {
                         l.debit(), l.credit(), j.postedBy()));
             }
         }
-        Xlsx.write(response.getOutputStream(), messages.getMessage("ledger.export.sheet", null, locale), header, rows);
+        Xlsx.write(response.getOutputStream(), messages.getMessage("books.export.sheet", null, locale), header, rows);
     }
 
     private static Fund parseFund(String fund) {

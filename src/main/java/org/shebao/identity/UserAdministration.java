@@ -1,0 +1,130 @@
+package org.shebao.identity;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.RegionCode;
+import org.shebao.common.Violations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * User administration by the security administrator (issue 10; 等保: the duty of users and roles, apart from the
+ * system and the audit administrator): staff accounts of their region and below, each with one role; a new account
+ * or a reset gets a one-time password, shown once, to be changed at the first login; disable, enable, unlock.
+ * Every change goes to the operation log. Portal accounts are not created here (persons and employers register).
+ */
+@Service
+public class UserAdministration {
+    /** A row of the list. */
+    public record Account(long id, String username, String displayName, Role role, String regionCode, boolean enabled,
+                          boolean locked, OffsetDateTime lastLogin) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Users users;
+    private final Passwords passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    UserAdministration(JdbcClient jdbc, Users users, Passwords passwords, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private static void requireSecurityAdmin(ShebaoUser by) {
+        if (!by.has(Role.SECURITY_ADMIN)) {
+            throw new AccessDeniedToRecordException("user administration");
+        }
+    }
+
+    public List<Account> accounts(ShebaoUser by) {
+        requireSecurityAdmin(by);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                SELECT id, username, display_name, role, region_code, enabled, locked_until, last_login_at
+                  FROM identity_user WHERE region_code LIKE :scope AND role NOT IN ('INSURED_PERSON', 'EMPLOYER')
+                 ORDER BY region_code, role, username""").param("scope", by.region().scopePrefix() + "%")
+                .query((rs, i) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class) != null
+                        && rs.getObject(7, OffsetDateTime.class).isAfter(now), rs.getObject(8, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Creates a staff account; returns its one-time password (shown once). */
+    @Transactional
+    public String create(ShebaoUser by, String username, String displayName, String role, String region) {
+        requireSecurityAdmin(by);
+        Violations v = new Violations();
+        String u = username == null ? "" : username.strip();
+        if (!u.matches("[a-z][a-z0-9._-]{2,31}")) {
+            v.add("username", "error.user.username");
+        }
+        String name = v.text(displayName, "displayName", 50, true);
+        Role r = v.oneOf(role, Role.class, "role");
+        if (r != null && !r.isStaff()) {
+            v.add("role", "error.user.staffOnly");
+        }
+        RegionCode rc = null;
+        try {
+            rc = new RegionCode(region == null ? "" : region.strip());
+            if (!by.region().covers(rc)) {
+                v.add("region", "error.user.region");
+            }
+        } catch (RuntimeException e) {
+            v.add("region", "error.format");
+        }
+        v.throwIfAny();
+        if (users.exists(u)) {
+            throw new ConflictException("username", "error.user.exists", u);
+        }
+        String oneTime = passwords.oneTime();
+        long id = users.create(new Users.NewUser(u, passwords.hash(oneTime), name, r, rc, null, null));
+        jdbc.sql("UPDATE identity_user SET must_change_password = TRUE WHERE id = :id").param("id", id).update();
+        audit.record(by.getUsername(), AuditAction.USER_ADMINISTERED, "user " + u, "created: " + r + " " + rc.value());
+        return oneTime;
+    }
+
+    /** A new one-time password for an account of the administrator's region (shown once). */
+    @Transactional
+    public String resetPassword(ShebaoUser by, long id) {
+        Account a = account(by, id);
+        String oneTime = passwords.oneTime();
+        jdbc.sql("""
+                UPDATE identity_user SET password_hash = :h, must_change_password = TRUE, failed_attempts = 0,
+                       locked_until = NULL WHERE id = :id""").param("h", passwords.hash(oneTime)).param("id", id).update();
+        audit.record(by.getUsername(), AuditAction.USER_ADMINISTERED, "user " + a.username(), "password reset");
+        return oneTime;
+    }
+
+    @Transactional
+    public void setEnabled(ShebaoUser by, long id, boolean enabled) {
+        Account a = account(by, id);
+        if (a.id() == by.id()) {
+            throw InvalidInputException.of("enabled", "error.user.self");
+        }
+        jdbc.sql("UPDATE identity_user SET enabled = :e WHERE id = :id").param("e", enabled).param("id", id).update();
+        audit.record(by.getUsername(), AuditAction.USER_ADMINISTERED, "user " + a.username(), enabled ? "enabled" : "disabled");
+    }
+
+    @Transactional
+    public void unlock(ShebaoUser by, long id) {
+        Account a = account(by, id);
+        jdbc.sql("UPDATE identity_user SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
+        audit.record(by.getUsername(), AuditAction.USER_ADMINISTERED, "user " + a.username(), "unlocked");
+    }
+
+    private Account account(ShebaoUser by, long id) {
+        return accounts(by).stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new AccessDeniedToRecordException("user " + id));
+    }
+}
