@@ -42,7 +42,7 @@ class ScreensRenderIT {
                 Arguments.of("employer.fz", List.of("/portal")),
                 Arguments.of("security", List.of("/", "/security/users", "/account/password")),
                 Arguments.of("fj.security", List.of("/security/users")),
-                Arguments.of("audit", List.of("/")));
+                Arguments.of("audit", List.of("/", "/audit", "/audit?action=CASE_STEP", "/audit?actor=fz.clerk")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -99,6 +99,7 @@ class SecurityConfiguration {
                         .requestMatchers("/portal/**").hasAnyRole(Role.INSURED_PERSON.name(), Role.EMPLOYER.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/security/**").hasRole(Role.SECURITY_ADMIN.name())
+                        .requestMatchers("/audit", "/audit/**").hasRole(Role.AUDIT_ADMIN.name())
                         .requestMatchers("/registry/**", "/casework/**", "/pension/**").hasAnyRole(STAFF)
                         .requestMatchers("/payroll/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/ledger/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())

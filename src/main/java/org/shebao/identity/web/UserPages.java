@@ -22,19 +22,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserPages {
     private final UserAdministration admin;
     private final MessageSource messages;
-    private final org.shebao.policy.Jurisdictions jurisdictions;
-
-    UserPages(UserAdministration admin, MessageSource messages, org.shebao.policy.Jurisdictions jurisdictions) {
+    UserPages(UserAdministration admin, MessageSource messages) {
         this.admin = admin;
         this.messages = messages;
-        this.jurisdictions = jurisdictions;
     }
 
     @GetMapping
     String list(@AuthenticationPrincipal ShebaoUser user, Model model) {
         model.addAttribute("accounts", admin.accounts(user));
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isStaff).toList());
-        model.addAttribute("jurisdictions", jurisdictions);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", java.util.Map.of());
         }
