@@ -101,7 +101,11 @@ public final class IdNumber {
         return value.substring(0, 6);
     }
 
-    /** e.g. {@code 3501**********1234}: first four and last four characters. */
+    /**
+     * e.g. {@code 35**************34}: the first two and the last two characters. Shown beside a person's region and
+     * age, too few digits remain to rebuild the number (with four kept at each end, region, birth date and the last
+     * four left only the district to guess).
+     */
     public String masked() {
         return mask(value);
     }
@@ -113,7 +117,7 @@ public final class IdNumber {
         if (idNumber.length() <= 8) {
             return "*".repeat(idNumber.length());
         }
-        return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4);
+        return idNumber.substring(0, 2) + "*".repeat(idNumber.length() - 4) + idNumber.substring(idNumber.length() - 2);
     }
 
     @Override

@@ -9,6 +9,11 @@ import org.shebao.common.IdNumber;
 public record Person(long id, IdNumber idNumber, String name, Gender gender, LocalDate birthDate, String phone,
                      String hukouRegion, String regionCode, int version, OffsetDateTime createdAt, String createdBy,
                      OffsetDateTime updatedAt, String updatedBy) {
+    /** Age in whole years on a day: screens show this, not the birth date, unless the full date is needed. */
+    public int ageOn(java.time.LocalDate day) {
+        return java.time.Period.between(birthDate, day).getYears();
+    }
+
 
     public String maskedIdNumber() {
         return idNumber.masked();

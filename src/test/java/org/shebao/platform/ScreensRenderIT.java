@@ -60,4 +60,29 @@ class ScreensRenderIT {
             assertThat(r.body()).as(user + " " + path).contains("navbar").doesNotContain("出错了").doesNotContain("??");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("issue 10: the person pages carry the ID number masked (two digits at each end) and the age, never "
+            + "the full number or the birth date, also in the edit form; a clerk still saves the form")
+    void noFullIdInPages() throws Exception {
+        var row = jdbc.sql("SELECT id, id_number, birth_date::text FROM registry_person WHERE region_code = '350100'"
+                + " ORDER BY id DESC LIMIT 1").query().singleRow();
+        long id = ((Number) row.get("id")).longValue();
+        String full = (String) row.get("id_number");
+        for (String user : List.of("fz.finance", "fz.hall", "fz.clerk")) {
+            WebSession s = WebSession.login(port, user);
+            for (String path : List.of("/registry/persons/" + id, "/registry/persons/" + id + "/edit",
+                    "/registry/persons?q=")) {
+                String body = s.get(path).body();
+                assertThat(body).as(user + " " + path).doesNotContain(full).doesNotContain((String) row.get("birth_date"));
+            }
+        }
+        WebSession clerk = WebSession.login(port, "fz.clerk");
+        String name = jdbc.sql("SELECT name FROM registry_person WHERE id = :id").param("id", id).query(String.class).single();
+        var saved = clerk.submit("/registry/persons/" + id + "/edit", "/registry/persons/" + id, java.util.Map.of(
+                "version", String.valueOf(jdbc.sql("SELECT version FROM registry_person WHERE id = :id").param("id", id)
+                        .query(Integer.class).single()), "name", name, "phone", "13905910999", "hukouRegion", "350102",
+                "regionCode", "350100"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    }
 }

@@ -98,8 +98,9 @@ class PersonPages {
         Person p = registry.person(user, id);
         model.addAttribute("person", p);
         model.addAttribute("version", p.version());
-        model.addAttribute("form", new PersonData(p.idNumber().value(), p.name(), p.phone(), p.hukouRegion(),
-                p.regionCode()));
+        // the number cannot be changed; the form shows it masked and does not send it (issue 10: no full number in
+        // the page of a role that may not reveal it)
+        model.addAttribute("form", new PersonData(null, p.name(), p.phone(), p.hukouRegion(), p.regionCode()));
         return "registry/person-form";
     }
 
