@@ -139,6 +139,7 @@ class DemoData implements ApplicationRunner {
             new StaffUser("xm.clerk", "厦门受理 蔡明", Role.CLERK, "350200"),
             new StaffUser("xm.reviewer", "厦门审核 许静", Role.REVIEWER, "350200"),
             new StaffUser("sx.admin", "山西管理员", Role.ADMIN, "140000"),
+            new StaffUser("sx.security", "山西安全管理员", Role.SECURITY_ADMIN, "140000"),
             new StaffUser("sx.auditor", "山西省稽核 赵刚", Role.AUDITOR, "140000"),
             new StaffUser("ty.clerk", "太原受理 王丽", Role.CLERK, "140100"),
             new StaffUser("ty.clerk2", "太原受理 张勇", Role.CLERK, "140100"),
