@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ImportRightsIT {
     private static final Map<Role, String> USERS = Map.of(Role.CLERK, "fz.clerk", Role.REVIEWER, "fz.reviewer",
             Role.FINANCE, "fz.finance", Role.AUDITOR, "fz.auditor", Role.HALL_MANAGER, "fz.hall", Role.ADMIN, "fj.admin",
-            Role.INSURED_PERSON, "citizen.fz", Role.EMPLOYER, "employer.fz");
+            Role.SECURITY_ADMIN, "security", Role.AUDIT_ADMIN, "audit", Role.INSURED_PERSON, "citizen.fz",
+            Role.EMPLOYER, "employer.fz");
     @Autowired
     RecordImports imports;
     @Autowired
