@@ -79,7 +79,7 @@ class DemoData implements ApplicationRunner {
              @Value("${shebao.demo.employers-per-city:75}") int employersPerCity,
              @Value("${demo.persons:0}") long extraPersons,
              @Value("${demo.exit:false}") boolean exitAfter,
-             @Value("${demo.bench:false}") boolean benchmark, javax.sql.DataSource dataSource,
+             @Value("${demo.bench:false}") boolean benchmark, org.shebao.platform.DatabaseOwner owner,
              Parameters parameters, org.shebao.pension.Pensions pensions) {
         this.registry = registry;
         this.bulk = bulk;
@@ -95,7 +95,7 @@ class DemoData implements ApplicationRunner {
         this.extraPersons = extraPersons;
         this.exitAfter = exitAfter;
         this.benchmark = benchmark;
-        this.dataSource = dataSource;
+        this.dataSource = owner.dataSource(); // the raw-COPY baseline creates a scratch table: the owner
         this.factory = new PersonFactory(seed);
         this.parameters = parameters;
         this.pensions = pensions;

@@ -22,10 +22,12 @@ import org.springframework.stereotype.Component;
 @Order(0)
 class BackupCommand implements ApplicationRunner {
     private final DataSource dataSource;
+    private final DatabaseOwner owner;
     private final ApplicationContext context;
 
-    BackupCommand(DataSource dataSource, ApplicationContext context) {
+    BackupCommand(DataSource dataSource, DatabaseOwner owner, ApplicationContext context) {
         this.dataSource = dataSource;
+        this.owner = owner;
         this.context = context;
     }
 
@@ -45,7 +47,7 @@ class BackupCommand implements ApplicationRunner {
                 }
             } else {
                 try (InputStream in = Files.newInputStream(Path.of(from))) {
-                    Map<String, Long> counts = Backups.restore(dataSource, in);
+                    Map<String, Long> counts = Backups.restore(owner.dataSource(), in); // replaces rows of append-only tables: the owner
                     System.out.println("restored from " + from + ": " + Backups.describe(counts));
                 }
             }

@@ -73,15 +73,69 @@ class EmbeddedDatabaseConfiguration {
             builder.setPort(props.port());
         }
         EmbeddedPostgres pg = builder.start();
-        log.info("Embedded PostgreSQL started, data in {}, JDBC URL {}", dir, pg.getJdbcUrl("postgres", "postgres"));
+        try {
+            roles(pg);
+        } catch (java.sql.SQLException e) {
+            pg.close();
+            throw new IllegalStateException("could not set up the database roles: " + e.getMessage(), e);
+        }
+        log.info("Embedded PostgreSQL started, data in {}, JDBC URL {} (the application connects as {}, migrations as {})",
+                dir, pg.getJdbcUrl(APP, "postgres"), APP, OWNER);
         return pg;
+    }
+
+    /**
+     * As the cluster's superuser: the owner role that migrations run as and the application's role (issue 10, item
+     * 3). Objects that an earlier version created as the superuser pass to the owner (ALTER TABLE also moves the
+     * table's indexes and sequences), so existing data directories keep working.
+     */
+    private static void roles(EmbeddedPostgres pg) throws java.sql.SQLException {
+        try (java.sql.Connection c = pg.getPostgresDatabase().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("""
+                    DO $$
+                    DECLARE r record;
+                    BEGIN
+                      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shebao_owner') THEN
+                        CREATE ROLE shebao_owner LOGIN CREATEDB;
+                      END IF;
+                      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'shebao_app') THEN
+                        CREATE ROLE shebao_app LOGIN;
+                      END IF;
+                      ALTER SCHEMA public OWNER TO shebao_owner;
+                      REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+                      FOR r IN SELECT c.oid::regclass AS o, c.relkind FROM pg_class c
+                                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
+                                  AND c.relowner <> 'shebao_owner'::regrole LOOP
+                        EXECUTE format('ALTER %s %s OWNER TO shebao_owner',
+                                       CASE r.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.o);
+                      END LOOP;
+                      FOR r IN SELECT c.oid::regclass AS o FROM pg_class c
+                                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'S'
+                                  AND c.relowner <> 'shebao_owner'::regrole LOOP
+                        EXECUTE format('ALTER SEQUENCE %s OWNER TO shebao_owner', r.o);
+                      END LOOP;
+                      FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p
+                                WHERE p.pronamespace = 'public'::regnamespace AND p.proowner <> 'shebao_owner'::regrole LOOP
+                        EXECUTE format('ALTER FUNCTION %s OWNER TO shebao_owner', r.f);
+                      END LOOP;
+                    END $$""");
+        }
+    }
+
+    static final String OWNER = "shebao_owner";
+    static final String APP = "shebao_app";
+
+    @Bean
+    DatabaseOwner databaseOwner(EmbeddedPostgres pg) {
+        return new DatabaseOwner(new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(),
+                pg.getJdbcUrl(OWNER, "postgres")), OWNER, APP);
     }
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres pg, EmbeddedDbProperties props) {
         HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-        ds.setUsername("postgres");
+        ds.setJdbcUrl(pg.getJdbcUrl(APP, "postgres"));
+        ds.setUsername(APP);
         ds.setMaximumPoolSize(props.poolSize());
         ds.setPoolName("shebao-embedded");
         return ds;

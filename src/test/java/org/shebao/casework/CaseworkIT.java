@@ -50,6 +50,8 @@ class CaseworkIT {
     Users users;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.shebao.platform.DatabaseOwner owner;
 
     private ShebaoUser user(String name) {
         return (ShebaoUser) users.loadUserByUsername(name);
@@ -148,10 +150,18 @@ class CaseworkIT {
         String sha = Archive.sha256(JPEG);
         assertThat(jdbc.sql("SELECT count(*) FROM casework_archive WHERE sha256 = :s").param("s", sha)
                 .query(Integer.class).single()).isEqualTo(1);
+        // the application's role has no right to change it; the owner is stopped by the archive's trigger
         assertThatThrownBy(() -> jdbc.sql("UPDATE casework_archive SET size_bytes = 0 WHERE sha256 = :s").param("s", sha).update())
-                .hasMessageContaining("append-only electronic archive");
+                .rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM casework_archive WHERE sha256 = :s").param("s", sha).update())
+                .rootCause().hasMessageContaining("permission denied");
+        JdbcClient asOwner = JdbcClient.create(owner.dataSource());
+        assertThatThrownBy(() -> asOwner.sql("UPDATE casework_archive SET size_bytes = 0 WHERE sha256 = :s").param("s", sha).update())
                 .hasMessageContaining("append-only electronic archive");
+        assertThatThrownBy(() -> asOwner.sql("DELETE FROM casework_archive WHERE sha256 = :s").param("s", sha).update())
+                .hasMessageContaining("append-only electronic archive");
+        assertThat(jdbc.sql("SELECT size_bytes FROM casework_archive WHERE sha256 = :s").param("s", sha)
+                .query(Long.class).single()).isEqualTo((long) JPEG.length);
     }
 
     @Test

@@ -26,6 +26,8 @@ class BackupRestoreIT {
     DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DatabaseOwner owner;
 
     /** Per table: its row count and a digest of its rows, so that a restore that changes anything is seen. */
     private static Map<String, String> fingerprint(JdbcClient db) {
@@ -38,17 +40,19 @@ class BackupRestoreIT {
         return out;
     }
 
+    /** A new, empty database, created by the schema's owner and connected to as the owner (a restore needs it). */
     private DataSource fresh(String name) throws Exception {
         String url;
         String user;
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = owner.dataSource().getConnection()) {
             url = c.getMetaData().getURL();
             user = c.getMetaData().getUserName();
         }
-        jdbc.sql("DROP DATABASE IF EXISTS " + name).update();
-        jdbc.sql("CREATE DATABASE " + name).update();
+        JdbcClient asOwner = JdbcClient.create(owner.dataSource());
+        asOwner.sql("DROP DATABASE IF EXISTS " + name).update();
+        asOwner.sql("CREATE DATABASE " + name).update();
         String target = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        String password = System.getenv().getOrDefault("SHEBAO_DB_PASSWORD", "");
+        String password = System.getenv().getOrDefault("SHEBAO_DB_OWNER_PASSWORD", "");
         return new SimpleDriverDataSource(new org.postgresql.Driver(), target, user, password);
     }
 

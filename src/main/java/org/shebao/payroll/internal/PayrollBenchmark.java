@@ -40,13 +40,13 @@ class PayrollBenchmark implements ApplicationRunner {
     private final boolean resume;
 
     PayrollBenchmark(@Value("${payroll.bench:0}") long n, @Value("${payroll.crash:0}") long crash,
-                     @Value("${payroll.crash-resume:false}") boolean resume, JdbcClient jdbc, DataSource dataSource,
+                     @Value("${payroll.crash-resume:false}") boolean resume, JdbcClient jdbc, org.shebao.platform.DatabaseOwner owner,
                      Payroll payroll, Users users, ConfigurableApplicationContext context) {
         this.n = n;
         this.crash = crash;
         this.resume = resume;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.dataSource = owner.dataSource(); // the raw-COPY baseline creates a scratch table: the owner
         this.payroll = payroll;
         this.users = users;
         this.context = context;
