@@ -51,9 +51,12 @@ public class Registry {
     private final Parameters parameters;
 
     private final AuditLog audit;
+    private final IdNumberCipher ids;
 
-    Registry(JdbcClient jdbc, Clock clock, Jurisdictions jurisdictions, Parameters parameters, AuditLog audit) {
+    Registry(JdbcClient jdbc, Clock clock, Jurisdictions jurisdictions, Parameters parameters, AuditLog audit,
+             IdNumberCipher ids) {
         this.audit = audit;
+        this.ids = ids;
         this.jdbc = jdbc;
         this.clock = clock;
         this.jurisdictions = jurisdictions;
@@ -75,7 +78,7 @@ public class Registry {
         RegionCode hukou = v.attempt(() -> jurisdictions.requirePlausibleAddress(d.hukouRegion(), "hukouRegion"));
         Jurisdiction region = managedRegion(v, by, d.regionCode());
         v.throwIfAny();
-        if (jdbc.sql("SELECT count(*) FROM registry_person WHERE id_number = :n").param("n", id.value())
+        if (jdbc.sql("SELECT count(*) FROM registry_person WHERE id_index = :n").param("n", ids.index(id.value()))
                 .query(Long.class).single() > 0) {
             throw new ConflictException("idNumber", "error.idNumber.duplicate", id.masked());
         }
@@ -83,11 +86,11 @@ public class Registry {
         long newId;
         try {
             newId = jdbc.sql("""
-                            INSERT INTO registry_person (id_number, name, gender, birth_date, phone, hukou_region, region_code,
-                                                         created_at, created_by, updated_at, updated_by)
-                            VALUES (:idNumber, :name, :gender, :birth, :phone, :hukou, :region, :now, :by, :now, :by)
+                            INSERT INTO registry_person (id_cipher, id_index, name, gender, birth_date, phone, hukou_region,
+                                                         region_code, created_at, created_by, updated_at, updated_by)
+                            VALUES (:cipher, :index, :name, :gender, :birth, :phone, :hukou, :region, :now, :by, :now, :by)
                             RETURNING id""")
-                    .param("idNumber", id.value()).param("name", name).param("gender", id.gender().name())
+                    .param("cipher", ids.encrypt(id.value())).param("index", ids.index(id.value())).param("name", name).param("gender", id.gender().name())
                     .param("birth", id.birthDate()).param("phone", phone).param("hukou", hukou.value())
                     .param("region", region.code().value()).param("now", now).param("by", by.getUsername())
                     .query(Long.class).single();
@@ -160,7 +163,7 @@ public class Registry {
      */
     public Optional<Person> personByIdNumber(ShebaoUser by, String rawIdNumber, String field) {
         IdNumber id = IdNumber.parse(rawIdNumber, field);
-        Optional<Long> found = jdbc.sql("SELECT id FROM registry_person WHERE id_number = :n").param("n", id.value())
+        Optional<Long> found = jdbc.sql("SELECT id FROM registry_person WHERE id_index = :n").param("n", ids.index(id.value()))
                 .query(Long.class).optional();
         return found.map(personId -> person(by, personId));
     }
@@ -183,8 +186,9 @@ public class Registry {
                 audit.record(by.getUsername(), AuditAction.ID_NUMBER_SEARCHED, "persons",
                                 IdNumber.mask(q));
             }
-            where = "(id_number LIKE :q OR phone = :exact)";
-            params.put("q", q + "%");
+            // ID numbers are stored encrypted: found by their blind index, so only a whole, valid number finds one
+            where = "(id_index = :index OR phone = :exact)";
+            params.put("index", IdNumber.isValid(q) ? ids.index(q) : new byte[0]);
             params.put("exact", q);
         } else {
             where = "name LIKE :q";
@@ -553,7 +557,7 @@ public class Registry {
     }
 
     private Person mapPerson(ResultSet rs, int i) throws SQLException {
-        return new Person(rs.getLong("id"), IdNumber.parse(rs.getString("id_number")), rs.getString("name"),
+        return new Person(rs.getLong("id"), IdNumber.parse(ids.decrypt(rs.getBytes("id_cipher"))), rs.getString("name"),
                 Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", LocalDate.class),
                 rs.getString("phone"), rs.getString("hukou_region"), rs.getString("region_code"), rs.getInt("version"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
@@ -570,13 +574,13 @@ public class Registry {
     }
 
     private static final String ENROLLMENT_SELECT = """
-            SELECT en.*, pe.name AS person_name, pe.id_number, em.name AS employer_name
+            SELECT en.*, pe.name AS person_name, pe.id_cipher, em.name AS employer_name
               FROM registry_enrollment en JOIN registry_person pe ON pe.id = en.person_id
               LEFT JOIN registry_employer em ON em.id = en.employer_id""";
 
     private Enrollment mapEnrollment(ResultSet rs, int i) throws SQLException {
         return new Enrollment(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"),
-                IdNumber.mask(rs.getString("id_number")), (Long) rs.getObject("employer_id"),
+                IdNumber.mask(ids.decrypt(rs.getBytes("id_cipher"))), (Long) rs.getObject("employer_id"),
                 rs.getString("employer_name"), EnrollmentCategory.valueOf(rs.getString("category")),
                 InsuranceType.valueOf(rs.getString("insurance_type")),
                 rs.getObject("first_insured_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),

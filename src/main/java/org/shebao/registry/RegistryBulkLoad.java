@@ -19,7 +19,14 @@ public class RegistryBulkLoad {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    RegistryBulkLoad(DataSource dataSource, JdbcClient jdbc, Clock clock) {
+    private final IdNumberCipher ids;
+
+    private static String hex(byte[] bytes) {
+        return "\\x" + java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    RegistryBulkLoad(DataSource dataSource, JdbcClient jdbc, Clock clock, IdNumberCipher ids) {
+        this.ids = ids;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -56,9 +63,12 @@ public class RegistryBulkLoad {
     public long copyPersons(Consumer<Consumer<PersonRow>> rows, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return PgCopy.copy(dataSource, "registry_person",
-                "id, id_number, name, gender, birth_date, phone, hukou_region, region_code, created_at, created_by, updated_at, updated_by",
+                "id, id_cipher, id_index, name, gender, birth_date, phone, hukou_region, region_code, created_at, created_by, "
+                        + "updated_at, updated_by",
                 w -> rows.accept(p -> {
-                    w.col(p.id()).col(p.idNumber()).col(p.name()).col(p.gender()).col(p.birthDate()).col(p.phone())
+                    // ID numbers are stored encrypted with their blind index (IdNumberCipher), as bytea in hex
+                    w.col(p.id()).col(hex(ids.encrypt(p.idNumber()))).col(hex(ids.index(p.idNumber()))).col(p.name()).col(p.gender())
+                            .col(p.birthDate()).col(p.phone())
                             .col(p.hukouRegion()).col(p.regionCode()).col(now).col(by).col(now).col(by);
                     w.endRow();
                 }));

@@ -52,6 +52,8 @@ class CaseworkIT {
     JdbcClient jdbc;
     @Autowired
     org.shebao.platform.DatabaseOwner owner;
+    @Autowired
+    org.shebao.registry.IdNumberCipher ids;
 
     private ShebaoUser user(String name) {
         return (ShebaoUser) users.loadUserByUsername(name);
@@ -129,8 +131,8 @@ class CaseworkIT {
                 Map.of("category", "FLEXIBLE", "insuranceType", "ENTERPRISE_PENSION")), Map.of());
         assertThat(noDate.status()).isEqualTo(400);
         assertThat(noDate.firstErrorField()).isEqualTo("firstInsuredOn");
-        String otherId = jdbc.sql("SELECT p.id_number FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
-                + " WHERE u.username = 'citizen.xm'").query(String.class).single();
+        String otherId = ids.decrypt(jdbc.sql("SELECT p.id_cipher FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
+                + " WHERE u.username = 'citizen.xm'").query(byte[].class).single());
         ApiClient.Response other = api.post("citizen.fz", "/api/v1/cases", Map.of("type", "CERTIFICATE_REQUEST",
                 "idNumber", otherId, "form", Map.of("purpose", "代办")), Map.of());
         assertThat(other.status()).isEqualTo(400);
@@ -353,8 +355,8 @@ class CaseworkIT {
             + "to follow under the commitment rule; only for persons of the clerk's region, only on assisted channels")
     void assistedPhoneChannel() {
         ShebaoUser clerk = user("fz.clerk");
-        String idNumber = jdbc.sql("SELECT p.id_number FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
-                + " WHERE u.username = 'citizen.fz2'").query(String.class).single();
+        String idNumber = ids.decrypt(jdbc.sql("SELECT p.id_cipher FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
+                + " WHERE u.username = 'citizen.fz2'").query(byte[].class).single());
         Submission phone = new Submission("CERTIFICATE_REQUEST", Channel.PHONE, idNumber,
                 Map.of("purpose", "电话申请"), List.of(), Set.of(), null, null);
         Case c = cases.submit(clerk, phone).c();
@@ -371,8 +373,8 @@ class CaseworkIT {
                 Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
                 .isInstanceOfSatisfying(org.shebao.common.InvalidInputException.class,
                         e -> assertThat(e.violations().get(0).code()).isEqualTo("error.case.channel"));
-        String taiyuan = jdbc.sql("SELECT p.id_number FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
-                + " WHERE u.username = 'citizen.ty'").query(String.class).single();
+        String taiyuan = ids.decrypt(jdbc.sql("SELECT p.id_cipher FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
+                + " WHERE u.username = 'citizen.ty'").query(byte[].class).single());
         assertThatThrownBy(() -> cases.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.PHONE, taiyuan,
                 Map.of("purpose", "x"), List.of(), Set.of(), null, null))).isInstanceOf(AccessDeniedToRecordException.class);
         assertThatThrownBy(() -> cases.submit(user("citizen.fz"), new Submission("CERTIFICATE_REQUEST", Channel.PHONE,

@@ -19,6 +19,8 @@ class PayrollJourneyIT extends BrowserJourney {
     org.shebao.casework.Cases cases;
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.shebao.registry.IdNumberCipher ids;
 
     private org.shebao.identity.ShebaoUser user(String name) {
         return (org.shebao.identity.ShebaoUser) users.loadUserByUsername(name);
@@ -28,11 +30,11 @@ class PayrollJourneyIT extends BrowserJourney {
     @DisplayName("a reviewer puts a retirement case with missing materials on pre-payment at Fujian's 1800 (FJ-1.3), "
             + "approves it, and reads the settlement schedule with its clauses")
     void reviewerSeesSettlement() {
-        String idNumber = jdbc.sql("""
-                SELECT id_number FROM registry_person p WHERE region_code = '350100' AND gender = 'MALE'
+        String idNumber = ids.decrypt(jdbc.sql("""
+                SELECT id_cipher FROM registry_person p WHERE region_code = '350100' AND gender = 'MALE'
                    AND birth_date BETWEEN DATE '1959-06-01' AND DATE '1960-06-30'
                    AND EXISTS (SELECT 1 FROM contribution_year y WHERE y.person_id = p.id)
-                 ORDER BY id LIMIT 1""").query(String.class).single();
+                 ORDER BY id LIMIT 1""").query(byte[].class).single());
         org.shebao.casework.Case c = cases.submit(user("fz.clerk"), new org.shebao.casework.Submission("RETIREMENT",
                 org.shebao.casework.Channel.PHONE, idNumber, java.util.Map.of("scheme", "ENTERPRISE",
                 "bankAccount", "6222021009998887776"), java.util.List.of(), java.util.Set.of(), null, null)).c();

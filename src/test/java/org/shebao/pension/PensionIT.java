@@ -36,6 +36,8 @@ class PensionIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.shebao.registry.IdNumberCipher ids;
+    @Autowired
     org.shebao.payroll.Payroll payroll;
     @Autowired
     org.shebao.ledger.Ledger ledger;
@@ -112,9 +114,9 @@ class PensionIT {
             + "a good death file stops the matched recipient")
     void deathImport() {
         Object[] r = jdbc.sql("""
-                SELECT p.id_number, p.name, o.id FROM payroll_order o JOIN registry_person p ON p.id = o.person_id
+                SELECT p.id_cipher, p.name, o.id FROM payroll_order o JOIN registry_person p ON p.id = o.person_id
                  WHERE o.source_ref = 'demo' AND o.status = 'ACTIVE' AND p.region_code = '350100' ORDER BY o.id LIMIT 1""")
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)}).single();
+                .query((rs, i) -> new Object[] {ids.decrypt(rs.getBytes(1)), rs.getString(2), rs.getLong(3)}).single();
         String id = (String) r[0];
         String bad = "id_number,name,date\n" + id + "," + r[1] + ",2020-01-15\n"
                 + id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1') + ",某人,2020-01-15\n"
