@@ -4,12 +4,9 @@ import org.shebao.policy.Implements;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -34,15 +31,17 @@ public class Certificates {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SealKeystore seal;
 
-    Certificates(JdbcClient jdbc, Clock clock) {
+    Certificates(JdbcClient jdbc, Clock clock, SealKeystore seal) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.seal = seal;
     }
 
     @Transactional
     public Issued issue(long caseId, String content) {
-        KeyRow key = key();
+        SealKeystore key = key();
         OffsetDateTime now = OffsetDateTime.now(clock);
         String code = "CERT-" + Archive.sha256((caseId + "|" + content + "|" + now).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 16).toUpperCase();
@@ -51,8 +50,8 @@ public class Certificates {
                 INSERT INTO casework_certificate (case_id, code, content, signature, key_id, issued_at)
                 VALUES (:c, :code, :content, :sig, :key, :now)""")
                 .param("c", caseId).param("code", code).param("content", content).param("sig", signature)
-                .param("key", key.id()).param("now", now).update();
-        return new Issued(code, caseId, content, signature, key.id(), now, true);
+                .param("key", key.keyId()).param("now", now).update();
+        return new Issued(code, caseId, content, signature, key.keyId(), now, true);
     }
 
     public Optional<Issued> byCode(String code) {
@@ -74,30 +73,14 @@ public class Certificates {
                 rs.getObject(6, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(), valid);
     }
 
-    private record KeyRow(String id, PrivateKey privateKey) {
-    }
-
-    /** The agency's sealing key, created on first use. */
-    private KeyRow key() {
-        Optional<KeyRow> existing = jdbc.sql("SELECT key_id, private_key FROM casework_seal_key ORDER BY created_at DESC LIMIT 1")
-                .query((rs, i) -> new KeyRow(rs.getString(1), privateKey(rs.getBytes(2)))).optional();
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            KeyPair kp = g.generateKeyPair();
-            String id = "SEAL-" + Archive.sha256(kp.getPublic().getEncoded()).substring(0, 12).toUpperCase();
-            jdbc.sql("""
-                    INSERT INTO casework_seal_key (key_id, public_key, private_key, created_at)
-                    VALUES (:id, :pub, :priv, :now) ON CONFLICT DO NOTHING""")
-                    .param("id", id).param("pub", kp.getPublic().getEncoded()).param("priv", kp.getPrivate().getEncoded())
-                    .param("now", OffsetDateTime.now(clock)).update();
-            return new KeyRow(id, kp.getPrivate());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The keystore's key, its public half registered for verification (historic keys stay registered). */
+    private SealKeystore key() {
+        jdbc.sql("""
+                INSERT INTO casework_seal_key (key_id, public_key, created_at)
+                VALUES (:id, :pub, :now) ON CONFLICT DO NOTHING""")
+                .param("id", seal.keyId()).param("pub", seal.publicKey().getEncoded())
+                .param("now", OffsetDateTime.now(clock)).update();
+        return seal;
     }
 
     private boolean verify(String keyId, String content, String signature) {
@@ -123,14 +106,6 @@ public class Certificates {
             s.initSign(key);
             s.update(content.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PrivateKey privateKey(byte[] encoded) {
-        try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(encoded));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

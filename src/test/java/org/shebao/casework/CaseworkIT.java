@@ -54,6 +54,8 @@ class CaseworkIT {
     org.shebao.platform.DatabaseOwner owner;
     @Autowired
     org.shebao.registry.IdNumberCipher ids;
+    @Autowired
+    SealKeystore seal;
 
     private ShebaoUser user(String name) {
         return (ShebaoUser) users.loadUserByUsername(name);
@@ -317,7 +319,8 @@ class CaseworkIT {
     }
 
     @Test
-    @DisplayName("N-3c: an approved certificate request issues a sealed certificate; a changed content no longer verifies")
+    @DisplayName("N-3c: an approved certificate request issues a certificate sealed with the keystore's key (none in the "
+            + "database); a changed content no longer verifies")
     void certificate() {
         ApiClient api = new ApiClient(port);
         long id = api.post("citizen.ty", "/api/v1/cases", certificate("子女入学"), Map.of()).body().path("id").asLong();
@@ -326,6 +329,10 @@ class CaseworkIT {
         cases.approve(user("ty.reviewer"), id, p.version());
         Certificates.Issued issued = certificates.forCase(id).orElseThrow();
         assertThat(issued.sealValid()).isTrue();
+        assertThat(issued.keyId()).isEqualTo(seal.keyId());
+        assertThat(jdbc.sql("SELECT count(*) FROM information_schema.columns WHERE table_name = 'casework_seal_key'"
+                + " AND column_name LIKE '%private%'").query(Integer.class).single())
+                .as("no private key in the database: it is in the PKCS#12 keystore").isZero();
         assertThat(issued.content()).contains("王建国").contains("子女入学").doesNotContain("140121196205201");
         assertThat(new ApiClient(port).get(null, "/verify/" + issued.code()).raw().body()).contains("电子印章有效");
         jdbc.sql("UPDATE casework_certificate SET content = replace(content, '子女入学', '出国') WHERE case_id = :c")

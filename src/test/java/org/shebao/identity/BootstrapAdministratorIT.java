@@ -25,7 +25,9 @@ class BootstrapAdministratorIT {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShebaoApplication.class).run(
                 "--spring.datasource.url=", "--shebao.db.embedded.data-dir=target/pg-bootstrap",
                 "--shebao.db.embedded.clean-data-directory=true", "--server.port=0", "--shebao.demo.enabled=false",
-                "--shebao.security.admin-password=Start#2026x", "--logging.level.root=WARN")) {
+                "--shebao.security.admin-password=Start#2026x", "--logging.level.root=WARN",
+                "--shebao.seal.keystore=target/keys/seal-bootstrap.p12", "--shebao.seal.keystore-password=x-Seal-2026",
+                "--shebao.personal-data.key-file=target/keys/personal-data.key")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT username || ' ' || role || ' ' || must_change_password FROM identity_user")
                     .query(String.class).list()).containsExactly("security SECURITY_ADMIN true");

@@ -24,7 +24,8 @@ class EmbeddedDatabaseRestartIT {
         return new SpringApplicationBuilder(ShebaoApplication.class).run("--spring.datasource.url=",
                 "--shebao.db.embedded.data-dir=" + DIR, "--shebao.db.embedded.clean-data-directory=false",
                 "--server.port=0", "--shebao.demo.base-persons=40", "--shebao.demo.employers-per-city=2",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN", "--shebao.personal-data.key-file=target/keys/personal-data.key",
+                "--shebao.seal.keystore=target/keys/seal.p12", "--shebao.seal.keystore-password=it-Seal-2026");
     }
 
     @Test

@@ -20,6 +20,8 @@ class BrokenPolicyStartupIT {
                 "--spring.main.web-application-type=none",
                 "--shebao.db.embedded.data-dir=target/pg-broken-policy",
                 "--shebao.demo.enabled=false",
+                "--shebao.seal.keystore=target/keys/seal-broken-policy.p12", "--shebao.seal.keystore-password=x-Seal-2026",
+                "--shebao.personal-data.key-file=target/keys/personal-data.key",
                 "--spring.main.banner-mode=off"));
         assertThat(t).isNotNull();
         Throwable root = NestedExceptionUtils.getMostSpecificCause(t);

@@ -1,0 +1,147 @@
+package org.shebao.casework;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The agency's sealing key (issue 10, item 6; N-3c): an RSA key with its self-signed certificate in a PKCS#12
+ * keystore file protected by a password from configuration ({@code SHEBAO_SEAL_KEYSTORE},
+ * {@code SHEBAO_SEAL_KEYSTORE_PASSWORD}), never in the database, which keeps only the public keys to verify
+ * certificates by. The keystore is created on the first start when the file does not exist. Without a password
+ * the platform starts only with the demo on (with the demo's password, and a warning).
+ */
+@Component
+class SealKeystore {
+    private static final Logger log = LoggerFactory.getLogger(SealKeystore.class);
+    static final String DEMO_PASSWORD = "shebao-demo-seal";
+    private static final String ALIAS = "seal";
+
+    private final PrivateKey privateKey;
+    private final X509Certificate certificate;
+    private final String keyId;
+
+    SealKeystore(@Value("${shebao.seal.keystore:./data/keys/seal.p12}") String file,
+                 @Value("${shebao.seal.keystore-password:}") String password,
+                 @Value("${shebao.demo.enabled:true}") boolean demo) {
+        char[] pass;
+        if (StringUtils.hasText(password)) {
+            pass = password.toCharArray();
+        } else if (demo) {
+            log.warn("SHEBAO_SEAL_KEYSTORE_PASSWORD is not set: the seal's keystore uses the demo's password. Set it "
+                    + "before issuing real certificates.");
+            pass = DEMO_PASSWORD.toCharArray();
+        } else {
+            throw new IllegalStateException("SHEBAO_SEAL_KEYSTORE_PASSWORD (shebao.seal.keystore-password) must be set: "
+                    + "it protects the electronic seal's private key in " + file);
+        }
+        Path path = Path.of(file).toAbsolutePath().normalize();
+        KeyStore ks = Files.exists(path) ? load(path, pass) : create(path, pass);
+        try {
+            privateKey = (PrivateKey) ks.getKey(ALIAS, pass);
+            certificate = (X509Certificate) ks.getCertificate(ALIAS);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the seal keystore " + path + " holds no usable key '" + ALIAS + "': "
+                    + e.getMessage(), e);
+        }
+        if (privateKey == null || certificate == null) {
+            throw new IllegalStateException("the seal keystore " + path + " holds no key named '" + ALIAS + "'");
+        }
+        keyId = "SEAL-" + Archive.sha256(certificate.getPublicKey().getEncoded()).substring(0, 12).toUpperCase();
+    }
+
+    PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    PublicKey publicKey() {
+        return certificate.getPublicKey();
+    }
+
+    X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The key's id on certificates: derived from the public key. */
+    String keyId() {
+        return keyId;
+    }
+
+    private static KeyStore load(Path path, char[] pass) {
+        try (InputStream in = Files.newInputStream(path)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, pass);
+            return ks;
+        } catch (IOException e) {
+            if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
+                throw new IllegalStateException("the seal keystore " + path + " does not open with the configured "
+                        + "password (SHEBAO_SEAL_KEYSTORE_PASSWORD)", e);
+            }
+            throw new UncheckedIOException("the seal keystore " + path + " cannot be read: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the seal keystore " + path + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore create(Path path, char[] pass) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(3072);
+            KeyPair kp = g.generateKeyPair();
+            Instant now = Instant.now();
+            X500Name subject = new X500Name("CN=Shebao electronic seal, O=Social insurance agency");
+            var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
+                    Date.from(now), Date.from(now.plus(Duration.ofDays(3650))), subject, kp.getPublic());
+            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate())));
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, pass);
+            ks.setKeyEntry(ALIAS, kp.getPrivate(), pass, new Certificate[] {cert});
+            Files.createDirectories(path.getParent());
+            Path tmp = Files.createTempFile(path.getParent(), "seal", ".tmp");
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the directory's protection applies
+            }
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ks.store(out, pass);
+            }
+            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
+            log.warn("Electronic seal key created in {} (PKCS#12): back it up with its password, apart from the database", path);
+            return ks;
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("the seal key could not be created: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the seal keystore " + path + " cannot be written", e);
+        }
+    }
+}
