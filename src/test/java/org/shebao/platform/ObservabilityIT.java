@@ -72,4 +72,58 @@ class ObservabilityIT {
         assertThat(FULL_ID.matcher(output.getAll()).find()).as("a full ID number in the log output").isFalse();
         assertThat(output.getAll()).contains(org.shebao.common.IdNumber.mask(id));
     }
+
+    @Test
+    @DisplayName("the metrics refuse a client on another address (this machine's network address, not loopback) "
+            + "that is not logged in as an administrator")
+    void metricsRefusedFromElsewhere() throws Exception {
+        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(n -> {
+                    try {
+                        return n.isUp() && !n.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                }).flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address).findFirst()
+                .orElseThrow(() -> new AssertionError("this machine has no network address besides loopback"));
+        HttpResponse<String> m = http.send(HttpRequest.newBuilder(URI.create("http://" + external.getHostAddress()
+                        + ":" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(m.statusCode()).as("from " + external.getHostAddress()).isNotEqualTo(200);
+        assertThat(m.body()).doesNotContain("shebao_");
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://" + external.getHostAddress()
+                + ":" + port + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as("health answers anyone").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("SHEBAO_LOG_FORMAT=json: the platform started in its own JVM writes every log line as one JSON object "
+            + "(Elastic Common Schema: @timestamp, log.level, message), and it does its work")
+    void jsonLogs() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "org.shebao.ShebaoApplication",
+                "--spring.datasource.url=", "--shebao.db.embedded.data-dir=target/pg-json-log",
+                "--shebao.db.embedded.clean-data-directory=true", "--shebao.demo.enabled=false",
+                "--server.port=0", "--spring.main.banner-mode=off",
+                "--shebao.seal.keystore=target/keys/seal.p12", "--shebao.seal.keystore-password=it-Seal-2026",
+                "--shebao.personal-data.key-file=target/keys/personal-data.key",
+                "--backup.to=target/json-log-backup.zip").redirectErrorStream(true);
+        pb.environment().put("SHEBAO_LOG_FORMAT", "json");
+        pb.environment().remove("SHEBAO_DB_URL");
+        Process jvm = pb.start();
+        java.util.List<String> lines;
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            lines = out.lines().toList();
+        }
+        assertThat(jvm.waitFor()).as(String.join("\n", lines)).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<String> logLines = lines.stream().filter(l -> !l.startsWith("backup written to")).toList();
+        assertThat(logLines).hasSizeGreaterThan(5);
+        for (String line : logLines) {
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            assertThat(n.has("@timestamp") && n.path("log").has("level") && n.has("message")).as(line).isTrue();
+        }
+        assertThat(lines).anyMatch(l -> l.startsWith("backup written to"));
+    }
 }
