@@ -9,6 +9,8 @@ DURATION=${1:-30}   # not SECONDS: bash's own SECONDS counts up by itself
 THREADS=${2:-8}
 PORT=18181
 DIR=target/bench-casework
+# keys of the throw-away database stay under target/ too (./data is the real platform's)
+export SHEBAO_PERSONAL_DATA_KEY_FILE=target/bench-keys/personal-data.key SHEBAO_SEAL_KEYSTORE=target/bench-keys/seal.p12
 echo "nproc: $(nproc)"
 
 login_status() { curl -s --max-time 5 -o /dev/null -w '%{http_code}' "http://localhost:$PORT/login" || true; }

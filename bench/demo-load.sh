@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200000}
 DIR=target/bench-pg
+# keys of the throw-away database stay under target/ too (./data is the real platform's)
+export SHEBAO_PERSONAL_DATA_KEY_FILE=target/bench-keys/personal-data.key SHEBAO_SEAL_KEYSTORE=target/bench-keys/seal.p12
 rm -rf "$DIR"
 mvn -B -q -DskipTests package >/dev/null
 java -Duser.timezone=Asia/Shanghai -jar target/shebao-*.jar --server.port=0 --shebao.db.embedded.data-dir="$DIR" \

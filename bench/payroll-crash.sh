@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200000}
 DIR=target/bench-payroll-crash
+# keys of the throw-away database stay under target/ too (./data is the real platform's)
+export SHEBAO_PERSONAL_DATA_KEY_FILE=target/bench-keys/personal-data.key SHEBAO_SEAL_KEYSTORE=target/bench-keys/seal.p12
 rm -rf "$DIR"
 mvn -B -q -DskipTests package >/dev/null
 JAR=$(echo target/shebao-*.jar)   # the repackaged jar; the plain one is *.jar.original

@@ -2,13 +2,10 @@ package org.shebao.casework;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -125,17 +122,13 @@ class SealKeystore {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, pass);
             ks.setKeyEntry(ALIAS, kp.getPrivate(), pass, new Certificate[] {cert});
-            Files.createDirectories(path.getParent());
-            Path tmp = Files.createTempFile(path.getParent(), "seal", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the directory's protection applies
-            }
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                ks.store(out, pass);
-            }
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
+            org.shebao.common.SecretFiles.writeOwnerOnly(path, out -> {
+                try {
+                    ks.store(out, pass);
+                } catch (GeneralSecurityException e) {
+                    throw new IOException("the keystore could not be written: " + e.getMessage(), e);
+                }
+            });
             log.warn("Electronic seal key created in {} (PKCS#12): back it up with its password, apart from the database", path);
             return ks;
         } catch (GeneralSecurityException | OperatorCreationException e) {
