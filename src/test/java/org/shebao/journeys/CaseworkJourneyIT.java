@@ -121,6 +121,12 @@ class CaseworkJourneyIT extends BrowserJourney {
         assertThat(forged.text()).contains("不能审核通过");
         page.navigate(caseUrl);
         assertThat(page.locator("#status")).hasText("已初审，待审核");
-        assertThat(page.locator("#history")).containsText("fz.clerk");
+        // people read names: who acted by name, the channel and the form's answers in words, no login or code
+        assertThat(page.locator("#history")).containsText("福州受理 林小燕");
+        assertThat(page.locator("#history")).containsText("手机APP");
+        assertThat(page.locator("#history")).not().containsText("fz.clerk");
+        assertThat(page.locator("#history")).not().containsText("MOBILE_API");
+        assertThat(page.locator("main")).not().containsText("true");
+        assertThat(page.locator("main")).containsText("是");
     }
 }

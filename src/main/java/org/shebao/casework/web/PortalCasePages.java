@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/portal/cases")
 class PortalCasePages {
     private final Cases cases;
+    private final org.shebao.identity.Users users;
     private final DeferredMaterials ledger;
     private final Certificates certificates;
     private final Registry registry;
@@ -39,7 +40,9 @@ class PortalCasePages {
     private final MessageSource messages;
 
     PortalCasePages(Cases cases, DeferredMaterials ledger, Certificates certificates, Registry registry,
-                    Measures measures, org.shebao.policy.Deadlines deadlines, MessageSource messages) {
+                    Measures measures, org.shebao.policy.Deadlines deadlines, MessageSource messages,
+                    org.shebao.identity.Users users) {
+        this.users = users;
         this.cases = cases;
         this.ledger = ledger;
         this.certificates = certificates;
@@ -104,7 +107,10 @@ class PortalCasePages {
         Case c = cases.get(user, id);
         model.addAttribute("kase", c);
         model.addAttribute("checklist", cases.handler(c.type()).checklist());
-        model.addAttribute("history", cases.history(user, id));
+        java.util.List<org.shebao.casework.HistoryEntry> history = cases.history(user, id);
+        model.addAttribute("history", history);
+        // who acted, by name (never a login name on a screen)
+        model.addAttribute("actors", users.displayNames(history.stream().map(org.shebao.casework.HistoryEntry::actor).toList()));
         model.addAttribute("materials", cases.materials(user, id));
         model.addAttribute("commitments", ledger.ofCase(user, id));
         model.addAttribute("certificate", certificates.forCase(id).orElse(null));

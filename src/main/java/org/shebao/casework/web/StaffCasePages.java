@@ -36,13 +36,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/casework")
 class StaffCasePages {
     private final Cases cases;
+    private final org.shebao.identity.Users users;
     private final DeferredMaterials ledger;
     private final Certificates certificates;
     private final Deadlines deadlines;
     private final MessageSource messages;
 
     StaffCasePages(Cases cases, DeferredMaterials ledger, Certificates certificates, Deadlines deadlines,
-                   MessageSource messages) {
+                   MessageSource messages, org.shebao.identity.Users users) {
+        this.users = users;
         this.cases = cases;
         this.ledger = ledger;
         this.certificates = certificates;
@@ -76,7 +78,10 @@ class StaffCasePages {
         model.addAttribute("checklist", cases.handler(c.type()).checklist());
         model.addAttribute("detailsPath", cases.handler(c.type()).detailsPath(c));
         model.addAttribute("approvalWaitsFor", cases.handler(c.type()).approvalWaitsFor());
-        model.addAttribute("history", cases.history(user, id));
+        java.util.List<org.shebao.casework.HistoryEntry> history = cases.history(user, id);
+        model.addAttribute("history", history);
+        // who acted, by name (never a login name on a screen)
+        model.addAttribute("actors", users.displayNames(history.stream().map(org.shebao.casework.HistoryEntry::actor).toList()));
         model.addAttribute("materials", cases.materials(user, id));
         model.addAttribute("commitments", ledger.ofCase(user, id));
         model.addAttribute("certificate", certificates.forCase(id).orElse(null));
