@@ -43,11 +43,11 @@ public class DeferredMaterials {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Deadlines deadlines;
-    private final Cases cases;
+    private final CaseStore cases;
     private final Archive archive;
     private final ApplicationEventPublisher events;
 
-    DeferredMaterials(JdbcClient jdbc, Clock clock, Deadlines deadlines, Cases cases, Archive archive,
+    DeferredMaterials(JdbcClient jdbc, Clock clock, Deadlines deadlines, CaseStore cases, Archive archive,
                       ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -75,7 +75,7 @@ public class DeferredMaterials {
         if (type != null && !type.isBlank()) {
             q = q.param("type", type);
         }
-        Map<String, Deadline> due = deadlines.trackedAll(Cases.OWNER, Cases.COMMITMENT_RULE);
+        Map<String, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         LocalDate today = today();
         List<Commitment> out = new ArrayList<>();
         for (Commitment c : q.query((rs, i) -> row(rs, due)).list()) {
@@ -97,7 +97,7 @@ public class DeferredMaterials {
     /** The commitments of one case (applicant or staff). */
     public List<Commitment> ofCase(ShebaoUser by, long caseId) {
         cases.get(by, caseId);
-        Map<String, Deadline> due = deadlines.trackedAll(Cases.OWNER, Cases.COMMITMENT_RULE);
+        Map<String, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         return jdbc.sql(SELECT + " WHERE m.case_id = :c ORDER BY m.id").param("c", caseId)
                 .query((rs, i) -> row(rs, due)).list();
     }
@@ -142,7 +142,7 @@ public class DeferredMaterials {
                        recorded_by = :by, material_id = :m WHERE id = :id AND arrived_at IS NULL""")
                 .param("now", OffsetDateTime.now(clock)).param("via", via.name()).param("late", late)
                 .param("by", by.getUsername()).param("m", materialId).param("id", commitmentId).update();
-        deadlines.close(Cases.OWNER, Cases.commitmentRef(commitmentId));
+        deadlines.close(CaseStore.OWNER, CaseStore.commitmentRef(commitmentId));
         cases.note(kase.id(), "MATERIAL_ARRIVED", by.getUsername(),
                 c.item() + " via " + via + (late ? "（逾期）" : ""));
         return one(commitmentId);
@@ -179,7 +179,7 @@ public class DeferredMaterials {
     @EventListener
     void onDeadlines(DeadlinesChanged e) {
         for (DeadlinesChanged.TrackedItem item : e.items()) {
-            if (!Cases.OWNER.equals(item.owner()) || !item.ref().startsWith("commitment:")) {
+            if (!CaseStore.OWNER.equals(item.owner()) || !item.ref().startsWith("commitment:")) {
                 continue;
             }
             long id = Long.parseLong(item.ref().substring("commitment:".length()));
@@ -191,7 +191,7 @@ public class DeferredMaterials {
     }
 
     private Commitment one(long id) {
-        Map<String, Deadline> due = deadlines.trackedAll(Cases.OWNER, Cases.COMMITMENT_RULE);
+        Map<String, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query((rs, i) -> row(rs, due)).optional()
                 .orElseThrow(() -> new NotFoundException("commitment " + id));
     }
@@ -201,7 +201,7 @@ public class DeferredMaterials {
         return new Commitment(id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 zoned(rs.getObject(12, OffsetDateTime.class)), zoned(rs.getObject(13, OffsetDateTime.class)),
-                rs.getString(14), (Boolean) rs.getObject(15), due.get(Cases.commitmentRef(id)));
+                rs.getString(14), (Boolean) rs.getObject(15), due.get(CaseStore.commitmentRef(id)));
     }
 
     private OffsetDateTime zoned(OffsetDateTime t) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseStatus;
-import org.shebao.casework.Cases;
+import org.shebao.casework.CaseQueries;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.InvalidInputException;
@@ -48,7 +48,7 @@ public class Awards {
     static final String PREPAY_MEASURE = "PENSION_PREPAYMENT";
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Cases cases;
+    private final CaseQueries queries;
     private final Registry registry;
     private final Parameters parameters;
     private final Measures measures;
@@ -57,12 +57,12 @@ public class Awards {
     private final ObjectMapper json;
     private final org.shebao.audit.AuditLog audit;
 
-    Awards(JdbcClient jdbc, Clock clock, Cases cases, Registry registry, Parameters parameters, Measures measures,
+    Awards(JdbcClient jdbc, Clock clock, CaseQueries queries, Registry registry, Parameters parameters, Measures measures,
            Pensions pensions, Payroll payroll, ObjectMapper json, org.shebao.audit.AuditLog audit) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.cases = cases;
+        this.queries = queries;
         this.registry = registry;
         this.parameters = parameters;
         this.measures = measures;
@@ -124,7 +124,7 @@ public class Awards {
         if (!by.has(Role.REVIEWER, Role.ADMIN)) {
             throw new AccessDeniedToRecordException("pre-payment");
         }
-        Case c = cases.get(by, caseId);
+        Case c = queries.get(by, caseId);
         if (!"RETIREMENT".equals(c.type())) {
             throw new ConflictException("type", "error.case.type", c.type());
         }

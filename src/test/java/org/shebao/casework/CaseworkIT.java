@@ -39,7 +39,11 @@ class CaseworkIT {
     @LocalServerPort
     int port;
     @Autowired
-    Cases cases;
+    CaseIntake intake;
+    @Autowired
+    CaseWorkflow workflow;
+    @Autowired
+    CaseQueries queries;
     @Autowired
     DeferredMaterials ledger;
     @Autowired
@@ -180,49 +184,49 @@ class CaseworkIT {
         ShebaoUser clerk = user("fz.clerk");
         ShebaoUser clerk2 = user("fz.clerk2");
         ShebaoUser reviewer = user("fz.reviewer");
-        Case c = cases.get(clerk, id);
+        Case c = queries.get(clerk, id);
         assertThat(c.missing()).containsExactly("MEDICAL_RECORDS");
-        assertThatThrownBy(() -> cases.accept(user("ty.clerk"), id, c.version())).isInstanceOf(AccessDeniedToRecordException.class);
-        assertThatThrownBy(() -> cases.returnCase(clerk, id, c.version(), List.of(), "缺材料"))
+        assertThatThrownBy(() -> workflow.accept(user("ty.clerk"), id, c.version())).isInstanceOf(AccessDeniedToRecordException.class);
+        assertThatThrownBy(() -> workflow.returnCase(clerk, id, c.version(), List.of(), "缺材料"))
                 .isInstanceOf(org.shebao.common.InvalidInputException.class);
-        Case returned = cases.returnCase(clerk, id, c.version(), List.of("MEDICAL_RECORDS"), "缺医疗诊断证明");
+        Case returned = workflow.returnCase(clerk, id, c.version(), List.of("MEDICAL_RECORDS"), "缺医疗诊断证明");
         assertThat(returned.status()).isEqualTo(CaseStatus.RETURNED);
         ApiClient.Response view = api.get("citizen.fz", "/api/v1/cases/" + id);
         assertThat(view.body().path("status").asText()).isEqualTo("RETURNED");
         assertThat(view.body().path("missing").get(0).asText()).isEqualTo("MEDICAL_RECORDS");
 
-        Case again = cases.resubmit(user("citizen.fz"), id, returned.version(),
+        Case again = intake.resubmit(user("citizen.fz"), id, returned.version(),
                 List.of(new Upload("MEDICAL_RECORDS", "r.jpg", "image/jpeg", JPEG)), Set.of(), null);
         assertThat(again.status()).isEqualTo(CaseStatus.SUBMITTED);
-        assertThatThrownBy(() -> cases.returnCase(clerk, id, again.version(), List.of("MEDICAL_RECORDS"), "再退"))
+        assertThatThrownBy(() -> workflow.returnCase(clerk, id, again.version(), List.of("MEDICAL_RECORDS"), "再退"))
                 .isInstanceOfSatisfying(org.shebao.common.InvalidInputException.class,
                         e -> assertThat(e.violations().get(0).code()).isEqualTo("error.case.returnedOnce"));
-        Case accepted = cases.accept(clerk, id, again.version());
-        assertThatThrownBy(() -> cases.accept(clerk2, id, again.version())).isInstanceOf(ConflictException.class);
-        Case pre = cases.preReview(clerk2, id, accepted.version(), "材料齐全");
-        assertThatThrownBy(() -> cases.approve(clerk, id, pre.version())).isInstanceOf(AccessDeniedToRecordException.class);
+        Case accepted = workflow.accept(clerk, id, again.version());
+        assertThatThrownBy(() -> workflow.accept(clerk2, id, again.version())).isInstanceOf(ConflictException.class);
+        Case pre = workflow.preReview(clerk2, id, accepted.version(), "材料齐全");
+        assertThatThrownBy(() -> workflow.approve(clerk, id, pre.version())).isInstanceOf(AccessDeniedToRecordException.class);
         // no decision without its effect: approving a work-injury benefit is refused and changes nothing
-        assertThatThrownBy(() -> cases.approve(reviewer, id, pre.version()))
+        assertThatThrownBy(() -> workflow.approve(reviewer, id, pre.version()))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.violation().code())
                         .isEqualTo("error.case.approvalNotBuilt"));
-        assertThat(cases.get(reviewer, id).status()).isEqualTo(CaseStatus.PRE_REVIEWED);
-        assertThat(cases.get(reviewer, id).version()).isEqualTo(pre.version());
-        Case rejected = cases.reject(reviewer, id, pre.version(), "非因工作原因受伤");
+        assertThat(queries.get(reviewer, id).status()).isEqualTo(CaseStatus.PRE_REVIEWED);
+        assertThat(queries.get(reviewer, id).version()).isEqualTo(pre.version());
+        Case rejected = workflow.reject(reviewer, id, pre.version(), "非因工作原因受伤");
         assertThat(rejected.status()).isEqualTo(CaseStatus.REJECTED);
         assertThat(rejected.acceptedBy()).isEqualTo("fz.clerk");
         assertThat(rejected.decidedBy()).isEqualTo("fz.reviewer");
-        assertThat(cases.history(clerk, id)).extracting(HistoryEntry::action)
+        assertThat(queries.history(clerk, id)).extracting(HistoryEntry::action)
                 .containsExactly("SUBMIT", "RETURN", "RESUBMIT", "ACCEPT", "PRE_REVIEW", "REJECT");
 
         // the one who accepted cannot decide, even with the right role
         ShebaoUser admin = user("fj.admin");
         long id2 = api.post("citizen.fz", "/api/v1/cases", certificate("核验"), Map.of()).body().path("id").asLong();
-        Case a2 = cases.accept(admin, id2, 0);
-        Case p2 = cases.preReview(clerk, id2, a2.version(), null);
-        assertThatThrownBy(() -> cases.approve(admin, id2, p2.version()))
+        Case a2 = workflow.accept(admin, id2, 0);
+        Case p2 = workflow.preReview(clerk, id2, a2.version(), null);
+        assertThatThrownBy(() -> workflow.approve(admin, id2, p2.version()))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.violation().code())
                         .isEqualTo("error.case.sameAsAcceptor"));
-        assertThatThrownBy(() -> cases.reject(admin, id2, p2.version(), "不符合"))
+        assertThatThrownBy(() -> workflow.reject(admin, id2, p2.version(), "不符合"))
                 .isInstanceOf(ConflictException.class);
 
         // N-3d: a message at every step, on every channel that reaches the applicant, delivered by the adapters
@@ -256,7 +260,7 @@ class CaseworkIT {
         LocalDate normalDue = LocalDate.parse(normal.path("dueOn").asText());
         LocalDate greenDue = LocalDate.parse(green.path("dueOn").asText());
         assertThat(greenDue).isBefore(normalDue);
-        List<Cases.Listed> queue = cases.queue(user("xm.clerk"), null, "WORK_INJURY_BENEFIT", 0);
+        List<CaseQueries.Listed> queue = queries.queue(user("xm.clerk"), null, "WORK_INJURY_BENEFIT", 0);
         assertThat(queue.get(0).c().greenChannel()).isTrue();
         int firstNormal = 0;
         while (queue.get(firstNormal).c().greenChannel()) {
@@ -314,8 +318,8 @@ class CaseworkIT {
         assertThat(arrived.arrivedVia()).isEqualTo("POST");
         assertThatThrownBy(() -> ledger.recordArrival(user("xz.clerk"), rows.get(0).id(), "POST", null))
                 .isInstanceOf(ConflictException.class);
-        assertThat(cases.history(user("xz.clerk"), caseId)).extracting(HistoryEntry::action).contains("MATERIAL_ARRIVED");
-        assertThat(cases.materials(user("xz.clerk"), caseId)).extracting(Material::item).contains("HOUSEHOLD_REGISTER");
+        assertThat(queries.history(user("xz.clerk"), caseId)).extracting(HistoryEntry::action).contains("MATERIAL_ARRIVED");
+        assertThat(queries.materials(user("xz.clerk"), caseId)).extracting(Material::item).contains("HOUSEHOLD_REGISTER");
     }
 
     @Test
@@ -324,9 +328,9 @@ class CaseworkIT {
     void certificate() {
         ApiClient api = new ApiClient(port);
         long id = api.post("citizen.ty", "/api/v1/cases", certificate("子女入学"), Map.of()).body().path("id").asLong();
-        Case a = cases.accept(user("ty.clerk"), id, 0);
-        Case p = cases.preReview(user("ty.clerk"), id, a.version(), null);
-        cases.approve(user("ty.reviewer"), id, p.version());
+        Case a = workflow.accept(user("ty.clerk"), id, 0);
+        Case p = workflow.preReview(user("ty.clerk"), id, a.version(), null);
+        workflow.approve(user("ty.reviewer"), id, p.version());
         Certificates.Issued issued = certificates.forCase(id).orElseThrow();
         assertThat(issued.sealValid()).isTrue();
         assertThat(issued.keyId()).isEqualTo(seal.keyId());
@@ -349,9 +353,9 @@ class CaseworkIT {
                 List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", JPEG),
                         new FilePart("HOUSEHOLD_REGISTER", "hk.pdf", "application/pdf", ArchiveTest.PDF)), Map.of()).body();
         long id = c.path("id").asLong();
-        Case a = cases.accept(user("fz.clerk"), id, 0);
-        Case p = cases.preReview(user("fz.clerk"), id, a.version(), null);
-        cases.approve(user("fz.reviewer"), id, p.version());
+        Case a = workflow.accept(user("fz.clerk"), id, 0);
+        Case p = workflow.preReview(user("fz.clerk"), id, a.version(), null);
+        workflow.approve(user("fz.reviewer"), id, p.version());
         assertThat(jdbc.sql("SELECT remark FROM registry_enrollment e JOIN identity_user u ON u.person_id = e.person_id"
                         + " WHERE u.username = 'citizen.fz2' AND e.insurance_type = 'RESIDENT_PENSION'")
                 .query(String.class).single()).contains(c.path("reference").asText());
@@ -366,25 +370,25 @@ class CaseworkIT {
                 + " WHERE u.username = 'citizen.fz2'").query(byte[].class).single());
         Submission phone = new Submission("CERTIFICATE_REQUEST", Channel.PHONE, idNumber,
                 Map.of("purpose", "电话申请"), List.of(), Set.of(), null, null);
-        Case c = cases.submit(clerk, phone).c();
+        Case c = intake.submit(clerk, phone).c();
         assertThat(c.channel()).isEqualTo(Channel.PHONE);
         assertThat(c.submittedBy()).isEqualTo("fz.clerk");
         assertThat(c.personId()).isNotNull();
         Submission enroll = new Submission("ENROLLMENT", Channel.PHONE, idNumber,
                 Map.of("category", "FLEXIBLE", "insuranceType", "UNEMPLOYMENT", "firstInsuredOn", "2026-03-01"),
                 List.of(new Upload("ID_CARD", "photo.jpg", "image/jpeg", JPEG)), Set.of("HOUSEHOLD_REGISTER"), "林小燕", null);
-        assertThatThrownBy(() -> cases.submit(clerk, enroll))
+        assertThatThrownBy(() -> intake.submit(clerk, enroll))
                 .as("a flexible worker has no unemployment insurance: the registry's own rule")
                 .isInstanceOf(org.shebao.common.InvalidInputException.class);
-        assertThatThrownBy(() -> cases.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.WEB, idNumber,
+        assertThatThrownBy(() -> intake.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.WEB, idNumber,
                 Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
                 .isInstanceOfSatisfying(org.shebao.common.InvalidInputException.class,
                         e -> assertThat(e.violations().get(0).code()).isEqualTo("error.case.channel"));
         String taiyuan = ids.decrypt(jdbc.sql("SELECT p.id_cipher FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
                 + " WHERE u.username = 'citizen.ty'").query(byte[].class).single());
-        assertThatThrownBy(() -> cases.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.PHONE, taiyuan,
+        assertThatThrownBy(() -> intake.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.PHONE, taiyuan,
                 Map.of("purpose", "x"), List.of(), Set.of(), null, null))).isInstanceOf(AccessDeniedToRecordException.class);
-        assertThatThrownBy(() -> cases.submit(user("citizen.fz"), new Submission("CERTIFICATE_REQUEST", Channel.PHONE,
+        assertThatThrownBy(() -> intake.submit(user("citizen.fz"), new Submission("CERTIFICATE_REQUEST", Channel.PHONE,
                 null, Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
                 .isInstanceOf(org.shebao.common.InvalidInputException.class);
     }

@@ -16,7 +16,9 @@ import org.shebao.ShebaoIntegrationTest;
 @DisplayName("Browser journeys: the payroll and a pre-paid pension (N-1b, N-1c, N-1e, FJ-1.3)")
 class PayrollJourneyIT extends BrowserJourney {
     @org.springframework.beans.factory.annotation.Autowired
-    org.shebao.casework.Cases cases;
+    org.shebao.casework.CaseIntake intake;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.shebao.casework.CaseWorkflow workflow;
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @org.springframework.beans.factory.annotation.Autowired
@@ -35,10 +37,10 @@ class PayrollJourneyIT extends BrowserJourney {
                    AND birth_date BETWEEN DATE '1959-06-01' AND DATE '1960-06-30'
                    AND EXISTS (SELECT 1 FROM contribution_year y WHERE y.person_id = p.id)
                  ORDER BY id LIMIT 1""").query(byte[].class).single());
-        org.shebao.casework.Case c = cases.submit(user("fz.clerk"), new org.shebao.casework.Submission("RETIREMENT",
+        org.shebao.casework.Case c = intake.submit(user("fz.clerk"), new org.shebao.casework.Submission("RETIREMENT",
                 org.shebao.casework.Channel.PHONE, idNumber, java.util.Map.of("scheme", "ENTERPRISE",
                 "bankAccount", "6222021009998887776"), java.util.List.of(), java.util.Set.of(), null, null)).c();
-        org.shebao.casework.Case accepted = cases.accept(user("fz.clerk"), c.id(), c.version());
+        org.shebao.casework.Case accepted = workflow.accept(user("fz.clerk"), c.id(), c.version());
 
         login("fz.reviewer");
         page.navigate(url("/casework/cases/" + c.id()));
@@ -51,7 +53,7 @@ class PayrollJourneyIT extends BrowserJourney {
         assertThat(page.locator("#prepayment .amount")).hasText("1800.00");
         assertThat(page.locator("#prepayment .clause")).hasText("FJ-1.3");
 
-        cases.preReview(user("fz.clerk2"), c.id(), accepted.version(), null);
+        workflow.preReview(user("fz.clerk2"), c.id(), accepted.version(), null);
         page.navigate(url("/casework/cases/" + c.id()));
         page.click("#approve");
         assertThat(page.locator("#status")).hasText("审核通过，已办结");

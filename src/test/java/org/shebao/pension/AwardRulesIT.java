@@ -12,7 +12,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.casework.Case;
-import org.shebao.casework.Cases;
+import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseWorkflow;
+import org.shebao.casework.CaseQueries;
 import org.shebao.casework.Channel;
 import org.shebao.casework.Submission;
 import org.shebao.common.IdNumber;
@@ -37,7 +39,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DisplayName("Retirement decisions: the 15-year minimum, settlement across the SX-1a window, arrears (N-1d) paid by the payroll")
 class AwardRulesIT {
     @Autowired
-    Cases cases;
+    CaseIntake intake;
+    @Autowired
+    CaseWorkflow workflow;
+    @Autowired
+    CaseQueries queries;
     @Autowired
     Awards awards;
     @Autowired
@@ -82,14 +88,14 @@ class AwardRulesIT {
 
     /** A clerk registers the retirement on the person's behalf (phone), materials to follow; the clerk accepts it. */
     private Case declare(String clerk, String id) {
-        Case c = cases.submit(user(clerk), new Submission("RETIREMENT", Channel.PHONE, id,
+        Case c = intake.submit(user(clerk), new Submission("RETIREMENT", Channel.PHONE, id,
                 Map.of("scheme", "ENTERPRISE", "bankAccount", "6222021001009876543"), List.of(),
                 Set.of(), null, null)).c();
-        return cases.accept(user(clerk), c.id(), c.version());
+        return workflow.accept(user(clerk), c.id(), c.version());
     }
 
     private Case preReview(String clerk2, Case c) {
-        return cases.preReview(user(clerk2), c.id(), cases.get(user(clerk2), c.id()).version(), "材料待补");
+        return workflow.preReview(user(clerk2), c.id(), queries.get(user(clerk2), c.id()).version(), "材料待补");
     }
 
     private PayrollRun runThisMonth(String finance, String city) {
@@ -135,7 +141,7 @@ class AwardRulesIT {
         BigDecimal paid = sum("SELECT COALESCE(sum(amount), 0) FROM payroll_line WHERE order_id = :p0", prepayOrder);
         assertThat(paid).as("the pre-payment was paid, past months included").isGreaterThan(new BigDecimal("1800.00"));
 
-        cases.approve(user("xm.reviewer"), c.id(), cases.get(user("xm.reviewer"), c.id()).version());
+        workflow.approve(user("xm.reviewer"), c.id(), queries.get(user("xm.reviewer"), c.id()).version());
         assertThat(awards.shortfall(c.id())).hasValueSatisfying(s -> {
             assertThat(s.months()).isEqualTo(100);
             assertThat(s.required()).isEqualTo(180);
@@ -174,9 +180,9 @@ class AwardRulesIT {
         runThisMonth("ty.finance", "140100");
         try {
             shanxiLifted(today.minusMonths(2)); // SX-1a: lifted + 3 months is still ahead
-            cases.approve(user("ty.reviewer"), in.id(), cases.get(user("ty.reviewer"), in.id()).version());
+            workflow.approve(user("ty.reviewer"), in.id(), queries.get(user("ty.reviewer"), in.id()).version());
             shanxiLifted(today.minusMonths(5)); // now lifted + 3 months has passed
-            cases.approve(user("ty.reviewer"), out.id(), cases.get(user("ty.reviewer"), out.id()).version());
+            workflow.approve(user("ty.reviewer"), out.id(), queries.get(user("ty.reviewer"), out.id()).version());
         } finally {
             shanxiLifted(null);
         }
@@ -218,7 +224,7 @@ class AwardRulesIT {
         String id = retiree("140900", "xz.clerk", today.minusYears(61).withDayOfMonth(16), 31, 300);
         Case c = declare("xz.clerk", id);
         preReview("xz.reviewer", c); // Xinzhou has one clerk, who accepted it: the reviewer pre-reviews
-        cases.approve(user("xz.reviewer"), c.id(), cases.get(user("xz.reviewer"), c.id()).version());
+        workflow.approve(user("xz.reviewer"), c.id(), queries.get(user("xz.reviewer"), c.id()).version());
         Award a = awards.find(c.id()).orElseThrow();
         EntitlementDecision d = awards.entitlement(a);
         assertThat(d.arrearsMonths()).isPositive();

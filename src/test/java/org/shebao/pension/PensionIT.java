@@ -13,7 +13,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.casework.Case;
-import org.shebao.casework.Cases;
+import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseWorkflow;
 import org.shebao.casework.Channel;
 import org.shebao.casework.Submission;
 import org.shebao.casework.Upload;
@@ -28,7 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PensionIT {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};
     @Autowired
-    Cases cases;
+    CaseIntake intake;
+    @Autowired
+    CaseWorkflow workflow;
     @Autowired
     Awards awards;
     @Autowired
@@ -50,12 +53,12 @@ class PensionIT {
     @DisplayName("FJ-1.3 / N-1b: a Fujian retiree with materials missing is pre-paid 1800 a month; an amount out of "
             + "range is refused; at approval the pension is computed and every pre-paid month settled (多扣少补)")
     void prepaymentAndSettlement() {
-        Case c = cases.submit(user("citizen.fz"), new Submission("RETIREMENT", Channel.WEB, null,
+        Case c = intake.submit(user("citizen.fz"), new Submission("RETIREMENT", Channel.WEB, null,
                 Map.of("scheme", "ENTERPRISE", "bankAccount", "6222021001001234567"),
                 List.of(new Upload("ID_CARD", "id.jpg", "image/jpeg", JPEG)),
                 Set.of("RETIREMENT_APPROVAL", "PERSONNEL_FILE"), "陈志强", null)).c();
         assertThat(c.form().get("retirementDate")).isEqualTo("2020-02-12");
-        Case accepted = cases.accept(user("fz.clerk"), c.id(), c.version());
+        Case accepted = workflow.accept(user("fz.clerk"), c.id(), c.version());
         ShebaoUser reviewer = user("fz.reviewer");
         assertThat(awards.proposedPrepayment(reviewer, accepted).orElseThrow().getKey()).isEqualByComparingTo("1800.00");
         assertThatThrownBy(() -> awards.startPrepayment(reviewer, c.id(), "99999999"))
@@ -80,8 +83,8 @@ class PensionIT {
         long months = YearMonth.of(2020, 3).until(YearMonth.from(LocalDate.now()), java.time.temporal.ChronoUnit.MONTHS) + 1;
         assertThat(prepaidPaid).isEqualByComparingTo(new BigDecimal("1800.00").multiply(BigDecimal.valueOf(months)));
 
-        Case pre = cases.preReview(user("fz.clerk2"), c.id(), accepted.version(), "待补材料，先行预发");
-        cases.approve(reviewer, c.id(), pre.version());
+        Case pre = workflow.preReview(user("fz.clerk2"), c.id(), accepted.version(), "待补材料，先行预发");
+        workflow.approve(reviewer, c.id(), pre.version());
         Award done = awards.find(c.id()).orElseThrow();
         PensionCalculation calc = awards.calculation(done);
         assertThat(calc.total()).isEqualByComparingTo(done.monthlyAmount());
@@ -147,7 +150,7 @@ class PensionIT {
     @DisplayName("a retirement declared more than pension.retirement.earliestDeclarationMonths ahead is refused, nothing stored")
     void tooEarly() {
         int before = jdbc.sql("SELECT count(*) FROM casework_case").query(Integer.class).single();
-        assertThatThrownBy(() -> cases.submit(user("citizen.xm"), new Submission("RETIREMENT", Channel.WEB, null,
+        assertThatThrownBy(() -> intake.submit(user("citizen.xm"), new Submission("RETIREMENT", Channel.WEB, null,
                 Map.of("scheme", "ENTERPRISE", "post", "CADRE", "bankAccount", "6222021001001234567"), List.of(), Set.of(),
                 null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseFlag;
-import org.shebao.casework.Cases;
+import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseQueries;
 import org.shebao.casework.Channel;
 import org.shebao.casework.DeferredMaterials;
 import org.shebao.casework.HistoryEntry;
@@ -54,12 +55,14 @@ class CaseApi {
                     List<HistoryEntry> history) {
     }
 
-    private final Cases cases;
+    private final CaseIntake intake;
+    private final CaseQueries queries;
     private final DeferredMaterials ledger;
     private final ObjectMapper json;
 
-    CaseApi(Cases cases, DeferredMaterials ledger, ObjectMapper json) {
-        this.cases = cases;
+    CaseApi(CaseIntake intake, CaseQueries queries, DeferredMaterials ledger, ObjectMapper json) {
+        this.intake = intake;
+        this.queries = queries;
         this.ledger = ledger;
         this.json = json;
     }
@@ -104,7 +107,7 @@ class CaseApi {
             throw InvalidInputException.of("type", "error.required");
         }
         Channel channel = user.isStaff() ? Channel.PHONE : Channel.MOBILE_API;
-        Cases.Submitted s = cases.submit(user, new Submission(a.type(), channel, a.idNumber(), a.form(), uploads,
+        CaseIntake.Submitted s = intake.submit(user, new Submission(a.type(), channel, a.idNumber(), a.form(), uploads,
                 a.commitments(), a.signature(), key));
         return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(json(user, s.c()));
     }
@@ -112,14 +115,14 @@ class CaseApi {
     @GetMapping("/cases")
     @Operation(summary = "我的办件（参保人）或本地区待办（工作人员）")
     List<CaseJson> list(@AuthenticationPrincipal ShebaoUser user) {
-        List<Cases.Listed> rows = user.isStaff() ? cases.queue(user, null, null, 0) : cases.mine(user);
+        List<CaseQueries.Listed> rows = user.isStaff() ? queries.queue(user, null, null, 0) : queries.mine(user);
         return rows.stream().map(l -> summary(l.c())).toList();
     }
 
     @GetMapping("/cases/{id}")
     @Operation(summary = "办件详情：状态、缺件、承诺补交期限、办理记录")
     CaseJson get(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        return json(user, cases.get(user, id));
+        return json(user, queries.get(user, id));
     }
 
     private CaseJson summary(Case c) {
@@ -135,6 +138,6 @@ class CaseApi {
                 .toList();
         return new CaseJson(c.id(), c.reference(), c.type(), c.status().name(), c.channel().name(), c.receivedAt(),
                 c.dueOn(), c.greenChannel(), c.flags(), c.form(), c.missing(), commitments, c.decisionReason(),
-                cases.history(user, c.id()));
+                queries.history(user, c.id()));
     }
 }

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.shebao.casework.Cases;
+import org.shebao.casework.CaseQueries;
 import org.shebao.casework.Commitment;
 import org.shebao.casework.DeferredMaterials;
 import org.shebao.casework.Upload;
@@ -29,12 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/casework/ledger")
 class LedgerPages {
     private final DeferredMaterials ledger;
-    private final Cases cases;
+    private final CaseQueries queries;
     private final MessageSource messages;
 
-    LedgerPages(DeferredMaterials ledger, Cases cases, MessageSource messages) {
+    LedgerPages(DeferredMaterials ledger, CaseQueries queries, MessageSource messages) {
         this.ledger = ledger;
-        this.cases = cases;
+        this.queries = queries;
         this.messages = messages;
     }
 
@@ -45,7 +45,7 @@ class LedgerPages {
         model.addAttribute("rows", rows);
         model.addAttribute("state", state);
         model.addAttribute("type", type == null ? "" : type);
-        model.addAttribute("types", cases.types());
+        model.addAttribute("types", queries.types());
         model.addAttribute("today", ledger.today());
         model.addAttribute("overdue", rows.stream().filter(c -> "OVERDUE".equals(c.state(ledger.today()))).count());
         return "casework/ledger";

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseStatus;
-import org.shebao.casework.Cases;
+import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseQueries;
 import org.shebao.casework.Certificates;
 import org.shebao.casework.Channel;
 import org.shebao.casework.DeferredMaterials;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/portal/cases")
 class PortalCasePages {
-    private final Cases cases;
+    private final CaseIntake intake;
+    private final CaseQueries queries;
     private final org.shebao.identity.Users users;
     private final DeferredMaterials ledger;
     private final Certificates certificates;
@@ -39,11 +41,12 @@ class PortalCasePages {
     private final org.shebao.policy.Deadlines deadlines;
     private final MessageSource messages;
 
-    PortalCasePages(Cases cases, DeferredMaterials ledger, Certificates certificates, Registry registry,
+    PortalCasePages(CaseIntake intake, CaseQueries queries, DeferredMaterials ledger, Certificates certificates, Registry registry,
                     Measures measures, org.shebao.policy.Deadlines deadlines, MessageSource messages,
                     org.shebao.identity.Users users) {
         this.users = users;
-        this.cases = cases;
+        this.intake = intake;
+        this.queries = queries;
         this.ledger = ledger;
         this.certificates = certificates;
         this.registry = registry;
@@ -54,8 +57,8 @@ class PortalCasePages {
 
     @GetMapping
     String list(@AuthenticationPrincipal ShebaoUser user, Model model) {
-        model.addAttribute("cases", cases.mine(user));
-        model.addAttribute("types", cases.types());
+        model.addAttribute("cases", queries.mine(user));
+        model.addAttribute("types", queries.types());
         return "casework/portal-cases";
     }
 
@@ -70,7 +73,7 @@ class PortalCasePages {
             // an employer's account applies for its employees through the employer services, not as a person
             throw new org.shebao.common.AccessDeniedToRecordException("application form");
         }
-        var handler = cases.handlerOfPage(type);
+        var handler = queries.handlerOfPage(type);
         var person = registry.person(user, user.personId());
         model.addAttribute("type", type);
         model.addAttribute("checklist", handler.checklist());
@@ -90,7 +93,7 @@ class PortalCasePages {
                   org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
                   RedirectAttributes redirect) {
         Map<String, String> form = CaseForms.fields(params);
-        java.util.Optional<Cases.Submitted> done = FormErrors.attempt(model, messages, () -> cases.submit(user,
+        java.util.Optional<CaseIntake.Submitted> done = FormErrors.attempt(model, messages, () -> intake.submit(user,
                 new Submission(type, Channel.WEB, null, form, CaseForms.uploads(request.getMultiFileMap()),
                         CaseForms.commitments(commit), signature, idempotencyKey)));
         if (done.isPresent()) {
@@ -104,14 +107,14 @@ class PortalCasePages {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
-        Case c = cases.get(user, id);
+        Case c = queries.get(user, id);
         model.addAttribute("kase", c);
-        model.addAttribute("checklist", cases.handler(c.type()).checklist());
-        java.util.List<org.shebao.casework.HistoryEntry> history = cases.history(user, id);
+        model.addAttribute("checklist", queries.handler(c.type()).checklist());
+        java.util.List<org.shebao.casework.HistoryEntry> history = queries.history(user, id);
         model.addAttribute("history", history);
         // who acted, by name (never a login name on a screen)
         model.addAttribute("actors", users.displayNames(history.stream().map(org.shebao.casework.HistoryEntry::actor).toList()));
-        model.addAttribute("materials", cases.materials(user, id));
+        model.addAttribute("materials", queries.materials(user, id));
         model.addAttribute("commitments", ledger.ofCase(user, id));
         model.addAttribute("certificate", certificates.forCase(id).orElse(null));
         model.addAttribute("today", deadlines.today());
@@ -127,7 +130,7 @@ class PortalCasePages {
                     @RequestParam(required = false) List<String> commit, @RequestParam(required = false) String signature,
                     org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
                     RedirectAttributes redirect) {
-        if (FormErrors.attempt(model, messages, () -> cases.resubmit(user, id, version,
+        if (FormErrors.attempt(model, messages, () -> intake.resubmit(user, id, version,
                 CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit), signature)).isPresent()) {
             redirect.addFlashAttribute("notice", "notice.case.resubmitted");
             return "redirect:/portal/cases/" + id;
@@ -138,6 +141,6 @@ class PortalCasePages {
     @GetMapping("/{id}/materials/{materialId}")
     org.springframework.http.ResponseEntity<byte[]> material(@AuthenticationPrincipal ShebaoUser user,
                                                              @PathVariable long id, @PathVariable long materialId) {
-        return MaterialDownload.of(cases.materialContent(user, id, materialId));
+        return MaterialDownload.of(queries.materialContent(user, id, materialId));
     }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseStatus;
-import org.shebao.casework.Cases;
+import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseWorkflow;
+import org.shebao.casework.CaseQueries;
 import org.shebao.casework.Certificates;
 import org.shebao.casework.Channel;
 import org.shebao.casework.DeferredMaterials;
@@ -35,17 +37,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/casework")
 class StaffCasePages {
-    private final Cases cases;
+    private final CaseIntake intake;
+    private final CaseWorkflow workflow;
+    private final CaseQueries queries;
     private final org.shebao.identity.Users users;
     private final DeferredMaterials ledger;
     private final Certificates certificates;
     private final Deadlines deadlines;
     private final MessageSource messages;
 
-    StaffCasePages(Cases cases, DeferredMaterials ledger, Certificates certificates, Deadlines deadlines,
+    StaffCasePages(CaseIntake intake, CaseWorkflow workflow, CaseQueries queries, DeferredMaterials ledger, Certificates certificates, Deadlines deadlines,
                    MessageSource messages, org.shebao.identity.Users users) {
         this.users = users;
-        this.cases = cases;
+        this.intake = intake;
+        this.workflow = workflow;
+        this.queries = queries;
         this.ledger = ledger;
         this.certificates = certificates;
         this.deadlines = deadlines;
@@ -59,10 +65,10 @@ class StaffCasePages {
         if (status != null && !status.isBlank()) {
             s = Arrays.stream(CaseStatus.values()).filter(x -> x.name().equals(status)).findFirst().orElse(null);
         }
-        model.addAttribute("rows", cases.queue(user, s, type, page));
+        model.addAttribute("rows", queries.queue(user, s, type, page));
         model.addAttribute("status", s == null ? "" : s.name());
         model.addAttribute("type", type == null ? "" : type);
-        model.addAttribute("types", cases.types());
+        model.addAttribute("types", queries.types());
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("page", page);
         model.addAttribute("today", deadlines.today());
@@ -71,18 +77,18 @@ class StaffCasePages {
 
     @GetMapping("/cases/{id}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
-        Cases.Listed l = cases.listed(user, id);
+        CaseQueries.Listed l = queries.listed(user, id);
         Case c = l.c();
         model.addAttribute("listed", l);
         model.addAttribute("kase", c);
-        model.addAttribute("checklist", cases.handler(c.type()).checklist());
-        model.addAttribute("detailsPath", cases.handler(c.type()).detailsPath(c));
-        model.addAttribute("approvalWaitsFor", cases.handler(c.type()).approvalWaitsFor());
-        java.util.List<org.shebao.casework.HistoryEntry> history = cases.history(user, id);
+        model.addAttribute("checklist", queries.handler(c.type()).checklist());
+        model.addAttribute("detailsPath", queries.handler(c.type()).detailsPath(c));
+        model.addAttribute("approvalWaitsFor", queries.handler(c.type()).approvalWaitsFor());
+        java.util.List<org.shebao.casework.HistoryEntry> history = queries.history(user, id);
         model.addAttribute("history", history);
         // who acted, by name (never a login name on a screen)
         model.addAttribute("actors", users.displayNames(history.stream().map(org.shebao.casework.HistoryEntry::actor).toList()));
-        model.addAttribute("materials", cases.materials(user, id));
+        model.addAttribute("materials", queries.materials(user, id));
         model.addAttribute("commitments", ledger.ofCase(user, id));
         model.addAttribute("certificate", certificates.forCase(id).orElse(null));
         model.addAttribute("today", deadlines.today());
@@ -94,11 +100,11 @@ class StaffCasePages {
                @RequestParam int version, @RequestParam(required = false) String reason,
                @RequestParam(required = false) List<String> missing, Model model, RedirectAttributes redirect) {
         boolean done = FormErrors.attempt(model, messages, () -> switch (action) {
-            case "accept" -> cases.accept(user, id, version);
-            case "return" -> cases.returnCase(user, id, version, missing, reason);
-            case "pre-review" -> cases.preReview(user, id, version, reason);
-            case "approve" -> cases.approve(user, id, version);
-            case "reject" -> cases.reject(user, id, version, reason);
+            case "accept" -> workflow.accept(user, id, version);
+            case "return" -> workflow.returnCase(user, id, version, missing, reason);
+            case "pre-review" -> workflow.preReview(user, id, version, reason);
+            case "approve" -> workflow.approve(user, id, version);
+            case "reject" -> workflow.reject(user, id, version, reason);
             default -> throw new org.shebao.common.NotFoundException("action " + action);
         }).isPresent();
         if (done) {
@@ -112,7 +118,7 @@ class StaffCasePages {
     @GetMapping("/cases/{id}/materials/{materialId}")
     ResponseEntity<byte[]> material(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                                     @PathVariable long materialId) {
-        return MaterialDownload.of(cases.materialContent(user, id, materialId));
+        return MaterialDownload.of(queries.materialContent(user, id, materialId));
     }
 
     @GetMapping("/cases/new")
@@ -123,8 +129,8 @@ class StaffCasePages {
 
     private void prepare(String type, Model model, Map<String, String> form) {
         model.addAttribute("type", type);
-        model.addAttribute("types", cases.types());
-        model.addAttribute("checklist", cases.handlerOfPage(type).checklist());
+        model.addAttribute("types", queries.types());
+        model.addAttribute("checklist", queries.handlerOfPage(type).checklist());
         model.addAttribute("form", form);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("action", "/casework/cases");
@@ -141,14 +147,14 @@ class StaffCasePages {
                           @RequestParam(required = false) String signature, MultipartHttpServletRequest request,
                           Model model, RedirectAttributes redirect) {
         Map<String, String> form = CaseForms.fields(params);
-        java.util.Optional<Cases.Submitted> done = FormErrors.attempt(model, messages, () -> {
+        java.util.Optional<CaseIntake.Submitted> done = FormErrors.attempt(model, messages, () -> {
             Channel ch;
             try {
                 ch = Channel.valueOf(channel);
             } catch (IllegalArgumentException e) {
                 throw InvalidInputException.of("channel", "error.case.channel");
             }
-            return cases.submit(user, new Submission(type, ch, idNumber, form,
+            return intake.submit(user, new Submission(type, ch, idNumber, form,
                     CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit), signature,
                     idempotencyKey));
         });

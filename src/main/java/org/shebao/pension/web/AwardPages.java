@@ -1,7 +1,7 @@
 package org.shebao.pension.web;
 
 import org.shebao.casework.Case;
-import org.shebao.casework.Cases;
+import org.shebao.casework.CaseQueries;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.pension.Award;
@@ -22,18 +22,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/pension/awards")
 class AwardPages {
     private final Awards awards;
-    private final Cases cases;
+    private final CaseQueries queries;
     private final MessageSource messages;
 
-    AwardPages(Awards awards, Cases cases, MessageSource messages) {
+    AwardPages(Awards awards, CaseQueries queries, MessageSource messages) {
         this.awards = awards;
-        this.cases = cases;
+        this.queries = queries;
         this.messages = messages;
     }
 
     @GetMapping("/{caseId}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId, Model model) {
-        Case c = cases.get(user, caseId);
+        Case c = queries.get(user, caseId);
         Award a = awards.find(caseId).orElse(null);
         model.addAttribute("kase", c);
         model.addAttribute("award", a);

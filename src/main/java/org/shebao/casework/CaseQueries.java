@@ -1,0 +1,130 @@
+package org.shebao.casework;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.NotFoundException;
+import org.shebao.common.Paging;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reading cases: one case, the work queue, a citizen's own cases, a case's history and materials; the types. */
+@Service
+public class CaseQueries {
+    public static final int PAGE_SIZE = 20;
+
+    /** A case as listed: the case and who applied (masked ID number). */
+    public record Listed(Case c, String applicantName, String applicantId) {
+    }
+
+    private final CaseStore store;
+    private final JdbcClient jdbc;
+    private final Archive archive;
+
+    CaseQueries(CaseStore store, JdbcClient jdbc, Archive archive) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.archive = archive;
+    }
+
+    public List<String> types() {
+        return List.copyOf(store.handlers().keySet());
+    }
+
+    /** The handler of a type named in a page's address: an unknown one is a page that does not exist (404). */
+    public CaseTypeHandler handlerOfPage(String type) {
+        CaseTypeHandler h = store.handlers().get(type);
+        if (h == null) {
+            throw new NotFoundException("case type " + type);
+        }
+        return h;
+    }
+
+    /** The handler of a type given as input: an unknown one is bad input (400). */
+    public CaseTypeHandler handler(String type) {
+        return store.handler(type);
+    }
+
+    /** A case the user may see: staff of its region (and above), or the applicant. */
+    public Case get(ShebaoUser by, long id) {
+        return store.get(by, id);
+    }
+
+    public Listed listed(ShebaoUser by, long id) {
+        Listed l = store.listed(id);
+        store.requireAccess(by, l.c());
+        return l;
+    }
+
+    /**
+     * The work queue of a staff user's region: green-channel cases first, then by time limit and arrival.
+     * {@code status} null: every open case.
+     */
+    public List<Listed> queue(ShebaoUser by, CaseStatus status, String type, int page) {
+        if (!by.isStaff()) {
+            throw new AccessDeniedToRecordException("queue");
+        }
+        String where = "WHERE region_code LIKE :scope AND "
+                + (status == null ? "status NOT IN ('APPROVED','REJECTED')" : "status = :status")
+                + (type == null || type.isBlank() ? "" : " AND type = :type");
+        JdbcClient.StatementSpec q = store.select(where
+                        + " ORDER BY priority DESC, due_on, received_at, id LIMIT :limit OFFSET :offset")
+                .param("scope", by.region().scopePrefix() + "%").param("limit", PAGE_SIZE)
+                .param("offset", Paging.offset(page, PAGE_SIZE));
+        if (status != null) {
+            q = q.param("status", status.name());
+        }
+        if (type != null && !type.isBlank()) {
+            q = q.param("type", type);
+        }
+        return q.query(store::row).list();
+    }
+
+    /** The portal user's own cases, newest first. */
+    public List<Listed> mine(ShebaoUser by) {
+        if (!by.has(Role.INSURED_PERSON) || by.personId() == null) {
+            throw new AccessDeniedToRecordException("cases");
+        }
+        return store.select("WHERE person_id = :p ORDER BY received_at DESC, id DESC LIMIT 100")
+                .param("p", by.personId()).query(store::row).list();
+    }
+
+    public List<HistoryEntry> history(ShebaoUser by, long id) {
+        get(by, id);
+        return jdbc.sql("SELECT id, action, from_status, to_status, actor, at, reason, details FROM casework_history"
+                        + " WHERE case_id = :c ORDER BY id")
+                .param("c", id)
+                .query((rs, i) -> new HistoryEntry(rs.getLong("id"), rs.getString("action"),
+                        rs.getString("from_status") == null ? null : CaseStatus.valueOf(rs.getString("from_status")),
+                        CaseStatus.valueOf(rs.getString("to_status")), rs.getString("actor"),
+                        rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(store.clock().getZone())
+                                .toOffsetDateTime(),
+                        rs.getString("reason"), rs.getString("details")))
+                .list();
+    }
+
+    public List<Material> materials(ShebaoUser by, long caseId) {
+        get(by, caseId);
+        return jdbc.sql("""
+                        SELECT m.id, m.case_id, m.item, m.sha256, a.content_type, a.size_bytes, m.file_name, m.channel,
+                               m.uploaded_by, m.uploaded_at
+                          FROM casework_material m JOIN casework_archive a ON a.sha256 = m.sha256
+                         WHERE m.case_id = :c ORDER BY m.id""")
+                .param("c", caseId)
+                .query((rs, i) -> new Material(rs.getLong("id"), rs.getLong("case_id"), rs.getString("item"),
+                        rs.getString("sha256"), rs.getString("content_type"), rs.getInt("size_bytes"),
+                        rs.getString("file_name"), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** A material's file, for someone who may see its case. */
+    public Map.Entry<Material, byte[]> materialContent(ShebaoUser by, long caseId, long materialId) {
+        Material m = materials(by, caseId).stream().filter(x -> x.id() == materialId).findFirst()
+                .orElseThrow(() -> new NotFoundException("material " + materialId));
+        return Map.entry(m, archive.content(m.sha256()));
+    }
+}
