@@ -1,8 +1,6 @@
 package org.shebao.pension;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,6 +20,9 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.payroll.Payroll;
 import org.shebao.registry.Person;
 import org.shebao.registry.Registry;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,6 +73,31 @@ public class RecordImports {
     private record Row(int line, IdNumber id, String name, LocalDate date) {
     }
 
+    /** The 1-based line of positions asked in increasing order: one more than the line breaks before each. */
+    private static final class LineCounter {
+        private final String text;
+        private int position;
+        private int line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        int lineAt(long start) {
+            // a record's position may be that of the blank lines skipped before it: its line is the first non-blank
+            long target = start;
+            while (target < text.length() && (text.charAt((int) target) == '\r' || text.charAt((int) target) == '\n')) {
+                target++;
+            }
+            for (; position < target && position < text.length(); position++) {
+                if (text.charAt(position) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+
     private final Registry registry;
     private final Payroll payroll;
     private final Clock clock;
@@ -98,23 +124,25 @@ public class RecordImports {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || (n == 1 && line.toLowerCase().startsWith("id_number"))) {
+        // Commons CSV: quoted fields (a name with a comma), CRLF or LF; each record's line is counted from its
+        // position in the text, so a message names the line the user sees in an editor
+        LineCounter lines = new LineCounter(text);
+        int n = 0;
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT)) {
+            for (CSVRecord rec : parser) {
+                n = lines.lineAt(rec.getCharacterPosition());
+                if (rec.size() == 1 && rec.get(0).isBlank()
+                        || (n == 1 && rec.get(0).strip().toLowerCase().startsWith("id_number"))) {
                     continue;
                 }
-                String[] cols = line.split(",", -1);
-                if (cols.length != 3) {
-                    errors.add(new LineError(n, "error.import.columns", List.of(cols.length)));
+                if (rec.size() != 3) {
+                    errors.add(new LineError(n, "error.import.columns", List.of(rec.size())));
                     continue;
                 }
                 Violations v = new Violations();
-                IdNumber id = v.attempt(() -> IdNumber.parse(cols[0].strip(), "idNumber"));
-                String name = v.text(cols[1], "name", 50, true);
-                LocalDate date = v.date(cols[2], "date", true);
+                IdNumber id = v.attempt(() -> IdNumber.parse(rec.get(0).strip(), "idNumber"));
+                String name = v.text(rec.get(1), "name", 50, true);
+                LocalDate date = v.date(rec.get(2), "date", true);
                 if (date != null && date.isAfter(today)) {
                     v.add("date", "error.date.future", today);
                 }
@@ -130,8 +158,9 @@ public class RecordImports {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // an unclosed quote: the parser cannot tell where the line ends
+            errors.add(new LineError(n + 1, "error.import.quote", List.of()));
         }
         if (rows.isEmpty() && errors.isEmpty()) {
             errors.add(new LineError(0, "error.import.empty", List.of()));

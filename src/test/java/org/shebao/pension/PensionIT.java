@@ -113,6 +113,23 @@ class PensionIT {
     RecordImports imports;
 
     @Test
+    @DisplayName("SX-2 data exchange files as spreadsheets write them (Commons CSV): a quoted name with a comma is one "
+            + "column, CRLF and blank lines keep the line numbers the user sees, an unclosed quote is named; nothing applied")
+    void csvShapes() {
+        ShebaoUser finance = user("fz.finance");
+        String text = "id_number,name,date\r\n\r\n\"350102199001011234\",\"王,某\",2020-01-15\r\n"
+                + "350102199001011234,某人\r\n";
+        RecordImports.Result r = imports.importFile(finance, RecordImports.Kind.DEATH,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.applied()).isFalse();
+        assertThat(r.errors()).extracting(e -> e.line() + " " + e.code())
+                .containsExactly("3 error.idNumber.checkDigit", "4 error.import.columns");
+        RecordImports.Result quote = imports.importFile(finance, RecordImports.Kind.DEATH,
+                "id_number,name,date\n350102199001011234,\"王某,2020-01-15\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(quote.errors()).extracting(e -> e.line() + " " + e.code()).containsExactly("2 error.import.quote");
+    }
+
+    @Test
     @DisplayName("N-1e / SX-2 data exchange: a file with malformed lines is refused line by line and changes nothing; "
             + "a good death file stops the matched recipient")
     void deathImport() {
