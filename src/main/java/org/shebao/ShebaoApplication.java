@@ -10,6 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+@org.springframework.scheduling.annotation.EnableAsync
 public class ShebaoApplication {
     public static void main(String[] args) {
         if (args.length > 0 && "scenario".equals(args[0])) {

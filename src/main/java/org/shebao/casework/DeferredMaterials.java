@@ -20,8 +20,8 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Deadline;
 import org.shebao.policy.Deadlines;
 import org.shebao.policy.DeadlinesChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -176,7 +176,7 @@ public class DeferredMaterials {
     }
 
     /** The policy module fixed (or moved) the deadline of commitments: tell their applicants. */
-    @EventListener
+    @ApplicationModuleListener
     void onDeadlines(DeadlinesChanged e) {
         for (DeadlinesChanged.TrackedItem item : e.items()) {
             if (!CaseStore.OWNER.equals(item.owner()) || !item.ref().startsWith("commitment:")) {

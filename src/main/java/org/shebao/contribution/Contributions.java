@@ -22,6 +22,7 @@ import org.shebao.registry.Registry;
 import org.shebao.policy.Deadlines;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -162,7 +163,7 @@ public class Contributions {
     }
 
     /** The policy module fixed (or moved) deadlines: tell the persons whose deferred year depends on them. */
-    @org.springframework.context.event.EventListener
+    @ApplicationModuleListener
     void onDeadlines(org.shebao.policy.DeadlinesChanged e) {
         for (org.shebao.policy.DeadlinesChanged.TrackedItem item : e.items()) {
             if (OWNER.equals(item.owner()) && item.ref().startsWith("deferral:")) {

@@ -12,8 +12,8 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -46,7 +46,7 @@ public class Notifications {
         adapters.forEach(a -> this.adapters.put(a.channel(), a));
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void onCaseStep(CaseStatusChanged e) {
         String type = messages.getMessage("casetype." + e.type(), null, e.type(), ZH);
         String status = messages.getMessage("case.status." + e.to(), null, e.to().name(), ZH);
@@ -62,7 +62,7 @@ public class Notifications {
                 body, "/portal/cases/" + e.caseId());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void onCommitmentDeadline(CommitmentDeadlineChanged e) {
         String item = messages.getMessage("material." + e.item(), null, e.item(), ZH);
         String body = e.dueOn() == null
@@ -72,7 +72,7 @@ public class Notifications {
                 "/portal/cases/" + e.caseId());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void onDeferralDeadline(org.shebao.contribution.DeferralDeadlineChanged e) {
         String body = e.dueOn() == null
                 ? messages.getMessage("notify.deferral.pending", new Object[] {String.valueOf(e.year())}, ZH)

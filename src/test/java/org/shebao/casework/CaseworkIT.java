@@ -230,6 +230,10 @@ class CaseworkIT {
                 .isInstanceOf(ConflictException.class);
 
         // N-3d: a message at every step, on every channel that reaches the applicant, delivered by the adapters
+        // (queued after each step's commit by the notification module's listener)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT count(*) FROM notification_outbox WHERE link = :l AND channel = 'IN_APP'")
+                        .param("l", "/portal/cases/" + id).query(Integer.class).single()).isEqualTo(6));
         notifications.dispatch();
         List<String> channels = jdbc.sql("SELECT DISTINCT channel FROM notification_outbox WHERE link = :l")
                 .param("l", "/portal/cases/" + id).query(String.class).list();

@@ -70,6 +70,11 @@ class CaseworkJourneyIT extends BrowserJourney {
         // 2026-06-30 + 3 months = 2026-09-30 (a Wednesday, a working day)
         assertThat(page.locator("#commitments tr[data-item=HOUSEHOLD_REGISTER] .deadline")).hasText("2026-09-30");
         page.click("text=消息");
+        // the message is queued after the dates' commit (two modules' listeners): look again for a few seconds
+        for (int i = 0; i < 50 && !page.locator("#messages").textContent().contains("请于 2026-09-30 前补交"); i++) {
+            page.waitForTimeout(200);
+            page.reload();
+        }
         assertThat(page.locator("#messages")).containsText("请于 2026-09-30 前补交");
     }
 

@@ -54,7 +54,11 @@ class ApiFuzzIT {
     /** Row counts of every table of the platform, in one statement. */
     private Map<String, Long> counts() {
         List<String> tables = jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-                + " AND tablename NOT LIKE 'flyway%' ORDER BY tablename").query(String.class).list();
+                + " AND tablename NOT LIKE 'flyway%'"
+                // written after commit by the listeners of earlier, accepted requests (a rejected request's events are
+                // rolled back with it, and every other table it could have touched is counted)
+                + " AND tablename NOT IN ('event_publication', 'notification_outbox') ORDER BY tablename")
+                .query(String.class).list();
         String sql = tables.stream().map(t -> "SELECT '" + t + "' AS t, count(*) AS n FROM " + t)
                 .collect(Collectors.joining(" UNION ALL "));
         return jdbc.sql(sql).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()

@@ -108,9 +108,11 @@ class PolicyIT {
         Emergencies.DatesEntered r = emergencies.enterDates(admin, e.id(), e.version(), "2020-03-10", "2020-05-31", "",
                 false, false);
         assertThat(contributions.deferrals(deferred).get(0).deadline().dueOn()).isEqualTo(LocalDate.of(2020, 8, 31));
-        assertThat(jdbc.sql("SELECT body FROM notification_outbox WHERE person_id = :p ORDER BY id DESC LIMIT 1")
-                .param("p", deferred).query(String.class).single())
-                .as("the person concerned is told (SMS at least)").contains("请于 2020-08-31 前补缴");
+        // the contribution module hears of the deadline after commit, and the notification module after it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.sql("SELECT body FROM notification_outbox WHERE person_id = :p ORDER BY id DESC LIMIT 1")
+                        .param("p", deferred).query(String.class).list())
+                .as("the person concerned is told (SMS at least)").anyMatch(b -> b.contains("请于 2020-08-31 前补缴")));
         assertThat(r.itemsGotDeadline()).isEqualTo(pending);
         assertThat(deadlines.openCounts(e.id(), RULE)).containsExactly(0, pending);
         assertThat(deadlines.tracked("test", "sx-a", RULE).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2020, 8, 31));
