@@ -12,6 +12,6 @@ export SHEBAO_PERSONAL_DATA_KEY_FILE=target/bench-keys/personal-data.key SHEBAO_
 rm -rf "$DIR"
 mvn -B -q -DskipTests package >/dev/null
 JAR=$(echo target/shebao-*.jar)   # the repackaged jar; the plain one is *.jar.original
-java -Duser.timezone=Asia/Shanghai -jar "$JAR" --server.port=0 --shebao.db.embedded.data-dir="$DIR" \
+java ${JAVA_OPTS:-} -Duser.timezone=Asia/Shanghai -jar "$JAR" --server.port=0 --shebao.db.embedded.data-dir="$DIR" \
   --payroll.bench="$N" --logging.level.root=WARN | grep '^BENCH'
 rm -rf "$DIR"

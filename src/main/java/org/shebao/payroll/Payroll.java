@@ -501,13 +501,23 @@ public class Payroll {
     }
 
     /** The payment lines of a run for the register export, in order. */
-    public List<List<Object>> register(long runId) {
-        return jdbc.sql("SELECT order_id, person_id, account_name, bank_account, kind, amount, flags FROM payroll_line"
-                        + " WHERE run_id = :id ORDER BY order_id, kind")
-                .param("id", runId)
-                .query((rs, i) -> List.<Object>of(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBigDecimal(6), rs.getString(7)))
-                .list();
+    /**
+     * The run's payment lines (order, person, name, account, kind, amount, flags), handed one by one from a database
+     * cursor in a read-only transaction: a register of a million lines is never held in memory.
+     */
+    public void register(long runId, java.util.function.Consumer<List<Object>> line) {
+        TransactionTemplate readOnly = new TransactionTemplate(tx.getTransactionManager());
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(s -> {
+            org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+            cursor.setFetchSize(5_000);
+            cursor.query("SELECT order_id, person_id, account_name, bank_account, kind, amount, flags FROM payroll_line"
+                            + " WHERE run_id = ? ORDER BY order_id, kind",
+                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> line.accept(List.<Object>of(
+                            rs.getLong("order_id"), rs.getLong("person_id"), rs.getString("account_name"),
+                            rs.getString("bank_account"), rs.getString("kind"), rs.getBigDecimal("amount"),
+                            rs.getString("flags"))), runId);
+        });
     }
 
     /** Totals of a run by kind and flag (finance's overview). */

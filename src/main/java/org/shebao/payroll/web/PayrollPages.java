@@ -128,13 +128,14 @@ class PayrollPages {
         List<String> header = java.util.stream.Stream.of("order", "person", "name", "account", "kind", "amount", "flags")
                 .map(k -> messages.getMessage("payroll.register." + k, null, locale)).toList();
         // people read the register: kinds and flags by their names, the clauses behind a flag in brackets
-        List<List<Object>> rows = payroll.register(id).stream().map(r -> {
-            List<Object> out = new java.util.ArrayList<>(r);
-            out.set(4, messages.getMessage("payroll.kind." + r.get(4), null, String.valueOf(r.get(4)), locale));
-            out.set(6, flagText((String) r.get(6), locale));
-            return out;
-        }).toList();
-        Xlsx.write(response.getOutputStream(), messages.getMessage("payroll.register.sheet", null, locale), header, rows);
+        // streamed from the database to the download, line by line
+        Xlsx.write(response.getOutputStream(), messages.getMessage("payroll.register.sheet", null, locale), header,
+                sink -> payroll.register(id, r -> {
+                    List<Object> out = new java.util.ArrayList<>(r);
+                    out.set(4, messages.getMessage("payroll.kind." + r.get(4), null, String.valueOf(r.get(4)), locale));
+                    out.set(6, flagText((String) r.get(6), locale));
+                    sink.accept(out);
+                }));
     }
 
     private String flagText(String flags, Locale locale) {
