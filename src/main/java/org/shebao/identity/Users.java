@@ -83,21 +83,6 @@ public class Users implements UserDetailsService {
                         rs.getString(4))).list();
     }
 
-    /**
-     * The names people read for these user names (a history shows who acted by name, never by login); a name
-     * that is no account (a system step) maps to itself.
-     */
-    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        usernames.forEach(u -> out.put(u, u));
-        if (!usernames.isEmpty()) {
-            jdbc.sql("SELECT username, display_name FROM identity_user WHERE username IN (:u)")
-                    .param("u", new java.util.ArrayList<>(new java.util.HashSet<>(usernames)))
-                    .query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();
-        }
-        return out;
-    }
-
     /** The portal user of an insured person, if they have one (to reach them in the portal). */
     public Optional<String> portalUserOf(long personId) {
         return jdbc.sql("SELECT username FROM identity_user WHERE person_id = :p AND role = 'INSURED_PERSON' LIMIT 1")

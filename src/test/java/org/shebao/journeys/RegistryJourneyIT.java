@@ -49,7 +49,8 @@ class RegistryJourneyIT extends BrowserJourney {
         assertThat(page.locator(".alert-success")).containsText("参保人员登记成功");
         assertThat(page.locator("#person-name")).hasText("林晓测");
         assertThat(page.locator("#id-number")).hasText(IdNumber.mask(first17 + right));
-        assertThat(page.locator("#history")).containsText("fz.clerk");
+        assertThat(page.locator("#history")).containsText("福州受理 林小燕");
+        assertThat(page.locator("#history")).not().containsText("fz.clerk"); // who, by name: no login on a screen
 
         page.click("text=参保人员");
         page.fill("#q", first17 + right);

@@ -33,7 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalCasePages {
     private final CaseIntake intake;
     private final CaseQueries queries;
-    private final org.shebao.identity.Users users;
     private final DeferredMaterials ledger;
     private final Certificates certificates;
     private final Registry registry;
@@ -42,9 +41,7 @@ class PortalCasePages {
     private final MessageSource messages;
 
     PortalCasePages(CaseIntake intake, CaseQueries queries, DeferredMaterials ledger, Certificates certificates, Registry registry,
-                    Measures measures, org.shebao.policy.Deadlines deadlines, MessageSource messages,
-                    org.shebao.identity.Users users) {
-        this.users = users;
+                    Measures measures, org.shebao.policy.Deadlines deadlines, MessageSource messages) {
         this.intake = intake;
         this.queries = queries;
         this.ledger = ledger;
@@ -110,10 +107,7 @@ class PortalCasePages {
         Case c = queries.get(user, id);
         model.addAttribute("kase", c);
         model.addAttribute("checklist", queries.handler(c.type()).checklist());
-        java.util.List<org.shebao.casework.HistoryEntry> history = queries.history(user, id);
-        model.addAttribute("history", history);
-        // who acted, by name (never a login name on a screen)
-        model.addAttribute("actors", users.displayNames(history.stream().map(org.shebao.casework.HistoryEntry::actor).toList()));
+        model.addAttribute("history", queries.history(user, id));
         model.addAttribute("materials", queries.materials(user, id));
         model.addAttribute("commitments", ledger.ofCase(user, id));
         model.addAttribute("certificate", certificates.forCase(id).orElse(null));

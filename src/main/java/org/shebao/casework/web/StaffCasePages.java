@@ -40,15 +40,13 @@ class StaffCasePages {
     private final CaseIntake intake;
     private final CaseWorkflow workflow;
     private final CaseQueries queries;
-    private final org.shebao.identity.Users users;
     private final DeferredMaterials ledger;
     private final Certificates certificates;
     private final Deadlines deadlines;
     private final MessageSource messages;
 
     StaffCasePages(CaseIntake intake, CaseWorkflow workflow, CaseQueries queries, DeferredMaterials ledger, Certificates certificates, Deadlines deadlines,
-                   MessageSource messages, org.shebao.identity.Users users) {
-        this.users = users;
+                   MessageSource messages) {
         this.intake = intake;
         this.workflow = workflow;
         this.queries = queries;
@@ -84,10 +82,7 @@ class StaffCasePages {
         model.addAttribute("checklist", queries.handler(c.type()).checklist());
         model.addAttribute("detailsPath", queries.handler(c.type()).detailsPath(c));
         model.addAttribute("approvalWaitsFor", queries.handler(c.type()).approvalWaitsFor());
-        java.util.List<org.shebao.casework.HistoryEntry> history = queries.history(user, id);
-        model.addAttribute("history", history);
-        // who acted, by name (never a login name on a screen)
-        model.addAttribute("actors", users.displayNames(history.stream().map(org.shebao.casework.HistoryEntry::actor).toList()));
+        model.addAttribute("history", queries.history(user, id));
         model.addAttribute("materials", queries.materials(user, id));
         model.addAttribute("commitments", ledger.ofCase(user, id));
         model.addAttribute("certificate", certificates.forCase(id).orElse(null));

@@ -53,6 +53,10 @@ class PayrollPages {
     String runs(@AuthenticationPrincipal ShebaoUser user, Model model) {
         model.addAttribute("runs", payroll.runs(user));
         model.addAttribute("regions", jurisdictions.servedWithin(user.region()));
+        // regions by name (a region code is no name for people)
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jurisdictions.servedWithin(user.region()).forEach(j -> names.put(j.code().value(), j.displayName(LocaleContextHolder.getLocale())));
+        model.addAttribute("regionNames", names);
         return "payroll/runs";
     }
 
