@@ -277,6 +277,15 @@ public class Payroll {
         return jdbc.sql(RUN_SELECT + " WHERE id = :id").param("id", id).query(Payroll::run).optional();
     }
 
+    /** A run a staff user may see: one of their region or a region below it (else 403; unknown: 404). */
+    public PayrollRun run(ShebaoUser by, long id) {
+        PayrollRun run = run(id).orElseThrow(() -> new org.shebao.common.NotFoundException("payroll run " + id));
+        if (!by.isStaff() || !by.region().covers(new RegionCode(run.regionCode()))) {
+            throw new org.shebao.common.AccessDeniedToRecordException("payroll run");
+        }
+        return run;
+    }
+
     public List<PayrollRun> runs(ShebaoUser by) {
         return jdbc.sql(RUN_SELECT + " WHERE region_code LIKE :scope ORDER BY month DESC, region_code LIMIT 50")
                 .param("scope", by.region().scopePrefix() + "%").query(Payroll::run).list();

@@ -130,6 +130,20 @@ class PayrollIT {
     }
 
     @Test
+    @DisplayName("a run is seen by staff of its region and above (the service decides, not the page): Fuzhou's run "
+            + "is Fujian's and Fuzhou's, not Taiyuan's (403), and an unknown run is 404")
+    void runAccess() {
+        PayrollRun run = payroll.open(finance(), new RegionCode("350100"), YearMonth.of(2022, 1));
+        assertThat(payroll.run((ShebaoUser) users.loadUserByUsername("fj.admin"), run.id()).id()).isEqualTo(run.id());
+        assertThat(payroll.run(finance(), run.id()).id()).isEqualTo(run.id());
+        assertThatThrownBy(() -> payroll.run((ShebaoUser) users.loadUserByUsername("ty.finance"), run.id()))
+                .isInstanceOf(org.shebao.common.AccessDeniedToRecordException.class);
+        assertThatThrownBy(() -> payroll.run(finance(), Long.MAX_VALUE))
+                .isInstanceOf(org.shebao.common.NotFoundException.class);
+        payroll.execute(run.id());
+    }
+
+    @Test
     @DisplayName("N-1e: 20 parallel starts of the same month (two instances) give one run, each order paid once, one "
             + "ledger entry that matches the lines; three months in a row; the bank account equals what all runs paid")
     void parallelStarts() throws Exception {

@@ -7,8 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.shebao.common.InvalidInputException;
-import org.shebao.common.NotFoundException;
-import org.shebao.common.RegionCode;
 import org.shebao.common.Xlsx;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
@@ -80,17 +78,9 @@ class PayrollPages {
         return runs(user, model);
     }
 
-    private PayrollRun visible(ShebaoUser user, long id) {
-        PayrollRun run = payroll.run(id).orElseThrow(() -> new NotFoundException("payroll run " + id));
-        if (!user.region().covers(new RegionCode(run.regionCode()))) {
-            throw new org.shebao.common.AccessDeniedToRecordException("payroll run");
-        }
-        return run;
-    }
-
     @GetMapping("/runs/{id}")
     String run(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
-        PayrollRun run = visible(user, id);
+        PayrollRun run = payroll.run(user, id);
         model.addAttribute("run", run);
         model.addAttribute("regionName", jurisdictions.nameOf(run.regionCode()));
         if (run.completed()) {
@@ -102,7 +92,7 @@ class PayrollPages {
     @GetMapping("/runs/{id}/progress")
     String progress(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model,
                     HttpServletResponse response) {
-        PayrollRun run = visible(user, id);
+        PayrollRun run = payroll.run(user, id);
         model.addAttribute("run", run);
         if (run.completed()) {
             response.setHeader("HX-Refresh", "true"); // show the totals
@@ -113,7 +103,7 @@ class PayrollPages {
     @GetMapping("/runs/{id}/bank-file")
     void bankFile(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, HttpServletResponse response)
             throws IOException {
-        PayrollRun run = visible(user, id);
+        PayrollRun run = payroll.run(user, id);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename("bank-" + run.regionCode() + "-" + run.month() + ".csv").build().toString());
@@ -123,7 +113,7 @@ class PayrollPages {
     @GetMapping("/runs/{id}/register.xlsx")
     void register(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, HttpServletResponse response)
             throws IOException {
-        PayrollRun run = visible(user, id);
+        PayrollRun run = payroll.run(user, id);
         Locale locale = LocaleContextHolder.getLocale();
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
