@@ -26,7 +26,7 @@ import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
 import org.shebao.policy.Parameters;
 import org.shebao.registry.Person;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,19 +56,19 @@ public class CaseIntake {
     private final CaseStore store;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Registry registry;
+    private final Persons persons;
     private final Measures measures;
     private final Deadlines deadlines;
     private final Parameters parameters;
     private final Archive archive;
     private final ApplicationEventPublisher events;
 
-    CaseIntake(CaseStore store, JdbcClient jdbc, Clock clock, Registry registry, Measures measures, Deadlines deadlines,
+    CaseIntake(CaseStore store, JdbcClient jdbc, Clock clock, Persons persons, Measures measures, Deadlines deadlines,
                Parameters parameters, Archive archive, ApplicationEventPublisher events) {
         this.store = store;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.registry = registry;
+        this.persons = persons;
         this.measures = measures;
         this.deadlines = deadlines;
         this.parameters = parameters;
@@ -173,7 +173,7 @@ public class CaseIntake {
             throw new AccessDeniedToRecordException("case");
         }
         CaseStep.RESUBMIT.from(c.status());
-        Person person = registry.person(by, c.personId());
+        Person person = persons.person(by, c.personId());
         RegionCode region = new RegionCode(c.regionCode());
         LocalDate today = LocalDate.now(clock);
         Violations v = new Violations();
@@ -253,7 +253,7 @@ public class CaseIntake {
             if (s.channel().assisted()) {
                 throw InvalidInputException.of("channel", "error.case.channel");
             }
-            Person self = registry.person(by, by.personId());
+            Person self = persons.person(by, by.personId());
             if (s.personIdNumber() != null && !s.personIdNumber().isBlank()
                     && !s.personIdNumber().strip().equalsIgnoreCase(self.idNumber().value())) {
                 throw InvalidInputException.of("idNumber", "error.case.notYourself");
@@ -267,7 +267,7 @@ public class CaseIntake {
             if (s.personIdNumber() == null || s.personIdNumber().isBlank()) {
                 throw InvalidInputException.of("idNumber", "error.required");
             }
-            return registry.personByIdNumber(by, s.personIdNumber(), "idNumber")
+            return persons.personByIdNumber(by, s.personIdNumber(), "idNumber")
                     .orElseThrow(() -> InvalidInputException.of("idNumber", "error.case.personUnknown"));
         }
         throw new AccessDeniedToRecordException("case submission");

@@ -18,7 +18,7 @@ import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Parameters;
 import org.shebao.registry.Person;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.shebao.policy.Deadlines;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
@@ -47,15 +47,15 @@ public class Contributions {
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    private final Registry registry;
+    private final Persons persons;
     private final Parameters parameters;
     private final org.shebao.audit.AuditLog audit;
 
     Contributions(JdbcClient jdbc, DataSource dataSource, Measures measures, Deadlines deadlines, Clock clock,
-                  org.springframework.context.ApplicationEventPublisher events, Registry registry,
+                  org.springframework.context.ApplicationEventPublisher events, Persons persons,
                   Parameters parameters, org.shebao.audit.AuditLog audit) {
         this.audit = audit;
-        this.registry = registry;
+        this.persons = persons;
         this.parameters = parameters;
         this.events = events;
         this.jdbc = jdbc;
@@ -78,7 +78,7 @@ public class Contributions {
      */
     @Transactional
     public Deferral defer(ShebaoUser by, long personId, int year) {
-        Person person = registry.person(by, personId); // a citizen only for themselves, staff within their region
+        Person person = persons.person(by, personId); // a citizen only for themselves, staff within their region
         if (by.isStaff() && !by.has(Role.CLERK, Role.REVIEWER, Role.ADMIN)) {
             throw new AccessDeniedToRecordException("deferral");
         }

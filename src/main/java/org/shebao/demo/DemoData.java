@@ -21,7 +21,9 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.Users;
 import org.shebao.registry.EnrollmentCategory;
 import org.shebao.registry.InsuranceType;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
+import org.shebao.registry.Employers;
+import org.shebao.registry.Enrollments;
 import org.shebao.registry.RegistryBulkLoad;
 import org.shebao.registry.RegistryBulkLoad.EmployerRow;
 import org.shebao.registry.RegistryBulkLoad.EnrollmentRow;
@@ -50,7 +52,9 @@ class DemoData implements ApplicationRunner {
     static final String DEMO_PASSWORD = "Shebao@2020";
     private static final String BY = "demo";
 
-    private final Registry registry;
+    private final Persons persons;
+    private final Employers employers;
+    private final Enrollments enrollments;
     private final RegistryBulkLoad bulk;
     private final Contributions contributions;
     private final Users users;
@@ -71,7 +75,7 @@ class DemoData implements ApplicationRunner {
     private final Map<Integer, BigDecimal> wageCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, BigDecimal> rateCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    DemoData(Registry registry, RegistryBulkLoad bulk, Contributions contributions, Users users,
+    DemoData(Persons persons, Employers employers, Enrollments enrollments, RegistryBulkLoad bulk, Contributions contributions, Users users,
              PasswordEncoder encoder, TransactionTemplate tx, Clock clock, ConfigurableApplicationContext context,
              @Value("${shebao.demo.enabled:true}") boolean enabled,
              @Value("${shebao.demo.seed:20200130}") long seed,
@@ -81,7 +85,9 @@ class DemoData implements ApplicationRunner {
              @Value("${demo.exit:false}") boolean exitAfter,
              @Value("${demo.bench:false}") boolean benchmark, org.shebao.platform.DatabaseOwner owner,
              Parameters parameters, org.shebao.pension.Pensions pensions) {
-        this.registry = registry;
+        this.persons = persons;
+        this.employers = employers;
+        this.enrollments = enrollments;
         this.bulk = bulk;
         this.contributions = contributions;
         this.users = users;
@@ -103,7 +109,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (enabled && users.count() == 0 && registry.countAllPersons() == 0) {
+        if (enabled && users.count() == 0 && persons.countAllPersons() == 0) {
             long t0 = System.nanoTime();
             tx.executeWithoutResult(s -> seedDemo());
             log.info("Demo data seeded in {} ms", (System.nanoTime() - t0) / 1_000_000);

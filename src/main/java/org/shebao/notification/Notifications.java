@@ -9,7 +9,7 @@ import org.shebao.casework.CaseStatusChanged;
 import org.shebao.casework.CommitmentDeadlineChanged;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -32,17 +32,17 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessageSource messages;
-    private final Registry registry;
+    private final Persons persons;
     private final org.shebao.identity.Users users;
     private final Map<NotificationChannel, ChannelAdapter> adapters = new EnumMap<>(NotificationChannel.class);
 
-    Notifications(JdbcClient jdbc, Clock clock, MessageSource messages, Registry registry,
+    Notifications(JdbcClient jdbc, Clock clock, MessageSource messages, Persons persons,
                   org.shebao.identity.Users users, List<ChannelAdapter> adapters) {
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
         this.messages = messages;
-        this.registry = registry;
+        this.persons = persons;
         adapters.forEach(a -> this.adapters.put(a.channel(), a));
     }
 
@@ -83,7 +83,7 @@ public class Notifications {
 
     /** One message for a person, on every channel that can reach them. */
     private void queue(String user, Long personId, String subject, String body, String link) {
-        String phone = personId == null ? null : registry.phoneOf(personId).orElse(null);
+        String phone = personId == null ? null : persons.phoneOf(personId).orElse(null);
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (NotificationChannel ch : NotificationChannel.values()) {
             if (ch == NotificationChannel.IN_APP && user == null) {
@@ -149,7 +149,7 @@ public class Notifications {
         if (!staff.isStaff() || staff.has(Role.EMPLOYER)) {
             throw new org.shebao.common.AccessDeniedToRecordException("messages");
         }
-        registry.person(staff, personId);
+        persons.person(staff, personId);
         return jdbc.sql(SELECT + " WHERE person_id = :p ORDER BY id DESC LIMIT 100").param("p", personId)
                 .query(this::row).list();
     }

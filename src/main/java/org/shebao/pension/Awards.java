@@ -31,7 +31,7 @@ import org.shebao.policy.ParameterValue;
 import org.shebao.policy.ParameterValues;
 import org.shebao.policy.Parameters;
 import org.shebao.registry.Person;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +49,7 @@ public class Awards {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CaseQueries queries;
-    private final Registry registry;
+    private final Persons persons;
     private final Parameters parameters;
     private final Measures measures;
     private final Pensions pensions;
@@ -57,13 +57,13 @@ public class Awards {
     private final ObjectMapper json;
     private final org.shebao.audit.AuditLog audit;
 
-    Awards(JdbcClient jdbc, Clock clock, CaseQueries queries, Registry registry, Parameters parameters, Measures measures,
+    Awards(JdbcClient jdbc, Clock clock, CaseQueries queries, Persons persons, Parameters parameters, Measures measures,
            Pensions pensions, Payroll payroll, ObjectMapper json, org.shebao.audit.AuditLog audit) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.queries = queries;
-        this.registry = registry;
+        this.persons = persons;
         this.parameters = parameters;
         this.measures = measures;
         this.pensions = pensions;
@@ -109,7 +109,7 @@ public class Awards {
         if (standard.isPresent()) {
             return Optional.of(Map.entry((BigDecimal) standard.get().value(), standard.get().source()));
         }
-        Person p = registry.person(by, c.personId());
+        Person p = persons.person(by, c.personId());
         Retirement r = retirement(p, c.form().get("post"));
         PensionCalculation provisional = pensions.calculate(pensions.facts(p.id(), region, r.reachedOn(), r.age()));
         return Optional.of(Map.entry(provisional.total(), "按已有记录暂算（" + clauses + "）"));
@@ -159,7 +159,7 @@ public class Awards {
             amount = amount.setScale(2, RoundingMode.UNNECESSARY);
             source = "审核人员录入（" + measure.clauseList() + "）";
         }
-        Person p = registry.person(by, c.personId());
+        Person p = persons.person(by, c.personId());
         Retirement r = retirement(p, c.form().get("post"));
         YearMonth first = Entitlements.decide(r.reachedOn(), c.receivedAt().toLocalDate(), today, today,
                 measures.status("ARREARS_AFTER_LATE_DECLARATION", region, today)).firstMonth();
@@ -210,7 +210,7 @@ public class Awards {
     public void onApproved(ShebaoUser approver, Case c) {
         RegionCode region = new RegionCode(c.regionCode());
         LocalDate today = LocalDate.now(clock);
-        Person p = registry.person(approver, c.personId());
+        Person p = persons.person(approver, c.personId());
         Retirement r = retirement(p, c.form().get("post"));
         EntitlementDecision d = Entitlements.decide(r.reachedOn(), c.receivedAt().toLocalDate(), today, today,
                 measures.status("ARREARS_AFTER_LATE_DECLARATION", region, today));

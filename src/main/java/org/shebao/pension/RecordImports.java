@@ -19,7 +19,7 @@ import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.payroll.Payroll;
 import org.shebao.registry.Person;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -98,15 +98,15 @@ public class RecordImports {
         }
     }
 
-    private final Registry registry;
+    private final Persons persons;
     private final Payroll payroll;
     private final Clock clock;
 
     private final org.shebao.audit.AuditLog audit;
 
-    RecordImports(Registry registry, Payroll payroll, Clock clock, org.shebao.audit.AuditLog audit) {
+    RecordImports(Persons persons, Payroll payroll, Clock clock, org.shebao.audit.AuditLog audit) {
         this.audit = audit;
-        this.registry = registry;
+        this.persons = persons;
         this.payroll = payroll;
         this.clock = clock;
     }
@@ -170,7 +170,7 @@ public class RecordImports {
         for (Row row : rows) {
             Optional<Person> p;
             try {
-                p = registry.personByIdNumber(by, row.id().value(), "idNumber");
+                p = persons.personByIdNumber(by, row.id().value(), "idNumber");
             } catch (AccessDeniedToRecordException e) {
                 p = Optional.empty();
             }

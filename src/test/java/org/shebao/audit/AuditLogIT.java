@@ -32,7 +32,7 @@ class AuditLogIT {
     @Autowired
     org.shebao.identity.Users users;
     @Autowired
-    org.shebao.registry.Registry registry;
+    org.shebao.registry.Persons persons;
     @Autowired
     org.shebao.payroll.Payroll payroll;
 
@@ -136,7 +136,7 @@ class AuditLogIT {
                 + " AND target = :t").param("s", before).param("t", "case " + ref).query(Integer.class).single()).isEqualTo(1);
         long person = jdbc.sql("SELECT min(id) FROM registry_person WHERE region_code = '140100'").query(Long.class).single();
         org.shebao.identity.ShebaoUser clerk = (org.shebao.identity.ShebaoUser) users.loadUserByUsername("ty.clerk");
-        String full = registry.revealIdNumber(clerk, person);
+        String full = persons.revealIdNumber(clerk, person);
         String row = jdbc.sql("SELECT actor || ' ' || target || ' ' || detail FROM audit_log WHERE seq > :s"
                 + " AND action = 'ID_NUMBER_REVEALED'").param("s", before).query(String.class).single();
         assertThat(row).startsWith("ty.clerk person " + person).doesNotContain(full);

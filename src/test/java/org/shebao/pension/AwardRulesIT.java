@@ -27,7 +27,7 @@ import org.shebao.payroll.PayrollRun;
 import org.shebao.policy.Emergencies;
 import org.shebao.policy.Emergency;
 import org.shebao.registry.PersonData;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,7 +49,7 @@ class AwardRulesIT {
     @Autowired
     Users users;
     @Autowired
-    Registry registry;
+    Persons persons;
     @Autowired
     Contributions contributions;
     @Autowired
@@ -71,7 +71,7 @@ class AwardRulesIT {
     private String retiree(String city, String clerk, LocalDate birth, int seq, int months) {
         String first17 = city + birth.toString().replace("-", "") + String.format("%03d", seq);
         String id = first17 + IdNumber.checkChar(first17);
-        long person = registry.registerPerson(user(clerk), new PersonData(id, "测试退休" + (char) ('甲' + seq % 10),
+        long person = persons.registerPerson(user(clerk), new PersonData(id, "测试退休" + (char) ('甲' + seq % 10),
                 "1390000" + String.format("%04d", seq), city, city)).id();
         int year = 2000;
         int left = months;

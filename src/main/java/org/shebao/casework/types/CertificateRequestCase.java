@@ -14,7 +14,7 @@ import org.shebao.contribution.Contributions;
 import org.shebao.contribution.RightsRecord;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.Person;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +25,13 @@ import org.springframework.stereotype.Component;
 class CertificateRequestCase implements CaseTypeHandler {
     private final Certificates certificates;
     private final Contributions contributions;
-    private final Registry registry;
+    private final Persons persons;
     private final Clock clock;
 
-    CertificateRequestCase(Certificates certificates, Contributions contributions, Registry registry, Clock clock) {
+    CertificateRequestCase(Certificates certificates, Contributions contributions, Persons persons, Clock clock) {
         this.certificates = certificates;
         this.contributions = contributions;
-        this.registry = registry;
+        this.persons = persons;
         this.clock = clock;
     }
 
@@ -67,7 +67,7 @@ class CertificateRequestCase implements CaseTypeHandler {
 
     @Override
     public void onApproved(ShebaoUser approver, Case c) {
-        Person p = registry.person(approver, c.personId());
+        Person p = persons.person(approver, c.personId());
         RightsRecord r = contributions.rightsRecord(c.personId());
         String content = String.join("\n",
                 "社会保险参保缴费证明",

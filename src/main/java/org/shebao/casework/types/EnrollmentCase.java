@@ -10,7 +10,7 @@ import org.shebao.common.InvalidInputException;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.EnrollmentData;
 import org.shebao.registry.Person;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Enrollments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +22,10 @@ class EnrollmentCase implements CaseTypeHandler {
     /** The longest remark an online enrollment may carry: the registry's 200 less what approval adds. */
     static final int REMARK_MAX = 160;
 
-    private final Registry registry;
+    private final Enrollments enrollments;
 
-    EnrollmentCase(Registry registry) {
-        this.registry = registry;
+    EnrollmentCase(Enrollments enrollments) {
+        this.enrollments = enrollments;
     }
 
     @Override
@@ -46,7 +46,7 @@ class EnrollmentCase implements CaseTypeHandler {
             throw InvalidInputException.of("category", "error.case.categoryByEmployer");
         }
         EnrollmentData d = data(form);
-        registry.validateEnrollment(submitter, person.id(), d);
+        enrollments.validateEnrollment(submitter, person.id(), d);
         Map<String, String> out = new LinkedHashMap<>();
         out.put("category", d.category());
         out.put("insuranceType", d.insuranceType());
@@ -86,6 +86,6 @@ class EnrollmentCase implements CaseTypeHandler {
 
     @Override
     public void onApproved(ShebaoUser approver, Case c) {
-        registry.enrollApproved(approver, c.personId(), data(c.form()), c.reference());
+        enrollments.enrollApproved(approver, c.personId(), data(c.form()), c.reference());
     }
 }

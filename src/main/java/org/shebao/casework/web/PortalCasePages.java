@@ -15,7 +15,7 @@ import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Measures;
 import org.shebao.common.RegionCode;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,18 +35,18 @@ class PortalCasePages {
     private final CaseQueries queries;
     private final DeferredMaterials ledger;
     private final Certificates certificates;
-    private final Registry registry;
+    private final Persons persons;
     private final Measures measures;
     private final org.shebao.policy.Deadlines deadlines;
     private final MessageSource messages;
 
-    PortalCasePages(CaseIntake intake, CaseQueries queries, DeferredMaterials ledger, Certificates certificates, Registry registry,
+    PortalCasePages(CaseIntake intake, CaseQueries queries, DeferredMaterials ledger, Certificates certificates, Persons persons,
                     Measures measures, org.shebao.policy.Deadlines deadlines, MessageSource messages) {
         this.intake = intake;
         this.queries = queries;
         this.ledger = ledger;
         this.certificates = certificates;
-        this.registry = registry;
+        this.persons = persons;
         this.measures = measures;
         this.deadlines = deadlines;
         this.messages = messages;
@@ -71,7 +71,7 @@ class PortalCasePages {
             throw new org.shebao.common.AccessDeniedToRecordException("application form");
         }
         var handler = queries.handlerOfPage(type);
-        var person = registry.person(user, user.personId());
+        var person = persons.person(user, user.personId());
         model.addAttribute("type", type);
         model.addAttribute("checklist", handler.checklist());
         model.addAttribute("person", person);

@@ -6,7 +6,7 @@ import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.contribution.Contributions;
 import org.shebao.contribution.Deferral;
 import org.shebao.identity.ShebaoUser;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class DeferralApi {
     private final Contributions contributions;
-    private final Registry registry;
+    private final Persons persons;
 
-    DeferralApi(Contributions contributions, Registry registry) {
+    DeferralApi(Contributions contributions, Persons persons) {
         this.contributions = contributions;
-        this.registry = registry;
+        this.persons = persons;
     }
 
     /** The request: the contribution year to defer. */
@@ -40,7 +40,7 @@ class DeferralApi {
     @GetMapping("/persons/{id}/deferrals")
     @Operation(summary = "某人员的延期缴费（N-5b）及其补缴期限")
     List<Deferral> list(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        registry.person(user, id);
+        persons.person(user, id);
         return contributions.deferrals(id);
     }
 

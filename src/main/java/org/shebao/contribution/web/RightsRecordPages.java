@@ -5,7 +5,7 @@ import org.shebao.common.web.FormErrors;
 import org.shebao.contribution.Contributions;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.Person;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,12 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class RightsRecordPages {
-    private final Registry registry;
+    private final Persons persons;
     private final Contributions contributions;
     private final MessageSource messages;
 
-    RightsRecordPages(Registry registry, Contributions contributions, MessageSource messages) {
-        this.registry = registry;
+    RightsRecordPages(Persons persons, Contributions contributions, MessageSource messages) {
+        this.persons = persons;
         this.contributions = contributions;
         this.messages = messages;
     }
@@ -70,7 +70,7 @@ class RightsRecordPages {
     }
 
     private String show(ShebaoUser user, long id, boolean portal, Model model) {
-        Person person = registry.person(user, id);
+        Person person = persons.person(user, id);
         model.addAttribute("person", person);
         model.addAttribute("record", contributions.rightsRecord(id));
         model.addAttribute("deferrals", contributions.deferrals(id));

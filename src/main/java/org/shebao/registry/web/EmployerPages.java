@@ -8,7 +8,8 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
 import org.shebao.registry.Employer;
 import org.shebao.registry.EmployerData;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Employers;
+import org.shebao.registry.Enrollments;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,12 +27,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/registry/employers")
 class EmployerPages {
-    private final Registry registry;
+    private final Employers employers;
+    private final Enrollments enrollments;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
 
-    EmployerPages(Registry registry, Jurisdictions jurisdictions, MessageSource messages) {
-        this.registry = registry;
+    EmployerPages(Employers employers, Enrollments enrollments, Jurisdictions jurisdictions, MessageSource messages) {
+        this.employers = employers;
+        this.enrollments = enrollments;
         this.jurisdictions = jurisdictions;
         this.messages = messages;
     }
@@ -47,7 +50,7 @@ class EmployerPages {
                   @RequestParam(defaultValue = "0") int page,
                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("result", registry.searchEmployers(user, q, page));
+        model.addAttribute("result", employers.searchEmployers(user, q, page));
         return htmx != null ? "registry/employers :: results" : "registry/employers";
     }
 
@@ -63,7 +66,7 @@ class EmployerPages {
     String create(@AuthenticationPrincipal ShebaoUser user, @ModelAttribute("form") EmployerData form, Model model,
                   RedirectAttributes redirect) {
         try {
-            Employer e = registry.registerEmployer(user, form);
+            Employer e = employers.registerEmployer(user, form);
             redirect.addFlashAttribute("notice", "notice.employer.created");
             return "redirect:/registry/employers/" + e.id();
         } catch (InvalidInputException e) {
@@ -77,15 +80,15 @@ class EmployerPages {
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("employer", registry.employer(user, id));
-        model.addAttribute("employees", registry.employeesOf(user, id, page));
-        model.addAttribute("history", registry.history(user, "EMPLOYER", id));
+        model.addAttribute("employer", employers.employer(user, id));
+        model.addAttribute("employees", enrollments.employeesOf(user, id, page));
+        model.addAttribute("history", employers.history(user, id));
         return "registry/employer";
     }
 
     @GetMapping("/{id}/edit")
     String editForm(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
-        Employer e = registry.employer(user, id);
+        Employer e = employers.employer(user, id);
         model.addAttribute("employer", e);
         model.addAttribute("version", e.version());
         model.addAttribute("form", new EmployerData(e.creditCode(), e.name(), e.regionCode(), e.address(),
@@ -97,7 +100,7 @@ class EmployerPages {
     String update(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int version,
                   @ModelAttribute("form") EmployerData form, Model model, RedirectAttributes redirect) {
         try {
-            registry.updateEmployer(user, id, version, form);
+            employers.updateEmployer(user, id, version, form);
             redirect.addFlashAttribute("notice", "notice.saved");
             return "redirect:/registry/employers/" + id;
         } catch (InvalidInputException e) {
@@ -105,7 +108,7 @@ class EmployerPages {
         } catch (ConflictException e) {
             FormErrors.addTo(model, List.of(e.violation()), messages);
         }
-        model.addAttribute("employer", registry.employer(user, id));
+        model.addAttribute("employer", employers.employer(user, id));
         model.addAttribute("version", version);
         return "registry/employer-form";
     }

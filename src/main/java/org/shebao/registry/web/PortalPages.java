@@ -3,7 +3,9 @@ package org.shebao.registry.web;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
+import org.shebao.registry.Employers;
+import org.shebao.registry.Enrollments;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,11 +15,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The portal of an insured person or an employer: their own record only. */
 @Controller
 class PortalPages {
-    private final Registry registry;
+    private final Persons persons;
+    private final Employers employers;
+    private final Enrollments enrollments;
     private final Jurisdictions jurisdictions;
 
-    PortalPages(Registry registry, Jurisdictions jurisdictions) {
-        this.registry = registry;
+    PortalPages(Persons persons, Employers employers, Enrollments enrollments, Jurisdictions jurisdictions) {
+        this.persons = persons;
+        this.employers = employers;
+        this.enrollments = enrollments;
         this.jurisdictions = jurisdictions;
     }
 
@@ -25,12 +31,12 @@ class PortalPages {
     String home(@AuthenticationPrincipal ShebaoUser user, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("jurisdictions", jurisdictions);
         if (user.role() == Role.INSURED_PERSON) {
-            model.addAttribute("person", registry.person(user, user.personId()));
-            model.addAttribute("enrollments", registry.enrollmentsOf(user, user.personId()));
+            model.addAttribute("person", persons.person(user, user.personId()));
+            model.addAttribute("enrollments", enrollments.enrollmentsOf(user, user.personId()));
             return "registry/portal-person";
         }
-        model.addAttribute("employer", registry.employer(user, user.employerId()));
-        model.addAttribute("employees", registry.employeesOf(user, user.employerId(), page));
+        model.addAttribute("employer", employers.employer(user, user.employerId()));
+        model.addAttribute("employees", enrollments.employeesOf(user, user.employerId(), page));
         return "registry/portal-employer";
     }
 }

@@ -16,7 +16,9 @@ import org.shebao.registry.EnrollmentData;
 import org.shebao.registry.Page;
 import org.shebao.registry.Person;
 import org.shebao.registry.PersonData;
-import org.shebao.registry.Registry;
+import org.shebao.registry.Persons;
+import org.shebao.registry.Employers;
+import org.shebao.registry.Enrollments;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,10 +39,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "registry", description = "参保人员、参保单位、参保登记")
 class RegistryApi {
-    private final Registry registry;
+    private final Persons persons;
+    private final Employers employers;
+    private final Enrollments enrollments;
 
-    RegistryApi(Registry registry) {
-        this.registry = registry;
+    RegistryApi(Persons persons, Employers employers, Enrollments enrollments) {
+        this.persons = persons;
+        this.employers = employers;
+        this.enrollments = enrollments;
     }
 
     /** A person as the API shows it: the ID number masked. */
@@ -66,71 +72,71 @@ class RegistryApi {
     @Operation(summary = "Search persons in the caller's region (ID-number prefix, phone or name prefix)")
     PageDto<PersonDto> searchPersons(@AuthenticationPrincipal ShebaoUser user,
                                      @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page) {
-        Page<Person> p = registry.searchPersons(user, q, page);
+        Page<Person> p = persons.searchPersons(user, q, page);
         return new PageDto<>(p.items().stream().map(PersonDto::of).toList(), p.page(), p.size(), p.hasNext());
     }
 
     @PostMapping("/persons")
     @Operation(summary = "Register a person (参保人员登记)")
     ResponseEntity<PersonDto> registerPerson(@AuthenticationPrincipal ShebaoUser user, @RequestBody PersonData body) {
-        Person p = registry.registerPerson(user, body);
+        Person p = persons.registerPerson(user, body);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + p.id())).body(PersonDto.of(p));
     }
 
     @GetMapping("/persons/{id}")
     PersonDto person(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        return PersonDto.of(registry.person(user, id));
+        return PersonDto.of(persons.person(user, id));
     }
 
     @PutMapping("/persons/{id}")
     @Operation(summary = "Edit a person; the version read must be sent back (optimistic locking)")
     PersonDto updatePerson(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                            @RequestBody PersonUpdate body) {
-        return PersonDto.of(registry.updatePerson(user, id, body.version(),
+        return PersonDto.of(persons.updatePerson(user, id, body.version(),
                 new PersonData(null, body.name(), body.phone(), body.hukouRegion(), body.regionCode())));
     }
 
     @GetMapping("/persons/{id}/enrollments")
     List<Enrollment> enrollments(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        return registry.enrollmentsOf(user, id);
+        return enrollments.enrollmentsOf(user, id);
     }
 
     @PostMapping("/persons/{id}/enrollments")
     @Operation(summary = "Enroll a person (参保登记)")
     ResponseEntity<Enrollment> enroll(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                                       @RequestBody EnrollmentData body) {
-        Enrollment e = registry.enroll(user, id, body);
+        Enrollment e = enrollments.enroll(user, id, body);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + id + "/enrollments")).body(e);
     }
 
     @GetMapping("/persons/{id}/history")
     List<Change> personHistory(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        return registry.history(user, "PERSON", id);
+        return persons.history(user, id);
     }
 
     @GetMapping("/employers")
     PageDto<Employer> searchEmployers(@AuthenticationPrincipal ShebaoUser user,
                                       @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page) {
-        Page<Employer> p = registry.searchEmployers(user, q, page);
+        Page<Employer> p = employers.searchEmployers(user, q, page);
         return new PageDto<>(p.items(), p.page(), p.size(), p.hasNext());
     }
 
     @PostMapping("/employers")
     @Operation(summary = "Register an employer (参保单位登记)")
     ResponseEntity<Employer> registerEmployer(@AuthenticationPrincipal ShebaoUser user, @RequestBody EmployerData body) {
-        Employer e = registry.registerEmployer(user, body);
+        Employer e = employers.registerEmployer(user, body);
         return ResponseEntity.created(URI.create("/api/v1/employers/" + e.id())).body(e);
     }
 
     @GetMapping("/employers/{id}")
     Employer employer(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        return registry.employer(user, id);
+        return employers.employer(user, id);
     }
 
     @PutMapping("/employers/{id}")
     Employer updateEmployer(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                             @RequestBody EmployerUpdate body) {
-        return registry.updateEmployer(user, id, body.version(), new EmployerData(null, body.name(),
+        return employers.updateEmployer(user, id, body.version(), new EmployerData(null, body.name(),
                 body.regionCode(), body.address(), body.contactName(), body.contactPhone(),
                 body.agencyContactName(), body.agencyContactPhone()));
     }
@@ -138,7 +144,7 @@ class RegistryApi {
     @GetMapping("/employers/{id}/employees")
     PageDto<Enrollment> employees(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                                   @RequestParam(defaultValue = "0") int page) {
-        Page<Enrollment> p = registry.employeesOf(user, id, page);
+        Page<Enrollment> p = enrollments.employeesOf(user, id, page);
         return new PageDto<>(p.items(), p.page(), p.size(), p.hasNext());
     }
 
@@ -146,10 +152,10 @@ class RegistryApi {
     @Operation(summary = "The caller's own record (insured person or employer)")
     Object me(@AuthenticationPrincipal ShebaoUser user) {
         if (user.role() == Role.INSURED_PERSON) {
-            return PersonDto.of(registry.person(user, user.personId()));
+            return PersonDto.of(persons.person(user, user.personId()));
         }
         if (user.role() == Role.EMPLOYER) {
-            return registry.employer(user, user.employerId());
+            return employers.employer(user, user.employerId());
         }
         throw new AccessDeniedToRecordException("me");
     }

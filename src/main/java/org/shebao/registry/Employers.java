@@ -1,0 +1,141 @@
+package org.shebao.registry;
+
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.CreditCode;
+import org.shebao.common.Gender;
+import org.shebao.common.IdNumber;
+import org.shebao.common.NotFoundException;
+import org.shebao.common.RegionCode;
+import org.shebao.common.Violations;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Jurisdiction;
+import org.shebao.policy.Jurisdictions;
+import org.shebao.policy.Parameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Employers (GB 32100 credit codes): registration with the agency contact (SX-5), edits, search in the user's region.
+ */
+@Service
+public class Employers {
+    private final RegistryStore store;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Employers(RegistryStore store, JdbcClient jdbc, Clock clock) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The employer, if the user may see it: staff of the region, or the employer's own portal user. */
+    public Employer employer(ShebaoUser by, long employerId) {
+        return store.employer(by, employerId);
+    }
+
+    /** An employer's history (staff of the region). */
+    public List<Change> history(ShebaoUser by, long employerId) {
+        return store.history(by, RegistryEntity.EMPLOYER, employerId);
+    }
+
+
+    @Transactional
+    public Employer registerEmployer(ShebaoUser by, EmployerData d) {
+        store.requireWriter(by);
+        Violations v = new Violations();
+        CreditCode code = v.attempt(() -> CreditCode.parse(d.creditCode(), "creditCode"));
+        RegistryStore.EmployerFields f = store.employerFields(v, by, d);
+        v.throwIfAny();
+        if (jdbc.sql("SELECT count(*) FROM registry_employer WHERE credit_code = :c").param("c", code.value())
+                .query(Long.class).single() > 0) {
+            throw new ConflictException("creditCode", "error.creditCode.duplicate", code.value());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long newId;
+        try {
+            newId = jdbc.sql("""
+                            INSERT INTO registry_employer (credit_code, name, region_code, address, contact_name, contact_phone,
+                                   agency_contact_name, agency_contact_phone, created_at, created_by, updated_at, updated_by)
+                            VALUES (:code, :name, :region, :address, :cn, :cp, :an, :ap, :now, :by, :now, :by) RETURNING id""")
+                    .param("code", code.value()).param("name", f.name()).param("region", f.region())
+                    .param("address", f.address()).param("cn", f.contactName()).param("cp", f.contactPhone())
+                    .param("an", f.agencyName()).param("ap", f.agencyPhone()).param("now", now).param("by", by.getUsername())
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("creditCode", "error.creditCode.duplicate", code.value());
+        }
+        Map<String, String> created = new LinkedHashMap<>();
+        created.put("creditCode", code.value());
+        created.putAll(f.asMap());
+        store.recordCreate(RegistryEntity.EMPLOYER, newId, created, by, now);
+        return store.loadEmployer(newId);
+    }
+
+    @Transactional
+    public Employer updateEmployer(ShebaoUser by, long employerId, int version, EmployerData d) {
+        store.requireWriter(by);
+        Employer before = store.employer(by, employerId);
+        Violations v = new Violations();
+        if (d.creditCode() != null && !d.creditCode().isBlank()
+                && !d.creditCode().strip().equalsIgnoreCase(before.creditCode())) {
+            v.add("creditCode", "error.creditCode.immutable");
+        }
+        RegistryStore.EmployerFields f = store.employerFields(v, by, d);
+        v.throwIfAny();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int n = jdbc.sql("""
+                        UPDATE registry_employer SET name = :name, region_code = :region, address = :address,
+                               contact_name = :cn, contact_phone = :cp, agency_contact_name = :an,
+                               agency_contact_phone = :ap, updated_at = :now, updated_by = :by, version = version + 1
+                         WHERE id = :id AND version = :version""")
+                .param("name", f.name()).param("region", f.region()).param("address", f.address())
+                .param("cn", f.contactName()).param("cp", f.contactPhone()).param("an", f.agencyName())
+                .param("ap", f.agencyPhone()).param("now", now).param("by", by.getUsername())
+                .param("id", employerId).param("version", version).update();
+        if (n == 0) {
+            throw new ConflictException("version", "error.staleVersion");
+        }
+        store.recordDiff(RegistryEntity.EMPLOYER, employerId, by, now, new String[][]{
+                {"name", before.name(), f.name()}, {"regionCode", before.regionCode(), f.region()},
+                {"address", before.address(), f.address()}, {"contactName", before.contactName(), f.contactName()},
+                {"contactPhone", before.contactPhone(), f.contactPhone()},
+                {"agencyContactName", before.agencyContactName(), f.agencyName()},
+                {"agencyContactPhone", before.agencyContactPhone(), f.agencyPhone()}});
+        return store.loadEmployer(employerId);
+    }
+
+    public Page<Employer> searchEmployers(ShebaoUser by, String query, int page) {
+        store.requireStaff(by);
+        String q = query == null ? "" : query.strip();
+        long offset = org.shebao.common.Paging.offset(page, RegistryStore.PAGE_SIZE);
+        List<Employer> rows = jdbc.sql("""
+                        SELECT * FROM registry_employer WHERE region_code LIKE :scope
+                           AND (:q = '' OR credit_code LIKE upper(:q) || '%' OR name LIKE '%' || :like || '%')
+                         ORDER BY name, id LIMIT :limit OFFSET :offset""")
+                .param("scope", by.region().scopePrefix() + "%").param("q", q).param("like", store.likeEscape(q))
+                .param("limit", RegistryStore.PAGE_SIZE + 1).param("offset", offset)
+                .query(store::mapEmployer).list();
+        boolean hasNext = rows.size() > RegistryStore.PAGE_SIZE;
+        return new Page<>(hasNext ? rows.subList(0, RegistryStore.PAGE_SIZE) : rows, page, RegistryStore.PAGE_SIZE, hasNext);
+    }
+}

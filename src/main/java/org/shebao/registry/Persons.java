@@ -1,0 +1,218 @@
+package org.shebao.registry;
+
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.CreditCode;
+import org.shebao.common.Gender;
+import org.shebao.common.IdNumber;
+import org.shebao.common.NotFoundException;
+import org.shebao.common.RegionCode;
+import org.shebao.common.Violations;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Jurisdiction;
+import org.shebao.policy.Jurisdictions;
+import org.shebao.policy.Parameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Insured persons (GB 11643 ID numbers, encrypted at rest): registration, edits with optimistic locking, search in
+ * the user's region, the logged reveal of a full number. Every change is in the person's history.
+ */
+@Service
+public class Persons {
+    private static final Logger log = LoggerFactory.getLogger(Persons.class);
+    private final RegistryStore store;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Jurisdictions jurisdictions;
+    private final AuditLog audit;
+    private final IdNumberCipher ids;
+
+    Persons(RegistryStore store, JdbcClient jdbc, Clock clock, Jurisdictions jurisdictions, AuditLog audit,
+            IdNumberCipher ids) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.jurisdictions = jurisdictions;
+        this.audit = audit;
+        this.ids = ids;
+    }
+
+    /** The person, if the user may see them: staff of the region, or the person themselves. */
+    public Person person(ShebaoUser by, long personId) {
+        return store.person(by, personId);
+    }
+
+    /** A person's history (staff of the region): who changed which field, when, from what to what. */
+    public List<Change> history(ShebaoUser by, long personId) {
+        return store.history(by, RegistryEntity.PERSON, personId);
+    }
+
+
+    @Transactional
+    public Person registerPerson(ShebaoUser by, PersonData d) {
+        store.requireWriter(by);
+        Violations v = new Violations();
+        IdNumber id = v.attempt(() -> IdNumber.parse(d.idNumber(), "idNumber"));
+        if (id != null && id.birthDate().isAfter(LocalDate.now(clock))) {
+            v.add("idNumber", "error.idNumber.birthInFuture", id.birthDate());
+        }
+        String name = store.personName(v, d.name());
+        String phone = v.phone(d.phone(), "phone", false);
+        RegionCode hukou = v.attempt(() -> jurisdictions.requirePlausibleAddress(d.hukouRegion(), "hukouRegion"));
+        Jurisdiction region = store.managedRegion(v, by, d.regionCode());
+        v.throwIfAny();
+        if (jdbc.sql("SELECT count(*) FROM registry_person WHERE id_index = :n").param("n", ids.index(id.value()))
+                .query(Long.class).single() > 0) {
+            throw new ConflictException("idNumber", "error.idNumber.duplicate", id.masked());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long newId;
+        try {
+            newId = jdbc.sql("""
+                            INSERT INTO registry_person (id_cipher, id_index, name, gender, birth_date, phone, hukou_region,
+                                                         region_code, created_at, created_by, updated_at, updated_by)
+                            VALUES (:cipher, :index, :name, :gender, :birth, :phone, :hukou, :region, :now, :by, :now, :by)
+                            RETURNING id""")
+                    .param("cipher", ids.encrypt(id.value())).param("index", ids.index(id.value())).param("name", name).param("gender", id.gender().name())
+                    .param("birth", id.birthDate()).param("phone", phone).param("hukou", hukou.value())
+                    .param("region", region.code().value()).param("now", now).param("by", by.getUsername())
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("idNumber", "error.idNumber.duplicate", id.masked());
+        }
+        Map<String, String> created = new LinkedHashMap<>();
+        created.put("idNumber", id.masked());
+        created.put("name", name);
+        created.put("phone", phone);
+        created.put("hukouRegion", hukou.value());
+        created.put("regionCode", region.code().value());
+        store.recordCreate(RegistryEntity.PERSON, newId, created, by, now);
+        log.info("Person {} ({}) registered by {}", newId, id, by.getUsername());
+        return store.loadPerson(newId);
+    }
+
+    @Transactional
+    public Person updatePerson(ShebaoUser by, long personId, int version, PersonData d) {
+        store.requireWriter(by);
+        Person before = store.person(by, personId);
+        Violations v = new Violations();
+        if (d.idNumber() != null && !d.idNumber().isBlank()
+                && !d.idNumber().strip().equalsIgnoreCase(before.idNumber().value())) {
+            v.add("idNumber", "error.idNumber.immutable");
+        }
+        String name = store.personName(v, d.name());
+        String phone = v.phone(d.phone(), "phone", false);
+        RegionCode hukou = v.attempt(() -> jurisdictions.requirePlausibleAddress(d.hukouRegion(), "hukouRegion"));
+        Jurisdiction region = store.managedRegion(v, by, d.regionCode());
+        v.throwIfAny();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int n = jdbc.sql("""
+                        UPDATE registry_person SET name = :name, phone = :phone, hukou_region = :hukou,
+                               region_code = :region, updated_at = :now, updated_by = :by, version = version + 1
+                         WHERE id = :id AND version = :version""")
+                .param("name", name).param("phone", phone).param("hukou", hukou.value())
+                .param("region", region.code().value()).param("now", now).param("by", by.getUsername())
+                .param("id", personId).param("version", version).update();
+        if (n == 0) {
+            throw new ConflictException("version", "error.staleVersion");
+        }
+        store.recordDiff(RegistryEntity.PERSON, personId, by, now,
+                new String[][]{{"name", before.name(), name}, {"phone", before.phone(), phone},
+                        {"hukouRegion", before.hukouRegion(), hukou.value()},
+                        {"regionCode", before.regionCode(), region.code().value()}});
+        return store.loadPerson(personId);
+    }
+
+    /** The phone on file for a person (for notifications), without access checks: no personal data leaves. */
+    public Optional<String> phoneOf(long personId) {
+        return jdbc.sql("SELECT phone FROM registry_person WHERE id = :id").param("id", personId)
+                .query(String.class).optional().filter(p -> p != null && !p.isBlank());
+    }
+
+    /**
+     * The person with this ID number, if registered and in the user's region (a staff user registering a request on
+     * a person's behalf). A malformed number is refused with the reason.
+     */
+    public Optional<Person> personByIdNumber(ShebaoUser by, String rawIdNumber, String field) {
+        IdNumber id = IdNumber.parse(rawIdNumber, field);
+        Optional<Long> found = jdbc.sql("SELECT id FROM registry_person WHERE id_index = :n").param("n", ids.index(id.value()))
+                .query(Long.class).optional();
+        return found.map(personId -> store.person(by, personId));
+    }
+
+    /**
+     * Search in the user's region: a number searches ID numbers (prefix) and phones, text searches names (prefix).
+     */
+    public Page<Person> searchPersons(ShebaoUser by, String query, int page) {
+        store.requireStaff(by);
+        String q = query == null ? "" : query.strip().toUpperCase();
+        long offset = org.shebao.common.Paging.offset(page, RegistryStore.PAGE_SIZE);
+        String where;
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("scope", by.region().scopePrefix() + "%");
+        if (q.isEmpty()) {
+            where = "TRUE";
+        } else if (q.matches("[0-9]{2,17}[0-9X]?")) {
+            if (q.length() == 18) {
+                // a search by a full ID number is itself a use of personal data (issue 10)
+                audit.record(by.getUsername(), AuditAction.ID_NUMBER_SEARCHED, "persons",
+                                IdNumber.mask(q));
+            }
+            // ID numbers are stored encrypted: found by their blind index, so only a whole, valid number finds one
+            where = "(id_index = :index OR phone = :exact)";
+            params.put("index", IdNumber.isValid(q) ? ids.index(q) : new byte[0]);
+            params.put("exact", q);
+        } else {
+            where = "name LIKE :q";
+            params.put("q", store.likeEscape(query.strip()) + "%");
+        }
+        List<Person> rows = jdbc.sql("SELECT * FROM registry_person WHERE region_code LIKE :scope AND " + where
+                        + " ORDER BY " + (q.isEmpty() ? "id DESC" : "name, id") + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", RegistryStore.PAGE_SIZE + 1).param("offset", offset)
+                .query(store::mapPerson).list();
+        boolean hasNext = rows.size() > RegistryStore.PAGE_SIZE;
+        return new Page<>(hasNext ? rows.subList(0, RegistryStore.PAGE_SIZE) : rows, page, RegistryStore.PAGE_SIZE, hasNext);
+    }
+
+    /** The full ID number, for roles that need it; each use is itself in the record's history. */
+    @Transactional
+    public String revealIdNumber(ShebaoUser by, long personId) {
+        if (!by.has(Role.CLERK, Role.REVIEWER, Role.AUDITOR, Role.ADMIN)) {
+            throw new AccessDeniedToRecordException("full id number");
+        }
+        Person p = store.person(by, personId);
+        store.insertChange(RegistryEntity.PERSON, personId, ChangeAction.REVEAL, "idNumber", null, null, by.getUsername(), OffsetDateTime.now(clock));
+        audit.record(by.getUsername(), AuditAction.ID_NUMBER_REVEALED, "person " + personId, p.idNumber().masked());
+        return p.idNumber().value();
+    }
+
+    public long countPersons(ShebaoUser by) {
+        return jdbc.sql("SELECT count(*) FROM registry_person WHERE region_code LIKE :scope")
+                .param("scope", by.region().scopePrefix() + "%").query(Long.class).single();
+    }
+
+    /** Persons registered at all, whatever the region: for the demo loader's "first start?" question. */
+    public long countAllPersons() {
+        return jdbc.sql("SELECT count(*) FROM registry_person").query(Long.class).single();
+    }
+}

@@ -1,0 +1,254 @@
+package org.shebao.registry;
+
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.CreditCode;
+import org.shebao.common.Gender;
+import org.shebao.common.IdNumber;
+import org.shebao.common.NotFoundException;
+import org.shebao.common.RegionCode;
+import org.shebao.common.Violations;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Jurisdiction;
+import org.shebao.policy.Jurisdictions;
+import org.shebao.policy.Parameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry's rows, shared by persons, employers and enrollments: access by region (staff see their region and
+ * below, a portal user only their own record), the field rules they share, reading rows by column name, and the
+ * history of every change, typed by entity and action.
+ */
+@Component
+class RegistryStore {
+    private static final Logger log = LoggerFactory.getLogger(RegistryStore.class);
+    static final int PAGE_SIZE = 20;
+    /** Minimum working age, a parameter (劳动法 第十五条: 16): no enrollment before that birthday. */
+    static final String MIN_ENROLLMENT_AGE = "enrollment.minimumAge";
+
+    private final JdbcClient jdbc;
+    private final Jurisdictions jurisdictions;
+    private final IdNumberCipher ids;
+
+    RegistryStore(JdbcClient jdbc, Jurisdictions jurisdictions, IdNumberCipher ids) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.ids = ids;
+    }
+
+    /** The person, if the user may see them: staff of the region, or the person themselves. */
+    Person person(ShebaoUser by, long personId) {
+        Person p = loadPerson(personId);
+        if (by.isStaff()) {
+            requireRegion(by, p.regionCode(), "person");
+        } else if (by.role() != Role.INSURED_PERSON || !Objects.equals(by.personId(), personId)) {
+            throw new AccessDeniedToRecordException("person");
+        }
+        return p;
+    }
+
+
+    /** The employer, if the user may see it: staff of the region, or the employer's own portal user. */
+    Employer employer(ShebaoUser by, long employerId) {
+        Employer e = loadEmployer(employerId);
+        if (by.isStaff()) {
+            requireRegion(by, e.regionCode(), "employer");
+        } else if (by.role() != Role.EMPLOYER || !Objects.equals(by.employerId(), employerId)) {
+            throw new AccessDeniedToRecordException("employer");
+        }
+        return e;
+    }
+
+
+    List<Change> history(ShebaoUser by, RegistryEntity entityType, long id) {
+        if (!by.isStaff()) {
+            throw new AccessDeniedToRecordException("history");
+        }
+        if (entityType == RegistryEntity.PERSON) {
+            person(by, id);
+        } else {
+            employer(by, id);
+        }
+        return jdbc.sql("""
+                        SELECT id, action, field, old_value, new_value, changed_by, changed_at FROM registry_change
+                         WHERE entity_type = :t AND entity_id = :id ORDER BY id DESC""")
+                .param("t", entityType.name()).param("id", id)
+                .query((rs, i) -> new Change(rs.getLong("id"), ChangeAction.valueOf(rs.getString("action")), rs.getString("field"),
+                        rs.getString("old_value"), rs.getString("new_value"), rs.getString("changed_by"),
+                        rs.getObject("changed_at", OffsetDateTime.class))).list();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    String personName(Violations v, String raw) {
+        String name = v.text(raw, "name", 50, true);
+        if (name != null && !name.matches("[\\p{L}\\p{M}·．. ]+")) {
+            v.add("name", "error.name.characters");
+            return null;
+        }
+        return name;
+    }
+
+    Jurisdiction managedRegion(Violations v, ShebaoUser by, String raw) {
+        Jurisdiction j = v.attempt(() -> jurisdictions.requireServed(raw, "regionCode"));
+        if (j == null) {
+            return null;
+        }
+        if (!j.code().isCity()) {
+            v.add("regionCode", "error.region.notCity", j.name());
+            return null;
+        }
+        if (!by.region().covers(j.code())) {
+            v.add("regionCode", "error.region.outOfScope", j.name());
+            return null;
+        }
+        return j;
+    }
+
+    record EmployerFields(String name, String region, String address, String contactName,
+                                  String contactPhone, String agencyName, String agencyPhone) {
+        Map<String, String> asMap() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("regionCode", region);
+            m.put("address", address);
+            m.put("contactName", contactName);
+            m.put("contactPhone", contactPhone);
+            m.put("agencyContactName", agencyName);
+            m.put("agencyContactPhone", agencyPhone);
+            return m;
+        }
+    }
+
+    EmployerFields employerFields(Violations v, ShebaoUser by, EmployerData d) {
+        String name = v.text(d.name(), "name", 100, true);
+        Jurisdiction region = managedRegion(v, by, d.regionCode());
+        String address = v.text(d.address(), "address", 200, false);
+        String contactName = v.text(d.contactName(), "contactName", 50, false);
+        String contactPhone = v.phone(d.contactPhone(), "contactPhone", false);
+        String agencyName = v.text(d.agencyContactName(), "agencyContactName", 50, false);
+        String agencyPhone = v.phone(d.agencyContactPhone(), "agencyContactPhone", false);
+        return new EmployerFields(name, region == null ? null : region.code().value(), address, contactName,
+                contactPhone, agencyName, agencyPhone);
+    }
+
+    void requireStaff(ShebaoUser by) {
+        if (!by.isStaff()) {
+            throw new AccessDeniedToRecordException("registry search");
+        }
+    }
+
+    void requireWriter(ShebaoUser by) {
+        if (!by.has(Role.CLERK, Role.ADMIN)) {
+            throw new AccessDeniedToRecordException("registry change");
+        }
+    }
+
+    void requireRegion(ShebaoUser by, String regionCode, String what) {
+        if (!by.region().covers(new RegionCode(regionCode))) {
+            log.warn("{} denied access to a {} of region {}", by.getUsername(), what, regionCode);
+            throw new AccessDeniedToRecordException(what);
+        }
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    Person loadPerson(long id) {
+        return jdbc.sql("SELECT * FROM registry_person WHERE id = :id").param("id", id).query(this::mapPerson)
+                .optional().orElseThrow(() -> new NotFoundException("person"));
+    }
+
+    Employer loadEmployer(long id) {
+        Employer e = findEmployer(id);
+        if (e == null) {
+            throw new NotFoundException("employer");
+        }
+        return e;
+    }
+
+    Employer findEmployer(long id) {
+        return jdbc.sql("SELECT * FROM registry_employer WHERE id = :id").param("id", id).query(this::mapEmployer)
+                .optional().orElse(null);
+    }
+
+    Person mapPerson(ResultSet rs, int i) throws SQLException {
+        return new Person(rs.getLong("id"), IdNumber.parse(ids.decrypt(rs.getBytes("id_cipher"))), rs.getString("name"),
+                Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", LocalDate.class),
+                rs.getString("phone"), rs.getString("hukou_region"), rs.getString("region_code"), rs.getInt("version"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"));
+    }
+
+    Employer mapEmployer(ResultSet rs, int i) throws SQLException {
+        return new Employer(rs.getLong("id"), rs.getString("credit_code"), rs.getString("name"),
+                rs.getString("region_code"), rs.getString("address"), rs.getString("contact_name"),
+                rs.getString("contact_phone"), rs.getString("agency_contact_name"),
+                rs.getString("agency_contact_phone"), rs.getInt("version"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"));
+    }
+
+    static final String ENROLLMENT_SELECT = """
+            SELECT en.*, pe.name AS person_name, pe.id_cipher, em.name AS employer_name
+              FROM registry_enrollment en JOIN registry_person pe ON pe.id = en.person_id
+              LEFT JOIN registry_employer em ON em.id = en.employer_id""";
+
+    Enrollment mapEnrollment(ResultSet rs, int i) throws SQLException {
+        return new Enrollment(rs.getLong("id"), rs.getLong("person_id"), rs.getString("person_name"),
+                IdNumber.mask(ids.decrypt(rs.getBytes("id_cipher"))), (Long) rs.getObject("employer_id"),
+                rs.getString("employer_name"), EnrollmentCategory.valueOf(rs.getString("category")),
+                InsuranceType.valueOf(rs.getString("insurance_type")),
+                rs.getObject("first_insured_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
+                rs.getString("region_code"), rs.getString("remark"));
+    }
+
+    void recordCreate(RegistryEntity type, long id, Map<String, String> values, ShebaoUser by, OffsetDateTime now) {
+        values.forEach((field, value) -> {
+            if (value != null) {
+                insertChange(type, id, ChangeAction.CREATE, field, null, value, by.getUsername(), now);
+            }
+        });
+    }
+
+    void recordDiff(RegistryEntity type, long id, ShebaoUser by, OffsetDateTime now, String[][] fields) {
+        List<String[]> changed = new ArrayList<>();
+        for (String[] f : fields) {
+            if (!Objects.equals(f[1], f[2])) {
+                changed.add(f);
+            }
+        }
+        for (String[] f : changed) {
+            insertChange(type, id, ChangeAction.UPDATE, f[0], f[1], f[2], by.getUsername(), now);
+        }
+    }
+
+    void insertChange(RegistryEntity type, long id, ChangeAction action, String field, String oldValue, String newValue,
+                              String by, OffsetDateTime now) {
+        jdbc.sql("""
+                        INSERT INTO registry_change (entity_type, entity_id, action, field, old_value, new_value, changed_by, changed_at)
+                        VALUES (:t, :id, :a, :f, :o, :n, :by, :at)""")
+                .param("t", type.name()).param("id", id).param("a", action.name()).param("f", field).param("o", oldValue)
+                .param("n", newValue).param("by", by).param("at", now).update();
+    }
+}
