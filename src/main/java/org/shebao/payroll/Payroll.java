@@ -1,10 +1,7 @@
 package org.shebao.payroll;
 
 import org.shebao.policy.Implements;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.NotFoundException;
@@ -73,31 +69,6 @@ public class Payroll {
         this.chunk = chunk;
     }
 
-    // ---------------------------------------------------------------- standing orders (benefit modules)
-
-    /** A standing order as a benefit module registers it. */
-    public record NewOrder(long personId, RegionCode region, String benefit, String kind, BigDecimal monthlyAmount,
-                           YearMonth from, LocalDate certifiedUntil, String bankAccount, String accountName,
-                           String flags, String sourceRef) {
-    }
-
-    public long registerOrder(NewOrder o) {
-        return jdbc.sql("""
-                INSERT INTO payroll_order (person_id, region_code, benefit, kind, monthly_amount, from_month,
-                       certified_until, bank_account, account_name, flags, source_ref)
-                VALUES (:p, :r, :b, :k, :a, :from, :cert, :bank, :name, :flags, :ref) RETURNING id""")
-                .param("p", o.personId()).param("r", o.region().value()).param("b", o.benefit()).param("k", o.kind())
-                .param("a", o.monthlyAmount()).param("from", o.from().atDay(1)).param("cert", o.certifiedUntil())
-                .param("bank", o.bankAccount()).param("name", o.accountName()).param("flags", o.flags())
-                .param("ref", o.sourceRef()).query(Long.class).single();
-    }
-
-    /** The order pays up to and including {@code lastMonth} (e.g. a pre-payment replaced by the computed pension). */
-    public void endOrder(long orderId, YearMonth lastMonth) {
-        jdbc.sql("UPDATE payroll_order SET until_month = :m, version = version + 1 WHERE id = :id")
-                .param("m", lastMonth.atDay(1)).param("id", orderId).update();
-    }
-
     private org.shebao.policy.Jurisdictions jurisdictions;
     private org.shebao.audit.AuditLog audit;
 
@@ -127,148 +98,6 @@ public class Payroll {
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     void staleSeconds(@Value("${shebao.payroll.stale-seconds:60}") long seconds) {
         this.staleSeconds = seconds;
-    }
-
-    /** A recipient's standing orders (for the portal and the staff screens). */
-    public record Order(long id, long personId, String regionCode, String kind, BigDecimal monthlyAmount,
-                        YearMonth from, YearMonth until, LocalDate certifiedUntil, String status, LocalDate suspendedFrom,
-                        LocalDate deathDate, String flags) {
-    }
-
-    public List<Order> ordersOf(long personId) {
-        return jdbc.sql("""
-                SELECT id, person_id, region_code, kind, monthly_amount, from_month, until_month, certified_until, status,
-                       suspended_from, death_date, flags FROM payroll_order WHERE person_id = :p ORDER BY id""")
-                .param("p", personId)
-                .query((rs, i) -> new Order(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), YearMonth.from(rs.getObject(6, LocalDate.class)),
-                        rs.getObject(7, LocalDate.class) == null ? null : YearMonth.from(rs.getObject(7, LocalDate.class)),
-                        rs.getObject(8, LocalDate.class), rs.getString(9), rs.getObject(10, LocalDate.class),
-                        rs.getObject(11, LocalDate.class), rs.getString(12)))
-                .list();
-    }
-
-    /** The day a certification made on {@code on} runs out (pension.certification.validMonths; N-1c: yearly). */
-    public LocalDate certificationValidUntil(RegionCode region, LocalDate on) {
-        return on.plusMonths(parameters.integer("pension.certification.validMonths", region, on));
-    }
-
-    /**
-     * Records a qualification certification (online, or by data matching) valid until {@code until}. A suspended
-     * order resumes, and the months it missed in completed runs are paid back in the next payroll (N-1c).
-     * Returns the number of months paid back.
-     */
-    @org.springframework.transaction.annotation.Transactional
-    public int certify(long orderId, LocalDate until, String channel) {
-        var row = jdbc.sql("SELECT status, suspended_from, monthly_amount, region_code FROM payroll_order WHERE id = :id")
-                .param("id", orderId).query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getBigDecimal(3), rs.getString(4)}).optional()
-                .orElseThrow(() -> new NotFoundException("payroll order " + orderId));
-        int months = 0;
-        if ("SUSPENDED".equals(row[0]) && row[1] != null) {
-            LocalDate from = (LocalDate) row[1];
-            List<LocalDate> missed = jdbc.sql("""
-                    SELECT month FROM payroll_run WHERE region_code = :r AND status = 'COMPLETED' AND month >= :from
-                     ORDER BY month""").param("r", row[3]).param("from", from).query(LocalDate.class).list();
-            months = missed.size();
-            if (months > 0) {
-                YearMonth next = YearMonth.from(missed.get(missed.size() - 1)).plusMonths(1);
-                addAdjustment(orderId, next, "ARREARS", ((BigDecimal) row[2]).multiply(BigDecimal.valueOf(months)),
-                        "RESUMPTION", "恢复发放，补发暂停期间 " + months + " 个月（" + channel + "）");
-            }
-        }
-        jdbc.sql("""
-                UPDATE payroll_order SET certified_until = :until, status = CASE WHEN status = 'SUSPENDED' THEN 'ACTIVE'
-                       ELSE status END, suspended_from = NULL, version = version + 1 WHERE id = :id AND status <> 'STOPPED'""")
-                .param("until", until).param("id", orderId).update();
-        return months;
-    }
-
-    /**
-     * Death data (N-1e risk control): the person's orders stop after the month of death, and what completed runs
-     * paid for later months becomes recovery items (booked as a receivable). Returns the recovery total.
-     */
-    @org.springframework.transaction.annotation.Transactional
-    public BigDecimal recordDeath(long personId, LocalDate died, String by) {
-        YearMonth deathMonth = YearMonth.from(died);
-        List<Long> orders = jdbc.sql("SELECT id FROM payroll_order WHERE person_id = :p AND status <> 'STOPPED'")
-                .param("p", personId).query(Long.class).list();
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        for (long id : orders) {
-            jdbc.sql("""
-                    UPDATE payroll_order SET status = 'STOPPED', death_date = :d,
-                           until_month = LEAST(COALESCE(until_month, :m), :m), version = version + 1 WHERE id = :id""")
-                    .param("d", died).param("m", deathMonth.atDay(1)).param("id", id).update();
-            List<Object[]> paid = jdbc.sql("""
-                    SELECT r.month, sum(l.amount) FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
-                     WHERE l.order_id = :o AND r.month > :m GROUP BY r.month HAVING sum(l.amount) > 0""")
-                    .param("o", id).param("m", deathMonth.atDay(1))
-                    .query((rs, i) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getBigDecimal(2)}).list();
-            for (Object[] p : paid) {
-                int n = jdbc.sql("""
-                        INSERT INTO payroll_recovery (order_id, person_id, month, amount, reason, created_at)
-                        VALUES (:o, :p, :m, :a, :r, :now) ON CONFLICT (order_id, month) DO NOTHING""")
-                        .param("o", id).param("p", personId).param("m", p[0]).param("a", p[1])
-                        .param("r", "死亡后发放（" + died + "）").param("now", OffsetDateTime.now(clock)).update();
-                if (n > 0) {
-                    total = total.add((BigDecimal) p[1]);
-                }
-            }
-        }
-        if (total.signum() > 0) {
-            ledger.post(Fund.PENSION, LocalDate.now(clock), "death:" + personId + ":" + died, by,
-                    "死亡后多发待遇追回 " + personId, List.of(new Ledger.Posting(
-                            Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE, total)));
-        }
-        return total;
-    }
-
-    /**
-     * An over-payment to recover from the person (not from later payments: there are none), for a benefit month of
-     * an order; the receivable it creates is booked by whoever decided it (death data, a settlement).
-     */
-    public void addRecovery(long orderId, long personId, YearMonth month, BigDecimal amount, String reason) {
-        jdbc.sql("""
-                INSERT INTO payroll_recovery (order_id, person_id, month, amount, reason, created_at)
-                VALUES (:o, :p, :m, :a, :r, :now) ON CONFLICT (order_id, month) DO NOTHING""")
-                .param("o", orderId).param("p", personId).param("m", month.atDay(1)).param("a", amount)
-                .param("r", reason).param("now", OffsetDateTime.now(clock)).update();
-    }
-
-    /**
-     * A one-off line of a later payroll: arrears, a settlement, a deduction, a recovery or pre-paid past months. It
-     * is paid by the first run of its month, or a later one, that pays the order (so one due while the order is
-     * suspended waits for the recipient to certify again).
-     */
-    public void addAdjustment(long orderId, YearMonth month, String kind, BigDecimal amount, String flags, String memo) {
-        addAdjustment(orderId, month, null, kind, amount, flags, memo);
-    }
-
-    /** The same, for the benefit month it pays ({@code benefitMonth}: e.g. one pre-paid past month). */
-    public void addAdjustment(long orderId, YearMonth month, YearMonth benefitMonth, String kind, BigDecimal amount,
-                              String flags, String memo) {
-        jdbc.sql("""
-                INSERT INTO payroll_adjustment (order_id, month, benefit_month, kind, amount, flags, memo, created_at)
-                VALUES (:o, :m, :b, :k, :a, :f, :memo, :now)""")
-                .param("o", orderId).param("m", month.atDay(1)).param("b", benefitMonth == null ? null : benefitMonth.atDay(1))
-                .param("k", kind).param("a", amount).param("f", flags)
-                .param("memo", memo).param("now", OffsetDateTime.now(clock)).update();
-    }
-
-    /**
-     * What the payroll actually paid an order, per benefit month, for lines of a kind (e.g. PREPAYMENT): a month
-     * suspended or not yet run is absent. Settlements read this, not what should have been paid.
-     */
-    public java.util.Map<YearMonth, BigDecimal> paidPerMonth(long orderId, String kind) {
-        java.util.Map<YearMonth, BigDecimal> out = new java.util.TreeMap<>();
-        jdbc.sql("""
-                SELECT COALESCE(l.benefit_month, r.month), sum(l.amount) FROM payroll_line l
-                  JOIN payroll_run r ON r.id = l.run_id
-                 WHERE l.order_id = :o AND l.kind = :k GROUP BY 1""")
-                .param("o", orderId).param("k", kind)
-                .query((rs, i) -> java.util.Map.entry(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
-                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
     }
 
     // ---------------------------------------------------------------- runs
@@ -480,78 +309,10 @@ public class Payroll {
                 .list();
     }
 
-    /**
-     * The pre-payment order's months were settled against the computed pension (N-1b, FJ-1.3): what completed runs
-     * booked to the pre-payment account moves to pension expense, and later runs clear its remaining lines the same
-     * way, so the pre-payment account of a settled award comes back to zero. An over-payment the settlement found
-     * ({@code overpaid}, to be deducted from later payments) leaves pension expense for the receivable, which those
-     * deductions then collect: the receivable never ends with a credit balance. Returns the amount moved.
-     */
-    @org.springframework.transaction.annotation.Transactional
-    public BigDecimal settlePrepayment(long orderId, BigDecimal overpaid, String by) {
-        jdbc.sql("UPDATE payroll_order SET prepayment_settled = TRUE, version = version + 1 WHERE id = :id")
-                .param("id", orderId).update();
-        BigDecimal booked = jdbc.sql("""
-                SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
-                 WHERE l.order_id = :o AND r.status = 'COMPLETED' AND l.kind = 'PREPAYMENT'""")
-                .param("o", orderId).query(BigDecimal.class).single();
-        ledger.post(Fund.PENSION, LocalDate.now(clock), "prepayment-settled:" + orderId, by,
-                "预发结算转列支，指令 " + orderId, List.of(
-                        new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, booked),
-                        new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE,
-                                overpaid == null ? BigDecimal.ZERO : overpaid)));
-        return booked;
-    }
-
     /** Runs left RUNNING by an instance that stopped (no heartbeat for a minute): to be resumed. */
     public List<Long> abandonedRuns() {
         return jdbc.sql("SELECT id FROM payroll_run WHERE status = 'RUNNING' AND (heartbeat IS NULL OR heartbeat < :stale)")
                 .param("stale", OffsetDateTime.now(clock).minusSeconds(staleSeconds)).query(Long.class).list();
-    }
-
-    /** The payment lines of a run for the register export, in order. */
-    /**
-     * The run's payment lines (order, person, name, account, kind, amount, flags), handed one by one from a database
-     * cursor in a read-only transaction: a register of a million lines is never held in memory.
-     */
-    public void register(long runId, java.util.function.Consumer<List<Object>> line) {
-        TransactionTemplate readOnly = new TransactionTemplate(tx.getTransactionManager());
-        readOnly.setReadOnly(true);
-        readOnly.executeWithoutResult(s -> {
-            org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-            cursor.setFetchSize(5_000);
-            cursor.query("SELECT order_id, person_id, account_name, bank_account, kind, amount, flags FROM payroll_line"
-                            + " WHERE run_id = ? ORDER BY order_id, kind",
-                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> line.accept(List.<Object>of(
-                            rs.getLong("order_id"), rs.getLong("person_id"), rs.getString("account_name"),
-                            rs.getString("bank_account"), rs.getString("kind"), rs.getBigDecimal("amount"),
-                            rs.getString("flags"))), runId);
-        });
-    }
-
-    /** Totals of a run by kind and flag (finance's overview). */
-    public List<PayrollTotal> totals(long runId) {
-        return jdbc.sql("SELECT kind, flags, count(*), sum(amount) FROM payroll_line WHERE run_id = :id"
-                        + " GROUP BY kind, flags ORDER BY kind, flags")
-                .param("id", runId)
-                .query((rs, i) -> new PayrollTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
-                .list();
-    }
-
-    /** The bank disbursement file of a completed run: one CSV line per account with its net amount. */
-    public void bankFile(long runId, OutputStream out) throws IOException {
-        PayrollRun run = run(runId).orElseThrow(() -> new NotFoundException("payroll run " + runId));
-        if (!run.completed()) {
-            throw new ConflictException("run", "error.payroll.notCompleted");
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyOut("""
-                    COPY (SELECT bank_account, account_name, sum(amount) FROM payroll_line WHERE run_id = %d
-                          GROUP BY bank_account, account_name HAVING sum(amount) > 0 ORDER BY bank_account)
-                      TO STDOUT WITH (FORMAT csv, HEADER)""".formatted(runId), out);
-        } catch (java.sql.SQLException e) {
-            throw new IOException(e);
-        }
     }
 
     private static final String RUN_SELECT = "SELECT id, region_code, month, status, orders_total, orders_done, started_by,"

@@ -61,8 +61,9 @@ public class PayrollScenarios implements ScenarioExtension {
         Set<String> clauses = new LinkedHashSet<>();
         try (GenericApplicationContext spring = payroll(ScenarioDatabase.fresh(), clock, ctx.measures(), ctx.parameters())) {
             Payroll payroll = spring.getBean(Payroll.class);
+            StandingOrders orders = spring.getBean(StandingOrders.class);
             JdbcClient jdbc = spring.getBean(JdbcClient.class);
-            long order = payroll.registerOrder(new Payroll.NewOrder(1, region, "PENSION", "REGULAR", monthly, from,
+            long order = orders.registerOrder(new StandingOrders.NewOrder(1, region, "PENSION", "REGULAR", monthly, from,
                     certifiedUntil, "6222000000000001", "情景", "", "scenario"));
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
                 clock.set(m.atDay(1));
@@ -92,7 +93,7 @@ public class PayrollScenarios implements ScenarioExtension {
                 if (m.equals(certifiedIn)) {
                     LocalDate on = m.atEndOfMonth();
                     clock.set(on);
-                    payroll.certify(order, payroll.certificationValidUntil(region, on), "scenario");
+                    orders.certify(order, orders.certificationValidUntil(region, on), "scenario");
                 }
             }
         }
@@ -125,6 +126,7 @@ public class PayrollScenarios implements ScenarioExtension {
         spring.registerBean(org.shebao.audit.AuditLog.class);
         spring.registerBean(Ledger.class);
         spring.registerBean(Payroll.class);
+        spring.registerBean(StandingOrders.class);
         org.springframework.context.annotation.AnnotationConfigUtils.registerAnnotationConfigProcessors(spring);
         spring.refresh();
         return spring;

@@ -24,7 +24,7 @@ import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
-import org.shebao.payroll.Payroll;
+import org.shebao.payroll.StandingOrders;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
 import org.shebao.policy.ParameterValue;
@@ -53,12 +53,12 @@ public class Awards {
     private final Parameters parameters;
     private final Measures measures;
     private final Pensions pensions;
-    private final Payroll payroll;
+    private final StandingOrders orders;
     private final ObjectMapper json;
     private final org.shebao.audit.AuditLog audit;
 
     Awards(JdbcClient jdbc, Clock clock, CaseQueries queries, Persons persons, Parameters parameters, Measures measures,
-           Pensions pensions, Payroll payroll, ObjectMapper json, org.shebao.audit.AuditLog audit) {
+           Pensions pensions, StandingOrders orders, ObjectMapper json, org.shebao.audit.AuditLog audit) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -67,7 +67,7 @@ public class Awards {
         this.parameters = parameters;
         this.measures = measures;
         this.pensions = pensions;
-        this.payroll = payroll;
+        this.orders = orders;
         this.json = json;
     }
 
@@ -166,12 +166,12 @@ public class Awards {
         YearMonth now = YearMonth.from(today);
         String flags = PREPAY_MEASURE + ":" + String.join(",", measure.clauses());
         long order = pensions.startPrepayment(p.id(), region, amount, now.isBefore(first) ? first : now,
-                payroll.certificationValidUntil(region, today), c.form().get("bankAccount"), p.name(), flags,
+                orders.certificationValidUntil(region, today), c.form().get("bankAccount"), p.name(), flags,
                 c.reference());
         // the months since entitlement are pre-paid in this month's payroll, each as its own benefit month, so that
         // the settlement later reads what each month was paid
         for (YearMonth m = first; m.isBefore(now); m = m.plusMonths(1)) {
-            payroll.addAdjustment(order, now, m, "PREPAYMENT", amount, flags, "预发 " + m);
+            orders.addAdjustment(order, now, m, "PREPAYMENT", amount, flags, "预发 " + m);
         }
         upsert(c, p, r, first, amount, source, now.isBefore(first) ? first : now, order, by);
         return find(caseId).orElseThrow();
@@ -235,14 +235,14 @@ public class Awards {
         YearMonth approvalMonth = YearMonth.from(today);
         YearMonth next = approvalMonth.plusMonths(1);
         Long regular = calc == null ? null : pensions.startPayment(p.id(), region, calc.total(), next,
-                payroll.certificationValidUntil(region, today), c.form().get("bankAccount"), p.name(), c.reference());
+                orders.certificationValidUntil(region, today), c.form().get("bankAccount"), p.name(), c.reference());
         Optional<Award> award = find(c.id());
         String settlementText = null;
         if (award.isPresent() && award.get().prepaid()) {
             long prepayOrder = jdbc.sql("SELECT prepayment_order FROM pension_award WHERE case_id = :c")
                     .param("c", c.id()).query(Long.class).single();
-            payroll.endOrder(prepayOrder, approvalMonth.minusMonths(1));
-            Map<YearMonth, BigDecimal> paid = payroll.paidPerMonth(prepayOrder, "PREPAYMENT");
+            orders.endOrder(prepayOrder, approvalMonth.minusMonths(1));
+            Map<YearMonth, BigDecimal> paid = orders.paidPerMonth(prepayOrder, "PREPAYMENT");
             YearMonth from = paid.keySet().stream().min(YearMonth::compareTo).filter(m -> m.isBefore(d.firstMonth()))
                     .orElse(d.firstMonth());
             YearMonth until = paid.keySet().stream().max(YearMonth::compareTo).filter(m -> m.isAfter(approvalMonth))
@@ -251,10 +251,10 @@ public class Awards {
             if (calc != null) {
                 Settlement s = Settlement.settle(from, until, d.firstMonth(), calc.total(), paid, next,
                         parameters.decimal("pension.settlement.maxDeductionShare", region, today));
-                payroll.settlePrepayment(prepayOrder, s.total().signum() < 0 ? s.total().negate() : BigDecimal.ZERO,
+                orders.settlePrepayment(prepayOrder, s.total().signum() < 0 ? s.total().negate() : BigDecimal.ZERO,
                         approver.getUsername());
                 for (Settlement.Installment i : s.schedule()) {
-                    payroll.addAdjustment(regular, i.payroll(), i.amount().signum() > 0 ? "SETTLEMENT" : "DEDUCTION",
+                    orders.addAdjustment(regular, i.payroll(), i.amount().signum() > 0 ? "SETTLEMENT" : "DEDUCTION",
                             i.amount(), flags, "预发结算（多扣少补）");
                 }
                 settlementText = write(s);
@@ -262,17 +262,17 @@ public class Awards {
                 // no monthly pension: nothing to deduct from, every pre-paid month is recovered from the person
                 BigDecimal overpaid = BigDecimal.ZERO.setScale(2);
                 for (Map.Entry<YearMonth, BigDecimal> m : paid.entrySet()) {
-                    payroll.addRecovery(prepayOrder, p.id(), m.getKey(), m.getValue(),
+                    orders.addRecovery(prepayOrder, p.id(), m.getKey(), m.getValue(),
                             "累计缴费不足，不按月领取基本养老金，预发待遇追回");
                     overpaid = overpaid.add(m.getValue());
                 }
-                payroll.settlePrepayment(prepayOrder, overpaid, approver.getUsername());
+                orders.settlePrepayment(prepayOrder, overpaid, approver.getUsername());
                 List<Settlement.Month> months = paid.entrySet().stream().map(m -> new Settlement.Month(m.getKey(),
                         BigDecimal.ZERO.setScale(2), m.getValue(), m.getValue().negate())).toList();
                 settlementText = write(new Settlement(months, overpaid.negate(), List.of()));
             }
         } else if (calc != null && d.arrearsMonths() > 0) {
-            payroll.addAdjustment(regular, d.arrearsPayroll(), "ARREARS",
+            orders.addAdjustment(regular, d.arrearsPayroll(), "ARREARS",
                     calc.total().multiply(BigDecimal.valueOf(d.arrearsMonths())),
                     "ARREARS:" + String.join(",", d.clauses()), "补发 " + d.firstMonth() + " 起 " + d.arrearsMonths() + " 个月");
         }

@@ -9,7 +9,7 @@ import org.shebao.common.RegionCode;
 import org.shebao.contribution.ContributionYear;
 import org.shebao.contribution.Contributions;
 import org.shebao.contribution.RightsRecord;
-import org.shebao.payroll.Payroll;
+import org.shebao.payroll.StandingOrders;
 import org.shebao.policy.Parameters;
 import org.springframework.stereotype.Service;
 
@@ -21,12 +21,12 @@ import org.springframework.stereotype.Service;
 public class Pensions {
     private final Contributions contributions;
     private final Parameters parameters;
-    private final Payroll payroll;
+    private final StandingOrders orders;
 
-    Pensions(Contributions contributions, Parameters parameters, Payroll payroll) {
+    Pensions(Contributions contributions, Parameters parameters, StandingOrders orders) {
         this.contributions = contributions;
         this.parameters = parameters;
-        this.payroll = payroll;
+        this.orders = orders;
     }
 
     /** The facts of a person's record for a retirement on {@code retiredOn} at {@code age}. */
@@ -57,7 +57,7 @@ public class Pensions {
     /** Starts paying a computed pension from a month (a standing order of the payroll). */
     public long startPayment(long personId, RegionCode region, BigDecimal monthly, YearMonth from,
                              LocalDate certifiedUntil, String bankAccount, String accountName, String sourceRef) {
-        return payroll.registerOrder(new Payroll.NewOrder(personId, region, "PENSION", "REGULAR", monthly, from,
+        return orders.registerOrder(new StandingOrders.NewOrder(personId, region, "PENSION", "REGULAR", monthly, from,
                 certifiedUntil, bankAccount, accountName, "", sourceRef));
     }
 
@@ -65,7 +65,7 @@ public class Pensions {
     public long startPrepayment(long personId, RegionCode region, BigDecimal monthly, YearMonth from,
                                 LocalDate certifiedUntil, String bankAccount, String accountName, String flags,
                                 String sourceRef) {
-        return payroll.registerOrder(new Payroll.NewOrder(personId, region, "PENSION", "PREPAYMENT", monthly, from,
+        return orders.registerOrder(new StandingOrders.NewOrder(personId, region, "PENSION", "PREPAYMENT", monthly, from,
                 certifiedUntil, bankAccount, accountName, flags, sourceRef));
     }
 }

@@ -17,7 +17,7 @@ import org.shebao.common.InvalidInputException;
 import org.shebao.common.Violations;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
-import org.shebao.payroll.Payroll;
+import org.shebao.payroll.StandingOrders;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
 import org.apache.commons.csv.CSVFormat;
@@ -99,15 +99,15 @@ public class RecordImports {
     }
 
     private final Persons persons;
-    private final Payroll payroll;
+    private final StandingOrders orders;
     private final Clock clock;
 
     private final org.shebao.audit.AuditLog audit;
 
-    RecordImports(Persons persons, Payroll payroll, Clock clock, org.shebao.audit.AuditLog audit) {
+    RecordImports(Persons persons, StandingOrders orders, Clock clock, org.shebao.audit.AuditLog audit) {
         this.audit = audit;
         this.persons = persons;
-        this.payroll = payroll;
+        this.orders = orders;
         this.clock = clock;
     }
 
@@ -190,10 +190,10 @@ public class RecordImports {
             Person p = matched.get(i);
             Row row = rows.stream().filter(x -> x.id().value().equals(p.idNumber().value())).findFirst().orElseThrow();
             if (kind == Kind.DEATH) {
-                recovery = recovery.add(payroll.recordDeath(p.id(), row.date(), by.getUsername()));
+                recovery = recovery.add(orders.recordDeath(p.id(), row.date(), by.getUsername()));
             } else {
-                for (Payroll.Order o : payroll.ordersOf(p.id())) {
-                    payroll.certify(o.id(), payroll.certificationValidUntil(new org.shebao.common.RegionCode(o.regionCode()),
+                for (StandingOrders.Order o : orders.ordersOf(p.id())) {
+                    orders.certify(o.id(), orders.certificationValidUntil(new org.shebao.common.RegionCode(o.regionCode()),
                             row.date()), "DATA_MATCH");
                 }
             }

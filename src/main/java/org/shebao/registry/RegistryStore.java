@@ -1,10 +1,7 @@
 package org.shebao.registry;
 
-import org.shebao.audit.AuditAction;
-import org.shebao.audit.AuditLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,10 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.shebao.common.AccessDeniedToRecordException;
-import org.shebao.common.ConflictException;
-import org.shebao.common.CreditCode;
 import org.shebao.common.Gender;
 import org.shebao.common.IdNumber;
 import org.shebao.common.NotFoundException;
@@ -25,13 +19,10 @@ import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdiction;
 import org.shebao.policy.Jurisdictions;
-import org.shebao.policy.Parameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registry's rows, shared by persons, employers and enrollments: access by region (staff see their region and

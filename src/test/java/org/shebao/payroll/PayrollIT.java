@@ -31,6 +31,10 @@ class PayrollIT {
     @Autowired
     Payroll payroll;
     @Autowired
+    StandingOrders orders;
+    @Autowired
+    PayrollExports exports;
+    @Autowired
     Ledger ledger;
     @Autowired
     Users users;
@@ -57,7 +61,7 @@ class PayrollIT {
     }
 
     private long order(long person, RegionCode region, String kind, String amount, LocalDate certifiedUntil, String flags) {
-        return payroll.registerOrder(new Payroll.NewOrder(person, region, "PENSION", kind, new BigDecimal(amount),
+        return orders.registerOrder(new StandingOrders.NewOrder(person, region, "PENSION", kind, new BigDecimal(amount),
                 YearMonth.of(2019, 1), certifiedUntil, "6222" + person, "测试" + person, flags, null));
     }
 
@@ -208,12 +212,12 @@ class PayrollIT {
         PayrollRun aug = payroll.open(admin, xinzhou, YearMonth.of(2021, 8));
         payroll.execute(aug.id());
         BigDecimal before = ledger.balance(org.shebao.ledger.Account.PENSION_RECEIVABLE);
-        payroll.endOrder(prepay, YearMonth.of(2021, 8));
-        payroll.settlePrepayment(prepay, new BigDecimal("600.00"), "test");
+        orders.endOrder(prepay, YearMonth.of(2021, 8));
+        orders.settlePrepayment(prepay, new BigDecimal("600.00"), "test");
         assertThat(ledger.balance(org.shebao.ledger.Account.PENSION_RECEIVABLE)).as("the over-payment is receivable")
                 .isEqualByComparingTo(before.add(new BigDecimal("600.00")));
-        payroll.addAdjustment(regular, YearMonth.of(2021, 9), "DEDUCTION", new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
-        payroll.addAdjustment(regular, YearMonth.of(2021, 10), "DEDUCTION", new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
+        orders.addAdjustment(regular, YearMonth.of(2021, 9), "DEDUCTION", new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
+        orders.addAdjustment(regular, YearMonth.of(2021, 10), "DEDUCTION", new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
         for (YearMonth m : List.of(YearMonth.of(2021, 9), YearMonth.of(2021, 10))) {
             PayrollRun r = payroll.open(admin, xinzhou, m);
             payroll.execute(r.id());
@@ -235,8 +239,8 @@ class PayrollIT {
         long certified = order(800_002, XIAMEN, "REGULAR", "1500.00", LocalDate.of(2030, 12, 31), "");
         long prepaid = order(800_003, XIAMEN, "PREPAYMENT", "1800.00", LocalDate.of(2030, 12, 31),
                 "PENSION_PREPAYMENT:N-1b,FJ-1.3");
-        payroll.addAdjustment(certified, YearMonth.of(2020, 3), "ARREARS", new BigDecimal("3000.00"), "N-1d", "补发");
-        payroll.addAdjustment(certified, YearMonth.of(2020, 3), "DEDUCTION", new BigDecimal("-200.00"), "FJ-1.3", "多扣");
+        orders.addAdjustment(certified, YearMonth.of(2020, 3), "ARREARS", new BigDecimal("3000.00"), "N-1d", "补发");
+        orders.addAdjustment(certified, YearMonth.of(2020, 3), "DEDUCTION", new BigDecimal("-200.00"), "FJ-1.3", "多扣");
 
         ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("fj.admin"); // Xiamen has no finance user in the demo
         PayrollRun march = payroll.open(admin, XIAMEN, YearMonth.of(2020, 3));
@@ -252,7 +256,7 @@ class PayrollIT {
         assertThat(booked.get("1231")).as("the deduction collects the receivable").isEqualByComparingTo("-200.00");
 
         ByteArrayOutputStream bank = new ByteArrayOutputStream();
-        payroll.bankFile(march.id(), bank);
+        exports.bankFile(march.id(), bank);
         assertThat(bank.toString(StandardCharsets.UTF_8)).contains("6222800002,测试800002,4300.00");
 
         // before the emergency (December 2019) the lapsed recipient is suspended, not paid
@@ -261,7 +265,7 @@ class PayrollIT {
         assertThat(lines(december.id())).noneMatch(l -> l.startsWith(lapsed + " "));
         assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :id").param("id", lapsed).query(String.class)
                 .single()).isEqualTo("SUSPENDED");
-        assertThat(payroll.totals(march.id())).anySatisfy(t -> {
+        assertThat(exports.totals(march.id())).anySatisfy(t -> {
             assertThat(t.kind()).isEqualTo("PREPAYMENT");
             assertThat(t.amount()).isEqualByComparingTo("1800.00");
         });
@@ -278,10 +282,10 @@ class PayrollIT {
         PayrollRun jan = payroll.open(admin, taiyuan, YearMonth.of(2019, 11));
         payroll.execute(jan.id());
         assertThat(lines(jan.id())).noneMatch(l -> l.startsWith(o + " "));
-        payroll.addAdjustment(o, YearMonth.of(2019, 12), "SETTLEMENT", new BigDecimal("100.00"), "test", "暂停期间到期");
+        orders.addAdjustment(o, YearMonth.of(2019, 12), "SETTLEMENT", new BigDecimal("100.00"), "test", "暂停期间到期");
         PayrollRun dec = payroll.open(admin, taiyuan, YearMonth.of(2019, 12));
         payroll.execute(dec.id());
-        assertThat(payroll.certify(o, LocalDate.of(2020, 12, 31), "ONLINE")).isEqualTo(2);
+        assertThat(orders.certify(o, LocalDate.of(2020, 12, 31), "ONLINE")).isEqualTo(2);
         PayrollRun jan2020 = payroll.open(admin, taiyuan, YearMonth.of(2020, 1));
         payroll.execute(jan2020.id());
         assertThat(lines(dec.id())).as("suspended in December: its adjustment waits").noneMatch(l -> l.startsWith(o + " "));
@@ -291,7 +295,7 @@ class PayrollIT {
         long d = order(700_002, taiyuan, "REGULAR", "1900.00", LocalDate.of(2030, 12, 31), "");
         PayrollRun feb = payroll.open(admin, taiyuan, YearMonth.of(2020, 2));
         payroll.execute(feb.id());
-        assertThat(payroll.recordDeath(700_002, LocalDate.of(2020, 1, 20), "test")).as("February was paid after a January death").isEqualByComparingTo("1900.00");
+        assertThat(orders.recordDeath(700_002, LocalDate.of(2020, 1, 20), "test")).as("February was paid after a January death").isEqualByComparingTo("1900.00");
         assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :id").param("id", d).query(String.class).single())
                 .isEqualTo("STOPPED");
         assertThat(jdbc.sql("SELECT count(*) FROM payroll_recovery WHERE order_id = :id").param("id", d)

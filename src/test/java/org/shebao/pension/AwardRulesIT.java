@@ -55,6 +55,8 @@ class AwardRulesIT {
     @Autowired
     Payroll payroll;
     @Autowired
+    org.shebao.payroll.StandingOrders orders;
+    @Autowired
     Emergencies emergencies;
     @Autowired
     JdbcClient jdbc;
@@ -190,7 +192,7 @@ class AwardRulesIT {
             Award a = awards.find(c.id()).orElseThrow();
             long prepayOrder = jdbc.sql("SELECT id FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                     .param("r", c.reference()).query(Long.class).single();
-            Map<YearMonth, BigDecimal> paid = payroll.paidPerMonth(prepayOrder, "PREPAYMENT");
+            Map<YearMonth, BigDecimal> paid = orders.paidPerMonth(prepayOrder, "PREPAYMENT");
             Settlement s = awards.settlement(a);
             assertThat(s.months()).extracting(Settlement.Month::month).as("every pre-paid month is settled")
                     .containsAll(paid.keySet());

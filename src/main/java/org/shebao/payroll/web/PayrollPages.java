@@ -31,17 +31,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/payroll")
 class PayrollPages {
     private final Payroll payroll;
+    private final org.shebao.payroll.PayrollExports exports;
     private final Jurisdictions jurisdictions;
     private final TaskExecutor executor;
     private final MessageSource messages;
 
     private final org.shebao.policy.Measures measures;
 
-    PayrollPages(Payroll payroll, Jurisdictions jurisdictions,
+    PayrollPages(Payroll payroll, org.shebao.payroll.PayrollExports exports, Jurisdictions jurisdictions,
                  @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
                  MessageSource messages, org.shebao.policy.Measures measures) {
         this.measures = measures;
         this.payroll = payroll;
+        this.exports = exports;
         this.jurisdictions = jurisdictions;
         this.executor = executor;
         this.messages = messages;
@@ -84,7 +86,7 @@ class PayrollPages {
         model.addAttribute("run", run);
         model.addAttribute("regionName", jurisdictions.nameOf(run.regionCode()));
         if (run.completed()) {
-            model.addAttribute("totals", payroll.totals(id));
+            model.addAttribute("totals", exports.totals(id));
         }
         return "payroll/run";
     }
@@ -107,7 +109,7 @@ class PayrollPages {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename("bank-" + run.regionCode() + "-" + run.month() + ".csv").build().toString());
-        payroll.bankFile(id, response.getOutputStream());
+        exports.bankFile(id, response.getOutputStream());
     }
 
     @GetMapping("/runs/{id}/register.xlsx")
@@ -124,7 +126,7 @@ class PayrollPages {
         // people read the register: kinds and flags by their names, the clauses behind a flag in brackets
         // streamed from the database to the download, line by line
         Xlsx.write(response.getOutputStream(), messages.getMessage("payroll.register.sheet", null, locale), header,
-                sink -> payroll.register(id, r -> {
+                sink -> exports.register(id, r -> {
                     List<Object> out = new java.util.ArrayList<>(r);
                     out.set(4, messages.getMessage("payroll.kind." + r.get(4), null, String.valueOf(r.get(4)), locale));
                     out.set(6, flagText((String) r.get(6), locale));

@@ -3,7 +3,7 @@ package org.shebao.pension.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.shebao.identity.ShebaoUser;
-import org.shebao.payroll.Payroll;
+import org.shebao.payroll.StandingOrders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,17 +14,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Online qualification certification for a recipient (N-1c channels: no visit needed). */
 @Controller
 class CertificationPages {
-    private final Payroll payroll;
+    private final StandingOrders orders;
     private final Clock clock;
 
-    CertificationPages(Payroll payroll, Clock clock) {
-        this.payroll = payroll;
+    CertificationPages(StandingOrders orders, Clock clock) {
+        this.orders = orders;
         this.clock = clock;
     }
 
     @GetMapping("/portal/certification")
     String show(@AuthenticationPrincipal ShebaoUser user, Model model) {
-        model.addAttribute("orders", user.personId() == null ? java.util.List.of() : payroll.ordersOf(user.personId()));
+        model.addAttribute("orders", user.personId() == null ? java.util.List.of() : orders.ordersOf(user.personId()));
         model.addAttribute("today", LocalDate.now(clock));
         return "pension/certification";
     }
@@ -35,9 +35,9 @@ class CertificationPages {
             throw new org.shebao.common.AccessDeniedToRecordException("certification");
         }
         int months = 0;
-        for (Payroll.Order o : payroll.ordersOf(user.personId())) {
+        for (StandingOrders.Order o : orders.ordersOf(user.personId())) {
             if (!"STOPPED".equals(o.status())) {
-                months += payroll.certify(o.id(), payroll.certificationValidUntil(
+                months += orders.certify(o.id(), orders.certificationValidUntil(
                         new org.shebao.common.RegionCode(o.regionCode()), LocalDate.now(clock)), "ONLINE");
             }
         }
