@@ -71,8 +71,8 @@ class CaseStore {
         this.handlerProvider = handlers; // resolved on first use: a type's handler may itself use the case services
     }
 
-    static String commitmentRef(long commitmentId) {
-        return "commitment:" + commitmentId;
+    static org.shebao.policy.TrackedRef commitmentRef(long commitmentId) {
+        return org.shebao.policy.TrackedRef.of("commitment", commitmentId);
     }
 
     Clock clock() {

@@ -75,7 +75,7 @@ public class DeferredMaterials {
         if (type != null && !type.isBlank()) {
             q = q.param("type", type);
         }
-        Map<String, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
+        Map<org.shebao.policy.TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         LocalDate today = today();
         List<Commitment> out = new ArrayList<>();
         for (Commitment c : q.query((rs, i) -> row(rs, due)).list()) {
@@ -97,7 +97,7 @@ public class DeferredMaterials {
     /** The commitments of one case (applicant or staff). */
     public List<Commitment> ofCase(ShebaoUser by, long caseId) {
         cases.get(by, caseId);
-        Map<String, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
+        Map<org.shebao.policy.TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         return jdbc.sql(SELECT + " WHERE m.case_id = :c ORDER BY m.id").param("c", caseId)
                 .query((rs, i) -> row(rs, due)).list();
     }
@@ -179,10 +179,10 @@ public class DeferredMaterials {
     @ApplicationModuleListener
     void onDeadlines(DeadlinesChanged e) {
         for (DeadlinesChanged.TrackedItem item : e.items()) {
-            if (!CaseStore.OWNER.equals(item.owner()) || !item.ref().startsWith("commitment:")) {
+            if (!CaseStore.OWNER.equals(item.owner()) || !"commitment".equals(item.ref().kind())) {
                 continue;
             }
-            long id = Long.parseLong(item.ref().substring("commitment:".length()));
+            long id = item.ref().id();
             jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id)
                     .query((rs, i) -> new CommitmentDeadlineChanged(rs.getLong(2), rs.getString(3),
                             (Long) rs.getObject(16), rs.getString(17), rs.getString(8), e.dueOn()))
@@ -191,12 +191,12 @@ public class DeferredMaterials {
     }
 
     private Commitment one(long id) {
-        Map<String, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
+        Map<org.shebao.policy.TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query((rs, i) -> row(rs, due)).optional()
                 .orElseThrow(() -> new NotFoundException("commitment " + id));
     }
 
-    private Commitment row(java.sql.ResultSet rs, Map<String, Deadline> due) throws java.sql.SQLException {
+    private Commitment row(java.sql.ResultSet rs, Map<org.shebao.policy.TrackedRef, Deadline> due) throws java.sql.SQLException {
         long id = rs.getLong(1);
         return new Commitment(id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),

@@ -166,16 +166,14 @@ public class Contributions {
     @ApplicationModuleListener
     void onDeadlines(org.shebao.policy.DeadlinesChanged e) {
         for (org.shebao.policy.DeadlinesChanged.TrackedItem item : e.items()) {
-            if (OWNER.equals(item.owner()) && item.ref().startsWith("deferral:")) {
-                String[] parts = item.ref().split(":");
-                events.publishEvent(new DeferralDeadlineChanged(Long.parseLong(parts[1]), Integer.parseInt(parts[2]),
-                        e.dueOn()));
+            if (OWNER.equals(item.owner()) && "deferral".equals(item.ref().kind())) {
+                events.publishEvent(new DeferralDeadlineChanged(item.ref().id(), item.ref().year(), e.dueOn()));
             }
         }
     }
 
-    static String deferralRef(long personId, int year) {
-        return "deferral:" + personId + ":" + year;
+    static org.shebao.policy.TrackedRef deferralRef(long personId, int year) {
+        return org.shebao.policy.TrackedRef.of("deferral", personId, year);
     }
 
     /** The person's deferred years, each with its current deadline. */

@@ -39,13 +39,13 @@ public class Deadlines {
     }
 
     /** The current deadline of every item of an owner under a rule, by ref (one read of the emergencies). */
-    public java.util.Map<String, Deadline> trackedAll(String owner, String ruleCode) {
+    public java.util.Map<TrackedRef, Deadline> trackedAll(String owner, String ruleCode) {
         DeadlineRule rule = book.rule(ruleCode);
         java.util.Map<Long, Emergency> byId = new java.util.HashMap<>();
         emergencies.all().forEach(e -> byId.put(e.id(), e));
-        java.util.Map<String, Deadline> out = new java.util.HashMap<>();
+        java.util.Map<TrackedRef, Deadline> out = new java.util.HashMap<>();
         for (DeadlineItems.Row r : items.findByOwner(owner, ruleCode)) {
-            out.put(r.ref(), book.deadline(rule, byId.get(r.emergencyId())));
+            out.put(TrackedRef.fromKey(r.ref()), book.deadline(rule, byId.get(r.emergencyId())));
         }
         return out;
     }
@@ -71,25 +71,25 @@ public class Deadlines {
      * @throws IllegalStateException when no emergency covers the region on that day (the rule does not apply)
      */
     @Transactional
-    public Deadline track(String owner, String ref, String label, RegionCode region, LocalDate on, String ruleCode) {
+    public Deadline track(String owner, TrackedRef ref, String label, RegionCode region, LocalDate on, String ruleCode) {
         DeadlineRule rule = book.rule(ruleCode);
         Emergency e = book.governing(emergencies.all(), region, on).orElseThrow(() ->
                 new IllegalStateException("no emergency covers " + region + " on " + on + ": " + ruleCode + " does not apply"));
         Deadline d = book.deadline(rule, e);
-        items.upsert(owner, ref, label, region.value(), ruleCode, e.id(), d);
+        items.upsert(owner, ref.key(), label, region.value(), ruleCode, e.id(), d);
         return d;
     }
 
     /** The current deadline of a tracked item (its open or closed row), recomputed from the emergency's dates. */
-    public Optional<Deadline> tracked(String owner, String ref, String ruleCode) {
-        return items.find(owner, ref).stream().filter(r -> r.ruleCode().equals(ruleCode)).findFirst()
+    public Optional<Deadline> tracked(String owner, TrackedRef ref, String ruleCode) {
+        return items.find(owner, ref.key()).stream().filter(r -> r.ruleCode().equals(ruleCode)).findFirst()
                 .map(r -> book.deadline(book.rule(ruleCode), emergencies.get(r.emergencyId())));
     }
 
     /** The item is done (e.g. the materials arrived): it no longer counts as open. */
     @Transactional
-    public boolean close(String owner, String ref) {
-        return items.close(owner, ref) > 0;
+    public boolean close(String owner, TrackedRef ref) {
+        return items.close(owner, ref.key()) > 0;
     }
 
     /** Open items of an emergency under a rule: [pending, with a deadline]. */

@@ -12,6 +12,6 @@ public record DeadlinesChanged(long emergencyId, String ruleCode, LocalDate dueO
                                List<TrackedItem> items) {
 
     /** An item another module asked the policy module to keep the deadline of. */
-    public record TrackedItem(String owner, String ref, String label) {
+    public record TrackedItem(String owner, TrackedRef ref, String label) {
     }
 }

@@ -203,7 +203,7 @@ public class Emergencies {
                 }
             }
             events.publishEvent(new DeadlinesChanged(after.id(), rule.code(), now.dueOn(), old.dueOn(),
-                    changed.stream().map(r -> new DeadlinesChanged.TrackedItem(r.owner(), r.ref(), r.label())).toList()));
+                    changed.stream().map(r -> new DeadlinesChanged.TrackedItem(r.owner(), TrackedRef.fromKey(r.ref()), r.label())).toList()));
         }
         return counts;
     }

@@ -64,10 +64,10 @@ class PolicyIT {
         assertThat(e.liftedOn()).isNull();
         assertThat(emergencies.history(e.id()).get(0).field()).isEqualTo("DECLARE");
 
-        Deadline a = deadlines.track("test", "sx-a", "测试事项A", TAIYUAN, LocalDate.of(2020, 3, 1), RULE);
-        deadlines.track("test", "sx-b", "测试事项B", XINZHOU, LocalDate.of(2020, 3, 2), RULE);
-        deadlines.track("test", "sx-c", "测试事项C", XINZHOU, LocalDate.of(2020, 3, 3), RULE);
-        assertThat(deadlines.close("test", "sx-c")).isTrue();
+        Deadline a = deadlines.track("test", TrackedRef.of("test", 1), "测试事项A", TAIYUAN, LocalDate.of(2020, 3, 1), RULE);
+        deadlines.track("test", TrackedRef.of("test", 2), "测试事项B", XINZHOU, LocalDate.of(2020, 3, 2), RULE);
+        deadlines.track("test", TrackedRef.of("test", 3), "测试事项C", XINZHOU, LocalDate.of(2020, 3, 3), RULE);
+        assertThat(deadlines.close("test", TrackedRef.of("test", 3))).isTrue();
         assertThat(a.isPending()).isTrue();
         int pending = deadlines.openCounts(e.id(), RULE)[0];
         assertThat(pending).as("open items waiting for the lifted date (2 of the test's, plus demo deferrals)")
@@ -115,15 +115,15 @@ class PolicyIT {
                 .as("the person concerned is told (SMS at least)").anyMatch(b -> b.contains("请于 2020-08-31 前补缴")));
         assertThat(r.itemsGotDeadline()).isEqualTo(pending);
         assertThat(deadlines.openCounts(e.id(), RULE)).containsExactly(0, pending);
-        assertThat(deadlines.tracked("test", "sx-a", RULE).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2020, 8, 31));
-        assertThat(jdbc.sql("SELECT count(*) FROM policy_deadline_item WHERE ref = 'sx-c' AND due_on IS NULL")
+        assertThat(deadlines.tracked("test", TrackedRef.of("test", 1), RULE).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2020, 8, 31));
+        assertThat(jdbc.sql("SELECT count(*) FROM policy_deadline_item WHERE ref = 'test:3' AND due_on IS NULL")
                 .query(Integer.class).single()).as("a closed item is left alone").isEqualTo(1);
         List<DeadlinesChanged> changed = events.stream(DeadlinesChanged.class).toList();
         assertThat(changed).hasSize(1);
         assertThat(changed.get(0).dueOn()).isEqualTo(LocalDate.of(2020, 8, 31));
         assertThat(changed.get(0).previousDueOn()).isNull();
         assertThat(changed.get(0).items()).extracting(DeadlinesChanged.TrackedItem::ref)
-                .contains("sx-a", "sx-b").doesNotContain("sx-c").hasSize(pending);
+                .contains(TrackedRef.of("test", 1), TrackedRef.of("test", 2)).doesNotContain(TrackedRef.of("test", 3)).hasSize(pending);
         assertThat(events.stream(EmergencyDateChanged.class)).extracting(EmergencyDateChanged::which)
                 .containsExactly(EmergencyDate.LEVEL1_ENDED, EmergencyDate.LIFTED);
         assertThat(measures.status("NO_SUSPENSION_FOR_MISSED_CERTIFICATION", TAIYUAN, LocalDate.of(2020, 5, 31)).inForce()).isTrue();
@@ -132,7 +132,7 @@ class PolicyIT {
                 .containsExactly("N-1d", "SX-1a");
 
         // a new item after the date is known gets its deadline at once
-        assertThat(deadlines.track("test", "sx-d", "测试事项D", TAIYUAN, LocalDate.of(2020, 6, 15), RULE).dueOn())
+        assertThat(deadlines.track("test", TrackedRef.of("test", 4), "测试事项D", TAIYUAN, LocalDate.of(2020, 6, 15), RULE).dueOn())
                 .isEqualTo(LocalDate.of(2020, 8, 31));
 
         // a correction needs a reason, and a stale form is refused
@@ -145,7 +145,7 @@ class PolicyIT {
         Emergencies.DatesEntered fixed = emergencies.enterDates(admin, now.id(), now.version(), "", "2020-06-30",
                 "省政府通告更正", false, false);
         assertThat(fixed.itemsRescheduled()).isEqualTo(pending + 1);
-        assertThat(deadlines.tracked("test", "sx-a", RULE).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2020, 9, 30));
+        assertThat(deadlines.tracked("test", TrackedRef.of("test", 1), RULE).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2020, 9, 30));
         EmergencyChange last = emergencies.history(e.id()).get(historySize(e.id()) - 1);
         assertThat(last.field()).isEqualTo("liftedOn");
         assertThat(last.oldValue()).isEqualTo("2020-05-31");
@@ -159,7 +159,7 @@ class PolicyIT {
         Emergencies.DatesEntered withdrawn = emergencies.enterDates(admin, fixedNow.id(), fixedNow.version(), "", "",
                 "测试：撤销录入", true, true);
         assertThat(withdrawn.itemsPendingAgain()).isEqualTo(pending + 1);
-        assertThat(deadlines.tracked("test", "sx-a", RULE).orElseThrow().isPending()).isTrue();
+        assertThat(deadlines.tracked("test", TrackedRef.of("test", 1), RULE).orElseThrow().isPending()).isTrue();
     }
 
     @Test
