@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
 
 /** A plain HTTP client for the JSON API, as the mobile app would call it. */
 public final class ApiClient {
@@ -59,7 +61,7 @@ public final class ApiClient {
                               Map<String, String> headers) {
         try {
             String boundary = "----shebao" + System.nanoTime();
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             String json1 = application instanceof String s ? s : json.writeValueAsString(application);
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"application\"\r\n"
                     + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -72,7 +74,7 @@ public final class ApiClient {
                 out.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }
             out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            java.util.Map<String, String> h = new java.util.HashMap<>(headers);
+            Map<String, String> h = new HashMap<>(headers);
             h.put("Content-Type", "multipart/form-data; boundary=" + boundary);
             return raw(user, "POST", path, out.toByteArray(), "zh-CN", h);
         } catch (IOException e) {
@@ -91,7 +93,7 @@ public final class ApiClient {
                 return raw(user, method, path, null, language, headers);
             }
             String text = body instanceof String s ? s : json.writeValueAsString(body);
-            java.util.Map<String, String> h = new java.util.HashMap<>(headers);
+            Map<String, String> h = new HashMap<>(headers);
             h.put("Content-Type", "application/json");
             return raw(user, method, path, text.getBytes(StandardCharsets.UTF_8), language, h);
         } catch (IOException e) {

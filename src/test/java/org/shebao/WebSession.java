@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
 
 /** A browser-like session on the screens (form login with its CSRF token, then the cookie), for plain HTTP tests. */
 public final class WebSession {
@@ -48,7 +49,7 @@ public final class WebSession {
     }
 
     /** Opens a form's page, then posts the form with that page's CSRF token; redirects not followed. */
-    public HttpResponse<String> submit(String page, String action, java.util.Map<String, String> fields) throws Exception {
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields) throws Exception {
         Matcher m = CSRF.matcher(get(page).body());
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on " + page);

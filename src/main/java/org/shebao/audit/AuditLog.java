@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The operation log. {@link #record} appends a row in the caller's transaction (a change rolled back leaves no
@@ -53,8 +55,8 @@ public class AuditLog {
     /** Appends an event done by the user of the current request (or "system" outside one). */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditAction action, String target, String detail) {
-        org.springframework.security.core.Authentication a =
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        Authentication a =
+                SecurityContextHolder.getContext().getAuthentication();
         record(a == null ? "system" : a.getName(), action, target, detail);
     }
 

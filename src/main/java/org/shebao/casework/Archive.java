@@ -10,6 +10,7 @@ import org.shebao.common.FieldViolation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.shebao.common.Sha256;
 
 /**
  * The electronic archive (N-3c): every file received is checked (size, and its content sniffed: a JPEG, PNG or PDF
@@ -134,6 +135,6 @@ public class Archive {
     }
 
     public static String sha256(byte[] bytes) {
-        return org.shebao.common.Sha256.hex(bytes);
+        return Sha256.hex(bytes);
     }
 }

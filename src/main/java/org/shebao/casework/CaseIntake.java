@@ -33,6 +33,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.micrometer.core.instrument.Metrics;
 
 /**
  * Applications coming in, for every business type: a submission (idempotent, with its materials, commitments and
@@ -159,7 +160,7 @@ public class CaseIntake {
                 green ? " [green channel]" : "");
         events.publishEvent(new CaseStatusChanged(id, reference, c.type(), c.personId(), c.applicantUser(), "SUBMIT",
                 null, CaseStatus.SUBMITTED, null, missing));
-        io.micrometer.core.instrument.Metrics.counter("shebao.cases.submitted", "type", c.type(),
+        Metrics.counter("shebao.cases.submitted", "type", c.type(),
                 "channel", s.channel().name()).increment();
         return new Submitted(c, true);
     }

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.shebao.policy.TrackedRef;
 
 /**
  * The cases' rows, shared by intake, workflow and queries: reading a case (mapped by column name), the business
@@ -71,8 +72,8 @@ class CaseStore {
         this.handlerProvider = handlers; // resolved on first use: a type's handler may itself use the case services
     }
 
-    static org.shebao.policy.TrackedRef commitmentRef(long commitmentId) {
-        return org.shebao.policy.TrackedRef.of("commitment", commitmentId);
+    static TrackedRef commitmentRef(long commitmentId) {
+        return TrackedRef.of("commitment", commitmentId);
     }
 
     Clock clock() {

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Certificates the agency issues, with an electronic seal (N-3c): the content is signed with the agency's key
@@ -64,7 +66,7 @@ public class Certificates {
                 .param("c", caseId).query((rs, i) -> issued(rs)).optional();
     }
 
-    private Issued issued(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Issued issued(ResultSet rs) throws SQLException {
         String content = rs.getString(3);
         String sig = rs.getString(4);
         String keyId = rs.getString(5);

@@ -2,6 +2,7 @@ package org.shebao.casework;
 
 import java.time.OffsetDateTime;
 import org.shebao.policy.Deadline;
+import java.time.LocalDate;
 
 /**
  * A commitment letter (承诺书, SX-3) covering a missing material, and its line in the deferred-materials ledger:
@@ -13,7 +14,7 @@ public record Commitment(long id, long caseId, String caseReference, String case
                          Boolean arrivedLate, Deadline deadline) {
 
     /** Where the line stands on a day: PENDING (no deadline yet), OPEN, OVERDUE, ARRIVED, ARRIVED_LATE. */
-    public String state(java.time.LocalDate today) {
+    public String state(LocalDate today) {
         if (arrivedAt != null) {
             return Boolean.TRUE.equals(arrivedLate) ? "ARRIVED_LATE" : "ARRIVED";
         }

@@ -25,6 +25,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Function;
+import org.shebao.policy.TrackedRef;
 
 /**
  * The deferred-materials ledger (网上申报业务台帐, SX-3): every commitment letter with its deadline (lifted + 3
@@ -75,7 +79,7 @@ public class DeferredMaterials {
         if (type != null && !type.isBlank()) {
             q = q.param("type", type);
         }
-        Map<org.shebao.policy.TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
+        Map<TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         LocalDate today = today();
         List<Commitment> out = new ArrayList<>();
         for (Commitment c : q.query((rs, i) -> row(rs, due)).list()) {
@@ -97,7 +101,7 @@ public class DeferredMaterials {
     /** The commitments of one case (applicant or staff). */
     public List<Commitment> ofCase(ShebaoUser by, long caseId) {
         cases.get(by, caseId);
-        Map<org.shebao.policy.TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
+        Map<TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         return jdbc.sql(SELECT + " WHERE m.case_id = :c ORDER BY m.id").param("c", caseId)
                 .query((rs, i) -> row(rs, due)).list();
     }
@@ -149,7 +153,7 @@ public class DeferredMaterials {
     }
 
     /** Writes the ledger as an Excel workbook. */
-    public void export(List<Commitment> rows, OutputStream out, java.util.function.Function<String, String> label)
+    public void export(List<Commitment> rows, OutputStream out, Function<String, String> label)
             throws IOException {
         LocalDate today = today();
         List<List<Object>> data = new ArrayList<>();
@@ -191,12 +195,12 @@ public class DeferredMaterials {
     }
 
     private Commitment one(long id) {
-        Map<org.shebao.policy.TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
+        Map<TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query((rs, i) -> row(rs, due)).optional()
                 .orElseThrow(() -> new NotFoundException("commitment " + id));
     }
 
-    private Commitment row(java.sql.ResultSet rs, Map<org.shebao.policy.TrackedRef, Deadline> due) throws java.sql.SQLException {
+    private Commitment row(ResultSet rs, Map<TrackedRef, Deadline> due) throws SQLException {
         long id = rs.getLong(1);
         return new Commitment(id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),

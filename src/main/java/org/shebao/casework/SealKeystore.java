@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import java.security.UnrecoverableKeyException;
+import org.shebao.common.SecretFiles;
 
 /**
  * The agency's sealing key (issue 10, item 6; N-3c): an RSA key with its self-signed certificate in a PKCS#12
@@ -98,7 +100,7 @@ class SealKeystore {
             ks.load(in, pass);
             return ks;
         } catch (IOException e) {
-            if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw new IllegalStateException("the seal keystore " + path + " does not open with the configured "
                         + "password (SHEBAO_SEAL_KEYSTORE_PASSWORD)", e);
             }
@@ -122,7 +124,7 @@ class SealKeystore {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, pass);
             ks.setKeyEntry(ALIAS, kp.getPrivate(), pass, new Certificate[] {cert});
-            org.shebao.common.SecretFiles.writeOwnerOnly(path, out -> {
+            SecretFiles.writeOwnerOnly(path, out -> {
                 try {
                     ks.store(out, pass);
                 } catch (GeneralSecurityException e) {

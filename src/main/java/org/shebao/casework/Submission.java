@@ -3,6 +3,8 @@ package org.shebao.casework;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Objects;
+import org.shebao.common.Violations;
 
 /**
  * An application as received: its type, channel, for whom (the ID number, when a clerk registers it on a person's
@@ -12,7 +14,7 @@ import java.util.Set;
 public record Submission(String type, Channel channel, String personIdNumber, Map<String, String> form,
                          List<Upload> uploads, Set<String> commitments, String signature, String idempotencyKey) {
     public Submission {
-        org.shebao.common.Violations v = new org.shebao.common.Violations();
+        Violations v = new Violations();
         if (form != null) {
             form.forEach((k, value) -> {
                 if (k == null || value == null) {
@@ -20,7 +22,7 @@ public record Submission(String type, Channel channel, String personIdNumber, Ma
                 }
             });
         }
-        if (commitments != null && commitments.stream().anyMatch(java.util.Objects::isNull)) {
+        if (commitments != null && commitments.stream().anyMatch(Objects::isNull)) {
             v.add("commitments", "error.format");
         }
         v.throwIfAny();

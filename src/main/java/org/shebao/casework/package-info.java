@@ -4,5 +4,7 @@
  * deferred-materials ledger (SX-3), the green channel (N-4, SX-4, FJ-4), applicant feedback (N-3d) and
  * electronically sealed certificates. Business types plug in through {@link org.shebao.casework.CaseTypeHandler}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Casework")
+@ApplicationModule(displayName = "Casework")
 package org.shebao.casework;
+
+import org.springframework.modulith.ApplicationModule;

@@ -94,8 +94,8 @@ public final class Violations {
     }
 
     /** The violations found so far, in order. */
-    public java.util.List<FieldViolation> list() {
-        return java.util.List.copyOf(list);
+    public List<FieldViolation> list() {
+        return List.copyOf(list);
     }
 
     public boolean has(String field) {

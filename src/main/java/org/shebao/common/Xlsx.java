@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import java.util.Arrays;
 
 /**
  * Single-sheet Excel workbooks (.xlsx) for the exports of ledgers and registers that clerks open in Excel or WPS,
@@ -90,7 +91,7 @@ public final class Xlsx {
                     return;
                 }
                 if (values.size() > w[0].length) {
-                    w[0] = java.util.Arrays.copyOf(w[0], values.size());
+                    w[0] = Arrays.copyOf(w[0], values.size());
                 }
                 columns[0] = Math.max(columns[0], values.size());
                 for (int c = 0; c < values.size(); c++) {

@@ -3,6 +3,8 @@
  * {@link org.shebao.common.RegionCode}, {@link org.shebao.common.Money}), field-level validation errors and the
  * masking of personal data. Every module may use it; it depends on no other module.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+@ApplicationModule(type = ApplicationModule.Type.OPEN,
         displayName = "Common")
 package org.shebao.common;
+
+import org.springframework.modulith.ApplicationModule;

@@ -26,6 +26,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Optional;
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
+import org.shebao.policy.DeadlinesChanged;
+import org.shebao.policy.TrackedRef;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The rights record and its bulk load, and the deferral of 2020 contributions of flexible workers (N-5b). Callers
@@ -45,15 +51,15 @@ public class Contributions {
     private final Measures measures;
     private final Deadlines deadlines;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     private final Persons persons;
     private final Parameters parameters;
-    private final org.shebao.audit.AuditLog audit;
+    private final AuditLog audit;
 
     Contributions(JdbcClient jdbc, DataSource dataSource, Measures measures, Deadlines deadlines, Clock clock,
-                  org.springframework.context.ApplicationEventPublisher events, Persons persons,
-                  Parameters parameters, org.shebao.audit.AuditLog audit) {
+                  ApplicationEventPublisher events, Persons persons,
+                  Parameters parameters, AuditLog audit) {
         this.audit = audit;
         this.persons = persons;
         this.parameters = parameters;
@@ -102,7 +108,7 @@ public class Contributions {
         if (!insert(personId, year, person.regionCode(), status, today, by.getUsername())) {
             throw new ConflictException("year", "error.deferral.exists", String.valueOf(year));
         }
-        audit.record(by.getUsername(), org.shebao.audit.AuditAction.DEFERRAL_REGISTERED, "person " + personId,
+        audit.record(by.getUsername(), AuditAction.DEFERRAL_REGISTERED, "person " + personId,
                 year + " " + status.clauseList());
         return deferrals(personId).stream().filter(d -> d.year() == year).findFirst().orElseThrow();
     }
@@ -122,11 +128,11 @@ public class Contributions {
     }
 
     /** The year the deferral measure covers in the person's region today, when the measure is in force there. */
-    public java.util.Optional<Integer> deferrableYear(String regionCode) {
+    public Optional<Integer> deferrableYear(String regionCode) {
         RegionCode region = new RegionCode(regionCode);
         LocalDate today = LocalDate.now(clock);
         if (!measures.status(MEASURE, region, today).inForce()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return parameters.find(YEAR, region, today).map(v -> (Integer) v.value());
     }
@@ -164,16 +170,16 @@ public class Contributions {
 
     /** The policy module fixed (or moved) deadlines: tell the persons whose deferred year depends on them. */
     @ApplicationModuleListener
-    void onDeadlines(org.shebao.policy.DeadlinesChanged e) {
-        for (org.shebao.policy.DeadlinesChanged.TrackedItem item : e.items()) {
+    void onDeadlines(DeadlinesChanged e) {
+        for (DeadlinesChanged.TrackedItem item : e.items()) {
             if (OWNER.equals(item.owner()) && "deferral".equals(item.ref().kind())) {
                 events.publishEvent(new DeferralDeadlineChanged(item.ref().id(), item.ref().year(), e.dueOn()));
             }
         }
     }
 
-    static org.shebao.policy.TrackedRef deferralRef(long personId, int year) {
-        return org.shebao.policy.TrackedRef.of("deferral", personId, year);
+    static TrackedRef deferralRef(long personId, int year) {
+        return TrackedRef.of("deferral", personId, year);
     }
 
     /** The person's deferred years, each with its current deadline. */

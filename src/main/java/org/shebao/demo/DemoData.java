@@ -38,6 +38,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.time.YearMonth;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.shebao.pension.PensionFacts;
+import org.shebao.pension.Pensions;
+import org.shebao.platform.DatabaseOwner;
+import org.springframework.core.annotation.Order;
 
 /**
  * Seeds the demo on first start ({@code shebao.demo.enabled}, on by default; off in production): both provinces'
@@ -46,7 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stops the platform afterwards.
  */
 @Component
-@org.springframework.core.annotation.Order(0) // after the emergency import, before the benchmarks that use its users
+@Order(0) // after the emergency import, before the benchmarks that use its users
 class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String DEMO_PASSWORD = "Shebao@2020";
@@ -68,12 +76,12 @@ class DemoData implements ApplicationRunner {
     private final long extraPersons;
     private final boolean exitAfter;
     private final boolean benchmark;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
     private final PersonFactory factory;
     private final Parameters parameters;
-    private final org.shebao.pension.Pensions pensions;
-    private final Map<Integer, BigDecimal> wageCache = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Integer, BigDecimal> rateCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Pensions pensions;
+    private final Map<Integer, BigDecimal> wageCache = new ConcurrentHashMap<>();
+    private final Map<Integer, BigDecimal> rateCache = new ConcurrentHashMap<>();
 
     DemoData(Persons persons, Employers employers, Enrollments enrollments, RegistryBulkLoad bulk, Contributions contributions, Users users,
              PasswordEncoder encoder, TransactionTemplate tx, Clock clock, ConfigurableApplicationContext context,
@@ -83,8 +91,8 @@ class DemoData implements ApplicationRunner {
              @Value("${shebao.demo.employers-per-city:75}") int employersPerCity,
              @Value("${demo.persons:0}") long extraPersons,
              @Value("${demo.exit:false}") boolean exitAfter,
-             @Value("${demo.bench:false}") boolean benchmark, org.shebao.platform.DatabaseOwner owner,
-             Parameters parameters, org.shebao.pension.Pensions pensions) {
+             @Value("${demo.bench:false}") boolean benchmark, DatabaseOwner owner,
+             Parameters parameters, Pensions pensions) {
         this.persons = persons;
         this.employers = employers;
         this.enrollments = enrollments;
@@ -175,7 +183,7 @@ class DemoData implements ApplicationRunner {
             new NamedPerson("citizen.fz2", "350102", LocalDate.of(1998, 6, 18), 262, "林小燕", "350100", "13905910005"));
 
     /** Named persons with no enrollment or contribution history yet. */
-    private static final java.util.Set<String> UNINSURED = java.util.Set.of("citizen.fz2");
+    private static final Set<String> UNINSURED = Set.of("citizen.fz2");
 
     private void seedDemo() {
         String hash = encoder.encode(DEMO_PASSWORD);
@@ -263,12 +271,12 @@ class DemoData implements ApplicationRunner {
                 continue;
             }
             int age = retired.getYear() - g.birthDate().getYear();
-            org.shebao.pension.PensionFacts f = pensions.facts(k, region, retired, age);
+            PensionFacts f = pensions.facts(k, region, retired, age);
             if (f.contributionMonths() < parameters.integer("pension.minimumContributionMonths", region, retired)) {
                 continue; // too few years for a monthly pension
             }
-            java.math.BigDecimal monthly = pensions.calculate(f).total();
-            pensions.startPayment(k, region, monthly, java.time.YearMonth.from(retired).plusMonths(1),
+            BigDecimal monthly = pensions.calculate(f).total();
+            pensions.startPayment(k, region, monthly, YearMonth.from(retired).plusMonths(1),
                     k % 7 == 0 ? LocalDate.of(2020, 1, 31) : LocalDate.of(2026, 12, 31),
                     "6222" + String.format("%012d", k), g.name(), "demo");
             count++;

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.shebao.common.Sha256;
 
 /**
  * Bearer tokens for the mobile app: one password check (HTTP Basic on {@code POST /api/v1/tokens}) gives a token
@@ -69,6 +70,6 @@ public class ApiTokens {
     }
 
     static String hash(String token) {
-        return org.shebao.common.Sha256.hex(token.getBytes(StandardCharsets.US_ASCII));
+        return Sha256.hex(token.getBytes(StandardCharsets.US_ASCII));
     }
 }

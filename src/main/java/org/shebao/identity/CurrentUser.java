@@ -3,6 +3,7 @@ package org.shebao.identity;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.access.AccessDeniedException;
 
 /** The user of the current request. */
 public final class CurrentUser {
@@ -18,7 +19,7 @@ public final class CurrentUser {
     }
 
     public static ShebaoUser require() {
-        return find().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
+        return find().orElseThrow(() -> new AccessDeniedException("login required"));
     }
 
     /** Who did it, for histories: the username, or “system” outside a request. */

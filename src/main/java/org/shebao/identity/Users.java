@@ -17,6 +17,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The users of the platform, and login throttling: after {@code shebao.security.max-failed-logins} wrong
@@ -34,7 +36,7 @@ public class Users implements UserDetailsService {
     private int maxAgeDays = 90;
 
     /** How long a staff password lasts (days; 等保 asks for periodic change). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    @Autowired(required = false)
     void maxAgeDays(@Value("${shebao.security.password.max-age-days:90}") int days) {
         this.maxAgeDays = days;
     }
@@ -146,7 +148,7 @@ public class Users implements UserDetailsService {
                          WHERE username = :u RETURNING failed_attempts""")
                 .param("max", maxFailed).param("now", now).param("until", now.plus(lockFor)).param("u", username)
                 .query(Integer.class).optional().orElse(null);
-        io.micrometer.core.instrument.Metrics.counter("shebao.logins.failed").increment();
+        Metrics.counter("shebao.logins.failed").increment();
         if (failed != null && failed == maxFailed) {
             log.warn("Account {} locked for {} after {} failed logins", username, lockFor, maxFailed);
         }

@@ -11,6 +11,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
 
 /**
  * The books of each fund: journal entries of several lines, balanced per entry (the database checks it at commit),
@@ -47,9 +51,9 @@ public class Ledger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final org.shebao.audit.AuditLog audit;
+    private final AuditLog audit;
 
-    Ledger(JdbcClient jdbc, Clock clock, org.shebao.audit.AuditLog audit) {
+    Ledger(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -92,14 +96,14 @@ public class Ledger {
                     .param("d", v.signum() > 0 ? v : BigDecimal.ZERO).param("c", v.signum() < 0 ? v.negate() : BigDecimal.ZERO)
                     .param("memo", clip(memo)).update();
         }
-        audit.record(by, org.shebao.audit.AuditAction.LEDGER_POSTED, source,
+        audit.record(by, AuditAction.LEDGER_POSTED, source,
                 fund + " voucher " + id + ": " + net.entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
         return true;
     }
 
     /** The entry of a source, if posted. */
-    public java.util.Optional<Journal> journal(String source) {
+    public Optional<Journal> journal(String source) {
         return journals(null, source, null, null, 1).stream().findFirst().filter(j -> j.source().equals(source));
     }
 

@@ -18,6 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.contribution.DeferralDeadlineChanged;
+import org.shebao.identity.Users;
 
 /**
  * The outbox: messages are written in the transaction of the change they report (so none is lost and none is sent
@@ -27,17 +33,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
-    private static final java.util.Locale ZH = java.util.Locale.SIMPLIFIED_CHINESE;
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessageSource messages;
     private final Persons persons;
-    private final org.shebao.identity.Users users;
+    private final Users users;
     private final Map<NotificationChannel, ChannelAdapter> adapters = new EnumMap<>(NotificationChannel.class);
 
     Notifications(JdbcClient jdbc, Clock clock, MessageSource messages, Persons persons,
-                  org.shebao.identity.Users users, List<ChannelAdapter> adapters) {
+                  Users users, List<ChannelAdapter> adapters) {
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -73,7 +79,7 @@ public class Notifications {
     }
 
     @ApplicationModuleListener
-    void onDeferralDeadline(org.shebao.contribution.DeferralDeadlineChanged e) {
+    void onDeferralDeadline(DeferralDeadlineChanged e) {
         String body = e.dueOn() == null
                 ? messages.getMessage("notify.deferral.pending", new Object[] {String.valueOf(e.year())}, ZH)
                 : messages.getMessage("notify.deferral.due", new Object[] {String.valueOf(e.year()), e.dueOn().toString()}, ZH);
@@ -147,7 +153,7 @@ public class Notifications {
     /** Everything queued for a person on every channel (staff: what the applicant was told). */
     public List<Message> forPerson(ShebaoUser staff, long personId) {
         if (!staff.isStaff() || staff.has(Role.EMPLOYER)) {
-            throw new org.shebao.common.AccessDeniedToRecordException("messages");
+            throw new AccessDeniedToRecordException("messages");
         }
         persons.person(staff, personId);
         return jdbc.sql(SELECT + " WHERE person_id = :p ORDER BY id DESC LIMIT 100").param("p", personId)
@@ -157,7 +163,7 @@ public class Notifications {
     private static final String SELECT = "SELECT id, recipient_user, person_id, phone, channel, subject, body, link,"
             + " created_at, sent_at, delivery, read_at FROM notification_outbox";
 
-    private Message row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private Message row(ResultSet rs, int i) throws SQLException {
         return new Message(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
                 NotificationChannel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
                 zoned(rs.getObject(9, OffsetDateTime.class)), zoned(rs.getObject(10, OffsetDateTime.class)),

@@ -3,5 +3,7 @@
  * outbox, written in the transaction of the change; channel adapters (in-app, SMS, WeChat) deliver them and record
  * what was sent.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+@ApplicationModule(displayName = "Notification")
 package org.shebao.notification;
+
+import org.springframework.modulith.ApplicationModule;

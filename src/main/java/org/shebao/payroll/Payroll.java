@@ -28,6 +28,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.micrometer.core.instrument.Metrics;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
+import org.shebao.policy.Jurisdictions;
+import org.shebao.policy.Parameters;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Monthly payroll runs. A run takes the standing orders of a region in chunks of order ids; each chunk's payment
@@ -52,13 +60,13 @@ public class Payroll {
     private final Clock clock;
     private final Measures measures;
     private final Ledger ledger;
-    private final org.shebao.policy.Parameters parameters;
+    private final Parameters parameters;
     private final int chunk;
     private long staleSeconds = 60;
     private final String instance = UUID.randomUUID().toString();
 
     Payroll(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, Clock clock, Measures measures, Ledger ledger,
-            org.shebao.policy.Parameters parameters, @Value("${shebao.payroll.chunk-orders:100000}") int chunk) {
+            Parameters parameters, @Value("${shebao.payroll.chunk-orders:100000}") int chunk) {
         this.parameters = parameters;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -69,24 +77,24 @@ public class Payroll {
         this.chunk = chunk;
     }
 
-    private org.shebao.policy.Jurisdictions jurisdictions;
-    private org.shebao.audit.AuditLog audit;
+    private Jurisdictions jurisdictions;
+    private AuditLog audit;
 
     /** The operation log (absent where the payroll is replayed in a scenario). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void audit(org.shebao.audit.AuditLog audit) {
+    @Autowired(required = false)
+    void audit(AuditLog audit) {
         this.audit = audit;
     }
 
-    private void audited(String actor, org.shebao.audit.AuditAction action, String target, String detail) {
+    private void audited(String actor, AuditAction action, String target, String detail) {
         if (audit != null) {
             audit.record(actor, action, target, detail);
         }
     }
 
     /** Region names for the ledger's memos (absent where the payroll is replayed in a scenario: codes then). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void jurisdictions(org.shebao.policy.Jurisdictions jurisdictions) {
+    @Autowired(required = false)
+    void jurisdictions(Jurisdictions jurisdictions) {
         this.jurisdictions = jurisdictions;
     }
 
@@ -95,7 +103,7 @@ public class Payroll {
     }
 
     /** How long a run's heartbeat may be silent before another instance takes the run over (default 60 s). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    @Autowired(required = false)
     void staleSeconds(@Value("${shebao.payroll.stale-seconds:60}") long seconds) {
         this.staleSeconds = seconds;
     }
@@ -108,9 +116,9 @@ public class Payroll {
 
     /** A run a staff user may see: one of their region or a region below it (else 403; unknown: 404). */
     public PayrollRun run(ShebaoUser by, long id) {
-        PayrollRun run = run(id).orElseThrow(() -> new org.shebao.common.NotFoundException("payroll run " + id));
+        PayrollRun run = run(id).orElseThrow(() -> new NotFoundException("payroll run " + id));
         if (!by.isStaff() || !by.region().covers(new RegionCode(run.regionCode()))) {
-            throw new org.shebao.common.AccessDeniedToRecordException("payroll run");
+            throw new AccessDeniedToRecordException("payroll run");
         }
         return run;
     }
@@ -149,7 +157,7 @@ public class Payroll {
                 .param("r", region.value()).param("m", month.atDay(1)).param("t", total).param("by", startedBy)
                 .param("now", OffsetDateTime.now(clock)).update();
         if (created == 1) {
-            audited(startedBy, org.shebao.audit.AuditAction.PAYROLL_RUN_STARTED, "payroll " + region.value() + " " + month,
+            audited(startedBy, AuditAction.PAYROLL_RUN_STARTED, "payroll " + region.value() + " " + month,
                     total + " orders");
         }
         return jdbc.sql(RUN_SELECT + " WHERE region_code = :r AND month = :m").param("r", region.value())
@@ -256,7 +264,7 @@ public class Payroll {
         jdbc.sql("UPDATE payroll_run SET orders_done = orders_done + :n WHERE id = :id")
                 .param("n", done[0]).param("id", run.id()).update();
         // payment lines per second, for operations (shebao_payroll_lines_total)
-        io.micrometer.core.instrument.Metrics.counter("shebao.payroll.lines", "region", run.regionCode()).increment(done[1]);
+        Metrics.counter("shebao.payroll.lines", "region", run.regionCode()).increment(done[1]);
         return true;
     }
 
@@ -274,7 +282,7 @@ public class Payroll {
         if (won == 0) {
             return; // another execution of the same run completed and booked it
         }
-        audited(run.startedBy(), org.shebao.audit.AuditAction.PAYROLL_RUN_COMPLETED, "payroll-run:" + run.id(),
+        audited(run.startedBy(), AuditAction.PAYROLL_RUN_COMPLETED, "payroll-run:" + run.id(),
                 run.regionCode() + " " + run.month());
         String memo = regionName(run.regionCode()) + " " + run.month() + " 待遇发放";
         List<Ledger.Posting> postings = new ArrayList<>();
@@ -318,7 +326,7 @@ public class Payroll {
     private static final String RUN_SELECT = "SELECT id, region_code, month, status, orders_total, orders_done, started_by,"
             + " started_at, finished_at FROM payroll_run";
 
-    private static PayrollRun run(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static PayrollRun run(ResultSet rs, int i) throws SQLException {
         return new PayrollRun(rs.getLong(1), rs.getString(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
                 rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
                 rs.getObject(9, OffsetDateTime.class));

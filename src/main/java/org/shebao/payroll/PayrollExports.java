@@ -11,6 +11,10 @@ import org.shebao.common.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * What a run gives finance to read and send: its register (line by line from a cursor), its totals by kind and flag,
@@ -34,15 +38,15 @@ public class PayrollExports {
      * The run's payment lines (order, person, name, account, kind, amount, flags), handed one by one from a database
      * cursor in a read-only transaction: a register of a million lines is never held in memory.
      */
-    public void register(long runId, java.util.function.Consumer<List<Object>> line) {
+    public void register(long runId, Consumer<List<Object>> line) {
         TransactionTemplate readOnly = new TransactionTemplate(tx.getTransactionManager());
         readOnly.setReadOnly(true);
         readOnly.executeWithoutResult(s -> {
-            org.springframework.jdbc.core.JdbcTemplate cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+            JdbcTemplate cursor = new JdbcTemplate(dataSource);
             cursor.setFetchSize(5_000);
             cursor.query("SELECT order_id, person_id, account_name, bank_account, kind, amount, flags FROM payroll_line"
                             + " WHERE run_id = ? ORDER BY order_id, kind",
-                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> line.accept(List.<Object>of(
+                    (RowCallbackHandler) rs -> line.accept(List.<Object>of(
                             rs.getLong("order_id"), rs.getLong("person_id"), rs.getString("account_name"),
                             rs.getString("bank_account"), rs.getString("kind"), rs.getBigDecimal("amount"),
                             rs.getString("flags"))), runId);
@@ -70,7 +74,7 @@ public class PayrollExports {
                     COPY (SELECT bank_account, account_name, sum(amount) FROM payroll_line WHERE run_id = %d
                           GROUP BY bank_account, account_name HAVING sum(amount) > 0 ORDER BY bank_account)
                       TO STDOUT WITH (FORMAT csv, HEADER)""".formatted(runId), out);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IOException(e);
         }
     }

@@ -22,6 +22,8 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.shebao.audit.AuditLog;
+import org.springframework.context.annotation.AnnotationConfigUtils;
 
 /**
  * The payroll's scenario expectation {@code certification}, replayed on the real payroll: a standing order is
@@ -123,11 +125,11 @@ public class PayrollScenarios implements ScenarioExtension {
         spring.registerBean(Clock.class, () -> clock);
         spring.registerBean(Measures.class, () -> measures);
         spring.registerBean(Parameters.class, () -> parameters);
-        spring.registerBean(org.shebao.audit.AuditLog.class);
+        spring.registerBean(AuditLog.class);
         spring.registerBean(Ledger.class);
         spring.registerBean(Payroll.class);
         spring.registerBean(StandingOrders.class);
-        org.springframework.context.annotation.AnnotationConfigUtils.registerAnnotationConfigProcessors(spring);
+        AnnotationConfigUtils.registerAnnotationConfigProcessors(spring);
         spring.refresh();
         return spring;
     }

@@ -13,6 +13,10 @@ import org.shebao.ledger.Fund;
 import org.shebao.ledger.Ledger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import java.util.Map;
+import java.util.TreeMap;
+import org.shebao.policy.Parameters;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Standing orders, as the benefit modules register them: a monthly amount from a month on, until a month or a stop;
@@ -25,7 +29,7 @@ public class StandingOrders {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Ledger ledger;
-    private final org.shebao.policy.Parameters parameters;
+    private final Parameters parameters;
 
     private record OrderState(String status, LocalDate suspendedFrom, BigDecimal monthlyAmount, String regionCode) {
     }
@@ -33,7 +37,7 @@ public class StandingOrders {
     private record PaidMonth(LocalDate month, BigDecimal amount) {
     }
 
-    StandingOrders(JdbcClient jdbc, Clock clock, Ledger ledger, org.shebao.policy.Parameters parameters) {
+    StandingOrders(JdbcClient jdbc, Clock clock, Ledger ledger, Parameters parameters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ledger = ledger;
@@ -96,7 +100,7 @@ public class StandingOrders {
      * order resumes, and the months it missed in completed runs are paid back in the next payroll (N-1c).
      * Returns the number of months paid back.
      */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public int certify(long orderId, LocalDate until, String channel) {
         OrderState row = jdbc.sql("SELECT status, suspended_from, monthly_amount, region_code FROM payroll_order WHERE id = :id")
                 .param("id", orderId).query((rs, i) -> new OrderState(rs.getString("status"),
@@ -127,7 +131,7 @@ public class StandingOrders {
      * Death data (N-1e risk control): the person's orders stop after the month of death, and what completed runs
      * paid for later months becomes recovery items (booked as a receivable). Returns the recovery total.
      */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public BigDecimal recordDeath(long personId, LocalDate died, String by) {
         YearMonth deathMonth = YearMonth.from(died);
         List<Long> orders = jdbc.sql("SELECT id FROM payroll_order WHERE person_id = :p AND status <> 'STOPPED'")
@@ -198,14 +202,14 @@ public class StandingOrders {
      * What the payroll actually paid an order, per benefit month, for lines of a kind (e.g. PREPAYMENT): a month
      * suspended or not yet run is absent. Settlements read this, not what should have been paid.
      */
-    public java.util.Map<YearMonth, BigDecimal> paidPerMonth(long orderId, String kind) {
-        java.util.Map<YearMonth, BigDecimal> out = new java.util.TreeMap<>();
+    public Map<YearMonth, BigDecimal> paidPerMonth(long orderId, String kind) {
+        Map<YearMonth, BigDecimal> out = new TreeMap<>();
         jdbc.sql("""
                 SELECT COALESCE(l.benefit_month, r.month), sum(l.amount) FROM payroll_line l
                   JOIN payroll_run r ON r.id = l.run_id
                  WHERE l.order_id = :o AND l.kind = :k GROUP BY 1""")
                 .param("o", orderId).param("k", kind)
-                .query((rs, i) -> java.util.Map.entry(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
+                .query((rs, i) -> Map.entry(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
                 .list().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
@@ -217,7 +221,7 @@ public class StandingOrders {
      * ({@code overpaid}, to be deducted from later payments) leaves pension expense for the receivable, which those
      * deductions then collect: the receivable never ends with a credit balance. Returns the amount moved.
      */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public BigDecimal settlePrepayment(long orderId, BigDecimal overpaid, String by) {
         jdbc.sql("UPDATE payroll_order SET prepayment_settled = TRUE, version = version + 1 WHERE id = :id")
                 .param("id", orderId).update();

@@ -3,5 +3,7 @@
  * settlements, deductions), runs per region and month that are idempotent, resumable after a crash and run by one
  * instance at a time, the double-entry postings of each run, and the bank disbursement file.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Payroll")
+@ApplicationModule(displayName = "Payroll")
 package org.shebao.payroll;
+
+import org.springframework.modulith.ApplicationModule;

@@ -35,6 +35,8 @@ import org.shebao.registry.Persons;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
 
 /**
  * Retirement awards: pre-payment while the file is incomplete (N-1b, FJ-1.3), and at approval the computed pension,
@@ -55,10 +57,10 @@ public class Awards {
     private final Pensions pensions;
     private final StandingOrders orders;
     private final ObjectMapper json;
-    private final org.shebao.audit.AuditLog audit;
+    private final AuditLog audit;
 
     Awards(JdbcClient jdbc, Clock clock, CaseQueries queries, Persons persons, Parameters parameters, Measures measures,
-           Pensions pensions, StandingOrders orders, ObjectMapper json, org.shebao.audit.AuditLog audit) {
+           Pensions pensions, StandingOrders orders, ObjectMapper json, AuditLog audit) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -296,7 +298,7 @@ public class Awards {
                 .param("months", facts.contributionMonths()).param("required", (Integer) minimum.value())
                 .param("requiredSource", minimum.source()).param("balance", facts.accountBalance())
                 .param("now", OffsetDateTime.now(clock)).param("by", approver.getUsername()).param("c", c.id()).update();
-        audit.record(approver.getUsername(), org.shebao.audit.AuditAction.AWARD_DECIDED, "case " + c.reference(),
+        audit.record(approver.getUsername(), AuditAction.AWARD_DECIDED, "case " + c.reference(),
                 (qualifies ? "monthly " + calc.total() : "short of the minimum: " + facts.contributionMonths() + " months")
                         + ", entitlement from " + d.firstMonth() + " (" + d.rule() + ")");
     }

@@ -25,6 +25,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
+import org.shebao.common.RegionCode;
 
 /**
  * Files from the data exchange with other departments (SX-2: not retyped): death records from civil affairs (N-1e
@@ -43,10 +48,10 @@ public class RecordImports {
         DEATH(Role.FINANCE, Role.ADMIN),
         MATCH(Role.FINANCE, Role.ADMIN);
 
-        private final java.util.Set<Role> allowed;
+        private final Set<Role> allowed;
 
         Kind(Role... allowed) {
-            this.allowed = java.util.Set.of(allowed);
+            this.allowed = Set.of(allowed);
         }
 
         public boolean allows(Role role) {
@@ -56,7 +61,7 @@ public class RecordImports {
 
     /** The kinds a user may import (none: the import form is not offered). */
     public static List<Kind> importableBy(ShebaoUser by) {
-        return java.util.Arrays.stream(Kind.values()).filter(k -> k.allows(by.role())).toList();
+        return Arrays.stream(Kind.values()).filter(k -> k.allows(by.role())).toList();
     }
 
     /** A malformed line: its number, and a message code with its arguments. */
@@ -102,9 +107,9 @@ public class RecordImports {
     private final StandingOrders orders;
     private final Clock clock;
 
-    private final org.shebao.audit.AuditLog audit;
+    private final AuditLog audit;
 
-    RecordImports(Persons persons, StandingOrders orders, Clock clock, org.shebao.audit.AuditLog audit) {
+    RecordImports(Persons persons, StandingOrders orders, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.persons = persons;
         this.orders = orders;
@@ -158,7 +163,7 @@ public class RecordImports {
                     }
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // an unclosed quote: the parser cannot tell where the line ends
             errors.add(new LineError(n + 1, "error.import.quote", List.of()));
         }
@@ -193,12 +198,12 @@ public class RecordImports {
                 recovery = recovery.add(orders.recordDeath(p.id(), row.date(), by.getUsername()));
             } else {
                 for (StandingOrders.Order o : orders.ordersOf(p.id())) {
-                    orders.certify(o.id(), orders.certificationValidUntil(new org.shebao.common.RegionCode(o.regionCode()),
+                    orders.certify(o.id(), orders.certificationValidUntil(new RegionCode(o.regionCode()),
                             row.date()), "DATA_MATCH");
                 }
             }
         }
-        audit.record(by.getUsername(), org.shebao.audit.AuditAction.DATA_IMPORTED, kind.name(),
+        audit.record(by.getUsername(), AuditAction.DATA_IMPORTED, kind.name(),
                 rows.size() + " lines, " + matched.size() + " matched, recovery " + recovery);
         return new Result(kind, rows.size(), List.of(), matched.size(), unmatched, recovery);
     }

@@ -4,5 +4,7 @@
  * (N-1d, SX-1a), and the settlement of pre-paid months against the computed pension (N-1b, FJ-1.3: 多扣少补).
  * The rules are pure functions of their facts, the parameters and the month.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Pension")
+@ApplicationModule(displayName = "Pension")
 package org.shebao.pension;
+
+import org.springframework.modulith.ApplicationModule;

@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import java.io.ByteArrayInputStream;
 
 /**
  * Backup and restore of the platform's database, embedded or external (issue 10): every table of the schema copied
@@ -71,7 +72,7 @@ public final class Backups {
             throw new IllegalArgumentException("not a Shebao backup: no manifest.properties");
         }
         Properties manifest = new Properties();
-        manifest.load(new java.io.ByteArrayInputStream(entries.get("manifest.properties")));
+        manifest.load(new ByteArrayInputStream(entries.get("manifest.properties")));
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
@@ -95,7 +96,7 @@ public final class Backups {
                 if (data == null) {
                     throw new IllegalArgumentException("the backup lacks table " + t);
                 }
-                counts.put(t, copy.copyIn("COPY " + t + " FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(data)));
+                counts.put(t, copy.copyIn("COPY " + t + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(data)));
             }
             resetSequences(c);
             try (Statement s = c.createStatement()) {

@@ -9,6 +9,7 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
 
 /**
  * After every migration, as the owner, gives the application's role exactly what it needs (issue 10, item 3):
@@ -75,7 +76,7 @@ final class DatabaseGrants implements Callback {
             if (c.getMetaData().getDatabaseMajorVersion() >= 17) {
                 try (var rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
                         + " AND tablename <> 'flyway_schema_history'")) {
-                    List<String> tables = new java.util.ArrayList<>();
+                    List<String> tables = new ArrayList<>();
                     while (rs.next()) {
                         tables.add(rs.getString(1));
                     }

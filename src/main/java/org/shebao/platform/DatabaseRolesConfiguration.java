@@ -12,6 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
+import org.postgresql.Driver;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Migrations run as the schema's owner, the application as a role of its own (issue 10, item 3). With the embedded
@@ -42,7 +46,7 @@ class DatabaseRolesConfiguration {
             if (!StringUtils.hasText(ownerUser)) {
                 return new DatabaseOwner(dataSource, app, app);
             }
-            DataSource owner = new SimpleDriverDataSource(new org.postgresql.Driver(),
+            DataSource owner = new SimpleDriverDataSource(new Driver(),
                     env.getRequiredProperty("spring.datasource.url"), ownerUser, env.getProperty("shebao.db.owner.password", ""));
             return new DatabaseOwner(owner, currentUser(owner), app);
         }
@@ -56,10 +60,10 @@ class DatabaseRolesConfiguration {
         }
     }
 
-    static class ExternalDatabase implements org.springframework.context.annotation.Condition {
+    static class ExternalDatabase implements Condition {
         @Override
-        public boolean matches(org.springframework.context.annotation.ConditionContext context,
-                org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+        public boolean matches(ConditionContext context,
+                AnnotatedTypeMetadata metadata) {
             return StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
         }
     }

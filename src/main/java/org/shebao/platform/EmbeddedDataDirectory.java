@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Checks the embedded PostgreSQL's data directory before it starts: a directory made by another major version stops
@@ -63,7 +64,7 @@ final class EmbeddedDataDirectory {
         // SIGINT is PostgreSQL's fast shutdown: running transactions are rolled back, the data is consistent
         try {
             new ProcessBuilder("kill", "-INT", String.valueOf(postmaster.pid())).inheritIO().start().waitFor();
-            postmaster.onExit().get(Duration.ofSeconds(60).toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            postmaster.onExit().get(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("the PostgreSQL server left running on " + dir + " (pid " + postmaster.pid()
                     + ") did not stop: stop it by hand (pg_ctl stop -D " + dir + ")", e);

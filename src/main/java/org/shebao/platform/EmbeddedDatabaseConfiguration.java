@@ -15,6 +15,12 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.Driver;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Starts an embedded PostgreSQL (zonky) when no {@code spring.datasource.url} (or {@code SHEBAO_DB_URL}) is set.
@@ -42,7 +48,7 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    EmbeddedDbProperties embeddedDbProperties(org.springframework.core.env.Environment env) {
+    EmbeddedDbProperties embeddedDbProperties(Environment env) {
         return new EmbeddedDbProperties(env.getProperty("shebao.db.embedded.data-dir"),
                 env.getProperty("shebao.db.embedded.clean-data-directory", Boolean.class),
                 env.getProperty("shebao.db.embedded.port", Integer.class),
@@ -75,7 +81,7 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres pg = builder.start();
         try {
             roles(pg);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             pg.close();
             throw new IllegalStateException("could not set up the database roles: " + e.getMessage(), e);
         }
@@ -89,8 +95,8 @@ class EmbeddedDatabaseConfiguration {
      * 3). Objects that an earlier version created as the superuser pass to the owner (ALTER TABLE also moves the
      * table's indexes and sequences), so existing data directories keep working.
      */
-    private static void roles(EmbeddedPostgres pg) throws java.sql.SQLException {
-        try (java.sql.Connection c = pg.getPostgresDatabase().getConnection(); java.sql.Statement s = c.createStatement()) {
+    private static void roles(EmbeddedPostgres pg) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("""
                     DO $$
                     DECLARE r record;
@@ -127,7 +133,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     DatabaseOwner databaseOwner(EmbeddedPostgres pg) {
-        return new DatabaseOwner(new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(),
+        return new DatabaseOwner(new SimpleDriverDataSource(new Driver(),
                 pg.getJdbcUrl(OWNER, "postgres")), OWNER, APP);
     }
 

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /** The table of tracked deadline items; only the policy module's services use it. */
 @Component
@@ -77,7 +79,7 @@ class DeadlineItems {
                 .param("now", OffsetDateTime.now(clock)).param("owner", owner).param("ref", ref).update();
     }
 
-    private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static Row row(ResultSet rs, int i) throws SQLException {
         return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getLong(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
                 rs.getBoolean(10));

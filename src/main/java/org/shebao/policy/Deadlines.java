@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.shebao.common.RegionCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The one deadline service. It counts periods as the Civil Code does ({@link DeadlineCalculus}), computes the
@@ -39,11 +41,11 @@ public class Deadlines {
     }
 
     /** The current deadline of every item of an owner under a rule, by ref (one read of the emergencies). */
-    public java.util.Map<TrackedRef, Deadline> trackedAll(String owner, String ruleCode) {
+    public Map<TrackedRef, Deadline> trackedAll(String owner, String ruleCode) {
         DeadlineRule rule = book.rule(ruleCode);
-        java.util.Map<Long, Emergency> byId = new java.util.HashMap<>();
+        Map<Long, Emergency> byId = new HashMap<>();
         emergencies.all().forEach(e -> byId.put(e.id(), e));
-        java.util.Map<TrackedRef, Deadline> out = new java.util.HashMap<>();
+        Map<TrackedRef, Deadline> out = new HashMap<>();
         for (DeadlineItems.Row r : items.findByOwner(owner, ruleCode)) {
             out.put(TrackedRef.fromKey(r.ref()), book.deadline(rule, byId.get(r.emergencyId())));
         }

@@ -19,6 +19,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Emergencies and their dates. An administrator declares one for a jurisdiction in their scope and later enters
@@ -68,7 +71,7 @@ public class Emergencies {
     }
 
     /** The emergency a region is in on a day (the nearest jurisdiction's), if any. */
-    public java.util.Optional<Emergency> ongoing(RegionCode region, LocalDate on) {
+    public Optional<Emergency> ongoing(RegionCode region, LocalDate on) {
         return book.ongoing(all(), region, on);
     }
 
@@ -249,7 +252,7 @@ public class Emergencies {
         return d == null ? null : d.toString();
     }
 
-    private static Emergency row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static Emergency row(ResultSet rs, int i) throws SQLException {
         return new Emergency(rs.getLong(1), new RegionCode(rs.getString(2)), rs.getString(3),
                 rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
                 rs.getInt(7));

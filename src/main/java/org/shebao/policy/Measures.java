@@ -13,6 +13,12 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Service;
 import org.springframework.util.ClassUtils;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The measures catalog: “is measure M in force for region R on day D?”, answered with the clauses that decide it
@@ -30,15 +36,15 @@ public class Measures {
     }
 
     private final PolicyBook book;
-    private final java.util.function.Supplier<? extends java.util.Collection<Emergency>> emergencies;
+    private final Supplier<? extends Collection<Emergency>> emergencies;
     private final Map<String, List<Rule>> rules;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     Measures(PolicyBook book, Emergencies emergencies) {
         this(book, emergencies::all, scan(book));
     }
 
-    private Measures(PolicyBook book, java.util.function.Supplier<? extends java.util.Collection<Emergency>> emergencies,
+    private Measures(PolicyBook book, Supplier<? extends Collection<Emergency>> emergencies,
                      Map<String, List<Rule>> rules) {
         this.book = book;
         this.emergencies = emergencies;
@@ -46,7 +52,7 @@ public class Measures {
     }
 
     /** The catalog over a scenario's emergencies (kept in memory by the scenario runner), for rules replayed there. */
-    public static Measures over(PolicyBook book, java.util.function.Supplier<? extends java.util.Collection<Emergency>> emergencies) {
+    public static Measures over(PolicyBook book, Supplier<? extends Collection<Emergency>> emergencies) {
         return new Measures(book, emergencies, Map.of());
     }
 
@@ -60,7 +66,7 @@ public class Measures {
 
     /** Every measure of the catalog that applies to the region, with its status on the day. */
     public List<MeasureStatus> all(RegionCode region, LocalDate on) {
-        java.util.Collection<Emergency> all = emergencies.get();
+        Collection<Emergency> all = emergencies.get();
         return book.measures().stream().map(m -> book.measure(m.code(), region, on, all))
                 .filter(s -> !s.clauses().isEmpty()).toList();
     }
@@ -94,7 +100,7 @@ public class Measures {
      * Fujian emergency's "lifted + 3 months" does not cite Shanxi's SX-3).
      */
     public List<String> ruleClauses(DeadlineRule rule, RegionCode region) {
-        java.util.Set<String> here = new java.util.HashSet<>();
+        Set<String> here = new HashSet<>();
         book.measures().forEach(m -> m.scopes().stream().filter(s -> s.region().covers(region))
                 .forEach(s -> here.addAll(s.clauses())));
         return rule.clauses().stream().filter(here::contains).toList();
@@ -131,7 +137,7 @@ public class Measures {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(
-                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                    AnnotatedBeanDefinition definition) {
                 return true;
             }
         };

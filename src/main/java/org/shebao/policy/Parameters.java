@@ -22,6 +22,9 @@ import org.shebao.policy.ParameterValues.Table;
 import org.shebao.policy.internal.YamlNode;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Policy parameters as data (OpenFisca-style): each value has an effective period, a jurisdiction and a source.
@@ -72,14 +75,14 @@ public final class Parameters {
     }
 
     /** The parameter files ({@code *.yml}) of a directory, parsed, in file-name order. */
-    public static List<YamlNode> files(java.nio.file.Path dir) {
-        if (!java.nio.file.Files.isDirectory(dir)) {
+    public static List<YamlNode> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
             throw new PolicyFileException(dir.toString(), 0, "is not a directory");
         }
-        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dir)) {
+        try (Stream<Path> s = Files.list(dir)) {
             List<YamlNode> docs = new ArrayList<>();
-            for (java.nio.file.Path f : s.filter(x -> x.toString().endsWith(".yml")).sorted().toList()) {
-                try (InputStream in = java.nio.file.Files.newInputStream(f)) {
+            for (Path f : s.filter(x -> x.toString().endsWith(".yml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
                     YamlNode d = YamlNode.parse(f.toString(), in);
                     d.onlyKeys("parameters");
                     docs.add(d);

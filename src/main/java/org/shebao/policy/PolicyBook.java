@@ -18,6 +18,7 @@ import org.shebao.common.RegionCode;
 import org.shebao.policy.internal.YamlNode;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import java.nio.file.Path;
 
 /**
  * The policy set as loaded from {@code policy/}: jurisdictions, dated parameters, the holiday calendar, the deadline
@@ -64,7 +65,7 @@ public final class PolicyBook {
      * Loads the set from the class path plus the parameter files of {@code extraParameters} (an agency's own, kept
      * outside the application; null for none), all checked together.
      */
-    public static PolicyBook load(java.nio.file.Path extraParameters) {
+    public static PolicyBook load(Path extraParameters) {
         Jurisdictions jurisdictions = new Jurisdictions(new ClassPathResource("policy/jurisdictions.yml"));
         List<YamlNode> files = new ArrayList<>(Parameters.files());
         if (extraParameters != null) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.shebao.common.RegionCode;
+import java.util.List;
 
 /**
  * A kind of expectation a module adds to the scenario format (e.g. the pension module's pension, entitlement and
@@ -25,9 +26,9 @@ public interface ScenarioExtension {
      * What was checked, what was expected and what the rules gave (it holds when the two are equal), and the clauses
      * the rules cited in deciding it (a scenario's header may name only clauses some expectation exercises).
      */
-    record Check(String what, String want, String got, java.util.List<String> clauses) {
+    record Check(String what, String want, String got, List<String> clauses) {
         public Check(String what, String want, String got) {
-            this(what, want, got, java.util.List.of());
+            this(what, want, got, List.of());
         }
     }
 

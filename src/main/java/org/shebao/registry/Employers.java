@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.shebao.common.Paging;
 
 /**
  * Employers (GB 32100 credit codes): registration with the agency contact (SX-5), edits, search in the user's region.
@@ -108,7 +109,7 @@ public class Employers {
     public Page<Employer> searchEmployers(ShebaoUser by, String query, int page) {
         store.requireStaff(by);
         String q = query == null ? "" : query.strip();
-        long offset = org.shebao.common.Paging.offset(page, RegistryStore.PAGE_SIZE);
+        long offset = Paging.offset(page, RegistryStore.PAGE_SIZE);
         List<Employer> rows = jdbc.sql("""
                         SELECT * FROM registry_employer WHERE region_code LIKE :scope
                            AND (:q = '' OR credit_code LIKE upper(:q) || '%' OR name LIKE '%' || :like || '%')

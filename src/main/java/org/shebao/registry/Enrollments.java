@@ -17,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.shebao.common.Paging;
 
 /**
  * Enrollments of persons in an insurance, at the counter or as the effect of an approved online case, with the rules
@@ -151,7 +152,7 @@ public class Enrollments {
 
     public Page<Enrollment> employeesOf(ShebaoUser by, long employerId, int page) {
         store.employer(by, employerId);
-        long offset = org.shebao.common.Paging.offset(page, RegistryStore.PAGE_SIZE);
+        long offset = Paging.offset(page, RegistryStore.PAGE_SIZE);
         List<Enrollment> rows = jdbc.sql(RegistryStore.ENROLLMENT_SELECT
                         + " WHERE en.employer_id = :e ORDER BY pe.name, en.id LIMIT :limit OFFSET :offset")
                 .param("e", employerId).param("limit", RegistryStore.PAGE_SIZE + 1).param("offset", offset)

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import javax.crypto.AEADBadTagException;
+import org.shebao.common.SecretFiles;
 
 /**
  * ID numbers at rest (issue 10, item 6): encrypted with AES-256-GCM (a random 96-bit nonce per value, the column's
@@ -84,7 +86,7 @@ public class IdNumberCipher {
             c.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(128, stored, 1, NONCE));
             c.updateAAD(AAD);
             return new String(c.doFinal(stored, 1 + NONCE, stored.length - 1 - NONCE), StandardCharsets.US_ASCII);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (AEADBadTagException e) {
             throw new IllegalStateException("an ID number does not decrypt with the configured key (" + source + ")", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
@@ -146,7 +148,7 @@ public class IdNumberCipher {
         byte[] k = new byte[32];
         RANDOM.nextBytes(k);
         try {
-            org.shebao.common.SecretFiles.writeOwnerOnly(file, out -> out.write(
+            SecretFiles.writeOwnerOnly(file, out -> out.write(
                     (Base64.getEncoder().encodeToString(k) + "\n").getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             throw new UncheckedIOException("the personal-data key file " + file + " cannot be created", e);

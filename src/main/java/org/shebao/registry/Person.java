@@ -4,14 +4,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.shebao.common.Gender;
 import org.shebao.common.IdNumber;
+import java.time.Period;
 
 /** An insured person as stored. {@code idNumber.toString()} is masked. */
 public record Person(long id, IdNumber idNumber, String name, Gender gender, LocalDate birthDate, String phone,
                      String hukouRegion, String regionCode, int version, OffsetDateTime createdAt, String createdBy,
                      OffsetDateTime updatedAt, String updatedBy) {
     /** Age in whole years on a day: screens show this, not the birth date, unless the full date is needed. */
-    public int ageOn(java.time.LocalDate day) {
-        return java.time.Period.between(birthDate, day).getYears();
+    public int ageOn(LocalDate day) {
+        return Period.between(birthDate, day).getYears();
     }
 
 

@@ -24,6 +24,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.shebao.common.Paging;
 
 /**
  * Insured persons (GB 11643 ID numbers, encrypted at rest): registration, edits with optimistic locking, search in
@@ -158,7 +159,7 @@ public class Persons {
     public Page<Person> searchPersons(ShebaoUser by, String query, int page) {
         store.requireStaff(by);
         String q = query == null ? "" : query.strip().toUpperCase();
-        long offset = org.shebao.common.Paging.offset(page, RegistryStore.PAGE_SIZE);
+        long offset = Paging.offset(page, RegistryStore.PAGE_SIZE);
         String where;
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("scope", by.region().scopePrefix() + "%");

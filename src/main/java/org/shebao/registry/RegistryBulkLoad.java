@@ -8,6 +8,9 @@ import javax.sql.DataSource;
 import org.shebao.common.PgCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import java.util.HexFormat;
+import java.util.List;
+import org.shebao.common.RegionCode;
 
 /**
  * Bulk loading of registry rows through COPY, for the demo data and for benchmarks. The caller supplies valid
@@ -22,7 +25,7 @@ public class RegistryBulkLoad {
     private final IdNumberCipher ids;
 
     private static String hex(byte[] bytes) {
-        return "\\x" + java.util.HexFormat.of().formatHex(bytes);
+        return "\\x" + HexFormat.of().formatHex(bytes);
     }
 
     RegistryBulkLoad(DataSource dataSource, JdbcClient jdbc, Clock clock, IdNumberCipher ids) {
@@ -106,9 +109,9 @@ public class RegistryBulkLoad {
     }
 
     /** Ids of the employers registered in a region (and below), in id order: for attaching generated persons. */
-    public java.util.List<Long> employerIdsIn(String regionCode) {
+    public List<Long> employerIdsIn(String regionCode) {
         return jdbc.sql("SELECT id FROM registry_employer WHERE region_code LIKE :p ORDER BY id")
-                .param("p", new org.shebao.common.RegionCode(regionCode).scopePrefix() + "%")
+                .param("p", new RegionCode(regionCode).scopePrefix() + "%")
                 .query(Long.class).list();
     }
 }

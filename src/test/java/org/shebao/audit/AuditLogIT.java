@@ -17,6 +17,15 @@ import org.shebao.ShebaoIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.YearMonth;
+import java.util.Base64;
+import org.shebao.common.RegionCode;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.identity.Users;
+import org.shebao.payroll.Payroll;
+import org.shebao.payroll.PayrollRun;
+import org.shebao.platform.DatabaseOwner;
+import org.shebao.registry.Persons;
 
 @ShebaoIntegrationTest
 @DisplayName("Operation log: a hash chain that is append-only, holds under parallel writers, and shows where it was tampered with")
@@ -26,15 +35,15 @@ class AuditLogIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.shebao.platform.DatabaseOwner owner;
+    DatabaseOwner owner;
     @LocalServerPort
     int port;
     @Autowired
-    org.shebao.identity.Users users;
+    Users users;
     @Autowired
-    org.shebao.registry.Persons persons;
+    Persons persons;
     @Autowired
-    org.shebao.payroll.Payroll payroll;
+    Payroll payroll;
 
     private long lastSeq() {
         return jdbc.sql("SELECT COALESCE(max(seq), 0) FROM audit_log").query(Long.class).single();
@@ -117,7 +126,7 @@ class AuditLogIT {
         long before = lastSeq();
         assertThat(api.get("ty.auditor", "/api/v1/ping").status()).isEqualTo(200);
         api.send(null, "GET", "/api/v1/ping", null, "zh-CN", Map.of("Authorization",
-                "Basic " + java.util.Base64.getEncoder().encodeToString("ty.auditor:wrong-password".getBytes())));
+                "Basic " + Base64.getEncoder().encodeToString("ty.auditor:wrong-password".getBytes())));
         List<String> rows = jdbc.sql("SELECT action || ' ' || actor || ' ' || ip FROM audit_log WHERE seq > :s ORDER BY seq")
                 .param("s", before).query(String.class).list();
         assertThat(rows).anyMatch(r -> r.startsWith("LOGIN_SUCCEEDED ty.auditor 127.0.0.1"));
@@ -135,14 +144,14 @@ class AuditLogIT {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE seq > :s AND action = 'CASE_STEP' AND actor = 'citizen.ty'"
                 + " AND target = :t").param("s", before).param("t", "case " + ref).query(Integer.class).single()).isEqualTo(1);
         long person = jdbc.sql("SELECT min(id) FROM registry_person WHERE region_code = '140100'").query(Long.class).single();
-        org.shebao.identity.ShebaoUser clerk = (org.shebao.identity.ShebaoUser) users.loadUserByUsername("ty.clerk");
+        ShebaoUser clerk = (ShebaoUser) users.loadUserByUsername("ty.clerk");
         String full = persons.revealIdNumber(clerk, person);
         String row = jdbc.sql("SELECT actor || ' ' || target || ' ' || detail FROM audit_log WHERE seq > :s"
                 + " AND action = 'ID_NUMBER_REVEALED'").param("s", before).query(String.class).single();
         assertThat(row).startsWith("ty.clerk person " + person).doesNotContain(full);
         // a payroll run: started, completed and booked
-        org.shebao.payroll.PayrollRun run = payroll.open((org.shebao.identity.ShebaoUser)
-                users.loadUserByUsername("sx.admin"), new org.shebao.common.RegionCode("140900"), java.time.YearMonth.of(2022, 1));
+        PayrollRun run = payroll.open((ShebaoUser)
+                users.loadUserByUsername("sx.admin"), new RegionCode("140900"), YearMonth.of(2022, 1));
         payroll.execute(run.id());
         assertThat(jdbc.sql("SELECT string_agg(action, ',' ORDER BY seq) FROM audit_log WHERE seq > :s AND action LIKE 'PAYROLL%'"
                 + " OR (seq > :s AND action = 'LEDGER_POSTED' AND target = :t)").param("s", before)

@@ -27,6 +27,13 @@ import org.shebao.notification.Notifications;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
+import org.shebao.common.InvalidInputException;
+import org.shebao.platform.DatabaseOwner;
+import org.shebao.registry.IdNumberCipher;
 
 @ShebaoIntegrationTest
 @DisplayName("Casework on PostgreSQL: submissions, workflow, archive, commitments, green channel, feedback")
@@ -54,9 +61,9 @@ class CaseworkIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.shebao.platform.DatabaseOwner owner;
+    DatabaseOwner owner;
     @Autowired
-    org.shebao.registry.IdNumberCipher ids;
+    IdNumberCipher ids;
     @Autowired
     SealKeystore seal;
 
@@ -187,7 +194,7 @@ class CaseworkIT {
         assertThat(c.missing()).containsExactly("MEDICAL_RECORDS");
         assertThatThrownBy(() -> workflow.accept(user("ty.clerk"), id, c.version())).isInstanceOf(AccessDeniedToRecordException.class);
         assertThatThrownBy(() -> workflow.returnCase(clerk, id, c.version(), List.of(), "缺材料"))
-                .isInstanceOf(org.shebao.common.InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class);
         Case returned = workflow.returnCase(clerk, id, c.version(), List.of("MEDICAL_RECORDS"), "缺医疗诊断证明");
         assertThat(returned.status()).isEqualTo(CaseStatus.RETURNED);
         ApiClient.Response view = api.get("citizen.fz", "/api/v1/cases/" + id);
@@ -198,7 +205,7 @@ class CaseworkIT {
                 List.of(new Upload("MEDICAL_RECORDS", "r.jpg", "image/jpeg", JPEG)), Set.of(), null);
         assertThat(again.status()).isEqualTo(CaseStatus.SUBMITTED);
         assertThatThrownBy(() -> workflow.returnCase(clerk, id, again.version(), List.of("MEDICAL_RECORDS"), "再退"))
-                .isInstanceOfSatisfying(org.shebao.common.InvalidInputException.class,
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations().get(0).code()).isEqualTo("error.case.returnedOnce"));
         Case accepted = workflow.accept(clerk, id, again.version());
         assertThatThrownBy(() -> workflow.accept(clerk2, id, again.version())).isInstanceOf(ConflictException.class);
@@ -230,7 +237,7 @@ class CaseworkIT {
 
         // N-3d: a message at every step, on every channel that reaches the applicant, delivered by the adapters
         // (queued after each step's commit by the notification module's listener)
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 jdbc.sql("SELECT count(*) FROM notification_outbox WHERE link = :l AND channel = 'IN_APP'")
                         .param("l", "/portal/cases/" + id).query(Integer.class).single()).isEqualTo(6));
         notifications.dispatch();
@@ -306,7 +313,7 @@ class CaseworkIT {
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         ledger.export(ledger.ledger(user("xz.clerk"), "ALL", null), xlsx, key -> key);
         String sheet;
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
             StringBuilder text = new StringBuilder();
             wb.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
             sheet = text.toString();
@@ -380,10 +387,10 @@ class CaseworkIT {
                 List.of(new Upload("ID_CARD", "photo.jpg", "image/jpeg", JPEG)), Set.of("HOUSEHOLD_REGISTER"), "林小燕", null);
         assertThatThrownBy(() -> intake.submit(clerk, enroll))
                 .as("a flexible worker has no unemployment insurance: the registry's own rule")
-                .isInstanceOf(org.shebao.common.InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> intake.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.WEB, idNumber,
                 Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
-                .isInstanceOfSatisfying(org.shebao.common.InvalidInputException.class,
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations().get(0).code()).isEqualTo("error.case.channel"));
         String taiyuan = ids.decrypt(jdbc.sql("SELECT p.id_cipher FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
                 + " WHERE u.username = 'citizen.ty'").query(byte[].class).single());
@@ -391,6 +398,6 @@ class CaseworkIT {
                 Map.of("purpose", "x"), List.of(), Set.of(), null, null))).isInstanceOf(AccessDeniedToRecordException.class);
         assertThatThrownBy(() -> intake.submit(user("citizen.fz"), new Submission("CERTIFICATE_REQUEST", Channel.PHONE,
                 null, Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
-                .isInstanceOf(org.shebao.common.InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 }

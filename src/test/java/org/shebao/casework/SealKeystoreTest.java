@@ -12,6 +12,7 @@ import java.security.Signature;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
 
 @DisplayName("N-3c electronic seal: the private key in a PKCS#12 keystore with a password from configuration")
 class SealKeystoreTest {
@@ -33,11 +34,11 @@ class SealKeystoreTest {
         assertThat(ks.isKeyEntry("seal")).isTrue();
         Signature s = Signature.getInstance("SHA256withRSA");
         s.initSign(again.privateKey());
-        s.update("证明".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        s.update("证明".getBytes(StandardCharsets.UTF_8));
         byte[] sig = s.sign();
         Signature v = Signature.getInstance("SHA256withRSA");
         v.initVerify(ks.getCertificate("seal").getPublicKey());
-        v.update("证明".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        v.update("证明".getBytes(StandardCharsets.UTF_8));
         assertThat(v.verify(sig)).isTrue();
     }
 

@@ -18,6 +18,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipFile;
 
 @DisplayName("Excel exports (Apache POI SXSSF): typed cells, a frozen bold header with a filter, rows streamed")
 class XlsxTest {
@@ -88,16 +91,16 @@ class XlsxTest {
                 sink.accept(List.of(i, "姓名" + i, new BigDecimal("1234.56")));
             }
         });
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("register", ".xlsx");
+        Path file = Files.createTempFile("register", ".xlsx");
         String sheet;
         try {
-            java.nio.file.Files.write(file, out.toByteArray());
-            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            Files.write(file, out.toByteArray());
+            try (ZipFile zip = new ZipFile(file.toFile())) {
                 sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
                         StandardCharsets.UTF_8);
             }
         } finally {
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
         }
         assertThat(sheet).contains("<row r=\"300001\"").contains("姓名299999").doesNotContain("<row r=\"300002\"");
         assertThat(sheet).contains("<autoFilter ref=\"A1:C300001\"/>");

@@ -12,6 +12,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Installable (issue 10, item 1): the first start without the demo lets exactly one administrator in. */
 @DisplayName("First start without the demo: one security administrator, who must change the one-time password first")
@@ -56,7 +58,7 @@ class BootstrapAdministratorIT {
                     "username", "fz.newclerk", "displayName", "福州受理 新", "role", "CLERK", "region", "350100"));
             assertThat(created.statusCode()).isEqualTo(302);
             String page = again.get("/security/users").body();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<code class=\"fs-5\">([^<]+)</code>").matcher(page);
+            Matcher m = Pattern.compile("<code class=\"fs-5\">([^<]+)</code>").matcher(page);
             assertThat(m.find()).as("the one-time password is shown once").isTrue();
             String oneTime = m.group(1);
             assertThat(again.get("/security/users").body()).doesNotContain(oneTime);

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.apache.catalina.Context;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 
 @ShebaoIntegrationTest
 @DisplayName("Idle web sessions end after 30 minutes (GB/T 22239-2019 8.1.4.1)")
@@ -17,8 +19,8 @@ class SessionTimeoutIT {
     @Test
     @DisplayName("the running server's sessions time out after 30 minutes of inactivity")
     void timeout() {
-        var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer) context.getWebServer();
-        var web = (org.apache.catalina.Context) tomcat.getTomcat().getHost().findChildren()[0];
+        var tomcat = (TomcatWebServer) context.getWebServer();
+        var web = (Context) tomcat.getTomcat().getHost().findChildren()[0];
         assertThat(web.getSessionTimeout()).as("minutes").isEqualTo(30);
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.util.Base64;
 
 @ShebaoIntegrationTest
 @DisplayName("User administration over the API: the security administrator of a province creates staff in it only")
@@ -35,7 +36,7 @@ class UserApiIT {
                 "role", "CLERK", "region", "350200")).status()).isEqualTo(403);
         // with the one-time password the API answers nothing but 403 until it is changed
         ApiClient.Response first = api.send(null, "GET", "/api/v1/ping", null, "zh-CN", Map.of("Authorization",
-                "Basic " + java.util.Base64.getEncoder().encodeToString(("xm.clerk9:" + oneTime).getBytes())));
+                "Basic " + Base64.getEncoder().encodeToString(("xm.clerk9:" + oneTime).getBytes())));
         assertThat(first.status()).isEqualTo(403);
     }
 }

@@ -19,6 +19,8 @@ import org.shebao.ShebaoIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Base64;
+import java.util.Map;
 
 @ShebaoIntegrationTest
 @DisplayName("Login and web security")
@@ -119,8 +121,8 @@ class WebSecurityIT {
         ApiClient.Response locked = api.get("xm.reviewer", "/api/v1/persons?q=");
         assertThat(locked.status()).isEqualTo(401);
         // the same answer as for a user name that does not exist: a lock reveals nothing
-        ApiClient.Response unknown = api.send(null, "GET", "/api/v1/persons?q=", null, "zh-CN", java.util.Map.of(
-                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("no.such.user:x".getBytes())));
+        ApiClient.Response unknown = api.send(null, "GET", "/api/v1/persons?q=", null, "zh-CN", Map.of(
+                "Authorization", "Basic " + Base64.getEncoder().encodeToString("no.such.user:x".getBytes())));
         assertThat(locked.body().path("title").asText()).isEqualTo(unknown.body().path("title").asText());
         assertThat(api.get("xm.clerk", "/api/v1/persons?q=").status()).isEqualTo(200);
     }
@@ -130,7 +132,7 @@ class WebSecurityIT {
         static void send(int port, String user) {
             try {
                 HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
-                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .header("Authorization", "Basic " + Base64.getEncoder()
                                 .encodeToString((user + ":wrong-password").getBytes(StandardCharsets.UTF_8))).build(),
                         HttpResponse.BodyHandlers.discarding());
             } catch (Exception e) {

@@ -10,6 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.shebao.ApiClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.nio.file.Path;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.identity.Users;
+import org.shebao.policy.Emergencies;
+import org.shebao.policy.Emergency;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A browser journey: headless Debian Chromium, a fresh zh-CN context per test, and a login helper. */
 abstract class BrowserJourney {
@@ -45,18 +51,18 @@ abstract class BrowserJourney {
         context.close();
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.shebao.policy.Emergencies emergencies;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.shebao.identity.Users users;
+    @Autowired
+    Emergencies emergencies;
+    @Autowired
+    Users users;
 
     /** Leaves Fujian's emergency as the demo has it (lifted date pending) for the tests that follow. */
     @AfterEach
     void restoreFujian() {
-        org.shebao.policy.Emergency e = emergencies.all().stream().filter(x -> x.region().value().equals("350000"))
+        Emergency e = emergencies.all().stream().filter(x -> x.region().value().equals("350000"))
                 .findFirst().orElseThrow();
         if (e.liftedOn() != null) {
-            emergencies.enterDates((org.shebao.identity.ShebaoUser) users.loadUserByUsername("fj.admin"), e.id(),
+            emergencies.enterDates((ShebaoUser) users.loadUserByUsername("fj.admin"), e.id(),
                     e.version(), "", "", "测试结束：撤销录入", false, true);
         }
     }
@@ -64,7 +70,7 @@ abstract class BrowserJourney {
     /** A full-page picture of where the journey is, in target/journeys/, for people to look at. */
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(java.nio.file.Path.of("target/journeys", name + ".png")));
+                .setPath(Path.of("target/journeys", name + ".png")));
     }
 
     String url(String path) {

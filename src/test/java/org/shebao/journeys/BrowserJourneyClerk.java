@@ -1,6 +1,7 @@
 package org.shebao.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import com.microsoft.playwright.Page;
 
 /** Steps a clerk takes inside another user's journey. */
 final class BrowserJourneyClerk {
@@ -12,7 +13,7 @@ final class BrowserJourneyClerk {
         j.context.clearCookies();
         j.login(clerk);
         j.page.navigate(j.url("/casework/queue"));
-        j.page.locator("#queue a", new com.microsoft.playwright.Page.LocatorOptions().setHasText(reference)).click();
+        j.page.locator("#queue a", new Page.LocatorOptions().setHasText(reference)).click();
         j.page.click("#accept");
         assertThat(j.page.locator("#status")).hasText("已受理，待初审");
         j.context.clearCookies();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.shebao.contribution.DeferralFixtures;
 
 @ShebaoIntegrationTest
 @DisplayName("Browser journey: N-5b / FJ-5b deferral registered by a clerk on the person's rights record")
@@ -18,7 +19,7 @@ class DeferralJourneyIT extends BrowserJourney {
     @DisplayName("FJ-5b: fz.clerk opens a flexible worker's rights record, registers the 2020 deferral, sees it "
             + "flagged with its clauses and its deadline pending (待定); the button is gone")
     void clerkRegistersDeferral() {
-        long person = org.shebao.contribution.DeferralFixtures.eligibleFlexibleWorker(jdbc, "350100");
+        long person = DeferralFixtures.eligibleFlexibleWorker(jdbc, "350100");
         login("fz.clerk");
         page.navigate(url("/registry/persons/" + person + "/contributions"));
         assertThat(page.locator("#deferral-form")).containsText("2020");

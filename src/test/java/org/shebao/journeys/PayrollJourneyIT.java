@@ -11,21 +11,34 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseWorkflow;
+import org.shebao.casework.Channel;
+import org.shebao.casework.Submission;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.IdNumberCipher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ShebaoIntegrationTest
 @DisplayName("Browser journeys: the payroll and a pre-paid pension (N-1b, N-1c, N-1e, FJ-1.3)")
 class PayrollJourneyIT extends BrowserJourney {
-    @org.springframework.beans.factory.annotation.Autowired
-    org.shebao.casework.CaseIntake intake;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.shebao.casework.CaseWorkflow workflow;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.shebao.registry.IdNumberCipher ids;
+    @Autowired
+    CaseIntake intake;
+    @Autowired
+    CaseWorkflow workflow;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    IdNumberCipher ids;
 
-    private org.shebao.identity.ShebaoUser user(String name) {
-        return (org.shebao.identity.ShebaoUser) users.loadUserByUsername(name);
+    private ShebaoUser user(String name) {
+        return (ShebaoUser) users.loadUserByUsername(name);
     }
 
     @Test
@@ -37,10 +50,10 @@ class PayrollJourneyIT extends BrowserJourney {
                    AND birth_date BETWEEN DATE '1959-06-01' AND DATE '1960-06-30'
                    AND EXISTS (SELECT 1 FROM contribution_year y WHERE y.person_id = p.id)
                  ORDER BY id LIMIT 1""").query(byte[].class).single());
-        org.shebao.casework.Case c = intake.submit(user("fz.clerk"), new org.shebao.casework.Submission("RETIREMENT",
-                org.shebao.casework.Channel.PHONE, idNumber, java.util.Map.of("scheme", "ENTERPRISE",
-                "bankAccount", "6222021009998887776"), java.util.List.of(), java.util.Set.of(), null, null)).c();
-        org.shebao.casework.Case accepted = workflow.accept(user("fz.clerk"), c.id(), c.version());
+        Case c = intake.submit(user("fz.clerk"), new Submission("RETIREMENT",
+                Channel.PHONE, idNumber, Map.of("scheme", "ENTERPRISE",
+                "bankAccount", "6222021009998887776"), List.of(), Set.of(), null, null)).c();
+        Case accepted = workflow.accept(user("fz.clerk"), c.id(), c.version());
 
         login("fz.reviewer");
         page.navigate(url("/casework/cases/" + c.id()));
@@ -95,8 +108,8 @@ class PayrollJourneyIT extends BrowserJourney {
         // the run in the fund's books: its voucher pays out of the bank exactly what the totals add up to
         String runUrl = page.url();
         String runId = runUrl.substring(runUrl.lastIndexOf('/') + 1);
-        java.math.BigDecimal total = page.locator("#totals tbody tr td.amount").allTextContents().stream()
-                .map(s -> new java.math.BigDecimal(s.replace(",", ""))).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        BigDecimal total = page.locator("#totals tbody tr td.amount").allTextContents().stream()
+                .map(s -> new BigDecimal(s.replace(",", ""))).reduce(BigDecimal.ZERO, BigDecimal::add);
         page.click("text=基金账簿");
         assertThat(page.locator("#fund-name")).hasText("企业职工基本养老保险基金");
         assertThat(page.locator("#trial-balance tr[data-account='1002']")).containsText("银行存款（待遇支出户）");

@@ -12,6 +12,7 @@ import org.shebao.common.RegionCode;
 import org.shebao.policy.Deadlines;
 import org.shebao.policy.Emergency;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.shebao.policy.TrackedRef;
 
 @ShebaoIntegrationTest
 @DisplayName("Browser journey: an administrator enters the lifted date (N-5c, FJ-5c, N-1c, FJ-1.1, FJ-1.3)")
@@ -26,9 +27,9 @@ class PolicyJourneyIT extends BrowserJourney {
     void liftedDateTurnsPendingIntoDeadlines() {
         Emergency fujian = emergencies.all().stream().filter(e -> e.region().value().equals("350000")).findFirst()
                 .orElseThrow();
-        deadlines.track("test", org.shebao.policy.TrackedRef.of("test", 101), "测试：承诺书补交材料", new RegionCode("350100"), LocalDate.of(2020, 3, 2),
+        deadlines.track("test", TrackedRef.of("test", 101), "测试：承诺书补交材料", new RegionCode("350100"), LocalDate.of(2020, 3, 2),
                 "LIFTED_PLUS_3_MONTHS");
-        deadlines.track("test", org.shebao.policy.TrackedRef.of("test", 102), "测试：补缴", new RegionCode("350200"), LocalDate.of(2020, 3, 3),
+        deadlines.track("test", TrackedRef.of("test", 102), "测试：补缴", new RegionCode("350200"), LocalDate.of(2020, 3, 3),
                 "LIFTED_PLUS_3_MONTHS");
         int pending = deadlines.openCounts(fujian.id(), "LIFTED_PLUS_3_MONTHS")[0];
         assertThat(pending).isGreaterThanOrEqualTo(2);
@@ -66,7 +67,7 @@ class PolicyJourneyIT extends BrowserJourney {
         assertThat(page.locator("#history tbody tr").last()).containsText("福建管理员");
         assertThat(page.locator("#history")).not().containsText("fj.admin");
         assertThat(page.locator("#history tbody tr").last()).containsText("疫情解除日期");
-        assertThat(deadlines.tracked("test", org.shebao.policy.TrackedRef.of("test", 101), "LIFTED_PLUS_3_MONTHS").orElseThrow().dueOn())
+        assertThat(deadlines.tracked("test", TrackedRef.of("test", 101), "LIFTED_PLUS_3_MONTHS").orElseThrow().dueOn())
                 .isEqualTo(LocalDate.of(2020, 7, 30));
 
         page.navigate(url("/admin/policy?region=350100&on=2020-05-01"));

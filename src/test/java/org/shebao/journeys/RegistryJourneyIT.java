@@ -12,6 +12,7 @@ import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.IdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.regex.Pattern;
 
 @ShebaoIntegrationTest
 @DisplayName("Browser journeys: the registry (issue 2)")
@@ -41,7 +42,7 @@ class RegistryJourneyIT extends BrowserJourney {
 
         assertThat(page.locator("#form-errors")).containsText("公民身份号码校验码错误");
         assertThat(page.locator("#form-errors")).containsText("最后一位应为 " + right);
-        assertThat(page.locator("#idNumber")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
+        assertThat(page.locator("#idNumber")).hasClass(Pattern.compile("is-invalid"));
         assertThat(jdbc.sql("SELECT count(*) FROM registry_person").query(Long.class).single()).isEqualTo(before);
 
         page.fill("#idNumber", first17 + right);

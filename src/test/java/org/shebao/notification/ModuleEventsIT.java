@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 
 /** Issue 19, item 3: events between modules are recorded with the change and delivered after its commit. */
 @ShebaoIntegrationTest
@@ -49,7 +51,7 @@ class ModuleEventsIT {
                 .andVerify(n -> assertThat(jdbc.sql("SELECT DISTINCT channel FROM notification_outbox WHERE link = :l")
                         .param("l", "/portal/cases/" + caseId[0]).query(String.class).list())
                         .containsExactlyInAnyOrder("IN_APP", "SMS", "WECHAT"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
                                 + " AND event_type = :t").param("t", CaseStatusChanged.class.getName())
                         .query(Long.class).single()).as("case events not yet delivered").isZero());

@@ -23,6 +23,17 @@ import org.shebao.policy.Measures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.NotFoundException;
+import org.shebao.ledger.Account;
+import org.shebao.policy.Parameters;
 
 @ShebaoIntegrationTest
 @DisplayName("Payroll on PostgreSQL: idempotent, resumable, one instance at a time, N-1c flags, balanced ledger")
@@ -47,9 +58,9 @@ class PayrollIT {
     @Autowired
     Measures measures;
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
     @Autowired
-    org.shebao.policy.Parameters parameters;
+    Parameters parameters;
 
     private ShebaoUser finance() {
         return (ShebaoUser) users.loadUserByUsername("fz.finance");
@@ -109,7 +120,7 @@ class PayrollIT {
      * pays out the total. Computed from payroll_line, not from the ledger, so a wrong or double posting fails here.
      */
     private Map<String, BigDecimal> assertRunBooked(long runId) {
-        Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+        Map<String, BigDecimal> expected = new TreeMap<>();
         jdbc.sql("""
                 SELECT CASE kind WHEN 'REGULAR' THEN '5001' WHEN 'PREPAYMENT' THEN '1221'
                                  WHEN 'ARREARS' THEN '5002' WHEN 'SETTLEMENT' THEN '5002' ELSE '1231' END, sum(amount)
@@ -120,7 +131,7 @@ class PayrollIT {
                 .param("r", runId).query(BigDecimal.class).single();
         expected.put("1002", total.negate());
         expected.values().removeIf(v -> v.signum() == 0);
-        Map<String, BigDecimal> actual = new java.util.TreeMap<>();
+        Map<String, BigDecimal> actual = new TreeMap<>();
         jdbc.sql("""
                 SELECT l.account, sum(l.debit - l.credit) FROM ledger_line l JOIN ledger_journal j ON j.id = l.journal_id
                  WHERE j.source = :s GROUP BY l.account""").param("s", "payroll-run:" + runId)
@@ -141,9 +152,9 @@ class PayrollIT {
         assertThat(payroll.run((ShebaoUser) users.loadUserByUsername("fj.admin"), run.id()).id()).isEqualTo(run.id());
         assertThat(payroll.run(finance(), run.id()).id()).isEqualTo(run.id());
         assertThatThrownBy(() -> payroll.run((ShebaoUser) users.loadUserByUsername("ty.finance"), run.id()))
-                .isInstanceOf(org.shebao.common.AccessDeniedToRecordException.class);
+                .isInstanceOf(AccessDeniedToRecordException.class);
         assertThatThrownBy(() -> payroll.run(finance(), Long.MAX_VALUE))
-                .isInstanceOf(org.shebao.common.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
         payroll.execute(run.id());
     }
 
@@ -159,9 +170,9 @@ class PayrollIT {
         Payroll other = instance();
         for (YearMonth m = YearMonth.of(2021, 5); !m.isAfter(YearMonth.of(2021, 7)); m = m.plusMonths(1)) {
             YearMonth month = m;
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
-            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(20);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> calls = new ArrayList<>();
             for (int t = 0; t < 20; t++) {
                 Payroll node = t % 2 == 0 ? payroll : other;
                 calls.add(pool.submit(() -> {
@@ -176,7 +187,7 @@ class PayrollIT {
                 }));
             }
             go.countDown();
-            for (java.util.concurrent.Future<?> f : calls) {
+            for (Future<?> f : calls) {
                 f.get();
             }
             pool.shutdown();
@@ -197,7 +208,7 @@ class PayrollIT {
         BigDecimal paidByRuns = jdbc.sql("""
                 SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
                  WHERE r.status = 'COMPLETED'""").query(BigDecimal.class).single();
-        assertThat(ledger.balance(org.shebao.ledger.Account.PENSION_BANK)).as("the bank paid out what the runs paid")
+        assertThat(ledger.balance(Account.PENSION_BANK)).as("the bank paid out what the runs paid")
                 .isEqualByComparingTo(paidByRuns.negate());
     }
 
@@ -211,10 +222,10 @@ class PayrollIT {
         long regular = order(610_002, xinzhou, "REGULAR", "1500.00", LocalDate.of(2030, 12, 31), "");
         PayrollRun aug = payroll.open(admin, xinzhou, YearMonth.of(2021, 8));
         payroll.execute(aug.id());
-        BigDecimal before = ledger.balance(org.shebao.ledger.Account.PENSION_RECEIVABLE);
+        BigDecimal before = ledger.balance(Account.PENSION_RECEIVABLE);
         orders.endOrder(prepay, YearMonth.of(2021, 8));
         orders.settlePrepayment(prepay, new BigDecimal("600.00"), "test");
-        assertThat(ledger.balance(org.shebao.ledger.Account.PENSION_RECEIVABLE)).as("the over-payment is receivable")
+        assertThat(ledger.balance(Account.PENSION_RECEIVABLE)).as("the over-payment is receivable")
                 .isEqualByComparingTo(before.add(new BigDecimal("600.00")));
         orders.addAdjustment(regular, YearMonth.of(2021, 9), "DEDUCTION", new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
         orders.addAdjustment(regular, YearMonth.of(2021, 10), "DEDUCTION", new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
@@ -223,11 +234,11 @@ class PayrollIT {
             payroll.execute(r.id());
             assertRunBooked(r.id());
         }
-        assertThat(ledger.balance(org.shebao.ledger.Account.PENSION_RECEIVABLE)).as("the deductions collected it")
+        assertThat(ledger.balance(Account.PENSION_RECEIVABLE)).as("the deductions collected it")
                 .isEqualByComparingTo(before);
-        assertThat(ledger.balance(org.shebao.ledger.Account.PENSION_RECEIVABLE)).as("never a credit balance")
+        assertThat(ledger.balance(Account.PENSION_RECEIVABLE)).as("never a credit balance")
                 .isGreaterThanOrEqualTo(BigDecimal.ZERO);
-        assertThat(ledger.balance(org.shebao.ledger.Account.PENSION_PREPAYMENTS)).as("pre-payments of settled orders cleared")
+        assertThat(ledger.balance(Account.PENSION_PREPAYMENTS)).as("pre-payments of settled orders cleared")
                 .isGreaterThanOrEqualTo(BigDecimal.ZERO);
     }
 

@@ -30,6 +30,11 @@ import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import org.shebao.WebSession;
+import org.shebao.payroll.StandingOrders;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Retirement decisions on the real payroll (issue 9): the 15-year minimum, settlement of every pre-paid month on both
@@ -55,14 +60,14 @@ class AwardRulesIT {
     @Autowired
     Payroll payroll;
     @Autowired
-    org.shebao.payroll.StandingOrders orders;
+    StandingOrders orders;
     @Autowired
     Emergencies emergencies;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    java.time.Clock clock;
-    @org.springframework.boot.test.web.server.LocalServerPort
+    Clock clock;
+    @LocalServerPort
     int port;
 
     private ShebaoUser user(String name) {
@@ -77,7 +82,7 @@ class AwardRulesIT {
                 "1390000" + String.format("%04d", seq), city, city)).id();
         int year = 2000;
         int left = months;
-        java.util.List<Contributions.YearRow> rows = new java.util.ArrayList<>();
+        List<Contributions.YearRow> rows = new ArrayList<>();
         while (left > 0) {
             int m = Math.min(12, left);
             rows.add(new Contributions.YearRow(person, year++, city, null, m, new BigDecimal("4000.00"),
@@ -158,7 +163,7 @@ class AwardRulesIT {
         assertThat(run.id()).isPositive();
         // the award page says why and offers the options, each with its source
         // read as fj.admin: WebSecurityIT locks xm.reviewer with wrong passwords in the same JVM
-        var page = org.shebao.WebSession.login(port, "fj.admin").get("/pension/awards/" + c.id());
+        var page = WebSession.login(port, "fj.admin").get("/pension/awards/" + c.id());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("不符合按月领取基本养老金的条件").contains("累计缴费 100 个月")
                 .contains("180 个月").contains("人社部令第13号").contains("个人账户储存额");

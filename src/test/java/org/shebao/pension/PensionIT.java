@@ -23,6 +23,13 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import org.shebao.common.RegionCode;
+import org.shebao.ledger.Ledger;
+import org.shebao.payroll.Payroll;
+import org.shebao.payroll.PayrollRun;
+import org.shebao.registry.IdNumberCipher;
 
 @ShebaoIntegrationTest
 @DisplayName("Retirement on PostgreSQL: pre-payment at the FJ-1.3 standard, approval, settlement into the payroll")
@@ -39,11 +46,11 @@ class PensionIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.shebao.registry.IdNumberCipher ids;
+    IdNumberCipher ids;
     @Autowired
-    org.shebao.payroll.Payroll payroll;
+    Payroll payroll;
     @Autowired
-    org.shebao.ledger.Ledger ledger;
+    Ledger ledger;
 
     private ShebaoUser user(String name) {
         return (ShebaoUser) users.loadUserByUsername(name);
@@ -73,14 +80,14 @@ class PensionIT {
                 .param("r", c.reference()).query(String.class).single()).contains("N-1b").contains("FJ-1.3");
 
         // this month's payroll pays the pre-payment and the pre-paid months since March 2020, to account 1221 (N-1e)
-        org.shebao.payroll.PayrollRun run = payroll.open(user("fz.finance"), new org.shebao.common.RegionCode("350100"),
+        PayrollRun run = payroll.open(user("fz.finance"), new RegionCode("350100"),
                 YearMonth.from(LocalDate.now()));
         payroll.execute(run.id());
         BigDecimal prepaidPaid = jdbc.sql("""
                 SELECT sum(l.amount) FROM payroll_line l JOIN payroll_order o ON o.id = l.order_id
                  WHERE l.run_id = :r AND o.source_ref = :ref""").param("r", run.id()).param("ref", c.reference())
                 .query(BigDecimal.class).single();
-        long months = YearMonth.of(2020, 3).until(YearMonth.from(LocalDate.now()), java.time.temporal.ChronoUnit.MONTHS) + 1;
+        long months = YearMonth.of(2020, 3).until(YearMonth.from(LocalDate.now()), ChronoUnit.MONTHS) + 1;
         assertThat(prepaidPaid).isEqualByComparingTo(new BigDecimal("1800.00").multiply(BigDecimal.valueOf(months)));
 
         Case pre = workflow.preReview(user("fz.clerk2"), c.id(), accepted.version(), "待补材料，先行预发");
@@ -91,7 +98,7 @@ class PensionIT {
         assertThat(calc.lines()).anySatisfy(l -> assertThat(l.source()).contains("国发〔2005〕38号"));
         Settlement s = awards.settlement(done);
         YearMonth approval = YearMonth.from(LocalDate.now());
-        assertThat(s.months()).hasSize((int) YearMonth.of(2020, 3).until(approval, java.time.temporal.ChronoUnit.MONTHS) + 1);
+        assertThat(s.months()).hasSize((int) YearMonth.of(2020, 3).until(approval, ChronoUnit.MONTHS) + 1);
         assertThat(s.total()).isEqualByComparingTo(done.monthlyAmount().subtract(new BigDecimal("1800.00"))
                 .multiply(BigDecimal.valueOf(s.months().size())));
         BigDecimal scheduled = jdbc.sql("""
@@ -104,7 +111,7 @@ class PensionIT {
         // settlement moves what the pre-payment account received to pension expense
         long prepayOrder = jdbc.sql("SELECT id FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                 .param("r", c.reference()).query(Long.class).single();
-        org.shebao.ledger.Ledger.Journal settledEntry = ledger.journal("prepayment-settled:" + prepayOrder).orElseThrow();
+        Ledger.Journal settledEntry = ledger.journal("prepayment-settled:" + prepayOrder).orElseThrow();
         assertThat(settledEntry.lines()).extracting(l -> l.account() + " " + l.debit() + " " + l.credit())
                 .containsExactlyInAnyOrder("5001 " + prepaidPaid + " 0.00", "1221 0.00 " + prepaidPaid);
     }
@@ -120,12 +127,12 @@ class PensionIT {
         String text = "id_number,name,date\r\n\r\n\"350102199001011234\",\"王,某\",2020-01-15\r\n"
                 + "350102199001011234,某人\r\n";
         RecordImports.Result r = imports.importFile(finance, RecordImports.Kind.DEATH,
-                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                text.getBytes(StandardCharsets.UTF_8));
         assertThat(r.applied()).isFalse();
         assertThat(r.errors()).extracting(e -> e.line() + " " + e.code())
                 .containsExactly("3 error.idNumber.checkDigit", "4 error.import.columns");
         RecordImports.Result quote = imports.importFile(finance, RecordImports.Kind.DEATH,
-                "id_number,name,date\n350102199001011234,\"王某,2020-01-15\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "id_number,name,date\n350102199001011234,\"王某,2020-01-15\n".getBytes(StandardCharsets.UTF_8));
         assertThat(quote.errors()).extracting(e -> e.line() + " " + e.code()).containsExactly("2 error.import.quote");
     }
 
@@ -153,13 +160,13 @@ class PensionIT {
                 .single()).isEqualTo("ACTIVE");
 
         RecordImports.Result ok = imports.importFile(finance, RecordImports.Kind.DEATH,
-                ("\uFEFFid_number,name,date\n" + id + "," + r[1] + ",2020-01-15\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                ("\uFEFFid_number,name,date\n" + id + "," + r[1] + ",2020-01-15\n").getBytes(StandardCharsets.UTF_8));
         assertThat(ok.applied()).isTrue();
         assertThat(ok.matched()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :id").param("id", r[2]).query(String.class)
                 .single()).isEqualTo("STOPPED");
         RecordImports.Result wrongName = imports.importFile(finance, RecordImports.Kind.MATCH,
-                (id + ",不是本人,2026-01-15\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                (id + ",不是本人,2026-01-15\n").getBytes(StandardCharsets.UTF_8));
         assertThat(wrongName.errors()).extracting(RecordImports.LineError::code).containsExactly("error.import.name");
     }
 

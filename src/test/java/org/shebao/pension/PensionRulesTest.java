@@ -13,6 +13,7 @@ import org.shebao.common.RegionCode;
 import org.shebao.policy.Emergency;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.PolicyBook;
+import java.util.TreeMap;
 
 @DisplayName("Pension rules, by clause")
 class PensionRulesTest {
@@ -85,7 +86,7 @@ class PensionRulesTest {
     @DisplayName("N-1b / FJ-1.3 多扣少补 after the SX-1a window closed: months pre-paid before the new first month are due "
             + "nothing and recovered; a month the payroll did not pay is due in full; no pre-paid month is left out")
     void settlementWithLaterFirstMonth() {
-        Map<YearMonth, BigDecimal> paid = new java.util.TreeMap<>(Map.of(
+        Map<YearMonth, BigDecimal> paid = new TreeMap<>(Map.of(
                 YearMonth.of(2026, 3), new BigDecimal("1800.00"), YearMonth.of(2026, 4), new BigDecimal("1800.00"),
                 YearMonth.of(2026, 6), new BigDecimal("1800.00")));
         Settlement s = Settlement.settle(YearMonth.of(2026, 3), YearMonth.of(2026, 6), YearMonth.of(2026, 5),

@@ -21,6 +21,9 @@ import org.shebao.ShebaoIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 
 /**
  * Property-based fuzzing of the JSON API (issue 10, item 8): for every POST and PUT the OpenAPI document lists,
@@ -41,7 +44,7 @@ class ApiFuzzIT {
 
     private String token(String user) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/tokens")))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body()).path("token").asText();
@@ -62,7 +65,7 @@ class ApiFuzzIT {
         String sql = tables.stream().map(t -> "SELECT '" + t + "' AS t, count(*) AS n FROM " + t)
                 .collect(Collectors.joining(" UNION ALL "));
         return jdbc.sql(sql).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
     /** A JSON value that is wrong in some way: null, a wrong type, an extreme number, an odd or huge string. */
@@ -103,7 +106,7 @@ class ApiFuzzIT {
         if (r.nextInt(4) == 0) {
             return GARBAGE.get(r.nextInt(GARBAGE.size()));
         }
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         int n = r.nextInt(7);
         for (int i = 0; i < n; i++) {
             String key = r.nextBoolean() && !fields.isEmpty() ? fields.get(r.nextInt(fields.size())) : text(r, "abcdef", 5);

@@ -17,6 +17,7 @@ import org.shebao.ShebaoIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.postgresql.Driver;
 
 /** Backup and restore (issue 10, item 2): a backup restored into a fresh database gives back every row. */
 @ShebaoIntegrationTest
@@ -53,7 +54,7 @@ class BackupRestoreIT {
         asOwner.sql("CREATE DATABASE " + name).update();
         String target = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
         String password = System.getenv().getOrDefault("SHEBAO_DB_OWNER_PASSWORD", "");
-        return new SimpleDriverDataSource(new org.postgresql.Driver(), target, user, password);
+        return new SimpleDriverDataSource(new Driver(), target, user, password);
     }
 
     @Test

@@ -21,6 +21,9 @@ import org.shebao.ShebaoIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.shebao.WebSession;
 
 /**
  * The bad inputs that once answered 5xx (issue 10, item 8): each is a 4xx with an RFC 9457 body, and writes nothing.
@@ -47,7 +50,7 @@ class BadInputIT {
 
     private String token(String user) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body()).path("token").asText();
@@ -124,14 +127,14 @@ class BadInputIT {
         assertThat(rows()).as("nothing written").isEqualTo(before);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     @DisplayName("the apply form for an unknown case type is a 404 page, and for an employer's account a 403 page, "
             + "both in Chinese, without a stack trace")
     void applyFormPages() throws Exception {
-        HttpResponse<String> unknown = org.shebao.WebSession.login(port, "citizen.fz").get("/portal/cases/new?type=NO_SUCH_TYPE");
+        HttpResponse<String> unknown = WebSession.login(port, "citizen.fz").get("/portal/cases/new?type=NO_SUCH_TYPE");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("<html").doesNotContain("Exception");
-        HttpResponse<String> employer = org.shebao.WebSession.login(port, "employer.fz")
+        HttpResponse<String> employer = WebSession.login(port, "employer.fz")
                 .get("/portal/cases/new?type=CERTIFICATE_REQUEST");
         assertThat(employer.statusCode()).isEqualTo(403);
         assertThat(employer.body()).contains("<html").doesNotContain("Exception");

@@ -14,6 +14,9 @@ import org.shebao.ShebaoApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import org.assertj.core.api.Assertions;
 
 @DisplayName("The embedded PostgreSQL keeps its data directory across restarts")
 class EmbeddedDatabaseRestartIT {
@@ -75,7 +78,7 @@ class EmbeddedDatabaseRestartIT {
         Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), OrphanMaker.class.getName(),
                 DIR.toAbsolutePath().normalize().toString()).redirectErrorStream(true).start();
-        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()))) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream()))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("ready")) {
                 // the child's start-up output
@@ -99,7 +102,7 @@ class EmbeddedDatabaseRestartIT {
         Path old = Path.of("target/pg-old-version");
         Files.createDirectories(old);
         Files.writeString(old.resolve("PG_VERSION"), "14\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedDataDirectory.check(old.toAbsolutePath()))
+        Assertions.assertThatThrownBy(() -> EmbeddedDataDirectory.check(old.toAbsolutePath()))
                 .hasMessageContaining("PostgreSQL 14").hasMessageContaining("pg_dump");
     }
 }

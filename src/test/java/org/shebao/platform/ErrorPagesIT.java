@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.WebSession;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.util.Base64;
 
 /** HTML for people, JSON for programs (issue 10, item 10): a browser gets the platform's own error page. */
 @ShebaoIntegrationTest
@@ -41,7 +42,7 @@ class ErrorPagesIT {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/nope"))
                 .header("Accept", "application/json").header("Authorization", "Basic "
-                        + java.util.Base64.getEncoder().encodeToString("fz.clerk:Shebao@2020".getBytes())).build(),
+                        + Base64.getEncoder().encodeToString("fz.clerk:Shebao@2020".getBytes())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.body()).contains("\"status\":404");

@@ -16,6 +16,20 @@ import org.shebao.ShebaoIntegrationTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import org.shebao.common.IdNumber;
 
 /** Operations (issue 10, item 9): health for load balancers, the platform's own metrics, logs without ID numbers. */
 @ShebaoIntegrationTest
@@ -51,7 +65,7 @@ class ObservabilityIT {
         api.post("citizen.xz", "/api/v1/cases", Map.of("type", "CERTIFICATE_REQUEST", "form",
                 Map.of("certificate", "CONTRIBUTION_RECORD", "purpose", "运维测试")));
         api.send(null, "GET", "/api/v1/ping", null, "zh-CN", Map.of("Authorization", "Basic "
-                + java.util.Base64.getEncoder().encodeToString("xz.reviewer:wrong".getBytes())));
+                + Base64.getEncoder().encodeToString("xz.reviewer:wrong".getBytes())));
         HttpResponse<String> m = get("/actuator/prometheus");
         assertThat(m.statusCode()).isEqualTo(200);
         assertThat(m.body()).contains("shebao_cases_submitted_total{", "shebao_cases_waiting{", "status=\"SUBMITTED\"",
@@ -64,28 +78,28 @@ class ObservabilityIT {
     void noFullIdInLogs(CapturedOutput output) throws Exception {
         ApiClient api = new ApiClient(port);
         String first17 = "35020219770707" + "515";
-        String id = first17 + org.shebao.common.IdNumber.checkChar(first17);
+        String id = first17 + IdNumber.checkChar(first17);
         long person = api.post("xm.clerk", "/api/v1/persons", Map.of("idNumber", id, "name", "日志测试", "phone",
                 "13905920077", "hukouRegion", "350202", "regionCode", "350200")).body().path("id").asLong();
         api.get("xm.clerk", "/api/v1/persons?q=" + id);
         assertThat(person).isPositive();
         assertThat(FULL_ID.matcher(output.getAll()).find()).as("a full ID number in the log output").isFalse();
-        assertThat(output.getAll()).contains(org.shebao.common.IdNumber.mask(id));
+        assertThat(output.getAll()).contains(IdNumber.mask(id));
     }
 
     @Test
     @DisplayName("the metrics refuse a client on another address (this machine's network address, not loopback) "
             + "that is not logged in as an administrator")
     void metricsRefusedFromElsewhere() throws Exception {
-        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+        InetAddress external = Collections.list(NetworkInterface.getNetworkInterfaces())
                 .stream().filter(n -> {
                     try {
                         return n.isUp() && !n.isLoopback();
-                    } catch (java.net.SocketException e) {
+                    } catch (SocketException e) {
                         return false;
                     }
-                }).flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
-                .filter(a -> a instanceof java.net.Inet4Address).findFirst()
+                }).flatMap(n -> Collections.list(n.getInetAddresses()).stream())
+                .filter(a -> a instanceof Inet4Address).findFirst()
                 .orElseThrow(() -> new AssertionError("this machine has no network address besides loopback"));
         HttpResponse<String> m = http.send(HttpRequest.newBuilder(URI.create("http://" + external.getHostAddress()
                         + ":" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
@@ -100,7 +114,7 @@ class ObservabilityIT {
     @DisplayName("SHEBAO_LOG_FORMAT=json: the platform started in its own JVM writes every log line as one JSON object "
             + "(Elastic Common Schema: @timestamp, log.level, message), and it does its work")
     void jsonLogs() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "org.shebao.ShebaoApplication",
                 "--spring.datasource.url=", "--shebao.db.embedded.data-dir=target/pg-json-log",
                 "--shebao.db.embedded.clean-data-directory=true", "--shebao.demo.enabled=false",
@@ -111,17 +125,17 @@ class ObservabilityIT {
         pb.environment().put("SHEBAO_LOG_FORMAT", "json");
         pb.environment().remove("SHEBAO_DB_URL");
         Process jvm = pb.start();
-        java.util.List<String> lines;
-        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8))) {
+        List<String> lines;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(),
+                StandardCharsets.UTF_8))) {
             lines = out.lines().toList();
         }
         assertThat(jvm.waitFor()).as(String.join("\n", lines)).isZero();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        java.util.List<String> logLines = lines.stream().filter(l -> !l.startsWith("backup written to")).toList();
+        ObjectMapper json = new ObjectMapper();
+        List<String> logLines = lines.stream().filter(l -> !l.startsWith("backup written to")).toList();
         assertThat(logLines).hasSizeGreaterThan(5);
         for (String line : logLines) {
-            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            JsonNode n = json.readTree(line);
             assertThat(n.has("@timestamp") && n.path("log").has("level") && n.has("message")).as(line).isTrue();
         }
         assertThat(lines).anyMatch(l -> l.startsWith("backup written to"));

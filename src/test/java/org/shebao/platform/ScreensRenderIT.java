@@ -14,6 +14,9 @@ import org.shebao.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.shebao.registry.IdNumberCipher;
 
 /**
  * Every screen a role opens renders (200, the platform's layout, no error page), also the ones no journey walks
@@ -27,7 +30,7 @@ class ScreensRenderIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    org.shebao.registry.IdNumberCipher ids;
+    IdNumberCipher ids;
 
     static Stream<Arguments> screens() {
         return Stream.of(
@@ -63,7 +66,7 @@ class ScreensRenderIT {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     @DisplayName("issue 10: the person pages carry the ID number masked (two digits at each end) and the age, never "
             + "the full number or the birth date, also in the edit form; a clerk still saves the form")
     void noFullIdInPages() throws Exception {
@@ -81,7 +84,7 @@ class ScreensRenderIT {
         }
         WebSession clerk = WebSession.login(port, "fz.clerk");
         String name = jdbc.sql("SELECT name FROM registry_person WHERE id = :id").param("id", id).query(String.class).single();
-        var saved = clerk.submit("/registry/persons/" + id + "/edit", "/registry/persons/" + id, java.util.Map.of(
+        var saved = clerk.submit("/registry/persons/" + id + "/edit", "/registry/persons/" + id, Map.of(
                 "version", String.valueOf(jdbc.sql("SELECT version FROM registry_person WHERE id = :id").param("id", id)
                         .query(Integer.class).single()), "name", name, "phone", "13905910999", "hukouRegion", "350102",
                 "regionCode", "350100"));

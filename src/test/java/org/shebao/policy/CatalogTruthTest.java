@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.time.LocalDate;
 
 /**
  * The catalog tells the truth (issue 9): a measure is shown in force only when a rule carries it out, and a
@@ -40,8 +41,8 @@ class CatalogTruthTest {
             assertThat(RULES.getOrDefault(m.code(), List.of())).as(m.code() + " waits for issue " + m.waitsFor()
                     + " but a rule says it carries it out").isEmpty();
             for (Measure.Scope s : m.scopes()) {
-                Emergency e = new Emergency(1, s.region(), "test", java.time.LocalDate.of(2020, 1, 24), null, null, 0);
-                MeasureStatus st = BOOK.measure(m.code(), s.region(), java.time.LocalDate.of(2020, 3, 1), List.of(e));
+                Emergency e = new Emergency(1, s.region(), "test", LocalDate.of(2020, 1, 24), null, null, 0);
+                MeasureStatus st = BOOK.measure(m.code(), s.region(), LocalDate.of(2020, 3, 1), List.of(e));
                 assertThat(st.inForce()).as(m.code() + " in " + s.region()).isFalse();
                 assertThat(st.reason()).isEqualTo("measure.reason.notImplemented");
             }

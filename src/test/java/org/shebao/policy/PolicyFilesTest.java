@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import org.assertj.core.api.Assertions;
 
 /** A broken policy set is refused with file, line and reason, before anything runs on it. */
 @DisplayName("Policy files: bad input is rejected with file, line and reason")
@@ -14,7 +15,7 @@ class PolicyFilesTest {
     private static final Path BROKEN = Path.of("src/test/resources/policy-broken");
 
     private static PolicyFileException refused(String dir) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> PolicyBook.load(BROKEN.resolve(dir)));
+        Throwable t = Assertions.catchThrowable(() -> PolicyBook.load(BROKEN.resolve(dir)));
         assertThat(t).isInstanceOf(PolicyFileException.class);
         return (PolicyFileException) t;
     }

@@ -18,6 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.shebao.contribution.Contributions;
 
 @ShebaoIntegrationTest
 @RecordApplicationEvents
@@ -41,7 +45,7 @@ class PolicyIT {
     @Autowired
     ApplicationEvents events;
     @Autowired
-    org.shebao.contribution.Contributions contributions;
+    Contributions contributions;
 
     private ShebaoUser user(String name) {
         return (ShebaoUser) users.loadUserByUsername(name);
@@ -98,8 +102,8 @@ class PolicyIT {
                 SELECT min(id) FROM registry_person p WHERE region_code = '140100'
                    AND NOT EXISTS (SELECT 1 FROM contribution_year y WHERE y.person_id = p.id AND y.year = 2020)""")
                 .query(Long.class).single();
-        contributions.copyYears(out -> out.accept(new org.shebao.contribution.Contributions.YearRow(deferred, 2020,
-                "140100", null, 6, new java.math.BigDecimal("3000.00"), new java.math.BigDecimal("1440.00"))));
+        contributions.copyYears(out -> out.accept(new Contributions.YearRow(deferred, 2020,
+                "140100", null, 6, new BigDecimal("3000.00"), new BigDecimal("1440.00"))));
         contributions.defer(user("ty.clerk"), deferred, 2020);
         assertThat(contributions.deferrals(deferred).get(0).clauses()).isEqualTo("N-5b, N-5c");
         assertThat(contributions.deferrals(deferred).get(0).deadline().isPending()).as("N-5b deferral, N-5c pending").isTrue();
@@ -109,7 +113,7 @@ class PolicyIT {
                 false, false);
         assertThat(contributions.deferrals(deferred).get(0).deadline().dueOn()).isEqualTo(LocalDate.of(2020, 8, 31));
         // the contribution module hears of the deadline after commit, and the notification module after it
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 jdbc.sql("SELECT body FROM notification_outbox WHERE person_id = :p ORDER BY id DESC LIMIT 1")
                         .param("p", deferred).query(String.class).list())
                 .as("the person concerned is told (SMS at least)").anyMatch(b -> b.contains("请于 2020-08-31 前补缴")));

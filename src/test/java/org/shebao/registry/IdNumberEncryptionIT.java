@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.List;
 
 /** Issue 10, item 6: ID numbers encrypted at rest, found through the blind index. */
 @ShebaoIntegrationTest
@@ -42,7 +43,7 @@ class IdNumberEncryptionIT {
         long personId = r.body().path("id").asLong();
         assertThat(jdbc.sql("SELECT count(*) FROM registry_person WHERE id_number IS NOT NULL").query(Long.class).single())
                 .as("rows with a clear number").isZero();
-        for (String table : java.util.List.of("registry_person", "registry_change", "audit_log")) {
+        for (String table : List.of("registry_person", "registry_change", "audit_log")) {
             assertThat(jdbc.sql("SELECT count(*) FROM " + table + " t WHERE row_to_json(t)::text LIKE :n")
                     .param("n", "%" + id.substring(6, 14) + "%").query(Long.class).single())
                     .as("the birth-date digits of the number in " + table).isZero();

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.util.Arrays;
 
 /** 「操作日志」 for the audit administrator: the newest entries (by person or kind) and whether the chain holds. */
 @Controller
@@ -20,7 +21,7 @@ class AuditPages {
     @GetMapping("/audit")
     String show(@RequestParam(required = false) String actor, @RequestParam(required = false) String action, Model model) {
         String a = action == null || action.isBlank() ? "" : action;
-        boolean known = a.isEmpty() || java.util.Arrays.stream(AuditAction.values()).anyMatch(x -> x.name().equals(a));
+        boolean known = a.isEmpty() || Arrays.stream(AuditAction.values()).anyMatch(x -> x.name().equals(a));
         model.addAttribute("entries", log.latest(actor == null ? "" : actor.strip(), known ? a : "", LIMIT));
         model.addAttribute("actions", AuditAction.values());
         model.addAttribute("actor", actor == null ? "" : actor);

@@ -57,7 +57,7 @@ class EnrollmentCase implements CaseTypeHandler {
         if (d.remark() != null && !d.remark().isBlank()) {
             // approval adds "；网上办件 <reference>" to the remark, which the registry keeps in 200 characters
             if (d.remark().strip().length() > REMARK_MAX) {
-                throw org.shebao.common.InvalidInputException.of("remark", "error.tooLong", REMARK_MAX);
+                throw InvalidInputException.of("remark", "error.tooLong", REMARK_MAX);
             }
             out.put("remark", d.remark().strip());
         }

@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import java.util.ArrayList;
+import org.shebao.casework.Upload;
 
 /**
  * Online applications for the mobile app (N-3a, N-3d): submit (JSON, or multipart with the files), with an
@@ -92,7 +94,7 @@ class CaseApi {
         } catch (IOException e) {
             throw InvalidInputException.of("application", "error.format");
         }
-        List<org.shebao.casework.Upload> uploads = new java.util.ArrayList<>();
+        List<Upload> uploads = new ArrayList<>();
         request.getMultiFileMap().forEach((name, files) -> {
             if (!"application".equals(name)) {
                 files.forEach(f -> uploads.add(CaseForms.upload(name, f)));
@@ -101,7 +103,7 @@ class CaseApi {
         return submit(user, a, uploads, key);
     }
 
-    private ResponseEntity<CaseJson> submit(ShebaoUser user, ApplicationJson a, List<org.shebao.casework.Upload> uploads,
+    private ResponseEntity<CaseJson> submit(ShebaoUser user, ApplicationJson a, List<Upload> uploads,
                                             String key) {
         if (a == null || a.type() == null) {
             throw InvalidInputException.of("type", "error.required");

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import java.util.Objects;
 
 /**
  * What a case page shows for the codes a case stores: the values of its form (yes/no, a category, a scheme) and the
@@ -54,7 +55,7 @@ public class CaseText {
         while (m.find()) {
             String code = m.group();
             String name = DETAIL_NAMES.stream().map(p -> messages.getMessage(p + code, null, null, locale))
-                    .filter(java.util.Objects::nonNull).findFirst().orElse(code);
+                    .filter(Objects::nonNull).findFirst().orElse(code);
             m.appendReplacement(out, Matcher.quoteReplacement(name));
         }
         m.appendTail(out);

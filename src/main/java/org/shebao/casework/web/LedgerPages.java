@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.nio.charset.StandardCharsets;
 
 /** The deferred-materials ledger (网上申报业务台帐, SX-3): list, filter, export to Excel, record arrivals. */
 @Controller
@@ -59,7 +60,7 @@ class LedgerPages {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(messages.getMessage("ledger.file", new Object[] {ledger.today().toString()}, locale),
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString());
+                        StandardCharsets.UTF_8).build().toString());
         ledger.export(rows, response.getOutputStream(), key -> messages.getMessage(key, null, key, locale));
     }
 

@@ -26,6 +26,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.util.Optional;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.policy.Deadlines;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /** The citizen's online service (N-1a, N-3a, N-3d): apply, follow each case, answer a return, read messages. */
 @Controller
@@ -37,11 +42,11 @@ class PortalCasePages {
     private final Certificates certificates;
     private final Persons persons;
     private final Measures measures;
-    private final org.shebao.policy.Deadlines deadlines;
+    private final Deadlines deadlines;
     private final MessageSource messages;
 
     PortalCasePages(CaseIntake intake, CaseQueries queries, DeferredMaterials ledger, Certificates certificates, Persons persons,
-                    Measures measures, org.shebao.policy.Deadlines deadlines, MessageSource messages) {
+                    Measures measures, Deadlines deadlines, MessageSource messages) {
         this.intake = intake;
         this.queries = queries;
         this.ledger = ledger;
@@ -68,7 +73,7 @@ class PortalCasePages {
     private void prepareForm(ShebaoUser user, String type, Model model, Map<String, String> form) {
         if (user.personId() == null) {
             // an employer's account applies for its employees through the employer services, not as a person
-            throw new org.shebao.common.AccessDeniedToRecordException("application form");
+            throw new AccessDeniedToRecordException("application form");
         }
         var handler = queries.handlerOfPage(type);
         var person = persons.person(user, user.personId());
@@ -87,10 +92,10 @@ class PortalCasePages {
     String submit(@AuthenticationPrincipal ShebaoUser user, @RequestParam String type,
                   @RequestParam Map<String, String> params, @RequestParam(required = false) List<String> commit,
                   @RequestParam(required = false) String signature, @RequestParam(required = false) String idempotencyKey,
-                  org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
+                  MultipartHttpServletRequest request, Model model,
                   RedirectAttributes redirect) {
         Map<String, String> form = CaseForms.fields(params);
-        java.util.Optional<CaseIntake.Submitted> done = FormErrors.attempt(model, messages, () -> intake.submit(user,
+        Optional<CaseIntake.Submitted> done = FormErrors.attempt(model, messages, () -> intake.submit(user,
                 new Submission(type, Channel.WEB, null, form, CaseForms.uploads(request.getMultiFileMap()),
                         CaseForms.commitments(commit), signature, idempotencyKey)));
         if (done.isPresent()) {
@@ -122,7 +127,7 @@ class PortalCasePages {
     @PostMapping("/{id}/resubmit")
     String resubmit(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int version,
                     @RequestParam(required = false) List<String> commit, @RequestParam(required = false) String signature,
-                    org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
+                    MultipartHttpServletRequest request, Model model,
                     RedirectAttributes redirect) {
         if (FormErrors.attempt(model, messages, () -> intake.resubmit(user, id, version,
                 CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit), signature)).isPresent()) {
@@ -133,7 +138,7 @@ class PortalCasePages {
     }
 
     @GetMapping("/{id}/materials/{materialId}")
-    org.springframework.http.ResponseEntity<byte[]> material(@AuthenticationPrincipal ShebaoUser user,
+    ResponseEntity<byte[]> material(@AuthenticationPrincipal ShebaoUser user,
                                                              @PathVariable long id, @PathVariable long materialId) {
         return MaterialDownload.of(queries.materialContent(user, id, materialId));
     }

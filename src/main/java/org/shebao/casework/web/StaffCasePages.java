@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.util.Optional;
+import org.shebao.common.NotFoundException;
 
 /**
  * Staff screens: the work queue (green channel first), a case with its materials beside the checklist and the
@@ -100,7 +102,7 @@ class StaffCasePages {
             case "pre-review" -> workflow.preReview(user, id, version, reason);
             case "approve" -> workflow.approve(user, id, version);
             case "reject" -> workflow.reject(user, id, version, reason);
-            default -> throw new org.shebao.common.NotFoundException("action " + action);
+            default -> throw new NotFoundException("action " + action);
         }).isPresent();
         if (done) {
             redirect.addFlashAttribute("notice", "notice.case." + action);
@@ -142,7 +144,7 @@ class StaffCasePages {
                           @RequestParam(required = false) String signature, MultipartHttpServletRequest request,
                           Model model, RedirectAttributes redirect) {
         Map<String, String> form = CaseForms.fields(params);
-        java.util.Optional<CaseIntake.Submitted> done = FormErrors.attempt(model, messages, () -> {
+        Optional<CaseIntake.Submitted> done = FormErrors.attempt(model, messages, () -> {
             Channel ch;
             try {
                 ch = Channel.valueOf(channel);

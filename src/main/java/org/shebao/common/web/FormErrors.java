@@ -12,6 +12,7 @@ import org.shebao.common.FieldViolation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
+import org.springframework.dao.DuplicateKeyException;
 
 /** Puts field violations into a screen's model as {@code errors: field → messages} in the user's language. */
 public final class FormErrors {
@@ -38,7 +39,7 @@ public final class FormErrors {
             addTo(model, e.violations(), messages);
         } catch (ConflictException e) {
             addTo(model, List.of(e.violation()), messages);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             // two requests raced for one unique fact (e.g. a pre-payment started twice at once): the loser is told
             addTo(model, List.of(FieldViolation.of("version", "error.concurrent")), messages);
         }

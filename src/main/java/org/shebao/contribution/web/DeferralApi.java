@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.shebao.common.InvalidInputException;
 
 /**
  * Deferred contributions (N-5b / FJ-5b) over the API: a clerk registers one for a person of the region, the person
@@ -66,7 +67,7 @@ class DeferralApi {
 
     private static int year(DeferralRequest body) {
         if (body == null || body.year() == null) {
-            throw org.shebao.common.InvalidInputException.of("year", "error.required");
+            throw InvalidInputException.of("year", "error.required");
         }
         return body.year();
     }

@@ -20,6 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.shebao.identity.Users;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Two filter chains. The JSON API ({@code /api/**}) is stateless with HTTP Basic or a bearer token from
@@ -41,7 +44,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LockingAuthenticationProvider authenticationProvider(org.shebao.identity.Users users, PasswordEncoder encoder) {
+    LockingAuthenticationProvider authenticationProvider(Users users, PasswordEncoder encoder) {
         return new LockingAuthenticationProvider(users, encoder);
     }
 
@@ -52,7 +55,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(PasswordPages.mustChangeFilter(),
-                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
+                        AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
@@ -85,9 +88,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.addFilterBefore(throttle.filter(),
-                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(PasswordPages.mustChangeFilter(),
-                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // metrics and the rest of the actuator: operations from the machine itself, or an administrator

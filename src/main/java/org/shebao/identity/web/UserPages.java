@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.util.Map;
 
 /** 「用户管理」 for the security administrator: staff accounts of the region, one-time passwords, disable, unlock. */
 @Controller
@@ -32,7 +33,7 @@ class UserPages {
         model.addAttribute("accounts", admin.accounts(user));
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isStaff).toList());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", java.util.Map.of());
+            model.addAttribute("form", Map.of());
         }
         return "identity/users";
     }
@@ -47,7 +48,7 @@ class UserPages {
             redirect.addFlashAttribute("oneTimeFor", username.strip());
             return "redirect:/security/users";
         }
-        model.addAttribute("form", java.util.Map.of("username", username == null ? "" : username,
+        model.addAttribute("form", Map.of("username", username == null ? "" : username,
                 "displayName", displayName == null ? "" : displayName, "role", role == null ? "" : role,
                 "region", region == null ? "" : region));
         return list(user, model);

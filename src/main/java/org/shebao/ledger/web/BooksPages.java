@@ -20,6 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.shebao.common.NotFoundException;
 
 /**
  * The fund books for finance and auditors (read only): a fund's trial balance, its journal filtered by source and
@@ -61,14 +65,14 @@ class BooksPages {
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         Filter f = filter(fund, source, from, to, model);
         boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        model.addAttribute("funds", List.of(Fund.values()).stream().map(x -> java.util.Map.entry(x.name(),
+        model.addAttribute("funds", List.of(Fund.values()).stream().map(x -> Map.entry(x.name(),
                 ledger.fundName(x, en))).toList());
         model.addAttribute("fund", f.fund().name());
         model.addAttribute("fundName", ledger.fundName(f.fund(), en));
         model.addAttribute("balances", ledger.trialBalance(f.fund(), f.to()));
         model.addAttribute("journals", ledger.journals(f.fund(), f.source(), f.from(), f.to(), LIMIT));
         model.addAttribute("limit", LIMIT);
-        model.addAttribute("form", java.util.Map.of("source", source == null ? "" : source, "from", from == null ? "" : from,
+        model.addAttribute("form", Map.of("source", source == null ? "" : source, "from", from == null ? "" : from,
                 "to", to == null ? "" : to));
         return "ledger/books";
     }
@@ -78,7 +82,7 @@ class BooksPages {
         Fund f = parseFund(fund);
         boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         Ledger.Balance b = ledger.trialBalance(f, null).stream().filter(x -> x.account().equals(account)).findFirst()
-                .orElseThrow(() -> new org.shebao.common.NotFoundException("account " + account));
+                .orElseThrow(() -> new NotFoundException("account " + account));
         model.addAttribute("fund", f.name());
         model.addAttribute("fundName", ledger.fundName(f, en));
         model.addAttribute("balance", b);
@@ -100,8 +104,8 @@ class BooksPages {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(messages.getMessage("books.export.file", new Object[] {f.name()}, locale),
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString());
-        List<String> header = java.util.stream.Stream.of("journal", "postedOn", "source", "memo", "account", "accountName",
+                        StandardCharsets.UTF_8).build().toString());
+        List<String> header = Stream.of("journal", "postedOn", "source", "memo", "account", "accountName",
                 "debit", "credit", "postedBy").map(k -> messages.getMessage("books.col." + k, null, locale)).toList();
         List<List<Object>> rows = new ArrayList<>();
         for (Ledger.Journal j : ledger.journals(f, source, a, b, 100_000)) {
@@ -117,7 +121,7 @@ class BooksPages {
         try {
             return Fund.valueOf(fund);
         } catch (IllegalArgumentException e) {
-            throw new org.shebao.common.NotFoundException("fund " + fund);
+            throw new NotFoundException("fund " + fund);
         }
     }
 }

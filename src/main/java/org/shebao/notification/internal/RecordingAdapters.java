@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.util.function.Function;
 
 /**
  * The channel adapters shipped: in-app messages are read in the portal; SMS and WeChat record what would be sent
@@ -37,7 +38,7 @@ class RecordingAdapters {
                 + m.recipientUser() + ", template case-progress");
     }
 
-    private static ChannelAdapter adapter(NotificationChannel ch, java.util.function.Function<Message, String> f) {
+    private static ChannelAdapter adapter(NotificationChannel ch, Function<Message, String> f) {
         return new ChannelAdapter() {
             @Override
             public NotificationChannel channel() {

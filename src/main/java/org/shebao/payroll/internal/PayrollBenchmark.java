@@ -22,6 +22,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import org.shebao.common.Xlsx;
+import org.shebao.payroll.PayrollExports;
+import org.shebao.platform.DatabaseOwner;
+import org.springframework.boot.SpringApplication;
 
 /**
  * {@code --payroll.bench=N}: generates N standing orders in Fuzhou, times a full monthly payroll run over them, then
@@ -34,7 +41,7 @@ class PayrollBenchmark implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Payroll payroll;
-    private final org.shebao.payroll.PayrollExports exports;
+    private final PayrollExports exports;
     private final Users users;
     private final ConfigurableApplicationContext context;
 
@@ -42,8 +49,8 @@ class PayrollBenchmark implements ApplicationRunner {
     private final boolean resume;
 
     PayrollBenchmark(@Value("${payroll.bench:0}") long n, @Value("${payroll.crash:0}") long crash,
-                     @Value("${payroll.crash-resume:false}") boolean resume, JdbcClient jdbc, org.shebao.platform.DatabaseOwner owner,
-                     Payroll payroll, org.shebao.payroll.PayrollExports exports, Users users, ConfigurableApplicationContext context) {
+                     @Value("${payroll.crash-resume:false}") boolean resume, JdbcClient jdbc, DatabaseOwner owner,
+                     Payroll payroll, PayrollExports exports, Users users, ConfigurableApplicationContext context) {
         this.n = n;
         this.crash = crash;
         this.resume = resume;
@@ -92,7 +99,7 @@ class PayrollBenchmark implements ApplicationRunner {
                     .query(Long.class).single();
             System.out.printf("BENCH crash: run %d resumed by the restarted platform: %,d lines; against an uninterrupted"
                     + " run of the same orders: %d differences (identical: %s)%n", runId, lines, differences, differences == 0);
-            System.exit(org.springframework.boot.SpringApplication.exit(context, () -> differences == 0 ? 0 : 1));
+            System.exit(SpringApplication.exit(context, () -> differences == 0 ? 0 : 1));
         }
         if (n <= 0) {
             return;
@@ -127,7 +134,7 @@ class PayrollBenchmark implements ApplicationRunner {
         Runtime rt = Runtime.getRuntime();
         long x0 = System.nanoTime();
         long[] bytes = {0};
-        java.io.OutputStream counting = new java.io.OutputStream() {
+        OutputStream counting = new OutputStream() {
             @Override
             public void write(int b) {
                 bytes[0]++;
@@ -139,15 +146,15 @@ class PayrollBenchmark implements ApplicationRunner {
             }
         };
         try {
-            org.shebao.common.Xlsx.write(counting, "register", List.of("order", "person", "name", "account", "kind",
+            Xlsx.write(counting, "register", List.of("order", "person", "name", "account", "kind",
                     "amount", "flags"), sink -> exports.register(run.id(), sink::accept));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         double export = (System.nanoTime() - x0) / 1e9;
         System.out.printf("BENCH payroll: register of %,d lines written to Excel in %.2f s (%,d bytes, in a JVM of"
                 + " %,d MB at most)%n", lines, export, bytes[0], rt.maxMemory() >> 20);
-        System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
+        System.exit(SpringApplication.exit(context, () -> 0));
     }
 
     private ShebaoUser finance() {

@@ -25,22 +25,32 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.shebao.payroll.PayrollExports;
+import org.shebao.policy.Measures;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /** Finance's payroll screens: start a month, watch its progress, read the totals by flag, download the files. */
 @Controller
 @RequestMapping("/payroll")
 class PayrollPages {
     private final Payroll payroll;
-    private final org.shebao.payroll.PayrollExports exports;
+    private final PayrollExports exports;
     private final Jurisdictions jurisdictions;
     private final TaskExecutor executor;
     private final MessageSource messages;
 
-    private final org.shebao.policy.Measures measures;
+    private final Measures measures;
 
-    PayrollPages(Payroll payroll, org.shebao.payroll.PayrollExports exports, Jurisdictions jurisdictions,
-                 @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                 MessageSource messages, org.shebao.policy.Measures measures) {
+    PayrollPages(Payroll payroll, PayrollExports exports, Jurisdictions jurisdictions,
+                 @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+                 MessageSource messages, Measures measures) {
         this.measures = measures;
         this.payroll = payroll;
         this.exports = exports;
@@ -54,7 +64,7 @@ class PayrollPages {
         model.addAttribute("runs", payroll.runs(user));
         model.addAttribute("regions", jurisdictions.servedWithin(user.region()));
         // regions by name (a region code is no name for people)
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         jurisdictions.servedWithin(user.region()).forEach(j -> names.put(j.code().value(), j.displayName(LocaleContextHolder.getLocale())));
         model.addAttribute("regionNames", names);
         return "payroll/runs";
@@ -63,7 +73,7 @@ class PayrollPages {
     @PostMapping("/runs")
     String start(@AuthenticationPrincipal ShebaoUser user, @RequestParam String region, @RequestParam String month,
                  Model model) {
-        java.util.Optional<PayrollRun> opened = FormErrors.attempt(model, messages, () -> {
+        Optional<PayrollRun> opened = FormErrors.attempt(model, messages, () -> {
             YearMonth m;
             try {
                 m = YearMonth.parse(month.strip());
@@ -120,14 +130,14 @@ class PayrollPages {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(messages.getMessage("payroll.register.file", new Object[] {run.regionCode(), run.month().toString()},
-                        locale), java.nio.charset.StandardCharsets.UTF_8).build().toString());
-        List<String> header = java.util.stream.Stream.of("order", "person", "name", "account", "kind", "amount", "flags")
+                        locale), StandardCharsets.UTF_8).build().toString());
+        List<String> header = Stream.of("order", "person", "name", "account", "kind", "amount", "flags")
                 .map(k -> messages.getMessage("payroll.register." + k, null, locale)).toList();
         // people read the register: kinds and flags by their names, the clauses behind a flag in brackets
         // streamed from the database to the download, line by line
         Xlsx.write(response.getOutputStream(), messages.getMessage("payroll.register.sheet", null, locale), header,
                 sink -> exports.register(id, r -> {
-                    List<Object> out = new java.util.ArrayList<>(r);
+                    List<Object> out = new ArrayList<>(r);
                     out.set(4, messages.getMessage("payroll.kind." + r.get(4), null, String.valueOf(r.get(4)), locale));
                     out.set(6, flagText((String) r.get(6), locale));
                     sink.accept(out);
@@ -139,6 +149,6 @@ class PayrollPages {
                         ? messages.getMessage("flag." + f.code(), null, f.code(), locale)
                         : "en".equals(locale.getLanguage()) ? f.nameEn() : f.name())
                         + (f.clauses().isEmpty() ? "" : "（" + String.join("、", f.clauses()) + "）"))
-                .collect(java.util.stream.Collectors.joining("；"));
+                .collect(Collectors.joining("；"));
     }
 }

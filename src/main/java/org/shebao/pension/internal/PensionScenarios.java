@@ -16,6 +16,7 @@ import org.shebao.pension.PensionFacts;
 import org.shebao.pension.PensionFormula;
 import org.shebao.pension.Settlement;
 import org.shebao.policy.ScenarioExtension;
+import java.time.format.DateTimeParseException;
 
 /**
  * The pension module's scenario expectations: {@code pension} (the 国发〔2005〕38号 calculation), {@code entitlement}
@@ -112,7 +113,7 @@ public class PensionScenarios implements ScenarioExtension {
     private static LocalDate date(Map<String, Object> m, String key) {
         try {
             return LocalDate.parse(text(m, key));
-        } catch (java.time.format.DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             throw new IllegalArgumentException("'" + key + "' must be a date like 2020-03-15");
         }
     }

@@ -14,6 +14,9 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.pension.Awards;
 import org.shebao.registry.Person;
 import org.springframework.stereotype.Component;
+import org.shebao.common.RegionCode;
+import org.shebao.policy.ParameterValues;
+import org.shebao.policy.Parameters;
 
 /**
  * A retirement application (退休申报) for the enterprise or the public-institution scheme. It may come in late: the
@@ -24,9 +27,9 @@ import org.springframework.stereotype.Component;
 class RetirementCase implements CaseTypeHandler {
     private final Awards awards;
     private final Clock clock;
-    private final org.shebao.policy.Parameters parameters;
+    private final Parameters parameters;
 
-    RetirementCase(Awards awards, Clock clock, org.shebao.policy.Parameters parameters) {
+    RetirementCase(Awards awards, Clock clock, Parameters parameters) {
         this.awards = awards;
         this.clock = clock;
         this.parameters = parameters;
@@ -67,8 +70,8 @@ class RetirementCase implements CaseTypeHandler {
         if ("INSTITUTION".equals(scheme)) {
             try {
                 BigDecimal a = new BigDecimal(approved == null ? "" : approved.strip());
-                org.shebao.policy.ParameterValues.Range range = parameters.range("pension.prepayment.allowedRange",
-                        new org.shebao.common.RegionCode(person.regionCode()), LocalDate.now(clock));
+                ParameterValues.Range range = parameters.range("pension.prepayment.allowedRange",
+                        new RegionCode(person.regionCode()), LocalDate.now(clock));
                 if (a.scale() > 2) {
                     v.add("approvedAmount", "error.format");
                 } else if (!range.contains(a)) {
@@ -83,7 +86,7 @@ class RetirementCase implements CaseTypeHandler {
         LocalDate reached = awards.retirement(person, post).reachedOn();
         LocalDate today = LocalDate.now(clock);
         int ahead = parameters.integer("pension.retirement.earliestDeclarationMonths",
-                new org.shebao.common.RegionCode(person.regionCode()), today);
+                new RegionCode(person.regionCode()), today);
         if (reached.isAfter(today.plusMonths(ahead))) {
             v.add("scheme", "error.retirement.tooEarly", reached, ahead);
         }

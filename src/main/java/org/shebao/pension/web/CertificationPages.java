@@ -10,6 +10,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.util.List;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.RegionCode;
 
 /** Online qualification certification for a recipient (N-1c channels: no visit needed). */
 @Controller
@@ -24,7 +27,7 @@ class CertificationPages {
 
     @GetMapping("/portal/certification")
     String show(@AuthenticationPrincipal ShebaoUser user, Model model) {
-        model.addAttribute("orders", user.personId() == null ? java.util.List.of() : orders.ordersOf(user.personId()));
+        model.addAttribute("orders", user.personId() == null ? List.of() : orders.ordersOf(user.personId()));
         model.addAttribute("today", LocalDate.now(clock));
         return "pension/certification";
     }
@@ -32,13 +35,13 @@ class CertificationPages {
     @PostMapping("/portal/certification")
     String certify(@AuthenticationPrincipal ShebaoUser user, RedirectAttributes redirect) {
         if (user.personId() == null) {
-            throw new org.shebao.common.AccessDeniedToRecordException("certification");
+            throw new AccessDeniedToRecordException("certification");
         }
         int months = 0;
         for (StandingOrders.Order o : orders.ordersOf(user.personId())) {
             if (!"STOPPED".equals(o.status())) {
                 months += orders.certify(o.id(), orders.certificationValidUntil(
-                        new org.shebao.common.RegionCode(o.regionCode()), LocalDate.now(clock)), "ONLINE");
+                        new RegionCode(o.regionCode()), LocalDate.now(clock)), "ONLINE");
             }
         }
         redirect.addFlashAttribute("notice", "notice.certified");

@@ -31,6 +31,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Every error of the JSON API as an RFC 9457 problem detail, in the client's language, with a field-level list
@@ -41,9 +49,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private final MessageSource messages;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
 
-    ApiProblems(MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json) {
+    ApiProblems(MessageSource messages, ObjectMapper json) {
         this.messages = messages;
         this.json = json;
     }
@@ -98,19 +106,19 @@ class ApiProblems {
     }
 
     /** A multipart body that cannot be parsed, or one without a required part (e.g. {@code application}). */
-    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
-            org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+    @ExceptionHandler({MultipartException.class,
+            MissingServletRequestPartException.class})
     ProblemDetail badMultipart(Exception e, HttpServletRequest req) {
-        String part = e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException m
+        String part = e instanceof MissingServletRequestPartException m
                 ? m.getRequestPartName() : "multipart";
         return problem(HttpStatus.BAD_REQUEST, "problem.invalid", List.of(FieldViolation.of(part,
-                e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException
+                e instanceof MissingServletRequestPartException
                         ? "error.required" : "error.format")), req);
     }
 
     /** Two requests raced for the same unique fact: the loser is told to look again (409), nothing was written. */
-    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
-    ProblemDetail raced(org.springframework.dao.DuplicateKeyException e, HttpServletRequest req) {
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail raced(DuplicateKeyException e, HttpServletRequest req) {
         log.info("Concurrent duplicate refused on {} {}: {}", req.getMethod(), req.getRequestURI(),
                 e.getMostSpecificCause().getMessage());
         return problem(HttpStatus.CONFLICT, "problem.conflict", List.of(FieldViolation.of("version", "error.concurrent")), req);
@@ -120,12 +128,12 @@ class ApiProblems {
      * The client accepts no JSON (e.g. {@code Accept: text/plain}): 406 with the problem written as
      * application/problem+json all the same (a client that asked for something else still learns why).
      */
-    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
-    org.springframework.http.ResponseEntity<String> notAcceptable(Exception e, HttpServletRequest req)
-            throws com.fasterxml.jackson.core.JsonProcessingException {
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<String> notAcceptable(Exception e, HttpServletRequest req)
+            throws JsonProcessingException {
         ProblemDetail pd = problem(HttpStatus.NOT_ACCEPTABLE, "problem.notAcceptable", List.of(), req);
-        return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(json.writeValueAsString(pd));
     }
 

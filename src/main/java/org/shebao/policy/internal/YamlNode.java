@@ -24,6 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A YAML node that knows its file and line, so that every complaint about a policy file can say where. Scalars
@@ -55,7 +57,7 @@ public final class YamlNode {
             throw new PolicyFileException(file, line, "not valid YAML: " + e.getProblem());
         } catch (IOException e) {
             throw new PolicyFileException(file, 0, "cannot be read: " + e.getMessage());
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+        } catch (YAMLException e) {
             throw new PolicyFileException(file, 0, "not valid YAML: " + e.getMessage());
         }
     }
@@ -124,7 +126,7 @@ public final class YamlNode {
 
     public boolean isNull() {
         return node instanceof ScalarNode s && ("null".equals(s.getValue()) || "~".equals(s.getValue())
-                || s.getValue().isEmpty()) && s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
+                || s.getValue().isEmpty()) && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
     }
 
     public YamlNode get(String key) {

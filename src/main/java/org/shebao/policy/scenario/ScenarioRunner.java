@@ -24,6 +24,12 @@ import org.shebao.policy.PolicyFileException;
 import org.shebao.policy.ScenarioExtension;
 import org.shebao.policy.TimeLimit;
 import org.shebao.policy.internal.YamlNode;
+import java.util.HashSet;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.shebao.policy.Measures;
 
 /**
  * Replays a scenario file (format: {@code docs/scenarios.md}) against the policy set: emergency dates, a clock,
@@ -45,7 +51,7 @@ public final class ScenarioRunner {
 
         /** The clauses the header names that no expectation of the file exercises (should be none). */
         public List<String> unexercised() {
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             outcomes.forEach(o -> seen.addAll(o.clauses()));
             return clauses.stream().filter(c -> !seen.contains(c)).toList();
         }
@@ -54,8 +60,8 @@ public final class ScenarioRunner {
     private record Item(String ref, String rule, long emergencyId, RegionCode region, boolean open) {
     }
 
-    private static final List<ScenarioExtension> EXTENSIONS = java.util.ServiceLoader.load(ScenarioExtension.class)
-            .stream().map(java.util.ServiceLoader.Provider::get).toList();
+    private static final List<ScenarioExtension> EXTENSIONS = ServiceLoader.load(ScenarioExtension.class)
+            .stream().map(ServiceLoader.Provider::get).toList();
     private final PolicyBook base;
 
     public ScenarioRunner(PolicyBook base) {
@@ -383,8 +389,8 @@ public final class ScenarioRunner {
                 }
 
                 @Override
-                public org.shebao.policy.Measures measures() {
-                    return org.shebao.policy.Measures.over(book, emergencies::values);
+                public Measures measures() {
+                    return Measures.over(book, emergencies::values);
                 }
 
                 @Override
@@ -411,13 +417,13 @@ public final class ScenarioRunner {
             outcomes.add(new Outcome(line, what, ok, ok ? got : "expected " + want + ", got " + got, List.copyOf(clauses)));
         }
 
-        private static final java.util.regex.Pattern CLAUSE_ID =
-                java.util.regex.Pattern.compile("\\b(N|SX|FJ)-\\d+(\\.\\d+)?[a-z]?\\b");
+        private static final Pattern CLAUSE_ID =
+                Pattern.compile("\\b(N|SX|FJ)-\\d+(\\.\\d+)?[a-z]?\\b");
 
         /** The clause IDs a parameter's source cites (e.g. "FJ-1.3", "N-1c（…）"). */
         private static List<String> clausesIn(String source) {
             List<String> out = new ArrayList<>();
-            java.util.regex.Matcher m = CLAUSE_ID.matcher(source == null ? "" : source);
+            Matcher m = CLAUSE_ID.matcher(source == null ? "" : source);
             while (m.find()) {
                 out.add(m.group());
             }

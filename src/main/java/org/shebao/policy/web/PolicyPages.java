@@ -32,6 +32,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.NotFoundException;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The administrator's policy screen (应急状态与政策参数): per jurisdiction, its emergencies with their dates and
@@ -97,7 +100,7 @@ class PolicyPages {
         model.addAttribute("emergencies", emergencies.visibleTo(code).stream().map(this::view).toList());
         model.addAttribute("measures", measures.all(code, day));
         Map<String, String> ruleNames = new LinkedHashMap<>();
-        boolean en = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         deadlines.rules().forEach(r -> ruleNames.put(r.code(), en ? r.nameEn() : r.name()));
         model.addAttribute("ruleNames", ruleNames);
         List<ParameterLine> lines = new ArrayList<>();
@@ -116,7 +119,7 @@ class PolicyPages {
     @GetMapping("/parameters")
     String parameter(@RequestParam String key, Model model) {
         ParameterDefinition d = parameters.definition(key).orElseThrow(() ->
-                new org.shebao.common.NotFoundException("parameter " + key));
+                new NotFoundException("parameter " + key));
         model.addAttribute("definition", d);
         Map<ParameterValue, String> values = new LinkedHashMap<>();
         for (ParameterValue v : parameters.history(key)) {
@@ -142,7 +145,7 @@ class PolicyPages {
     String emergency(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
         Emergency e = emergencies.get(id);
         if (!user.region().covers(e.region()) && !e.region().covers(user.region())) {
-            throw new org.shebao.common.AccessDeniedToRecordException("emergency");
+            throw new AccessDeniedToRecordException("emergency");
         }
         model.addAttribute("view", view(e));
         model.addAttribute("canEdit", user.region().covers(e.region()));

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.util.List;
 
 /** Clerk screens for insured persons: search, register, view (with history), edit, enroll. */
 @Controller
@@ -77,7 +78,7 @@ class PersonPages {
         } catch (InvalidInputException e) {
             FormErrors.addTo(model, e.violations(), messages);
         } catch (ConflictException e) {
-            FormErrors.addTo(model, java.util.List.of(e.violation()), messages);
+            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         return "registry/person-form";
     }
@@ -117,7 +118,7 @@ class PersonPages {
         } catch (InvalidInputException e) {
             FormErrors.addTo(model, e.violations(), messages);
         } catch (ConflictException e) {
-            FormErrors.addTo(model, java.util.List.of(e.violation()), messages);
+            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         model.addAttribute("person", persons.person(user, id));
         model.addAttribute("version", version);
@@ -141,7 +142,7 @@ class PersonPages {
         } catch (InvalidInputException e) {
             FormErrors.addTo(model, e.violations(), messages);
         } catch (ConflictException e) {
-            FormErrors.addTo(model, java.util.List.of(e.violation()), messages);
+            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         model.addAttribute("person", persons.person(user, id));
         return enrollView(model);
