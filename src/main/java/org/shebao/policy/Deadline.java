@@ -1,5 +1,7 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.DeadlineRule;
+
 import java.time.LocalDate;
 
 /**

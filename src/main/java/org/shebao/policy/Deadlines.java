@@ -1,5 +1,9 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.DeadlineCalculus;
+import org.shebao.policy.internal.DeadlineRule;
+import org.shebao.policy.internal.TimeLimit;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,11 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.DeadlineRule;
+import org.shebao.policy.internal.EmergencyChange;
+import org.shebao.policy.internal.EmergencyDate;
+import org.shebao.policy.internal.EmergencyDateChanged;
+import org.shebao.policy.internal.EmergencyDeclared;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

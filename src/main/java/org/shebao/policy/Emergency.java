@@ -1,5 +1,7 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.EmergencyDate;
+
 import java.time.LocalDate;
 import org.shebao.common.RegionCode;
 

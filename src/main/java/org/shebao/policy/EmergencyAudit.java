@@ -1,5 +1,8 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.EmergencyDateChanged;
+import org.shebao.policy.internal.EmergencyDeclared;
+
 import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
 import org.springframework.context.event.EventListener;

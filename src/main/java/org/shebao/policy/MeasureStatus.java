@@ -1,5 +1,7 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.Measure;
+
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.Clause;
+import org.shebao.policy.internal.DeadlineRule;
+import org.shebao.policy.internal.Measure;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,9 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.ParameterDefinition;
+import org.shebao.policy.internal.ParameterType;
+import org.shebao.policy.internal.PolicyFileException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -1,5 +1,14 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.Clause;
+import org.shebao.policy.internal.DeadlineCalculus;
+import org.shebao.policy.internal.DeadlineRule;
+import org.shebao.policy.internal.EmergencyDate;
+import org.shebao.policy.internal.HolidayCalendar;
+import org.shebao.policy.internal.Measure;
+import org.shebao.policy.internal.PolicyFileException;
+import org.shebao.policy.internal.TimeLimit;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;

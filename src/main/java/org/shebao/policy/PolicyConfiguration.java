@@ -1,5 +1,7 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.HolidayCalendar;
+
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,7 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.PolicyFileException;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

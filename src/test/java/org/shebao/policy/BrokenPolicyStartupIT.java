@@ -1,5 +1,7 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.PolicyFileException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

@@ -1,5 +1,8 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.Measure;
+import org.shebao.policy.internal.ParameterDefinition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

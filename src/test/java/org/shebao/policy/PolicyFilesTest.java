@@ -1,5 +1,9 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.DeadlineRule;
+import org.shebao.policy.internal.HolidayCalendar;
+import org.shebao.policy.internal.PolicyFileException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.EmergencyChange;
+import org.shebao.policy.internal.EmergencyDate;
+import org.shebao.policy.internal.EmergencyDateChanged;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package org.shebao.policy;
 
+import org.shebao.policy.internal.DeadlineCalculus;
+import org.shebao.policy.internal.TimeLimit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

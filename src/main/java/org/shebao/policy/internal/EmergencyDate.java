@@ -1,4 +1,4 @@
-package org.shebao.policy;
+package org.shebao.policy.internal;
 
 /** The dates of an emergency that deadlines and measure windows count from. */
 public enum EmergencyDate {

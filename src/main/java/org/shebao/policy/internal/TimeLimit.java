@@ -1,4 +1,4 @@
-package org.shebao.policy;
+package org.shebao.policy.internal;
 
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package org.shebao.policy;
+package org.shebao.policy.internal;
 
 import java.time.LocalDate;
 import org.shebao.common.RegionCode;

@@ -1,4 +1,6 @@
-package org.shebao.policy;
+package org.shebao.policy.internal;
+
+import org.shebao.policy.ParameterValues;
 
 /** How a parameter's value is written in its file and what Java type a lookup returns. */
 public enum ParameterType {

@@ -1,4 +1,4 @@
-package org.shebao.policy;
+package org.shebao.policy.internal;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import org.shebao.policy.internal.YamlNode;
 public record Clause(String id, String text, String textEn) {
     private static final Pattern ID = Pattern.compile("(N|SX|FJ)-\\d+(\\.\\d+)?[a-z]?");
 
-    static Map<String, Clause> load(YamlNode root) {
+    public static Map<String, Clause> load(YamlNode root) {
         root.onlyKeys("clauses");
         Map<String, Clause> out = new LinkedHashMap<>();
         for (YamlNode c : root.list("clauses")) {

@@ -1,4 +1,6 @@
-package org.shebao.policy;
+package org.shebao.policy.internal;
+
+import org.shebao.policy.Implements;
 
 import java.util.List;
 import org.shebao.common.RegionCode;

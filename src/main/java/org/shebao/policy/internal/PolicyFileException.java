@@ -1,4 +1,4 @@
-package org.shebao.policy;
+package org.shebao.policy.internal;
 
 /**
  * A policy file (parameters, measures, holidays, emergencies, a scenario) that cannot be trusted: names the file,
