@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +29,8 @@ public class ApiTokens {
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, Clock clock, Users users, @Value("${shebao.security.api-token-hours:8}") long hours) {
+    ApiTokens(JdbcClient jdbc, Clock clock, Users users, SecurityProperties settings) {
+        long hours = settings.apiTokenHours();
         this.jdbc = jdbc;
         this.clock = clock;
         this.users = users;

@@ -29,7 +29,8 @@ class BootstrapAdministrator implements ApplicationRunner {
 
     BootstrapAdministrator(Users users, Passwords passwords, JdbcClient jdbc,
                            @Value("${shebao.demo.enabled:true}") boolean demo,
-                           @Value("${shebao.security.admin-password:${SHEBAO_ADMIN_PASSWORD:}}") String given) {
+                           SecurityProperties settings) {
+        String given = settings.adminPassword();
         this.users = users;
         this.passwords = passwords;
         this.jdbc = jdbc;

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.shebao.common.Violations;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,14 +33,12 @@ public class Passwords {
     private final Set<String> common = new HashSet<>();
     private final SecureRandom random = new SecureRandom();
 
-    Passwords(JdbcClient jdbc, PasswordEncoder encoder, Clock clock,
-              @Value("${shebao.security.password.min-length:8}") int minLength,
-              @Value("${shebao.security.password.history:5}") int history) throws IOException {
+    Passwords(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, SecurityProperties settings) throws IOException {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.clock = clock;
-        this.minLength = minLength;
-        this.history = history;
+        this.minLength = settings.password().minLength();
+        this.history = settings.password().history();
         try (InputStream in = new ClassPathResource("identity/common-passwords.txt").getInputStream()) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.shebao.common.RegionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -18,7 +17,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import io.micrometer.core.instrument.Metrics;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The users of the platform, and login throttling: after {@code shebao.security.max-failed-logins} wrong
@@ -33,21 +31,15 @@ public class Users implements UserDetailsService {
     private final int maxFailed;
     private final Duration lockFor;
 
-    private int maxAgeDays = 90;
-
     /** How long a staff password lasts (days; 等保 asks for periodic change). */
-    @Autowired(required = false)
-    void maxAgeDays(@Value("${shebao.security.password.max-age-days:90}") int days) {
-        this.maxAgeDays = days;
-    }
+    private final int maxAgeDays;
 
-    Users(JdbcClient jdbc, Clock clock,
-          @Value("${shebao.security.max-failed-logins:5}") int maxFailed,
-          @Value("${shebao.security.lock-minutes:15}") int lockMinutes) {
+    Users(JdbcClient jdbc, Clock clock, SecurityProperties settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.maxFailed = maxFailed;
-        this.lockFor = Duration.ofMinutes(lockMinutes);
+        this.maxFailed = settings.maxFailedLogins();
+        this.lockFor = Duration.ofMinutes(settings.lockMinutes());
+        this.maxAgeDays = settings.password().maxAgeDays();
     }
 
     /** A new user account; {@code passwordHash} is already hashed (bcrypt). */

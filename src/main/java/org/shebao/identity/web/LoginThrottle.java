@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.shebao.identity.SecurityProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -29,7 +30,12 @@ class LoginThrottle {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final int perMinute;
 
-    LoginThrottle(@Value("${shebao.security.failed-logins-per-ip-per-minute:30}") int perMinute) {
+    @Autowired
+    LoginThrottle(SecurityProperties settings) {
+        this(settings.failedLoginsPerIpPerMinute());
+    }
+
+    LoginThrottle(int perMinute) {
         this.perMinute = perMinute;
     }
 
