@@ -1,8 +1,6 @@
 package org.shebao.registry.web;
 
-import java.util.List;
-import org.shebao.common.ConflictException;
-import org.shebao.common.InvalidInputException;
+import java.util.Optional;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
@@ -65,14 +63,10 @@ class EmployerPages {
     @PostMapping
     String create(@AuthenticationPrincipal ShebaoUser user, @ModelAttribute("form") EmployerData form, Model model,
                   RedirectAttributes redirect) {
-        try {
-            Employer e = employers.registerEmployer(user, form);
+        Optional<Employer> e = FormErrors.attempt(model, messages, () -> employers.registerEmployer(user, form));
+        if (e.isPresent()) {
             redirect.addFlashAttribute("notice", "notice.employer.created");
-            return "redirect:/registry/employers/" + e.id();
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
+            return "redirect:/registry/employers/" + e.get().id();
         }
         return "registry/employer-form";
     }
@@ -99,14 +93,9 @@ class EmployerPages {
     @PostMapping("/{id}")
     String update(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int version,
                   @ModelAttribute("form") EmployerData form, Model model, RedirectAttributes redirect) {
-        try {
-            employers.updateEmployer(user, id, version, form);
+        if (FormErrors.attempt(model, messages, () -> employers.updateEmployer(user, id, version, form)).isPresent()) {
             redirect.addFlashAttribute("notice", "notice.saved");
             return "redirect:/registry/employers/" + id;
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         model.addAttribute("employer", employers.employer(user, id));
         model.addAttribute("version", version);

@@ -1,8 +1,6 @@
 package org.shebao.registry.web;
 
 import java.util.Map;
-import org.shebao.common.ConflictException;
-import org.shebao.common.InvalidInputException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
@@ -26,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import java.util.List;
+import java.util.Optional;
 
 /** Clerk screens for insured persons: search, register, view (with history), edit, enroll. */
 @Controller
@@ -71,14 +69,10 @@ class PersonPages {
     @PostMapping
     String create(@AuthenticationPrincipal ShebaoUser user, @ModelAttribute("form") PersonData form, Model model,
                   RedirectAttributes redirect) {
-        try {
-            Person p = persons.registerPerson(user, form);
+        Optional<Person> p = FormErrors.attempt(model, messages, () -> persons.registerPerson(user, form));
+        if (p.isPresent()) {
             redirect.addFlashAttribute("notice", "notice.person.created");
-            return "redirect:/registry/persons/" + p.id();
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
+            return "redirect:/registry/persons/" + p.get().id();
         }
         return "registry/person-form";
     }
@@ -111,14 +105,9 @@ class PersonPages {
     @PostMapping("/{id}")
     String update(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int version,
                   @ModelAttribute("form") PersonData form, Model model, RedirectAttributes redirect) {
-        try {
-            persons.updatePerson(user, id, version, form);
+        if (FormErrors.attempt(model, messages, () -> persons.updatePerson(user, id, version, form)).isPresent()) {
             redirect.addFlashAttribute("notice", "notice.saved");
             return "redirect:/registry/persons/" + id;
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         model.addAttribute("person", persons.person(user, id));
         model.addAttribute("version", version);
@@ -135,14 +124,9 @@ class PersonPages {
     @PostMapping("/{id}/enrollments")
     String enroll(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                   @ModelAttribute("form") EnrollmentData form, Model model, RedirectAttributes redirect) {
-        try {
-            enrollments.enroll(user, id, form);
+        if (FormErrors.attempt(model, messages, () -> enrollments.enroll(user, id, form)).isPresent()) {
             redirect.addFlashAttribute("notice", "notice.enrolled");
             return "redirect:/registry/persons/" + id;
-        } catch (InvalidInputException e) {
-            FormErrors.addTo(model, e.violations(), messages);
-        } catch (ConflictException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
         }
         model.addAttribute("person", persons.person(user, id));
         return enrollView(model);
