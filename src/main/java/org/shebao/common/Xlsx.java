@@ -65,13 +65,29 @@ public final class Xlsx {
         List<String> head = header == null ? List.of() : header;
         SXSSFWorkbook wb = new SXSSFWorkbook(null, WINDOW, true, false);
         try {
-            Styles styles = new Styles(wb);
-            SXSSFSheet sheet = wb.createSheet(sheetName(sheetName));
-            int[] widths = new int[Math.max(head.size(), 1)];
-            int[] next = {0};
-            int[] columns = {head.size()};
+            Sheet sheet = new Sheet(wb, sheetName, head);
+            rows.accept(sheet::row);
+            sheet.finish(!head.isEmpty());
+            wb.write(out);
+            out.flush();
+        } finally {
+            wb.close(); // also removes the temporary sheet files
+        }
+    }
+
+    /** One sheet being written: the next row's number, and the widest value seen per column. */
+    private static final class Sheet {
+        private final SXSSFSheet sheet;
+        private final Styles styles;
+        private int next;
+        private int[] widths;
+
+        Sheet(SXSSFWorkbook wb, String name, List<String> head) {
+            styles = new Styles(wb);
+            sheet = wb.createSheet(sheetName(name));
+            widths = new int[head.size()];
             if (!head.isEmpty()) {
-                Row r = sheet.createRow(next[0]++);
+                Row r = sheet.createRow(next++);
                 for (int c = 0; c < head.size(); c++) {
                     Cell cell = r.createCell(c);
                     cell.setCellValue(text(head.get(c)));
@@ -81,36 +97,34 @@ public final class Xlsx {
                 }
                 sheet.createFreezePane(0, 1);
             }
-            int[][] w = {widths};
-            rows.accept(values -> {
-                if (next[0] >= MAX_ROWS) {
-                    throw new IllegalArgumentException("more rows than an Excel sheet holds (" + MAX_ROWS + ")");
-                }
-                Row r = sheet.createRow(next[0]++);
-                if (values == null) {
-                    return;
-                }
-                if (values.size() > w[0].length) {
-                    w[0] = Arrays.copyOf(w[0], values.size());
-                }
-                columns[0] = Math.max(columns[0], values.size());
-                for (int c = 0; c < values.size(); c++) {
-                    Object v = values.get(c);
-                    if (v != null) {
-                        w[0][c] = Math.max(w[0][c], displayWidth(cell(r.createCell(c), v, styles)) + 2);
-                    }
-                }
-            });
-            for (int c = 0; c < columns[0]; c++) {
-                sheet.setColumnWidth(c, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w[0][c])) * 256);
+        }
+
+        void row(List<?> values) {
+            if (next >= MAX_ROWS) {
+                throw new IllegalArgumentException("more rows than an Excel sheet holds (" + MAX_ROWS + ")");
             }
-            if (!head.isEmpty() && columns[0] > 0) {
-                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next[0] - 1), 0, columns[0] - 1));
+            Row r = sheet.createRow(next++);
+            if (values == null) {
+                return;
             }
-            wb.write(out);
-            out.flush();
-        } finally {
-            wb.close(); // also removes the temporary sheet files
+            if (values.size() > widths.length) {
+                widths = java.util.Arrays.copyOf(widths, values.size());
+            }
+            for (int c = 0; c < values.size(); c++) {
+                Object v = values.get(c);
+                if (v != null) {
+                    widths[c] = Math.max(widths[c], displayWidth(cell(r.createCell(c), v, styles)) + 2);
+                }
+            }
+        }
+
+        void finish(boolean filter) {
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c])) * 256);
+            }
+            if (filter && widths.length > 0) {
+                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next - 1), 0, widths.length - 1));
+            }
         }
     }
 
