@@ -47,16 +47,16 @@ public class DeferredMaterials {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Deadlines deadlines;
-    private final CaseStore cases;
+    private final CaseStore store;
     private final Archive archive;
     private final ApplicationEventPublisher events;
 
-    DeferredMaterials(JdbcClient jdbc, Clock clock, Deadlines deadlines, CaseStore cases, Archive archive,
+    DeferredMaterials(JdbcClient jdbc, Clock clock, Deadlines deadlines, CaseStore store, Archive archive,
                       ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.deadlines = deadlines;
-        this.cases = cases;
+        this.store = store;
         this.archive = archive;
         this.events = events;
     }
@@ -100,7 +100,7 @@ public class DeferredMaterials {
 
     /** The commitments of one case (applicant or staff). */
     public List<Commitment> ofCase(ShebaoUser by, long caseId) {
-        cases.get(by, caseId);
+        store.get(by, caseId);
         Map<TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         return jdbc.sql(SELECT + " WHERE m.case_id = :c ORDER BY m.id").param("c", caseId)
                 .query((rs, i) -> row(rs, due)).list();
@@ -113,7 +113,7 @@ public class DeferredMaterials {
             throw new AccessDeniedToRecordException("ledger");
         }
         Commitment c = one(commitmentId);
-        Case kase = cases.get(by, c.caseId());
+        Case kase = store.get(by, c.caseId());
         if (c.arrivedAt() != null) {
             throw new ConflictException("arrival", "error.commitment.arrived", c.arrivedAt().toLocalDate());
         }
@@ -147,7 +147,7 @@ public class DeferredMaterials {
                 .param("now", OffsetDateTime.now(clock)).param("via", via.name()).param("late", late)
                 .param("by", by.getUsername()).param("m", materialId).param("id", commitmentId).update();
         deadlines.close(CaseStore.OWNER, CaseStore.commitmentRef(commitmentId));
-        cases.note(kase.id(), "MATERIAL_ARRIVED", by.getUsername(),
+        store.note(kase.id(), "MATERIAL_ARRIVED", by.getUsername(),
                 c.item() + " via " + via + (late ? "（逾期）" : ""));
         return one(commitmentId);
     }

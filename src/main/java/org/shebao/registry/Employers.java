@@ -40,7 +40,6 @@ public class Employers {
         return store.history(by, RegistryEntity.EMPLOYER, employerId);
     }
 
-
     @Transactional
     public Employer registerEmployer(ShebaoUser by, EmployerData d) {
         store.requireWriter(by);

@@ -37,7 +37,6 @@ public class Enrollments {
         this.parameters = parameters;
     }
 
-
     @Transactional
     public Enrollment enroll(ShebaoUser by, long personId, EnrollmentData d) {
         store.requireWriter(by);

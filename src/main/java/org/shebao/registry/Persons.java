@@ -60,7 +60,6 @@ public class Persons {
         return store.history(by, RegistryEntity.PERSON, personId);
     }
 
-
     @Transactional
     public Person registerPerson(ShebaoUser by, PersonData d) {
         store.requireWriter(by);
