@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@link #verify} walks the chain and reports the first row that does not hold.
  */
 @Service
+@RequiredArgsConstructor
 public class AuditLog {
     /** A row as stored. */
     public record Entry(long seq, OffsetDateTime at, String actor, String ip, String action, String target,
@@ -34,11 +36,6 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    AuditLog(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Appends an event (in the current transaction, if any): who, what, on what, with details; the IP if a request. */
     @Transactional(propagation = Propagation.REQUIRED)

@@ -1,5 +1,6 @@
 package org.shebao.audit;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -17,15 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "audit.verify", havingValue = "true")
 @Order(0)
+@RequiredArgsConstructor
 class AuditVerifyCommand implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AuditVerifyCommand.class);
     private final AuditLog audit;
     private final ApplicationContext context;
-
-    AuditVerifyCommand(AuditLog audit, ApplicationContext context) {
-        this.audit = audit;
-        this.context = context;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

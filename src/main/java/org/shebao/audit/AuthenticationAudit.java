@@ -1,5 +1,6 @@
 package org.shebao.audit;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -8,12 +9,9 @@ import org.springframework.stereotype.Component;
 
 /** Logins into the operation log: success, failure and refusal of a locked account, with the client's IP. */
 @Component
+@RequiredArgsConstructor
 class AuthenticationAudit {
     private final AuditLog log;
-
-    AuthenticationAudit(AuditLog log) {
-        this.log = log;
-    }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent e) {

@@ -1,5 +1,6 @@
 package org.shebao.casework;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
 import org.springframework.context.event.EventListener;
@@ -7,12 +8,9 @@ import org.springframework.stereotype.Component;
 
 /** Every step of a case into the operation log, in the step's own transaction (issue 10: 安全审计). */
 @Component
+@RequiredArgsConstructor
 class CaseAudit {
     private final AuditLog audit;
-
-    CaseAudit(AuditLog audit) {
-        this.audit = audit;
-    }
 
     @EventListener
     void on(CaseStatusChanged e) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.CaseStore.Column;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.FieldViolation;
@@ -47,6 +48,7 @@ import io.micrometer.core.instrument.Metrics;
 @Implements(measure = "ONLINE_BENEFIT_APPLICATION", rule = "办件受理：待遇申领（退休、工伤）网上受理和初审",
         ruleEn = "Case intake: benefit applications (retirement, work injury) accepted and pre-reviewed online")
 @Service
+@RequiredArgsConstructor
 public class CaseIntake {
     private static final Logger log = LoggerFactory.getLogger(CaseIntake.class);
 
@@ -63,19 +65,6 @@ public class CaseIntake {
     private final Parameters parameters;
     private final Archive archive;
     private final ApplicationEventPublisher events;
-
-    CaseIntake(CaseStore store, JdbcClient jdbc, Clock clock, Persons persons, Measures measures, Deadlines deadlines,
-               Parameters parameters, Archive archive, ApplicationEventPublisher events) {
-        this.store = store;
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.persons = persons;
-        this.measures = measures;
-        this.deadlines = deadlines;
-        this.parameters = parameters;
-        this.archive = archive;
-        this.events = events;
-    }
 
     @Transactional
     public Submitted submit(ShebaoUser by, Submission s) {

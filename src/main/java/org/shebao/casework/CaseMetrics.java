@@ -3,17 +3,15 @@ package org.shebao.casework;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Cases waiting per status, for operations (shebao_cases_waiting{status=…}). */
 @Component
+@RequiredArgsConstructor
 class CaseMetrics implements MeterBinder {
     private final JdbcClient jdbc;
-
-    CaseMetrics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

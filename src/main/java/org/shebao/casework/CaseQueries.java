@@ -3,6 +3,7 @@ package org.shebao.casework;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.Paging;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 /** Reading cases: one case, the work queue, a citizen's own cases, a case's history and materials; the types. */
 @Service
+@RequiredArgsConstructor
 public class CaseQueries {
     public static final int PAGE_SIZE = 20;
 
@@ -23,12 +25,6 @@ public class CaseQueries {
     private final CaseStore store;
     private final JdbcClient jdbc;
     private final Archive archive;
-
-    CaseQueries(CaseStore store, JdbcClient jdbc, Archive archive) {
-        this.store = store;
-        this.jdbc = jdbc;
-        this.archive = archive;
-    }
 
     public List<String> types() {
         return List.copyOf(store.handlers().keySet());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.CaseStore.Column;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
@@ -20,12 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * locking (a step on a stale version is refused).
  */
 @Service
+@RequiredArgsConstructor
 public class CaseWorkflow {
     private final CaseStore store;
-
-    CaseWorkflow(CaseStore store) {
-        this.store = store;
-    }
 
     @Transactional
     public Case accept(ShebaoUser by, long id, int version) {

@@ -1,5 +1,6 @@
 package org.shebao.casework;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.Implements;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,6 +26,7 @@ import java.sql.SQLException;
 @Implements(measure = "ELECTRONIC_SEAL_AND_ARCHIVE", rule = "电子证明：加盖机构电子印章（SHA256withRSA），可在线核验",
         ruleEn = "Certificates sealed with the agency key (SHA256withRSA), verifiable online")
 @Service
+@RequiredArgsConstructor
 public class Certificates {
     /** An issued certificate and whether its seal verifies against the content. */
     public record Issued(String code, long caseId, String content, String signature, String keyId,
@@ -34,12 +36,6 @@ public class Certificates {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SealKeystore seal;
-
-    Certificates(JdbcClient jdbc, Clock clock, SealKeystore seal) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.seal = seal;
-    }
 
     @Transactional
     public Issued issue(long caseId, String content) {

@@ -1,5 +1,6 @@
 package org.shebao.casework;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.Implements;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +38,7 @@ import org.shebao.policy.TrackedRef;
 @Implements(measure = "COMMITMENT_RULE", rule = "网上申报业务台帐：承诺补交材料的期限、逾期与到件登记",
         ruleEn = "Deferred-materials ledger: deadlines, overdue items and arrivals")
 @Service
+@RequiredArgsConstructor
 public class DeferredMaterials {
     private static final String SELECT = """
             SELECT m.id, m.case_id, c.reference, c.type, c.applicant_name, c.applicant_id, m.region_code, m.item,
@@ -50,16 +52,6 @@ public class DeferredMaterials {
     private final CaseStore store;
     private final Archive archive;
     private final ApplicationEventPublisher events;
-
-    DeferredMaterials(JdbcClient jdbc, Clock clock, Deadlines deadlines, CaseStore store, Archive archive,
-                      ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.deadlines = deadlines;
-        this.store = store;
-        this.archive = archive;
-        this.events = events;
-    }
 
     public LocalDate today() {
         return LocalDate.now(clock);

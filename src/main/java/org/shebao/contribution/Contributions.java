@@ -1,5 +1,6 @@
 package org.shebao.contribution;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.Implements;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -40,6 +41,7 @@ import org.springframework.context.ApplicationEventPublisher;
 @Implements(measure = "CONTRIBUTION_DEFERRAL_2020", rule = "灵活就业人员2020年度缴费延期：标识并跟踪疫情解除后三个月的补缴期限",
         ruleEn = "2020 contributions of flexible workers deferred: flagged, with the deadline three months after lifting")
 @Service
+@RequiredArgsConstructor
 public class Contributions {
     /** Tracked deadlines of this module are keyed under this owner. */
     public static final String OWNER = "contribution";
@@ -56,20 +58,6 @@ public class Contributions {
     private final Persons persons;
     private final Parameters parameters;
     private final AuditLog audit;
-
-    Contributions(JdbcClient jdbc, DataSource dataSource, Measures measures, Deadlines deadlines, Clock clock,
-                  ApplicationEventPublisher events, Persons persons,
-                  Parameters parameters, AuditLog audit) {
-        this.audit = audit;
-        this.persons = persons;
-        this.parameters = parameters;
-        this.events = events;
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
-        this.measures = measures;
-        this.deadlines = deadlines;
-        this.clock = clock;
-    }
 
     /** The parameter naming the contribution year the deferral measure covers (N-5b: 2020). */
     static final String YEAR = "contribution.deferral.year";

@@ -3,6 +3,7 @@ package org.shebao.identity;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
 import org.shebao.common.AccessDeniedToRecordException;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Every change goes to the operation log. Portal accounts are not created here (persons and employers register).
  */
 @Service
+@RequiredArgsConstructor
 public class UserAdministration {
     /** A row of the list. */
     public record Account(long id, String username, String displayName, Role role, String regionCode, boolean enabled,
@@ -32,14 +34,6 @@ public class UserAdministration {
     private final Passwords passwords;
     private final AuditLog audit;
     private final Clock clock;
-
-    UserAdministration(JdbcClient jdbc, Users users, Passwords passwords, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.users = users;
-        this.passwords = passwords;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     private static void requireSecurityAdmin(ShebaoUser by) {
         if (!by.has(Role.SECURITY_ADMIN)) {

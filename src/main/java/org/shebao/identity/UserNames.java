@@ -3,6 +3,7 @@ package org.shebao.identity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * it is. Names are cached for a minute.
  */
 @Component("userNames")
+@RequiredArgsConstructor
 public class UserNames {
     private static final Duration KEEP = Duration.ofMinutes(1);
 
@@ -20,10 +22,6 @@ public class UserNames {
 
     private final JdbcClient jdbc;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    UserNames(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public String of(String login) {
         if (login == null || login.isBlank()) {

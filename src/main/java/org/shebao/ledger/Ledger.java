@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,7 @@ import org.shebao.audit.AuditLog;
  * entry.
  */
 @Service
+@RequiredArgsConstructor
 public class Ledger {
     /** One movement from one account to another, as the callers think of it; expanded into lines when posted. */
     public record Posting(Account debit, Account credit, BigDecimal amount) {
@@ -52,12 +54,6 @@ public class Ledger {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditLog audit;
-
-    Ledger(JdbcClient jdbc, Clock clock, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.audit = audit;
-    }
 
     /**
      * Posts one business event as one entry of the fund: each posting adds its amount to the debit account and to

@@ -3,17 +3,15 @@ package org.shebao.notification;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Messages written but not yet sent, for operations (shebao_notifications_backlog). */
 @Component
+@RequiredArgsConstructor
 class OutboxMetrics implements MeterBinder {
     private final JdbcClient jdbc;
-
-    OutboxMetrics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

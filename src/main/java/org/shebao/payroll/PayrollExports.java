@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.shebao.common.ConflictException;
 import org.shebao.common.NotFoundException;
@@ -21,18 +22,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * and the bank disbursement file of a completed run.
  */
 @Service
+@RequiredArgsConstructor
 public class PayrollExports {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final Payroll payroll;
-
-    PayrollExports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, Payroll payroll) {
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
-        this.tx = tx;
-        this.payroll = payroll;
-    }
 
     /**
      * The run's payment lines (order, person, name, account, kind, amount, flags), handed one by one from a database

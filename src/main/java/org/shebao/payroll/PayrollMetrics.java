@@ -3,17 +3,15 @@ package org.shebao.payroll;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Payroll runs in progress and how far they are, for operations (shebao_payroll_runs_running, _progress). */
 @Component
+@RequiredArgsConstructor
 class PayrollMetrics implements MeterBinder {
     private final JdbcClient jdbc;
-
-    PayrollMetrics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

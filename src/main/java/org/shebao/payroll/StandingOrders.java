@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.RegionCode;
 import org.shebao.ledger.Account;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * month; and the settlement of a pre-payment in the fund's books (N-1b, FJ-1.3).
  */
 @Service
+@RequiredArgsConstructor
 public class StandingOrders {
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -36,14 +38,6 @@ public class StandingOrders {
 
     private record PaidMonth(LocalDate month, BigDecimal amount) {
     }
-
-    StandingOrders(JdbcClient jdbc, Clock clock, Ledger ledger, Parameters parameters) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.ledger = ledger;
-        this.parameters = parameters;
-    }
-
 
     /** A standing order as a benefit module registers it. */
     public record NewOrder(long personId, RegionCode region, String benefit, String kind, BigDecimal monthlyAmount,

@@ -1,5 +1,6 @@
 package org.shebao.pension;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.Implements;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,7 @@ import org.shebao.audit.AuditLog;
 @Implements(measure = "PENSION_PREPAYMENT", rule = "退休申报：按预发标准按月预发，核定后结算",
         ruleEn = "Retirement cases: monthly pre-payment at the standard, settled at approval")
 @Service
+@RequiredArgsConstructor
 public class Awards {
     static final String PREPAY_MEASURE = "PENSION_PREPAYMENT";
     private final JdbcClient jdbc;
@@ -58,20 +60,6 @@ public class Awards {
     private final StandingOrders orders;
     private final ObjectMapper json;
     private final AuditLog audit;
-
-    Awards(JdbcClient jdbc, Clock clock, CaseQueries queries, Persons persons, Parameters parameters, Measures measures,
-           Pensions pensions, StandingOrders orders, ObjectMapper json, AuditLog audit) {
-        this.audit = audit;
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.queries = queries;
-        this.persons = persons;
-        this.parameters = parameters;
-        this.measures = measures;
-        this.pensions = pensions;
-        this.orders = orders;
-        this.json = json;
-    }
 
     /** The retirement date and age of a person under the scheme's rule (women: cadre or worker post). */
     public record Retirement(LocalDate reachedOn, int age, String parameter) {

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.RegionCode;
 import org.shebao.contribution.ContributionYear;
 import org.shebao.contribution.Contributions;
@@ -18,16 +19,11 @@ import org.springframework.stereotype.Service;
  * (国发〔2005〕38号) and the standing order that pays it.
  */
 @Service
+@RequiredArgsConstructor
 public class Pensions {
     private final Contributions contributions;
     private final Parameters parameters;
     private final StandingOrders orders;
-
-    Pensions(Contributions contributions, Parameters parameters, StandingOrders orders) {
-        this.contributions = contributions;
-        this.parameters = parameters;
-        this.orders = orders;
-    }
 
     /** The facts of a person's record for a retirement on {@code retiredOn} at {@code age}. */
     public PensionFacts facts(long personId, RegionCode region, LocalDate retiredOn, int age) {

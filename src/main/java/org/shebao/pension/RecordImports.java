@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.FieldViolation;
 import org.shebao.common.IdNumber;
@@ -38,6 +39,7 @@ import org.shebao.common.RegionCode;
  * if any is malformed, each bad line is reported with its number and nothing is applied.
  */
 @Service
+@RequiredArgsConstructor
 public class RecordImports {
     /**
      * What a file is, and who may import it: the one matrix of import rights (issue 10, separation of duties). Both
@@ -108,13 +110,6 @@ public class RecordImports {
     private final Clock clock;
 
     private final AuditLog audit;
-
-    RecordImports(Persons persons, StandingOrders orders, Clock clock, AuditLog audit) {
-        this.audit = audit;
-        this.persons = persons;
-        this.orders = orders;
-        this.clock = clock;
-    }
 
     @Transactional
     public Result importFile(ShebaoUser by, Kind kind, byte[] bytes) {

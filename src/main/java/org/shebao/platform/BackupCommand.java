@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -20,16 +21,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
+@RequiredArgsConstructor
 class BackupCommand implements ApplicationRunner {
     private final DataSource dataSource;
     private final DatabaseOwner owner;
     private final ApplicationContext context;
-
-    BackupCommand(DataSource dataSource, DatabaseOwner owner, ApplicationContext context) {
-        this.dataSource = dataSource;
-        this.owner = owner;
-        this.context = context;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 
 /** The table of tracked deadline items; only the policy module's services use it. */
 @Component
+@RequiredArgsConstructor
 class DeadlineItems {
     record Row(long id, String owner, String ref, String label, String region, String ruleCode, long emergencyId,
                LocalDate dueOn, LocalDate movedFrom, boolean open) {
@@ -18,11 +20,6 @@ class DeadlineItems {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    DeadlineItems(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** Inserts the item, or re-opens and re-points it when the owner tracks the same ref again. */
     void upsert(String owner, String ref, String label, String region, String rule, long emergencyId, Deadline d) {

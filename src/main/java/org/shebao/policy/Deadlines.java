@@ -1,5 +1,6 @@
 package org.shebao.policy;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.internal.DeadlineCalculus;
 import org.shebao.policy.internal.DeadlineRule;
 import org.shebao.policy.internal.TimeLimit;
@@ -21,18 +22,12 @@ import java.util.Map;
  * is unknown, concrete the moment an administrator enters it (see {@link Emergencies#enterDates}).
  */
 @Service
+@RequiredArgsConstructor
 public class Deadlines {
     private final PolicyBook book;
     private final Emergencies emergencies;
     private final DeadlineItems items;
     private final Clock clock;
-
-    Deadlines(PolicyBook book, Emergencies emergencies, DeadlineItems items, Clock clock) {
-        this.book = book;
-        this.emergencies = emergencies;
-        this.items = items;
-        this.clock = clock;
-    }
 
     /** A period counted from a day: “N days / months after D”, moved off a rest day. */
     public DeadlineCalculus.End endOf(LocalDate start, TimeLimit limit) {

@@ -1,5 +1,6 @@
 package org.shebao.policy;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.internal.DeadlineRule;
 import org.shebao.policy.internal.EmergencyChange;
 import org.shebao.policy.internal.EmergencyDate;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * changed date gets its new deadline ({@link DeadlinesChanged} tells the modules that own them).
  */
 @Service
+@RequiredArgsConstructor
 public class Emergencies {
     private static final Logger log = LoggerFactory.getLogger(Emergencies.class);
 
@@ -49,14 +51,6 @@ public class Emergencies {
     private final PolicyBook book;
     private final DeadlineItems items;
     private final ApplicationEventPublisher events;
-
-    Emergencies(JdbcClient jdbc, Clock clock, PolicyBook book, DeadlineItems items, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.book = book;
-        this.items = items;
-        this.events = events;
-    }
 
     public List<Emergency> all() {
         return jdbc.sql("SELECT id, region_code, name, declared_on, level1_ended_on, lifted_on, version"

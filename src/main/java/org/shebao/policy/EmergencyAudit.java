@@ -1,5 +1,6 @@
 package org.shebao.policy;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.internal.EmergencyDateChanged;
 import org.shebao.policy.internal.EmergencyDeclared;
 
@@ -10,12 +11,9 @@ import org.springframework.stereotype.Component;
 
 /** Emergencies declared and their dates entered, corrected or withdrawn, into the operation log. */
 @Component
+@RequiredArgsConstructor
 class EmergencyAudit {
     private final AuditLog audit;
-
-    EmergencyAudit(AuditLog audit) {
-        this.audit = audit;
-    }
 
     @EventListener
     void declared(EmergencyDeclared e) {

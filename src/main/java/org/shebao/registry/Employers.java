@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.ConflictException;
 import org.shebao.common.CreditCode;
 import org.shebao.common.Violations;
@@ -19,16 +20,11 @@ import org.shebao.common.Paging;
  * Employers (GB 32100 credit codes): registration with the agency contact (SX-5), edits, search in the user's region.
  */
 @Service
+@RequiredArgsConstructor
 public class Employers {
     private final RegistryStore store;
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    Employers(RegistryStore store, JdbcClient jdbc, Clock clock) {
-        this.store = store;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** The employer, if the user may see it: staff of the region, or the employer's own portal user. */
     public Employer employer(ShebaoUser by, long employerId) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.RegionCode;
@@ -24,18 +25,12 @@ import org.shebao.common.Paging;
  * of both (an employee needs an employer of the user's region; the minimum working age; one open enrollment per type).
  */
 @Service
+@RequiredArgsConstructor
 public class Enrollments {
     private final RegistryStore store;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Parameters parameters;
-
-    Enrollments(RegistryStore store, JdbcClient jdbc, Clock clock, Parameters parameters) {
-        this.store = store;
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.parameters = parameters;
-    }
 
     @Transactional
     public Enrollment enroll(ShebaoUser by, long personId, EnrollmentData d) {

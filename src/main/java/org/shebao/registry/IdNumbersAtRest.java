@@ -3,6 +3,7 @@ package org.shebao.registry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batches, emptying the clear column.
  */
 @Component
+@RequiredArgsConstructor
 class IdNumbersAtRest implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(IdNumbersAtRest.class);
     private static final int BATCH = 2_000;
@@ -24,13 +26,6 @@ class IdNumbersAtRest implements InitializingBean {
     private final IdNumberCipher ids;
     private final TransactionTemplate tx;
     private final Clock clock;
-
-    IdNumbersAtRest(JdbcClient jdbc, IdNumberCipher ids, TransactionTemplate tx, Clock clock) {
-        this.jdbc = jdbc;
-        this.ids = ids;
-        this.tx = tx;
-        this.clock = clock;
-    }
 
     @Override
     public void afterPropertiesSet() {

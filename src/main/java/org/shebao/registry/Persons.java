@@ -1,5 +1,6 @@
 package org.shebao.registry;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import org.shebao.common.Paging;
  * the user's region, the logged reveal of a full number. Every change is in the person's history.
  */
 @Service
+@RequiredArgsConstructor
 public class Persons {
     private static final Logger log = LoggerFactory.getLogger(Persons.class);
     private final RegistryStore store;
@@ -39,16 +41,6 @@ public class Persons {
     private final Jurisdictions jurisdictions;
     private final AuditLog audit;
     private final IdNumberCipher ids;
-
-    Persons(RegistryStore store, JdbcClient jdbc, Clock clock, Jurisdictions jurisdictions, AuditLog audit,
-            IdNumberCipher ids) {
-        this.store = store;
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.jurisdictions = jurisdictions;
-        this.audit = audit;
-        this.ids = ids;
-    }
 
     /** The person, if the user may see them: staff of the region, or the person themselves. */
     public Person person(ShebaoUser by, long personId) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.PgCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.shebao.common.RegionCode;
  * rows (the demo generator builds them with valid check digits); ids are reserved from the tables' sequences.
  */
 @Service
+@RequiredArgsConstructor
 public class RegistryBulkLoad {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -26,13 +28,6 @@ public class RegistryBulkLoad {
 
     private static String hex(byte[] bytes) {
         return "\\x" + HexFormat.of().formatHex(bytes);
-    }
-
-    RegistryBulkLoad(DataSource dataSource, JdbcClient jdbc, Clock clock, IdNumberCipher ids) {
-        this.ids = ids;
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     public record PersonRow(long id, String idNumber, String name, String gender, LocalDate birthDate, String phone,

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.Gender;
 import org.shebao.common.IdNumber;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
  * history of every change, typed by entity and action.
  */
 @Component
+@RequiredArgsConstructor
 class RegistryStore {
     private static final Logger log = LoggerFactory.getLogger(RegistryStore.class);
     static final int PAGE_SIZE = 20;
@@ -39,12 +41,6 @@ class RegistryStore {
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
     private final IdNumberCipher ids;
-
-    RegistryStore(JdbcClient jdbc, Jurisdictions jurisdictions, IdNumberCipher ids) {
-        this.jdbc = jdbc;
-        this.jurisdictions = jurisdictions;
-        this.ids = ids;
-    }
 
     /** The person, if the user may see them: staff of the region, or the person themselves. */
     Person person(ShebaoUser by, long personId) {
@@ -57,7 +53,6 @@ class RegistryStore {
         return p;
     }
 
-
     /** The employer, if the user may see it: staff of the region, or the employer's own portal user. */
     Employer employer(ShebaoUser by, long employerId) {
         Employer e = loadEmployer(employerId);
@@ -68,7 +63,6 @@ class RegistryStore {
         }
         return e;
     }
-
 
     List<Change> history(ShebaoUser by, RegistryEntity entityType, long id) {
         if (!by.isStaff()) {

@@ -1,5 +1,6 @@
 package org.shebao.audit.web;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
 import org.springframework.stereotype.Controller;
@@ -10,13 +11,10 @@ import java.util.Arrays;
 
 /** 「操作日志」 for the audit administrator: the newest entries (by person or kind) and whether the chain holds. */
 @Controller
+@RequiredArgsConstructor
 class AuditPages {
     private static final int LIMIT = 500;
     private final AuditLog log;
-
-    AuditPages(AuditLog log) {
-        this.log = log;
-    }
 
     @GetMapping("/audit")
     String show(@RequestParam(required = false) String actor, @RequestParam(required = false) String action, Model model) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.Certificates;
@@ -22,18 +23,12 @@ import org.springframework.stereotype.Component;
  * electronic seal, verifiable by its code.
  */
 @Component
+@RequiredArgsConstructor
 class CertificateRequestCase implements CaseTypeHandler {
     private final Certificates certificates;
     private final Contributions contributions;
     private final Persons persons;
     private final Clock clock;
-
-    CertificateRequestCase(Certificates certificates, Contributions contributions, Persons persons, Clock clock) {
-        this.certificates = certificates;
-        this.contributions = contributions;
-        this.persons = persons;
-        this.clock = clock;
-    }
 
     @Override
     public String type() {

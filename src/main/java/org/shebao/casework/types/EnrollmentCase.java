@@ -3,6 +3,7 @@ package org.shebao.casework.types;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.ChecklistItem;
@@ -18,15 +19,12 @@ import org.springframework.stereotype.Component;
  * category on a person's behalf. The checks are the registry's own; approval records the enrollment.
  */
 @Component
+@RequiredArgsConstructor
 class EnrollmentCase implements CaseTypeHandler {
     /** The longest remark an online enrollment may carry: the registry's 200 less what approval adds. */
     static final int REMARK_MAX = 160;
 
     private final Enrollments enrollments;
-
-    EnrollmentCase(Enrollments enrollments) {
-        this.enrollments = enrollments;
-    }
 
     @Override
     public String type() {

@@ -1,5 +1,6 @@
 package org.shebao.casework.types;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.Implements;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,14 +33,10 @@ import org.springframework.stereotype.Component;
 @Implements(measure = "GREEN_CHANNEL_DEPLOYED_EMPLOYEES", rule = "工伤申领：单位指派前往疫区工作而感染的职工参照绿色通道",
         ruleEn = "Work-injury cases of employees sent to an epidemic area: green channel")
 @Component
+@RequiredArgsConstructor
 class WorkInjuryBenefitCase implements CaseTypeHandler {
     private final Measures measures;
     private final Clock clock;
-
-    WorkInjuryBenefitCase(Measures measures, Clock clock) {
-        this.measures = measures;
-        this.clock = clock;
-    }
 
     @Override
     public String type() {

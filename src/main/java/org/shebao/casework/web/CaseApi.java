@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseFlag;
 import org.shebao.casework.CaseIntake;
@@ -42,6 +43,7 @@ import org.shebao.casework.Upload;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "casework", description = "网上办件：申请、材料、告知承诺、办理进度")
+@RequiredArgsConstructor
 class CaseApi {
     /** An application as the app sends it. */
     record ApplicationJson(String type, String idNumber, Map<String, String> form, Set<String> commitments,
@@ -61,13 +63,6 @@ class CaseApi {
     private final CaseQueries queries;
     private final DeferredMaterials ledger;
     private final ObjectMapper json;
-
-    CaseApi(CaseIntake intake, CaseQueries queries, DeferredMaterials ledger, ObjectMapper json) {
-        this.intake = intake;
-        this.queries = queries;
-        this.ledger = ledger;
-        this.json = json;
-    }
 
     @GetMapping("/ping")
     @Operation(summary = "连通性检查（已认证）")

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * name is shown as entered. Used by the templates as {@code @caseText}.
  */
 @Component("caseText")
+@RequiredArgsConstructor
 public class CaseText {
     /** Per form field, where the names of its coded values are. */
     private static final Map<String, String> VALUE_NAMES = Map.of(
@@ -26,10 +28,6 @@ public class CaseText {
     private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9_]{2,}\\b");
 
     private final MessageSource messages;
-
-    CaseText(MessageSource messages) {
-        this.messages = messages;
-    }
 
     /** A form value as people read it. */
     public String value(String field, String value) {

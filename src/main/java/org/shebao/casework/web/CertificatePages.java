@@ -1,5 +1,6 @@
 package org.shebao.casework.web;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Certificates;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,12 +9,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** The public verification page of an electronically sealed certificate (N-3c): anyone with the code can check it. */
 @Controller
+@RequiredArgsConstructor
 class CertificatePages {
     private final Certificates certificates;
-
-    CertificatePages(Certificates certificates) {
-        this.certificates = certificates;
-    }
 
     @GetMapping("/verify/{code}")
     String verify(@PathVariable String code, Model model) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.CaseQueries;
 import org.shebao.casework.Commitment;
 import org.shebao.casework.DeferredMaterials;
@@ -28,16 +29,11 @@ import java.nio.charset.StandardCharsets;
 /** The deferred-materials ledger (网上申报业务台帐, SX-3): list, filter, export to Excel, record arrivals. */
 @Controller
 @RequestMapping("/casework/ledger")
+@RequiredArgsConstructor
 class LedgerPages {
     private final DeferredMaterials ledger;
     private final CaseQueries queries;
     private final MessageSource messages;
-
-    LedgerPages(DeferredMaterials ledger, CaseQueries queries, MessageSource messages) {
-        this.ledger = ledger;
-        this.queries = queries;
-        this.messages = messages;
-    }
 
     @GetMapping
     String list(@AuthenticationPrincipal ShebaoUser user, @RequestParam(defaultValue = "OPEN") String state,

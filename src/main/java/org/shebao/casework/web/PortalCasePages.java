@@ -3,6 +3,7 @@ package org.shebao.casework.web;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseStatus;
 import org.shebao.casework.CaseIntake;
@@ -35,6 +36,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 /** The citizen's online service (N-1a, N-3a, N-3d): apply, follow each case, answer a return, read messages. */
 @Controller
 @RequestMapping("/portal/cases")
+@RequiredArgsConstructor
 class PortalCasePages {
     private final CaseIntake intake;
     private final CaseQueries queries;
@@ -44,18 +46,6 @@ class PortalCasePages {
     private final Measures measures;
     private final Deadlines deadlines;
     private final MessageSource messages;
-
-    PortalCasePages(CaseIntake intake, CaseQueries queries, DeferredMaterials ledger, Certificates certificates, Persons persons,
-                    Measures measures, Deadlines deadlines, MessageSource messages) {
-        this.intake = intake;
-        this.queries = queries;
-        this.ledger = ledger;
-        this.certificates = certificates;
-        this.persons = persons;
-        this.measures = measures;
-        this.deadlines = deadlines;
-        this.messages = messages;
-    }
 
     @GetMapping
     String list(@AuthenticationPrincipal ShebaoUser user, Model model) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseStatus;
 import org.shebao.casework.CaseIntake;
@@ -38,6 +39,7 @@ import org.shebao.common.NotFoundException;
  */
 @Controller
 @RequestMapping("/casework")
+@RequiredArgsConstructor
 class StaffCasePages {
     private final CaseIntake intake;
     private final CaseWorkflow workflow;
@@ -46,17 +48,6 @@ class StaffCasePages {
     private final Certificates certificates;
     private final Deadlines deadlines;
     private final MessageSource messages;
-
-    StaffCasePages(CaseIntake intake, CaseWorkflow workflow, CaseQueries queries, DeferredMaterials ledger, Certificates certificates, Deadlines deadlines,
-                   MessageSource messages) {
-        this.intake = intake;
-        this.workflow = workflow;
-        this.queries = queries;
-        this.ledger = ledger;
-        this.certificates = certificates;
-        this.deadlines = deadlines;
-        this.messages = messages;
-    }
 
     @GetMapping("/queue")
     String queue(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String status,

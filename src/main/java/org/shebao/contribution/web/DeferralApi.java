@@ -2,6 +2,7 @@ package org.shebao.contribution.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.contribution.Contributions;
 import org.shebao.contribution.Deferral;
@@ -25,14 +26,10 @@ import org.shebao.common.InvalidInputException;
  */
 @RestController
 @RequestMapping("/api/v1")
+@RequiredArgsConstructor
 class DeferralApi {
     private final Contributions contributions;
     private final Persons persons;
-
-    DeferralApi(Contributions contributions, Persons persons) {
-        this.contributions = contributions;
-        this.persons = persons;
-    }
 
     /** The request: the contribution year to defer. */
     record DeferralRequest(Integer year) {

@@ -1,5 +1,6 @@
 package org.shebao.contribution.web;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.contribution.Contributions;
@@ -21,16 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * deferral of a year's contributions under N-5b / FJ-5b, registered by a clerk or applied for by the person.
  */
 @Controller
+@RequiredArgsConstructor
 class RightsRecordPages {
     private final Persons persons;
     private final Contributions contributions;
     private final MessageSource messages;
-
-    RightsRecordPages(Persons persons, Contributions contributions, MessageSource messages) {
-        this.persons = persons;
-        this.contributions = contributions;
-        this.messages = messages;
-    }
 
     @GetMapping("/registry/persons/{id}/contributions")
     String forStaff(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.Passwords;
 import org.shebao.identity.ShebaoUser;
@@ -24,14 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * such a user here, and the API answers 403 until it is changed.
  */
 @Controller
+@RequiredArgsConstructor
 class PasswordPages {
     private final Passwords passwords;
     private final MessageSource messages;
-
-    PasswordPages(Passwords passwords, MessageSource messages) {
-        this.passwords = passwords;
-        this.messages = messages;
-    }
 
     @GetMapping("/account/password")
     String form(@AuthenticationPrincipal ShebaoUser user, Model model) {

@@ -2,6 +2,7 @@ package org.shebao.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.shebao.identity.ApiTokens;
 import org.shebao.identity.ShebaoUser;
 import org.springframework.http.HttpStatus;
@@ -17,12 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/tokens")
 @Tag(name = "identity", description = "移动端访问令牌")
+@RequiredArgsConstructor
 class TokenApi {
     private final ApiTokens tokens;
-
-    TokenApi(ApiTokens tokens) {
-        this.tokens = tokens;
-    }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

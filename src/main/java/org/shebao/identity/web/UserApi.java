@@ -3,6 +3,7 @@ package org.shebao.identity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.UserAdministration;
 import org.springframework.http.HttpStatus;
@@ -18,12 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** User administration over the API, for the security administrator (the same rules as the screen). */
 @RestController
 @RequestMapping("/api/v1/users")
+@RequiredArgsConstructor
 class UserApi {
     private final UserAdministration admin;
-
-    UserApi(UserAdministration admin) {
-        this.admin = admin;
-    }
 
     /** A new staff account: user name, name, role (CLERK …), region code. */
     record NewAccount(String username, String displayName, String role, String region) {

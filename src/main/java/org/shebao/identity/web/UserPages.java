@@ -1,6 +1,7 @@
 package org.shebao.identity.web;
 
 import java.util.Arrays;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
@@ -20,14 +21,10 @@ import java.util.Map;
 /** 「用户管理」 for the security administrator: staff accounts of the region, one-time passwords, disable, unlock. */
 @Controller
 @RequestMapping("/security/users")
+@RequiredArgsConstructor
 class UserPages {
     private final UserAdministration admin;
     private final MessageSource messages;
-    UserPages(UserAdministration admin, MessageSource messages) {
-        this.admin = admin;
-        this.messages = messages;
-    }
-
     @GetMapping
     String list(@AuthenticationPrincipal ShebaoUser user, Model model) {
         model.addAttribute("accounts", admin.accounts(user));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.Violations;
 import org.shebao.common.Xlsx;
 import org.shebao.common.web.FormErrors;
@@ -31,15 +32,11 @@ import org.shebao.common.NotFoundException;
  */
 @Controller
 @RequestMapping("/ledger")
+@RequiredArgsConstructor
 class BooksPages {
     private static final int LIMIT = 200;
     private final Ledger ledger;
     private final MessageSource messages;
-
-    BooksPages(Ledger ledger, MessageSource messages) {
-        this.ledger = ledger;
-        this.messages = messages;
-    }
 
     /** The filters as typed, checked: a bad day is a message next to its field, and the books show unfiltered. */
     private record Filter(Fund fund, String source, LocalDate from, LocalDate to) {

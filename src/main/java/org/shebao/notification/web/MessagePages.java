@@ -2,6 +2,7 @@ package org.shebao.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.notification.Message;
 import org.shebao.notification.Notifications;
@@ -13,12 +14,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The portal user's in-app messages (N-3d), on the screen and for the app. */
 @Controller
+@RequiredArgsConstructor
 class MessagePages {
     private final Notifications notifications;
-
-    MessagePages(Notifications notifications) {
-        this.notifications = notifications;
-    }
 
     @GetMapping("/portal/messages")
     String inbox(@AuthenticationPrincipal ShebaoUser user, Model model) {

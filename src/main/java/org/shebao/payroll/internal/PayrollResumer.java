@@ -1,5 +1,6 @@
 package org.shebao.payroll.internal;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.payroll.Payroll;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,13 +9,10 @@ import org.springframework.stereotype.Component;
 
 /** Resumes runs whose instance stopped mid-way (killed, crashed): the claim makes sure one instance does it. */
 @Component
+@RequiredArgsConstructor
 class PayrollResumer {
     private static final Logger log = LoggerFactory.getLogger(PayrollResumer.class);
     private final Payroll payroll;
-
-    PayrollResumer(Payroll payroll) {
-        this.payroll = payroll;
-    }
 
     @Scheduled(initialDelayString = "${shebao.payroll.resume-delay-ms:15000}", fixedDelayString = "${shebao.payroll.resume-every-ms:30000}")
     void resume() {

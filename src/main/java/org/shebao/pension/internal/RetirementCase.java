@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.ChecklistItem;
@@ -24,16 +25,11 @@ import org.shebao.policy.Parameters;
  * pre-payment (N-1b, FJ-1.3); approval computes the pension and settles.
  */
 @Component
+@RequiredArgsConstructor
 class RetirementCase implements CaseTypeHandler {
     private final Awards awards;
     private final Clock clock;
     private final Parameters parameters;
-
-    RetirementCase(Awards awards, Clock clock, Parameters parameters) {
-        this.awards = awards;
-        this.clock = clock;
-        this.parameters = parameters;
-    }
 
     @Override
     public String type() {

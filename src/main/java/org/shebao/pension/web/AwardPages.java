@@ -1,5 +1,6 @@
 package org.shebao.pension.web;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseQueries;
 import org.shebao.common.web.FormErrors;
@@ -20,16 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A retirement case's pension: pre-payment, calculation with sources, entitlement and settlement schedule. */
 @Controller
 @RequestMapping("/pension/awards")
+@RequiredArgsConstructor
 class AwardPages {
     private final Awards awards;
     private final CaseQueries queries;
     private final MessageSource messages;
-
-    AwardPages(Awards awards, CaseQueries queries, MessageSource messages) {
-        this.awards = awards;
-        this.queries = queries;
-        this.messages = messages;
-    }
 
     @GetMapping("/{caseId}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId, Model model) {

@@ -2,6 +2,7 @@ package org.shebao.pension.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.payroll.StandingOrders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,14 +17,10 @@ import org.shebao.common.RegionCode;
 
 /** Online qualification certification for a recipient (N-1c channels: no visit needed). */
 @Controller
+@RequiredArgsConstructor
 class CertificationPages {
     private final StandingOrders orders;
     private final Clock clock;
-
-    CertificationPages(StandingOrders orders, Clock clock) {
-        this.orders = orders;
-        this.clock = clock;
-    }
 
     @GetMapping("/portal/certification")
     String show(@AuthenticationPrincipal ShebaoUser user, Model model) {

@@ -1,6 +1,7 @@
 package org.shebao.pension.web;
 
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.pension.RecordImports;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,12 +14,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Upload of data-exchange files: death records and certification matches (SX-2, N-1e, N-1c). */
 @Controller
+@RequiredArgsConstructor
 class ImportPages {
     private final RecordImports imports;
-
-    ImportPages(RecordImports imports) {
-        this.imports = imports;
-    }
 
     @GetMapping("/pension/imports")
     String form(@AuthenticationPrincipal ShebaoUser user, Model model) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.FieldViolation;
@@ -46,15 +47,11 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private final MessageSource messages;
     private final ObjectMapper json;
-
-    ApiProblems(MessageSource messages, ObjectMapper json) {
-        this.messages = messages;
-        this.json = json;
-    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e, HttpServletRequest req) {

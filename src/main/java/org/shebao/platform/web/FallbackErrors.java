@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,12 +29,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@RequiredArgsConstructor
 class FallbackErrors {
     private final MessageSource messages;
-
-    FallbackErrors(MessageSource messages) {
-        this.messages = messages;
-    }
 
     @ExceptionHandler(NoResourceFoundException.class)
     Object notFound(HttpServletRequest req, HttpServletResponse resp) {

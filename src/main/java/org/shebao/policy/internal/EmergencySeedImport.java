@@ -1,5 +1,6 @@
 package org.shebao.policy.internal;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.Emergencies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
 /** At start, imports the emergencies of {@code policy/emergencies.yml} that are not in the database yet. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class EmergencySeedImport implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(EmergencySeedImport.class);
     private final Emergencies emergencies;
-
-    EmergencySeedImport(Emergencies emergencies) {
-        this.emergencies = emergencies;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

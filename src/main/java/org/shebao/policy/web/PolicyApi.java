@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/policy")
 @Tag(name = "policy", description = "应急状态、期限、政策措施与参数")
+@RequiredArgsConstructor
 class PolicyApi {
     record DeadlineJson(String rule, String name, List<String> clauses, String status, LocalDate dueOn,
                         LocalDate movedFrom) {
@@ -53,15 +55,6 @@ class PolicyApi {
     private final Measures measures;
     private final Parameters parameters;
     private final Jurisdictions jurisdictions;
-
-    PolicyApi(Emergencies emergencies, Deadlines deadlines, Measures measures, Parameters parameters,
-              Jurisdictions jurisdictions) {
-        this.emergencies = emergencies;
-        this.deadlines = deadlines;
-        this.measures = measures;
-        this.parameters = parameters;
-        this.jurisdictions = jurisdictions;
-    }
 
     @GetMapping("/emergencies")
     @Operation(summary = "覆盖某地区的应急状态及其期限（待定或确定日期）")

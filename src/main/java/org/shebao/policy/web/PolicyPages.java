@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.RegionCode;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
@@ -43,6 +44,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
  */
 @Controller
 @RequestMapping("/admin/policy")
+@RequiredArgsConstructor
 class PolicyPages {
     /** A deadline rule's deadline for an emergency, with the open items hanging on it. */
     record RuleLine(DeadlineRule rule, Deadline deadline, int openPending, int openWithDate) {
@@ -63,17 +65,6 @@ class PolicyPages {
     private final Jurisdictions jurisdictions;
     private final HolidayCalendar calendar;
     private final MessageSource messages;
-
-    PolicyPages(Emergencies emergencies, Deadlines deadlines, Measures measures, Parameters parameters,
-                Jurisdictions jurisdictions, HolidayCalendar calendar, MessageSource messages) {
-        this.emergencies = emergencies;
-        this.deadlines = deadlines;
-        this.measures = measures;
-        this.parameters = parameters;
-        this.jurisdictions = jurisdictions;
-        this.calendar = calendar;
-        this.messages = messages;
-    }
 
     @GetMapping
     String overview(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String region,

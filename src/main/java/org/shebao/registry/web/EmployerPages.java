@@ -1,6 +1,7 @@
 package org.shebao.registry.web;
 
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
@@ -24,18 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Clerk screens for employers: search, register, view (employees, history), edit. */
 @Controller
 @RequestMapping("/registry/employers")
+@RequiredArgsConstructor
 class EmployerPages {
     private final Employers employers;
     private final Enrollments enrollments;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
-
-    EmployerPages(Employers employers, Enrollments enrollments, Jurisdictions jurisdictions, MessageSource messages) {
-        this.employers = employers;
-        this.enrollments = enrollments;
-        this.jurisdictions = jurisdictions;
-        this.messages = messages;
-    }
 
     @ModelAttribute
     void common(@AuthenticationPrincipal ShebaoUser user, Model model) {

@@ -1,6 +1,7 @@
 package org.shebao.registry.web;
 
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
@@ -29,18 +30,12 @@ import java.util.Optional;
 /** Clerk screens for insured persons: search, register, view (with history), edit, enroll. */
 @Controller
 @RequestMapping("/registry/persons")
+@RequiredArgsConstructor
 class PersonPages {
     private final Persons persons;
     private final Enrollments enrollments;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
-
-    PersonPages(Persons persons, Enrollments enrollments, Jurisdictions jurisdictions, MessageSource messages) {
-        this.persons = persons;
-        this.enrollments = enrollments;
-        this.jurisdictions = jurisdictions;
-        this.messages = messages;
-    }
 
     @ModelAttribute
     void common(@AuthenticationPrincipal ShebaoUser user, Model model) {

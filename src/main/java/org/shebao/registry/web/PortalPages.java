@@ -1,5 +1,6 @@
 package org.shebao.registry.web;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
@@ -14,18 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The portal of an insured person or an employer: their own record only. */
 @Controller
+@RequiredArgsConstructor
 class PortalPages {
     private final Persons persons;
     private final Employers employers;
     private final Enrollments enrollments;
     private final Jurisdictions jurisdictions;
-
-    PortalPages(Persons persons, Employers employers, Enrollments enrollments, Jurisdictions jurisdictions) {
-        this.persons = persons;
-        this.employers = employers;
-        this.enrollments = enrollments;
-        this.jurisdictions = jurisdictions;
-    }
 
     @GetMapping("/portal")
     String home(@AuthenticationPrincipal ShebaoUser user, @RequestParam(defaultValue = "0") int page, Model model) {

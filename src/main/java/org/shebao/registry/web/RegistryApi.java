@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
@@ -38,16 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "registry", description = "参保人员、参保单位、参保登记")
+@RequiredArgsConstructor
 class RegistryApi {
     private final Persons persons;
     private final Employers employers;
     private final Enrollments enrollments;
-
-    RegistryApi(Persons persons, Employers employers, Enrollments enrollments) {
-        this.persons = persons;
-        this.employers = employers;
-        this.enrollments = enrollments;
-    }
 
     /** A person as the API shows it: the ID number masked. */
     record PersonDto(long id, String idNumberMasked, String name, String gender, LocalDate birthDate, String phone,
