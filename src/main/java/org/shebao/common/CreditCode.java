@@ -6,17 +6,20 @@ import java.util.Locale;
  * 统一社会信用代码 (GB 32100-2015): registration authority (1), organisation type (1), administrative region
  * code (6), organisation code (9), check character (1, MOD 31 over the 31-character alphabet without I, O, Z, S, V).
  */
-public final class CreditCode {
+public record CreditCode(String value) {
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    private final String value;
-
-    private CreditCode(String value) {
-        this.value = value;
+    /** Only a valid code exists: the canonical constructor checks it as {@link #parse(String, String)} does. */
+    public CreditCode {
+        value = checked(value, "creditCode");
     }
 
     public static CreditCode parse(String raw, String field) {
+        return new CreditCode(checked(raw, field));
+    }
+
+    private static String checked(String raw, String field) {
         if (raw == null || raw.isBlank()) {
             throw InvalidInputException.of(field, "error.required");
         }
@@ -36,7 +39,7 @@ public final class CreditCode {
         if (v.charAt(17) != expected) {
             throw InvalidInputException.of(field, "error.creditCode.checkDigit", String.valueOf(expected));
         }
-        return new CreditCode(v);
+        return v;
     }
 
     public static CreditCode parse(String raw) {
@@ -53,23 +56,9 @@ public final class CreditCode {
         return ALPHABET.charAt(c == 31 ? 0 : c);
     }
 
-    public String value() {
-        return value;
-    }
-
     /** The administrative region code embedded at positions 3–8. */
     public String regionPart() {
         return value.substring(2, 8);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CreditCode other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 
     @Override

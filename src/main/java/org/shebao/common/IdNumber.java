@@ -11,26 +11,26 @@ import java.util.Locale;
  * check character (ISO 7064 MOD 11-2). An instance is always valid; {@link #toString()} is masked so that the
  * number never reaches a log in full.
  */
-public final class IdNumber {
+public record IdNumber(String value) {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = "10X98765432".toCharArray();
 
-    private final String value;
-    private final LocalDate birthDate;
-
-    private IdNumber(String value, LocalDate birthDate) {
-        this.value = value;
-        this.birthDate = birthDate;
+    /** Only a valid number exists: the canonical constructor checks it as {@link #parse(String, String)} does. */
+    public IdNumber {
+        value = checked(value, "idNumber");
     }
 
     /** Parses and validates; throws {@link InvalidInputException} on the named field with a specific reason. */
     public static IdNumber parse(String raw, String field) {
+        return new IdNumber(checked(raw, field));
+    }
+
+    private static String checked(String raw, String field) {
         List<FieldViolation> problems = check(raw, field);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String v = raw.trim().toUpperCase(Locale.ROOT);
-        return new IdNumber(v, birthDateOf(v));
+        return raw.trim().toUpperCase(Locale.ROOT);
     }
 
     public static IdNumber parse(String raw) {
@@ -84,12 +84,8 @@ public final class IdNumber {
                 Integer.parseInt(v.substring(12, 14)));
     }
 
-    public String value() {
-        return value;
-    }
-
     public LocalDate birthDate() {
-        return birthDate;
+        return birthDateOf(value);
     }
 
     public Gender gender() {
@@ -118,16 +114,6 @@ public final class IdNumber {
             return "*".repeat(idNumber.length());
         }
         return idNumber.substring(0, 2) + "*".repeat(idNumber.length() - 4) + idNumber.substring(idNumber.length() - 2);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IdNumber other && other.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 
     /** Masked on purpose: an ID number never reaches a log in full. */
