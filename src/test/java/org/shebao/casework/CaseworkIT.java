@@ -16,13 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shebao.TestUsers;
 import org.shebao.ApiClient;
 import org.shebao.ApiClient.FilePart;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.identity.ShebaoUser;
-import org.shebao.identity.Users;
 import org.shebao.notification.Notifications;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,7 +57,7 @@ class CaseworkIT {
     @Autowired
     Notifications notifications;
     @Autowired
-    Users users;
+    TestUsers staff;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -66,10 +66,6 @@ class CaseworkIT {
     IdNumberCipher ids;
     @Autowired
     SealKeystore seal;
-
-    private ShebaoUser user(String name) {
-        return (ShebaoUser) users.loadUserByUsername(name);
-    }
 
     private int count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
@@ -187,12 +183,12 @@ class CaseworkIT {
         long id = api.multipart("citizen.fz", "/api/v1/cases", workInjury(false, false, false),
                 List.of(new FilePart("INJURY_RECOGNITION", "decision.pdf", "application/pdf", ArchiveTest.PDF)), Map.of())
                 .body().path("id").asLong();
-        ShebaoUser clerk = user("fz.clerk");
-        ShebaoUser clerk2 = user("fz.clerk2");
-        ShebaoUser reviewer = user("fz.reviewer");
+        ShebaoUser clerk = staff.get("fz.clerk");
+        ShebaoUser clerk2 = staff.get("fz.clerk2");
+        ShebaoUser reviewer = staff.get("fz.reviewer");
         Case c = queries.get(clerk, id);
         assertThat(c.missing()).containsExactly("MEDICAL_RECORDS");
-        assertThatThrownBy(() -> workflow.accept(user("ty.clerk"), id, c.version())).isInstanceOf(AccessDeniedToRecordException.class);
+        assertThatThrownBy(() -> workflow.accept(staff.get("ty.clerk"), id, c.version())).isInstanceOf(AccessDeniedToRecordException.class);
         assertThatThrownBy(() -> workflow.returnCase(clerk, id, c.version(), List.of(), "缺材料"))
                 .isInstanceOf(InvalidInputException.class);
         Case returned = workflow.returnCase(clerk, id, c.version(), List.of("MEDICAL_RECORDS"), "缺医疗诊断证明");
@@ -201,7 +197,7 @@ class CaseworkIT {
         assertThat(view.body().path("status").asText()).isEqualTo("RETURNED");
         assertThat(view.body().path("missing").get(0).asText()).isEqualTo("MEDICAL_RECORDS");
 
-        Case again = intake.resubmit(user("citizen.fz"), id, returned.version(),
+        Case again = intake.resubmit(staff.get("citizen.fz"), id, returned.version(),
                 List.of(new Upload("MEDICAL_RECORDS", "r.jpg", "image/jpeg", JPEG)), Set.of(), null);
         assertThat(again.status()).isEqualTo(CaseStatus.SUBMITTED);
         assertThatThrownBy(() -> workflow.returnCase(clerk, id, again.version(), List.of("MEDICAL_RECORDS"), "再退"))
@@ -225,7 +221,7 @@ class CaseworkIT {
                 .containsExactly("SUBMIT", "RETURN", "RESUBMIT", "ACCEPT", "PRE_REVIEW", "REJECT");
 
         // the one who accepted cannot decide, even with the right role
-        ShebaoUser admin = user("fj.admin");
+        ShebaoUser admin = staff.get("fj.admin");
         long id2 = api.post("citizen.fz", "/api/v1/cases", certificate("核验"), Map.of()).body().path("id").asLong();
         Case a2 = workflow.accept(admin, id2, 0);
         Case p2 = workflow.preReview(clerk, id2, a2.version(), null);
@@ -270,7 +266,7 @@ class CaseworkIT {
         LocalDate normalDue = LocalDate.parse(normal.path("dueOn").asText());
         LocalDate greenDue = LocalDate.parse(green.path("dueOn").asText());
         assertThat(greenDue).isBefore(normalDue);
-        List<CaseQueries.Listed> queue = queries.queue(user("xm.clerk"), null, "WORK_INJURY_BENEFIT", 0);
+        List<CaseQueries.Listed> queue = queries.queue(staff.get("xm.clerk"), null, "WORK_INJURY_BENEFIT", 0);
         assertThat(queue.get(0).c().greenChannel()).isTrue();
         int firstNormal = 0;
         while (queue.get(firstNormal).c().greenChannel()) {
@@ -304,14 +300,14 @@ class CaseworkIT {
         JsonNode commitment = c.path("commitments").get(0);
         assertThat(commitment.path("item").asText()).isEqualTo("HOUSEHOLD_REGISTER");
         long caseId = c.path("id").asLong();
-        List<Commitment> rows = ledger.ledger(user("xz.clerk"), "OPEN", null).stream()
+        List<Commitment> rows = ledger.ledger(staff.get("xz.clerk"), "OPEN", null).stream()
                 .filter(m -> m.caseId() == caseId).toList();
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).letter()).contains("李秀兰").contains("居民户口簿").contains("疫情解除后三个月内");
-        assertThat(ledger.ledger(user("fz.clerk"), "ALL", null)).noneMatch(m -> m.caseId() == caseId);
+        assertThat(ledger.ledger(staff.get("fz.clerk"), "ALL", null)).noneMatch(m -> m.caseId() == caseId);
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        ledger.export(ledger.ledger(user("xz.clerk"), "ALL", null), xlsx, key -> key);
+        ledger.export(ledger.ledger(staff.get("xz.clerk"), "ALL", null), xlsx, key -> key);
         String sheet;
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
             StringBuilder text = new StringBuilder();
@@ -320,14 +316,14 @@ class CaseworkIT {
         }
         assertThat(sheet).contains(c.path("reference").asText()).contains("李秀兰");
 
-        Commitment arrived = ledger.recordArrival(user("xz.clerk"), rows.get(0).id(), "POST",
+        Commitment arrived = ledger.recordArrival(staff.get("xz.clerk"), rows.get(0).id(), "POST",
                 new Upload("x", "hukou.pdf", "application/pdf", ArchiveTest.PDF));
         assertThat(arrived.arrivedAt()).isNotNull();
         assertThat(arrived.arrivedVia()).isEqualTo("POST");
-        assertThatThrownBy(() -> ledger.recordArrival(user("xz.clerk"), rows.get(0).id(), "POST", null))
+        assertThatThrownBy(() -> ledger.recordArrival(staff.get("xz.clerk"), rows.get(0).id(), "POST", null))
                 .isInstanceOf(ConflictException.class);
-        assertThat(queries.history(user("xz.clerk"), caseId)).extracting(HistoryEntry::action).contains("MATERIAL_ARRIVED");
-        assertThat(queries.materials(user("xz.clerk"), caseId)).extracting(Material::item).contains("HOUSEHOLD_REGISTER");
+        assertThat(queries.history(staff.get("xz.clerk"), caseId)).extracting(HistoryEntry::action).contains("MATERIAL_ARRIVED");
+        assertThat(queries.materials(staff.get("xz.clerk"), caseId)).extracting(Material::item).contains("HOUSEHOLD_REGISTER");
     }
 
     @Test
@@ -336,9 +332,9 @@ class CaseworkIT {
     void certificate() {
         ApiClient api = new ApiClient(port);
         long id = api.post("citizen.ty", "/api/v1/cases", certificate("子女入学"), Map.of()).body().path("id").asLong();
-        Case a = workflow.accept(user("ty.clerk"), id, 0);
-        Case p = workflow.preReview(user("ty.clerk"), id, a.version(), null);
-        workflow.approve(user("ty.reviewer"), id, p.version());
+        Case a = workflow.accept(staff.get("ty.clerk"), id, 0);
+        Case p = workflow.preReview(staff.get("ty.clerk"), id, a.version(), null);
+        workflow.approve(staff.get("ty.reviewer"), id, p.version());
         Certificates.Issued issued = certificates.forCase(id).orElseThrow();
         assertThat(issued.sealValid()).isTrue();
         assertThat(issued.keyId()).isEqualTo(seal.keyId());
@@ -361,9 +357,9 @@ class CaseworkIT {
                 List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", JPEG),
                         new FilePart("HOUSEHOLD_REGISTER", "hk.pdf", "application/pdf", ArchiveTest.PDF)), Map.of()).body();
         long id = c.path("id").asLong();
-        Case a = workflow.accept(user("fz.clerk"), id, 0);
-        Case p = workflow.preReview(user("fz.clerk"), id, a.version(), null);
-        workflow.approve(user("fz.reviewer"), id, p.version());
+        Case a = workflow.accept(staff.get("fz.clerk"), id, 0);
+        Case p = workflow.preReview(staff.get("fz.clerk"), id, a.version(), null);
+        workflow.approve(staff.get("fz.reviewer"), id, p.version());
         assertThat(jdbc.sql("SELECT remark FROM registry_enrollment e JOIN identity_user u ON u.person_id = e.person_id"
                         + " WHERE u.username = 'citizen.fz2' AND e.insurance_type = 'RESIDENT_PENSION'")
                 .query(String.class).single()).contains(c.path("reference").asText());
@@ -373,7 +369,7 @@ class CaseworkIT {
     @DisplayName("FJ-3 assisted channel: a clerk registers a phone request with photographed materials, the originals "
             + "to follow under the commitment rule; only for persons of the clerk's region, only on assisted channels")
     void assistedPhoneChannel() {
-        ShebaoUser clerk = user("fz.clerk");
+        ShebaoUser clerk = staff.get("fz.clerk");
         String idNumber = ids.decrypt(jdbc.sql("SELECT p.id_cipher FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
                 + " WHERE u.username = 'citizen.fz2'").query(byte[].class).single());
         Submission phone = new Submission("CERTIFICATE_REQUEST", Channel.PHONE, idNumber,
@@ -396,7 +392,7 @@ class CaseworkIT {
                 + " WHERE u.username = 'citizen.ty'").query(byte[].class).single());
         assertThatThrownBy(() -> intake.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.PHONE, taiyuan,
                 Map.of("purpose", "x"), List.of(), Set.of(), null, null))).isInstanceOf(AccessDeniedToRecordException.class);
-        assertThatThrownBy(() -> intake.submit(user("citizen.fz"), new Submission("CERTIFICATE_REQUEST", Channel.PHONE,
+        assertThatThrownBy(() -> intake.submit(staff.get("citizen.fz"), new Submission("CERTIFICATE_REQUEST", Channel.PHONE,
                 null, Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
                 .isInstanceOf(InvalidInputException.class);
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shebao.TestUsers;
 import org.shebao.ShebaoIntegrationTest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DisplayName("Browser journeys: the payroll and a pre-paid pension (N-1b, N-1c, N-1e, FJ-1.3)")
 class PayrollJourneyIT extends BrowserJourney {
     @Autowired
+    TestUsers staff;
+    @Autowired
     CaseIntake intake;
     @Autowired
     CaseWorkflow workflow;
@@ -36,10 +39,6 @@ class PayrollJourneyIT extends BrowserJourney {
     JdbcClient jdbc;
     @Autowired
     IdNumberCipher ids;
-
-    private ShebaoUser user(String name) {
-        return (ShebaoUser) users.loadUserByUsername(name);
-    }
 
     @Test
     @DisplayName("a reviewer puts a retirement case with missing materials on pre-payment at Fujian's 1800 (FJ-1.3), "
@@ -50,10 +49,10 @@ class PayrollJourneyIT extends BrowserJourney {
                    AND birth_date BETWEEN DATE '1959-06-01' AND DATE '1960-06-30'
                    AND EXISTS (SELECT 1 FROM contribution_year y WHERE y.person_id = p.id)
                  ORDER BY id LIMIT 1""").query(byte[].class).single());
-        Case c = intake.submit(user("fz.clerk"), new Submission("RETIREMENT",
+        Case c = intake.submit(staff.get("fz.clerk"), new Submission("RETIREMENT",
                 Channel.PHONE, idNumber, Map.of("scheme", "ENTERPRISE",
                 "bankAccount", "6222021009998887776"), List.of(), Set.of(), null, null)).c();
-        Case accepted = workflow.accept(user("fz.clerk"), c.id(), c.version());
+        Case accepted = workflow.accept(staff.get("fz.clerk"), c.id(), c.version());
 
         login("fz.reviewer");
         page.navigate(url("/casework/cases/" + c.id()));
@@ -66,7 +65,7 @@ class PayrollJourneyIT extends BrowserJourney {
         assertThat(page.locator("#prepayment .amount")).hasText("1800.00");
         assertThat(page.locator("#prepayment .clause")).hasText("FJ-1.3");
 
-        workflow.preReview(user("fz.clerk2"), c.id(), accepted.version(), null);
+        workflow.preReview(staff.get("fz.clerk2"), c.id(), accepted.version(), null);
         page.navigate(url("/casework/cases/" + c.id()));
         page.click("#approve");
         assertThat(page.locator("#status")).hasText("审核通过，已办结");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shebao.TestUsers;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseIntake;
@@ -21,7 +22,6 @@ import org.shebao.common.IdNumber;
 import org.shebao.common.RegionCode;
 import org.shebao.contribution.Contributions;
 import org.shebao.identity.ShebaoUser;
-import org.shebao.identity.Users;
 import org.shebao.payroll.Payroll;
 import org.shebao.payroll.PayrollRun;
 import org.shebao.policy.Emergencies;
@@ -52,7 +52,7 @@ class AwardRulesIT {
     @Autowired
     Awards awards;
     @Autowired
-    Users users;
+    TestUsers staff;
     @Autowired
     Persons persons;
     @Autowired
@@ -70,15 +70,11 @@ class AwardRulesIT {
     @LocalServerPort
     int port;
 
-    private ShebaoUser user(String name) {
-        return (ShebaoUser) users.loadUserByUsername(name);
-    }
-
     /** A man of the city born on the day, registered by its clerk, with {@code months} paid in the years before. */
     private String retiree(String city, String clerk, LocalDate birth, int seq, int months) {
         String first17 = city + birth.toString().replace("-", "") + String.format("%03d", seq);
         String id = first17 + IdNumber.checkChar(first17);
-        long person = persons.registerPerson(user(clerk), new PersonData(id, "测试退休" + (char) ('甲' + seq % 10),
+        long person = persons.registerPerson(staff.get(clerk), new PersonData(id, "测试退休" + (char) ('甲' + seq % 10),
                 "1390000" + String.format("%04d", seq), city, city)).id();
         int year = 2000;
         int left = months;
@@ -95,18 +91,18 @@ class AwardRulesIT {
 
     /** A clerk registers the retirement on the person's behalf (phone), materials to follow; the clerk accepts it. */
     private Case declare(String clerk, String id) {
-        Case c = intake.submit(user(clerk), new Submission("RETIREMENT", Channel.PHONE, id,
+        Case c = intake.submit(staff.get(clerk), new Submission("RETIREMENT", Channel.PHONE, id,
                 Map.of("scheme", "ENTERPRISE", "bankAccount", "6222021001009876543"), List.of(),
                 Set.of(), null, null)).c();
-        return workflow.accept(user(clerk), c.id(), c.version());
+        return workflow.accept(staff.get(clerk), c.id(), c.version());
     }
 
     private Case preReview(String clerk2, Case c) {
-        return workflow.preReview(user(clerk2), c.id(), queries.get(user(clerk2), c.id()).version(), "材料待补");
+        return workflow.preReview(staff.get(clerk2), c.id(), queries.get(staff.get(clerk2), c.id()).version(), "材料待补");
     }
 
     private PayrollRun runThisMonth(String finance, String city) {
-        PayrollRun run = payroll.open(user(finance), new RegionCode(city), YearMonth.now(clock));
+        PayrollRun run = payroll.open(staff.get(finance), new RegionCode(city), YearMonth.now(clock));
         payroll.execute(run.id());
         return run;
     }
@@ -124,10 +120,10 @@ class AwardRulesIT {
         Emergency e = emergencies.all().stream().filter(x -> x.region().value().equals("140000")).findFirst().orElseThrow();
         if (lifted == null) {
             if (e.liftedOn() != null) {
-                emergencies.enterDates(user("sx.admin"), e.id(), e.version(), "", "", "测试结束：撤销录入", false, true);
+                emergencies.enterDates(staff.get("sx.admin"), e.id(), e.version(), "", "", "测试结束：撤销录入", false, true);
             }
         } else {
-            emergencies.enterDates(user("sx.admin"), e.id(), e.version(), "", lifted.toString(),
+            emergencies.enterDates(staff.get("sx.admin"), e.id(), e.version(), "", lifted.toString(),
                     e.liftedOn() == null ? "" : "测试：更正", false, false);
         }
     }
@@ -139,7 +135,7 @@ class AwardRulesIT {
         LocalDate today = LocalDate.now(clock);
         String id = retiree("350200", "xm.clerk", today.minusYears(61).withDayOfMonth(10), 11, 100);
         Case c = declare("xm.clerk", id);
-        Award prepaid = awards.startPrepayment(user("xm.reviewer"), c.id(), null);
+        Award prepaid = awards.startPrepayment(staff.get("xm.reviewer"), c.id(), null);
         assertThat(prepaid.prepaymentAmount()).isEqualByComparingTo("1800.00");
         preReview("xm.reviewer", c); // Xiamen has one clerk, who accepted it: the reviewer pre-reviews
         PayrollRun run = runThisMonth("fj.admin", "350200");
@@ -148,7 +144,7 @@ class AwardRulesIT {
         BigDecimal paid = sum("SELECT COALESCE(sum(amount), 0) FROM payroll_line WHERE order_id = :p0", prepayOrder);
         assertThat(paid).as("the pre-payment was paid, past months included").isGreaterThan(new BigDecimal("1800.00"));
 
-        workflow.approve(user("xm.reviewer"), c.id(), queries.get(user("xm.reviewer"), c.id()).version());
+        workflow.approve(staff.get("xm.reviewer"), c.id(), queries.get(staff.get("xm.reviewer"), c.id()).version());
         assertThat(awards.shortfall(c.id())).hasValueSatisfying(s -> {
             assertThat(s.months()).isEqualTo(100);
             assertThat(s.required()).isEqualTo(180);
@@ -180,16 +176,16 @@ class AwardRulesIT {
         String outside = retiree("140100", "ty.clerk", today.minusYears(61).withDayOfMonth(14), 23, 300);
         Case in = declare("ty.clerk", inside);
         Case out = declare("ty.clerk", outside);
-        awards.startPrepayment(user("ty.reviewer"), in.id(), null);
-        awards.startPrepayment(user("ty.reviewer"), out.id(), null);
+        awards.startPrepayment(staff.get("ty.reviewer"), in.id(), null);
+        awards.startPrepayment(staff.get("ty.reviewer"), out.id(), null);
         preReview("ty.clerk2", in);
         preReview("ty.clerk2", out);
         runThisMonth("ty.finance", "140100");
         try {
             shanxiLifted(today.minusMonths(2)); // SX-1a: lifted + 3 months is still ahead
-            workflow.approve(user("ty.reviewer"), in.id(), queries.get(user("ty.reviewer"), in.id()).version());
+            workflow.approve(staff.get("ty.reviewer"), in.id(), queries.get(staff.get("ty.reviewer"), in.id()).version());
             shanxiLifted(today.minusMonths(5)); // now lifted + 3 months has passed
-            workflow.approve(user("ty.reviewer"), out.id(), queries.get(user("ty.reviewer"), out.id()).version());
+            workflow.approve(staff.get("ty.reviewer"), out.id(), queries.get(staff.get("ty.reviewer"), out.id()).version());
         } finally {
             shanxiLifted(null);
         }
@@ -231,11 +227,11 @@ class AwardRulesIT {
         String id = retiree("140900", "xz.clerk", today.minusYears(61).withDayOfMonth(16), 31, 300);
         Case c = declare("xz.clerk", id);
         preReview("xz.reviewer", c); // Xinzhou has one clerk, who accepted it: the reviewer pre-reviews
-        workflow.approve(user("xz.reviewer"), c.id(), queries.get(user("xz.reviewer"), c.id()).version());
+        workflow.approve(staff.get("xz.reviewer"), c.id(), queries.get(staff.get("xz.reviewer"), c.id()).version());
         Award a = awards.find(c.id()).orElseThrow();
         EntitlementDecision d = awards.entitlement(a);
         assertThat(d.arrearsMonths()).isPositive();
-        PayrollRun next = payroll.open(user("sx.admin"), new RegionCode("140900"), YearMonth.now(clock).plusMonths(1));
+        PayrollRun next = payroll.open(staff.get("sx.admin"), new RegionCode("140900"), YearMonth.now(clock).plusMonths(1));
         payroll.execute(next.id());
         List<String> lines = jdbc.sql("""
                 SELECT l.kind || ' ' || l.amount || ' ' || l.flags FROM payroll_line l JOIN payroll_order o ON o.id = l.order_id

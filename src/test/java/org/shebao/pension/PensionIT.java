@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shebao.TestUsers;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseIntake;
@@ -20,7 +21,6 @@ import org.shebao.casework.Submission;
 import org.shebao.casework.Upload;
 import org.shebao.common.InvalidInputException;
 import org.shebao.identity.ShebaoUser;
-import org.shebao.identity.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class PensionIT {
     @Autowired
     Awards awards;
     @Autowired
-    Users users;
+    TestUsers staff;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -52,21 +52,17 @@ class PensionIT {
     @Autowired
     Ledger ledger;
 
-    private ShebaoUser user(String name) {
-        return (ShebaoUser) users.loadUserByUsername(name);
-    }
-
     @Test
     @DisplayName("FJ-1.3 / N-1b: a Fujian retiree with materials missing is pre-paid 1800 a month; an amount out of "
             + "range is refused; at approval the pension is computed and every pre-paid month settled (多扣少补)")
     void prepaymentAndSettlement() {
-        Case c = intake.submit(user("citizen.fz"), new Submission("RETIREMENT", Channel.WEB, null,
+        Case c = intake.submit(staff.get("citizen.fz"), new Submission("RETIREMENT", Channel.WEB, null,
                 Map.of("scheme", "ENTERPRISE", "bankAccount", "6222021001001234567"),
                 List.of(new Upload("ID_CARD", "id.jpg", "image/jpeg", JPEG)),
                 Set.of("RETIREMENT_APPROVAL", "PERSONNEL_FILE"), "陈志强", null)).c();
         assertThat(c.form().get("retirementDate")).isEqualTo("2020-02-12");
-        Case accepted = workflow.accept(user("fz.clerk"), c.id(), c.version());
-        ShebaoUser reviewer = user("fz.reviewer");
+        Case accepted = workflow.accept(staff.get("fz.clerk"), c.id(), c.version());
+        ShebaoUser reviewer = staff.get("fz.reviewer");
         assertThat(awards.proposedPrepayment(reviewer, accepted).orElseThrow().getKey()).isEqualByComparingTo("1800.00");
         assertThatThrownBy(() -> awards.startPrepayment(reviewer, c.id(), "99999999"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).code())
@@ -80,7 +76,7 @@ class PensionIT {
                 .param("r", c.reference()).query(String.class).single()).contains("N-1b").contains("FJ-1.3");
 
         // this month's payroll pays the pre-payment and the pre-paid months since March 2020, to account 1221 (N-1e)
-        PayrollRun run = payroll.open(user("fz.finance"), new RegionCode("350100"),
+        PayrollRun run = payroll.open(staff.get("fz.finance"), new RegionCode("350100"),
                 YearMonth.from(LocalDate.now()));
         payroll.execute(run.id());
         BigDecimal prepaidPaid = jdbc.sql("""
@@ -90,7 +86,7 @@ class PensionIT {
         long months = YearMonth.of(2020, 3).until(YearMonth.from(LocalDate.now()), ChronoUnit.MONTHS) + 1;
         assertThat(prepaidPaid).isEqualByComparingTo(new BigDecimal("1800.00").multiply(BigDecimal.valueOf(months)));
 
-        Case pre = workflow.preReview(user("fz.clerk2"), c.id(), accepted.version(), "待补材料，先行预发");
+        Case pre = workflow.preReview(staff.get("fz.clerk2"), c.id(), accepted.version(), "待补材料，先行预发");
         workflow.approve(reviewer, c.id(), pre.version());
         Award done = awards.find(c.id()).orElseThrow();
         PensionCalculation calc = awards.calculation(done);
@@ -123,7 +119,7 @@ class PensionIT {
     @DisplayName("SX-2 data exchange files as spreadsheets write them (Commons CSV): a quoted name with a comma is one "
             + "column, CRLF and blank lines keep the line numbers the user sees, an unclosed quote is named; nothing applied")
     void csvShapes() {
-        ShebaoUser finance = user("fz.finance");
+        ShebaoUser finance = staff.get("fz.finance");
         String text = "id_number,name,date\r\n\r\n\"350102199001011234\",\"王,某\",2020-01-15\r\n"
                 + "350102199001011234,某人\r\n";
         RecordImports.Result r = imports.importFile(finance, RecordImports.Kind.DEATH,
@@ -150,7 +146,7 @@ class PensionIT {
                 + "350102199001011234,某人,2020-02-30\n"
                 + id + "," + r[1] + "\n"
                 + "350102199001011234,某人,2099-01-01\n";
-        ShebaoUser finance = user("fz.finance");
+        ShebaoUser finance = staff.get("fz.finance");
         RecordImports.Result refused = imports.importFile(finance, RecordImports.Kind.DEATH, bad.getBytes());
         assertThat(refused.applied()).isFalse();
         assertThat(refused.errors()).extracting(RecordImports.LineError::line).contains(3, 4, 5, 6);
@@ -174,7 +170,7 @@ class PensionIT {
     @DisplayName("a retirement declared more than pension.retirement.earliestDeclarationMonths ahead is refused, nothing stored")
     void tooEarly() {
         int before = jdbc.sql("SELECT count(*) FROM casework_case").query(Integer.class).single();
-        assertThatThrownBy(() -> intake.submit(user("citizen.xm"), new Submission("RETIREMENT", Channel.WEB, null,
+        assertThatThrownBy(() -> intake.submit(staff.get("citizen.xm"), new Submission("RETIREMENT", Channel.WEB, null,
                 Map.of("scheme", "ENTERPRISE", "post", "CADRE", "bankAccount", "6222021001001234567"), List.of(), Set.of(),
                 null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {

@@ -1,5 +1,6 @@
 package org.shebao.policy;
 
+import org.shebao.TestUsers;
 import org.shebao.policy.internal.EmergencyChange;
 import org.shebao.policy.internal.EmergencyDate;
 import org.shebao.policy.internal.EmergencyDateChanged;
@@ -17,7 +18,6 @@ import org.shebao.common.ConflictException;
 import org.shebao.common.InvalidInputException;
 import org.shebao.common.RegionCode;
 import org.shebao.identity.ShebaoUser;
-import org.shebao.identity.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -43,17 +43,13 @@ class PolicyIT {
     @Autowired
     Measures measures;
     @Autowired
-    Users users;
+    TestUsers staff;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
     @Autowired
     Contributions contributions;
-
-    private ShebaoUser user(String name) {
-        return (ShebaoUser) users.loadUserByUsername(name);
-    }
 
     private Emergency shanxi() {
         return emergencies.all().stream().filter(e -> e.region().equals(SHANXI)).findFirst().orElseThrow();
@@ -84,10 +80,10 @@ class PolicyIT {
                 .as("while liftedOn is unknown the emergency lasts").isTrue();
 
         // a Fujian administrator cannot touch Shanxi's emergency
-        assertThatThrownBy(() -> emergencies.enterDates(user("fj.admin"), e.id(), e.version(), "", "2020-05-31", "",
+        assertThatThrownBy(() -> emergencies.enterDates(staff.get("fj.admin"), e.id(), e.version(), "", "2020-05-31", "",
                 false, false)).isInstanceOf(AccessDeniedToRecordException.class);
         // lifted before declared, lifted before the level-1 end: refused, nothing changed
-        ShebaoUser admin = user("sx.admin");
+        ShebaoUser admin = staff.get("sx.admin");
         assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(), "", "2020-01-01", "", false, false))
                 .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
                         .isEqualTo("error.emergency.liftedBeforeDeclared"));
@@ -108,7 +104,7 @@ class PolicyIT {
                 .query(Long.class).single();
         contributions.copyYears(out -> out.accept(new Contributions.YearRow(deferred, 2020,
                 "140100", null, 6, new BigDecimal("3000.00"), new BigDecimal("1440.00"))));
-        contributions.defer(user("ty.clerk"), deferred, 2020);
+        contributions.defer(staff.get("ty.clerk"), deferred, 2020);
         assertThat(contributions.deferrals(deferred).get(0).clauses()).isEqualTo("N-5b, N-5c");
         assertThat(contributions.deferrals(deferred).get(0).deadline().isPending()).as("N-5b deferral, N-5c pending").isTrue();
         pending = deadlines.openCounts(e.id(), RULE)[0];
@@ -173,15 +169,15 @@ class PolicyIT {
     @Test
     @DisplayName("declaring: not twice for a region with an emergency not lifted, not in the future, only in one's scope")
     void declaring() {
-        assertThatThrownBy(() -> emergencies.declare(user("fj.admin"), "350000", "重复", "2020-02-01"))
+        assertThatThrownBy(() -> emergencies.declare(staff.get("fj.admin"), "350000", "重复", "2020-02-01"))
                 .isInstanceOfSatisfying(ConflictException.class, x -> assertThat(x.violation().code())
                         .isEqualTo("error.emergency.overlap"));
-        assertThatThrownBy(() -> emergencies.declare(user("fj.admin"), "350200", "未来", "2099-01-01"))
+        assertThatThrownBy(() -> emergencies.declare(staff.get("fj.admin"), "350200", "未来", "2099-01-01"))
                 .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
                         .isEqualTo("error.date.future"));
-        assertThatThrownBy(() -> emergencies.declare(user("fj.admin"), "140900", "越权", "2020-02-01"))
+        assertThatThrownBy(() -> emergencies.declare(staff.get("fj.admin"), "140900", "越权", "2020-02-01"))
                 .isInstanceOf(AccessDeniedToRecordException.class);
-        assertThatThrownBy(() -> emergencies.declare(user("fz.clerk"), "350100", "无权", "2020-02-01"))
+        assertThatThrownBy(() -> emergencies.declare(staff.get("fz.clerk"), "350100", "无权", "2020-02-01"))
                 .isInstanceOf(AccessDeniedToRecordException.class);
         assertThat(emergencies.all()).hasSize(2);
     }
