@@ -288,12 +288,12 @@ public class Payroll {
         List<Ledger.Posting> postings = new ArrayList<>();
         for (PayrollTotal t : totalsByKind(run.id())) {
             postings.add(switch (t.kind()) {
-                case "REGULAR" -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, t.amount());
-                case "PREPAYMENT" -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, t.amount());
-                case "ARREARS", "SETTLEMENT" -> new Ledger.Posting(Account.PENSION_ARREARS_EXPENSE, Account.PENSION_BANK,
+                case REGULAR -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, t.amount());
+                case PREPAYMENT -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, t.amount());
+                case ARREARS, SETTLEMENT -> new Ledger.Posting(Account.PENSION_ARREARS_EXPENSE, Account.PENSION_BANK,
                         t.amount());
                 // deductions and recoveries are negative lines: they collect what the receivable holds
-                default -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, t.amount());
+                case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, t.amount());
             });
         }
         LocalDate on = run.month().atEndOfMonth();
@@ -311,10 +311,10 @@ public class Payroll {
     }
 
     private List<PayrollTotal> totalsByKind(long runId) {
-        return jdbc.sql("SELECT kind, '', count(*), sum(amount) FROM payroll_line WHERE run_id = :id GROUP BY kind ORDER BY kind")
-                .param("id", runId)
-                .query((rs, i) -> new PayrollTotal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
-                .list();
+        return jdbc.sql("""
+                SELECT kind, '' AS flags, count(*) AS lines, sum(amount) AS amount FROM payroll_line WHERE run_id = :id
+                 GROUP BY kind ORDER BY kind""")
+                .param("id", runId).query(PayrollTotal.class).list();
     }
 
     /** Runs left RUNNING by an instance that stopped (no heartbeat for a minute): to be resumed. */
@@ -327,8 +327,9 @@ public class Payroll {
             + " started_at, finished_at FROM payroll_run";
 
     private static PayrollRun run(ResultSet rs, int i) throws SQLException {
-        return new PayrollRun(rs.getLong(1), rs.getString(2), YearMonth.from(rs.getObject(3, LocalDate.class)),
-                rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
-                rs.getObject(9, OffsetDateTime.class));
+        return new PayrollRun(rs.getLong("id"), rs.getString("region_code"),
+                YearMonth.from(rs.getObject("month", LocalDate.class)), RunStatus.valueOf(rs.getString("status")),
+                rs.getLong("orders_total"), rs.getLong("orders_done"), rs.getString("started_by"),
+                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
     }
 }

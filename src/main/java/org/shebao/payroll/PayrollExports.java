@@ -53,7 +53,7 @@ public class PayrollExports {
         return jdbc.sql("SELECT kind, flags, count(*) AS lines, sum(amount) AS amount FROM payroll_line WHERE run_id = :id"
                         + " GROUP BY kind, flags ORDER BY kind, flags")
                 .param("id", runId)
-                .query((rs, i) -> new PayrollTotal(rs.getString("kind"), rs.getString("flags"), rs.getLong("lines"),
+                .query((rs, i) -> new PayrollTotal(LineKind.valueOf(rs.getString("kind")), rs.getString("flags"), rs.getLong("lines"),
                         rs.getBigDecimal("amount")))
                 .list();
     }

@@ -65,7 +65,7 @@ public class PayrollScenarios implements ScenarioExtension {
             Payroll payroll = spring.getBean(Payroll.class);
             StandingOrders orders = spring.getBean(StandingOrders.class);
             JdbcClient jdbc = spring.getBean(JdbcClient.class);
-            long order = orders.registerOrder(new StandingOrders.NewOrder(1, region, "PENSION", "REGULAR", monthly, from,
+            long order = orders.registerOrder(new StandingOrders.NewOrder(1, region, Benefit.PENSION, OrderKind.REGULAR, monthly, from,
                     certifiedUntil, "6222000000000001", "情景", "", "scenario"));
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
                 clock.set(m.atDay(1));

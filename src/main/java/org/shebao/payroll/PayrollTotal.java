@@ -3,5 +3,5 @@ package org.shebao.payroll;
 import java.math.BigDecimal;
 
 /** Totals of a run by kind of payment and flag (the measure applied, with its clauses). */
-public record PayrollTotal(String kind, String flags, long lines, BigDecimal amount) {
+public record PayrollTotal(LineKind kind, String flags, long lines, BigDecimal amount) {
 }

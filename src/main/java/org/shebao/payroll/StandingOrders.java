@@ -33,14 +33,14 @@ public class StandingOrders {
     private final Ledger ledger;
     private final Parameters parameters;
 
-    private record OrderState(String status, LocalDate suspendedFrom, BigDecimal monthlyAmount, String regionCode) {
+    private record OrderState(OrderStatus status, LocalDate suspendedFrom, BigDecimal monthlyAmount, String regionCode) {
     }
 
     private record PaidMonth(LocalDate month, BigDecimal amount) {
     }
 
     /** A standing order as a benefit module registers it. */
-    public record NewOrder(long personId, RegionCode region, String benefit, String kind, BigDecimal monthlyAmount,
+    public record NewOrder(long personId, RegionCode region, Benefit benefit, OrderKind kind, BigDecimal monthlyAmount,
                            YearMonth from, LocalDate certifiedUntil, String bankAccount, String accountName,
                            String flags, String sourceRef) {
     }
@@ -50,7 +50,7 @@ public class StandingOrders {
                 INSERT INTO payroll_order (person_id, region_code, benefit, kind, monthly_amount, from_month,
                        certified_until, bank_account, account_name, flags, source_ref)
                 VALUES (:p, :r, :b, :k, :a, :from, :cert, :bank, :name, :flags, :ref) RETURNING id""")
-                .param("p", o.personId()).param("r", o.region().value()).param("b", o.benefit()).param("k", o.kind())
+                .param("p", o.personId()).param("r", o.region().value()).param("b", o.benefit().name()).param("k", o.kind().name())
                 .param("a", o.monthlyAmount()).param("from", o.from().atDay(1)).param("cert", o.certifiedUntil())
                 .param("bank", o.bankAccount()).param("name", o.accountName()).param("flags", o.flags())
                 .param("ref", o.sourceRef()).query(Long.class).single();
@@ -63,8 +63,8 @@ public class StandingOrders {
     }
 
     /** A recipient's standing orders (for the portal and the staff screens). */
-    public record Order(long id, long personId, String regionCode, String kind, BigDecimal monthlyAmount,
-                        YearMonth from, YearMonth until, LocalDate certifiedUntil, String status, LocalDate suspendedFrom,
+    public record Order(long id, long personId, String regionCode, OrderKind kind, BigDecimal monthlyAmount,
+                        YearMonth from, YearMonth until, LocalDate certifiedUntil, OrderStatus status, LocalDate suspendedFrom,
                         LocalDate deathDate, String flags) {
     }
 
@@ -74,11 +74,11 @@ public class StandingOrders {
                        suspended_from, death_date, flags FROM payroll_order WHERE person_id = :p ORDER BY id""")
                 .param("p", personId)
                 .query((rs, i) -> new Order(rs.getLong("id"), rs.getLong("person_id"), rs.getString("region_code"),
-                        rs.getString("kind"), rs.getBigDecimal("monthly_amount"),
+                        OrderKind.valueOf(rs.getString("kind")), rs.getBigDecimal("monthly_amount"),
                         YearMonth.from(rs.getObject("from_month", LocalDate.class)),
                         rs.getObject("until_month", LocalDate.class) == null ? null
                                 : YearMonth.from(rs.getObject("until_month", LocalDate.class)),
-                        rs.getObject("certified_until", LocalDate.class), rs.getString("status"),
+                        rs.getObject("certified_until", LocalDate.class), OrderStatus.valueOf(rs.getString("status")),
                         rs.getObject("suspended_from", LocalDate.class), rs.getObject("death_date", LocalDate.class),
                         rs.getString("flags")))
                 .list();
@@ -97,12 +97,12 @@ public class StandingOrders {
     @Transactional
     public int certify(long orderId, LocalDate until, String channel) {
         OrderState row = jdbc.sql("SELECT status, suspended_from, monthly_amount, region_code FROM payroll_order WHERE id = :id")
-                .param("id", orderId).query((rs, i) -> new OrderState(rs.getString("status"),
+                .param("id", orderId).query((rs, i) -> new OrderState(OrderStatus.valueOf(rs.getString("status")),
                         rs.getObject("suspended_from", LocalDate.class), rs.getBigDecimal("monthly_amount"),
                         rs.getString("region_code"))).optional()
                 .orElseThrow(() -> new NotFoundException("payroll order " + orderId));
         int months = 0;
-        if ("SUSPENDED".equals(row.status()) && row.suspendedFrom() != null) {
+        if (row.status() == OrderStatus.SUSPENDED && row.suspendedFrom() != null) {
             LocalDate from = row.suspendedFrom();
             List<LocalDate> missed = jdbc.sql("""
                     SELECT month FROM payroll_run WHERE region_code = :r AND status = 'COMPLETED' AND month >= :from
@@ -110,7 +110,7 @@ public class StandingOrders {
             months = missed.size();
             if (months > 0) {
                 YearMonth next = YearMonth.from(missed.get(missed.size() - 1)).plusMonths(1);
-                addAdjustment(orderId, next, "ARREARS", row.monthlyAmount().multiply(BigDecimal.valueOf(months)),
+                addAdjustment(orderId, next, LineKind.ARREARS, row.monthlyAmount().multiply(BigDecimal.valueOf(months)),
                         "RESUMPTION", "恢复发放，补发暂停期间 " + months + " 个月（" + channel + "）");
             }
         }
@@ -177,18 +177,18 @@ public class StandingOrders {
      * is paid by the first run of its month, or a later one, that pays the order (so one due while the order is
      * suspended waits for the recipient to certify again).
      */
-    public void addAdjustment(long orderId, YearMonth month, String kind, BigDecimal amount, String flags, String memo) {
+    public void addAdjustment(long orderId, YearMonth month, LineKind kind, BigDecimal amount, String flags, String memo) {
         addAdjustment(orderId, month, null, kind, amount, flags, memo);
     }
 
     /** The same, for the benefit month it pays ({@code benefitMonth}: e.g. one pre-paid past month). */
-    public void addAdjustment(long orderId, YearMonth month, YearMonth benefitMonth, String kind, BigDecimal amount,
+    public void addAdjustment(long orderId, YearMonth month, YearMonth benefitMonth, LineKind kind, BigDecimal amount,
                               String flags, String memo) {
         jdbc.sql("""
                 INSERT INTO payroll_adjustment (order_id, month, benefit_month, kind, amount, flags, memo, created_at)
                 VALUES (:o, :m, :b, :k, :a, :f, :memo, :now)""")
                 .param("o", orderId).param("m", month.atDay(1)).param("b", benefitMonth == null ? null : benefitMonth.atDay(1))
-                .param("k", kind).param("a", amount).param("f", flags)
+                .param("k", kind.name()).param("a", amount).param("f", flags)
                 .param("memo", memo).param("now", OffsetDateTime.now(clock)).update();
     }
 
@@ -196,13 +196,13 @@ public class StandingOrders {
      * What the payroll actually paid an order, per benefit month, for lines of a kind (e.g. PREPAYMENT): a month
      * suspended or not yet run is absent. Settlements read this, not what should have been paid.
      */
-    public Map<YearMonth, BigDecimal> paidPerMonth(long orderId, String kind) {
+    public Map<YearMonth, BigDecimal> paidPerMonth(long orderId, LineKind kind) {
         Map<YearMonth, BigDecimal> out = new TreeMap<>();
         jdbc.sql("""
                 SELECT COALESCE(l.benefit_month, r.month), sum(l.amount) FROM payroll_line l
                   JOIN payroll_run r ON r.id = l.run_id
                  WHERE l.order_id = :o AND l.kind = :k GROUP BY 1""")
-                .param("o", orderId).param("k", kind)
+                .param("o", orderId).param("k", kind.name())
                 .query((rs, i) -> Map.entry(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
                 .list().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;

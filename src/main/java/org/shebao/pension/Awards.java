@@ -1,6 +1,7 @@
 package org.shebao.pension;
 
 import lombok.RequiredArgsConstructor;
+import org.shebao.payroll.LineKind;
 import org.shebao.policy.Implements;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -161,7 +162,7 @@ public class Awards {
         // the months since entitlement are pre-paid in this month's payroll, each as its own benefit month, so that
         // the settlement later reads what each month was paid
         for (YearMonth m = first; m.isBefore(now); m = m.plusMonths(1)) {
-            orders.addAdjustment(order, now, m, "PREPAYMENT", amount, flags, "预发 " + m);
+            orders.addAdjustment(order, now, m, LineKind.PREPAYMENT, amount, flags, "预发 " + m);
         }
         upsert(c, p, r, first, amount, source, now.isBefore(first) ? first : now, order, by);
         return find(caseId).orElseThrow();
@@ -232,7 +233,7 @@ public class Awards {
             long prepayOrder = jdbc.sql("SELECT prepayment_order FROM pension_award WHERE case_id = :c")
                     .param("c", c.id()).query(Long.class).single();
             orders.endOrder(prepayOrder, approvalMonth.minusMonths(1));
-            Map<YearMonth, BigDecimal> paid = orders.paidPerMonth(prepayOrder, "PREPAYMENT");
+            Map<YearMonth, BigDecimal> paid = orders.paidPerMonth(prepayOrder, LineKind.PREPAYMENT);
             YearMonth from = paid.keySet().stream().min(YearMonth::compareTo).filter(m -> m.isBefore(d.firstMonth()))
                     .orElse(d.firstMonth());
             YearMonth until = paid.keySet().stream().max(YearMonth::compareTo).filter(m -> m.isAfter(approvalMonth))
@@ -244,7 +245,7 @@ public class Awards {
                 orders.settlePrepayment(prepayOrder, s.total().signum() < 0 ? s.total().negate() : BigDecimal.ZERO,
                         approver.getUsername());
                 for (Settlement.Installment i : s.schedule()) {
-                    orders.addAdjustment(regular, i.payroll(), i.amount().signum() > 0 ? "SETTLEMENT" : "DEDUCTION",
+                    orders.addAdjustment(regular, i.payroll(), i.amount().signum() > 0 ? LineKind.SETTLEMENT : LineKind.DEDUCTION,
                             i.amount(), flags, "预发结算（多扣少补）");
                 }
                 settlementText = write(s);
@@ -262,7 +263,7 @@ public class Awards {
                 settlementText = write(new Settlement(months, overpaid.negate(), List.of()));
             }
         } else if (calc != null && d.arrearsMonths() > 0) {
-            orders.addAdjustment(regular, d.arrearsPayroll(), "ARREARS",
+            orders.addAdjustment(regular, d.arrearsPayroll(), LineKind.ARREARS,
                     calc.total().multiply(BigDecimal.valueOf(d.arrearsMonths())),
                     "ARREARS:" + String.join(",", d.clauses()), "补发 " + d.firstMonth() + " 起 " + d.arrearsMonths() + " 个月");
         }

@@ -10,6 +10,8 @@ import org.shebao.common.RegionCode;
 import org.shebao.contribution.ContributionYear;
 import org.shebao.contribution.Contributions;
 import org.shebao.contribution.RightsRecord;
+import org.shebao.payroll.Benefit;
+import org.shebao.payroll.OrderKind;
 import org.shebao.payroll.StandingOrders;
 import org.shebao.policy.Parameters;
 import org.springframework.stereotype.Service;
@@ -53,7 +55,7 @@ public class Pensions {
     /** Starts paying a computed pension from a month (a standing order of the payroll). */
     public long startPayment(long personId, RegionCode region, BigDecimal monthly, YearMonth from,
                              LocalDate certifiedUntil, String bankAccount, String accountName, String sourceRef) {
-        return orders.registerOrder(new StandingOrders.NewOrder(personId, region, "PENSION", "REGULAR", monthly, from,
+        return orders.registerOrder(new StandingOrders.NewOrder(personId, region, Benefit.PENSION, OrderKind.REGULAR, monthly, from,
                 certifiedUntil, bankAccount, accountName, "", sourceRef));
     }
 
@@ -61,7 +63,7 @@ public class Pensions {
     public long startPrepayment(long personId, RegionCode region, BigDecimal monthly, YearMonth from,
                                 LocalDate certifiedUntil, String bankAccount, String accountName, String flags,
                                 String sourceRef) {
-        return orders.registerOrder(new StandingOrders.NewOrder(personId, region, "PENSION", "PREPAYMENT", monthly, from,
+        return orders.registerOrder(new StandingOrders.NewOrder(personId, region, Benefit.PENSION, OrderKind.PREPAYMENT, monthly, from,
                 certifiedUntil, bankAccount, accountName, flags, sourceRef));
     }
 }

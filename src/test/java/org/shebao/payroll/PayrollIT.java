@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -71,8 +73,8 @@ class PayrollIT {
         return new Payroll(jdbc, dataSource, tx, clock, measures, ledger, parameters, 100);
     }
 
-    private long order(long person, RegionCode region, String kind, String amount, LocalDate certifiedUntil, String flags) {
-        return orders.registerOrder(new StandingOrders.NewOrder(person, region, "PENSION", kind, new BigDecimal(amount),
+    private long order(long person, RegionCode region, OrderKind kind, String amount, LocalDate certifiedUntil, String flags) {
+        return orders.registerOrder(new StandingOrders.NewOrder(person, region, Benefit.PENSION, kind, new BigDecimal(amount),
                 YearMonth.of(2019, 1), certifiedUntil, "6222" + person, "测试" + person, flags, null));
     }
 
@@ -82,12 +84,38 @@ class PayrollIT {
     }
 
     @Test
+    @DisplayName("the database accepts exactly the payroll's vocabulary: each CHECK lists the values of its enum")
+    void vocabularyMatchesDatabase() {
+        Map<String, List<String>> expected = Map.of(
+                "payroll_line.kind", names(LineKind.values()),
+                "payroll_adjustment.kind", names(LineKind.values()).stream().filter(k -> !k.equals("REGULAR")).toList(),
+                "payroll_order.kind", names(OrderKind.values()),
+                "payroll_order.status", names(OrderStatus.values()),
+                "payroll_order.benefit", names(Benefit.values()),
+                "payroll_run.status", names(RunStatus.values()));
+        expected.forEach((column, values) -> {
+            String[] tc = column.split("\\.");
+            String definition = jdbc.sql("""
+                    SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+                     WHERE t.relname = :t AND c.contype = 'c' AND pg_get_constraintdef(c.oid) LIKE '%(' || :c || ')%'""")
+                    .param("t", tc[0]).param("c", tc[1]).query(String.class).single();
+            List<String> allowed = Pattern.compile("'(\\w+)'").matcher(definition).results()
+                    .map(r -> r.group(1)).toList();
+            assertThat(allowed).as(column).containsExactlyInAnyOrderElementsOf(values);
+        });
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    @Test
     @DisplayName("a run killed mid-way and resumed by another instance gives the same lines as an uninterrupted run; "
             + "a live run is not taken over; a completed month is refused")
     void resumableAndSingle() {
         RegionCode fuzhou = new RegionCode("350100");
         for (int i = 0; i < 350; i++) {
-            order(900_000 + i, fuzhou, i % 10 == 0 ? "PREPAYMENT" : "REGULAR", i % 10 == 0 ? "1800.00" : "1500.50",
+            order(900_000 + i, fuzhou, i % 10 == 0 ? OrderKind.PREPAYMENT : OrderKind.REGULAR, i % 10 == 0 ? "1800.00" : "1500.50",
                     LocalDate.of(2030, 12, 31), "");
         }
         // an uninterrupted run
@@ -164,7 +192,7 @@ class PayrollIT {
     void parallelStarts() throws Exception {
         RegionCode xinzhou = new RegionCode("140900");
         for (int i = 0; i < 250; i++) {
-            order(600_000 + i, xinzhou, i % 25 == 0 ? "PREPAYMENT" : "REGULAR", "1234.56", LocalDate.of(2030, 12, 31), "");
+            order(600_000 + i, xinzhou, i % 25 == 0 ? OrderKind.PREPAYMENT : OrderKind.REGULAR, "1234.56", LocalDate.of(2030, 12, 31), "");
         }
         ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("sx.admin");
         Payroll other = instance();
@@ -218,8 +246,8 @@ class PayrollIT {
     void overpaymentReceivable() {
         RegionCode xinzhou = new RegionCode("140900");
         ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("sx.admin");
-        long prepay = order(610_001, xinzhou, "PREPAYMENT", "1800.00", LocalDate.of(2030, 12, 31), "");
-        long regular = order(610_002, xinzhou, "REGULAR", "1500.00", LocalDate.of(2030, 12, 31), "");
+        long prepay = order(610_001, xinzhou, OrderKind.PREPAYMENT, "1800.00", LocalDate.of(2030, 12, 31), "");
+        long regular = order(610_002, xinzhou, OrderKind.REGULAR, "1500.00", LocalDate.of(2030, 12, 31), "");
         PayrollRun aug = payroll.open(admin, xinzhou, YearMonth.of(2021, 8));
         payroll.execute(aug.id());
         BigDecimal before = ledger.balance(Account.PENSION_RECEIVABLE);
@@ -227,8 +255,8 @@ class PayrollIT {
         orders.settlePrepayment(prepay, new BigDecimal("600.00"), "test");
         assertThat(ledger.balance(Account.PENSION_RECEIVABLE)).as("the over-payment is receivable")
                 .isEqualByComparingTo(before.add(new BigDecimal("600.00")));
-        orders.addAdjustment(regular, YearMonth.of(2021, 9), "DEDUCTION", new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
-        orders.addAdjustment(regular, YearMonth.of(2021, 10), "DEDUCTION", new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
+        orders.addAdjustment(regular, YearMonth.of(2021, 9), LineKind.DEDUCTION, new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
+        orders.addAdjustment(regular, YearMonth.of(2021, 10), LineKind.DEDUCTION, new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
         for (YearMonth m : List.of(YearMonth.of(2021, 9), YearMonth.of(2021, 10))) {
             PayrollRun r = payroll.open(admin, xinzhou, m);
             payroll.execute(r.id());
@@ -246,12 +274,12 @@ class PayrollIT {
     @DisplayName("N-1c / FJ-1.1: a lapsed certification is paid with the measure's flag during the emergency, and "
             + "suspended before it; pre-payments go to their own ledger account (N-1e); the books balance")
     void certificationAndLedger() throws Exception {
-        long lapsed = order(800_001, XIAMEN, "REGULAR", "2000.00", LocalDate.of(2019, 11, 30), "");
-        long certified = order(800_002, XIAMEN, "REGULAR", "1500.00", LocalDate.of(2030, 12, 31), "");
-        long prepaid = order(800_003, XIAMEN, "PREPAYMENT", "1800.00", LocalDate.of(2030, 12, 31),
+        long lapsed = order(800_001, XIAMEN, OrderKind.REGULAR, "2000.00", LocalDate.of(2019, 11, 30), "");
+        long certified = order(800_002, XIAMEN, OrderKind.REGULAR, "1500.00", LocalDate.of(2030, 12, 31), "");
+        long prepaid = order(800_003, XIAMEN, OrderKind.PREPAYMENT, "1800.00", LocalDate.of(2030, 12, 31),
                 "PENSION_PREPAYMENT:N-1b,FJ-1.3");
-        orders.addAdjustment(certified, YearMonth.of(2020, 3), "ARREARS", new BigDecimal("3000.00"), "N-1d", "补发");
-        orders.addAdjustment(certified, YearMonth.of(2020, 3), "DEDUCTION", new BigDecimal("-200.00"), "FJ-1.3", "多扣");
+        orders.addAdjustment(certified, YearMonth.of(2020, 3), LineKind.ARREARS, new BigDecimal("3000.00"), "N-1d", "补发");
+        orders.addAdjustment(certified, YearMonth.of(2020, 3), LineKind.DEDUCTION, new BigDecimal("-200.00"), "FJ-1.3", "多扣");
 
         ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("fj.admin"); // Xiamen has no finance user in the demo
         PayrollRun march = payroll.open(admin, XIAMEN, YearMonth.of(2020, 3));
@@ -277,7 +305,7 @@ class PayrollIT {
         assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :id").param("id", lapsed).query(String.class)
                 .single()).isEqualTo("SUSPENDED");
         assertThat(exports.totals(march.id())).anySatisfy(t -> {
-            assertThat(t.kind()).isEqualTo("PREPAYMENT");
+            assertThat(t.kind()).isEqualTo(LineKind.PREPAYMENT);
             assertThat(t.amount()).isEqualByComparingTo("1800.00");
         });
     }
@@ -288,12 +316,12 @@ class PayrollIT {
     void resumeAndDeath() {
         RegionCode taiyuan = new RegionCode("140100");
         ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("sx.admin");
-        long o = order(700_001, taiyuan, "REGULAR", "2100.00", LocalDate.of(2018, 12, 31), "");
+        long o = order(700_001, taiyuan, OrderKind.REGULAR, "2100.00", LocalDate.of(2018, 12, 31), "");
         // Taiyuan before the Shanxi emergency (declared 2020-01-25): the lapsed recipient is suspended
         PayrollRun jan = payroll.open(admin, taiyuan, YearMonth.of(2019, 11));
         payroll.execute(jan.id());
         assertThat(lines(jan.id())).noneMatch(l -> l.startsWith(o + " "));
-        orders.addAdjustment(o, YearMonth.of(2019, 12), "SETTLEMENT", new BigDecimal("100.00"), "test", "暂停期间到期");
+        orders.addAdjustment(o, YearMonth.of(2019, 12), LineKind.SETTLEMENT, new BigDecimal("100.00"), "test", "暂停期间到期");
         PayrollRun dec = payroll.open(admin, taiyuan, YearMonth.of(2019, 12));
         payroll.execute(dec.id());
         assertThat(orders.certify(o, LocalDate.of(2020, 12, 31), "ONLINE")).isEqualTo(2);
@@ -303,7 +331,7 @@ class PayrollIT {
         assertThat(lines(jan2020.id())).contains(o + " REGULAR 2100.00 ", o + " ARREARS 4200.00 RESUMPTION",
                 o + " SETTLEMENT 100.00 test");
 
-        long d = order(700_002, taiyuan, "REGULAR", "1900.00", LocalDate.of(2030, 12, 31), "");
+        long d = order(700_002, taiyuan, OrderKind.REGULAR, "1900.00", LocalDate.of(2030, 12, 31), "");
         PayrollRun feb = payroll.open(admin, taiyuan, YearMonth.of(2020, 2));
         payroll.execute(feb.id());
         assertThat(orders.recordDeath(700_002, LocalDate.of(2020, 1, 20), "test")).as("February was paid after a January death").isEqualByComparingTo("1900.00");

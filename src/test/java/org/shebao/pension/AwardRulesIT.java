@@ -22,6 +22,7 @@ import org.shebao.common.IdNumber;
 import org.shebao.common.RegionCode;
 import org.shebao.contribution.Contributions;
 import org.shebao.identity.ShebaoUser;
+import org.shebao.payroll.LineKind;
 import org.shebao.payroll.Payroll;
 import org.shebao.payroll.PayrollRun;
 import org.shebao.policy.Emergencies;
@@ -193,7 +194,7 @@ class AwardRulesIT {
             Award a = awards.find(c.id()).orElseThrow();
             long prepayOrder = jdbc.sql("SELECT id FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                     .param("r", c.reference()).query(Long.class).single();
-            Map<YearMonth, BigDecimal> paid = orders.paidPerMonth(prepayOrder, "PREPAYMENT");
+            Map<YearMonth, BigDecimal> paid = orders.paidPerMonth(prepayOrder, LineKind.PREPAYMENT);
             Settlement s = awards.settlement(a);
             assertThat(s.months()).extracting(Settlement.Month::month).as("every pre-paid month is settled")
                     .containsAll(paid.keySet());

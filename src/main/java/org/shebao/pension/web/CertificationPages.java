@@ -36,7 +36,7 @@ class CertificationPages {
         }
         int months = 0;
         for (StandingOrders.Order o : orders.ordersOf(user.personId())) {
-            if (!"STOPPED".equals(o.status())) {
+            if (!o.status().stopped()) {
                 months += orders.certify(o.id(), orders.certificationValidUntil(
                         new RegionCode(o.regionCode()), LocalDate.now(clock)), "ONLINE");
             }

@@ -1,0 +1,16 @@
+package org.shebao.payroll;
+
+/**
+ * The kind of a payment line, and of a one-off adjustment that becomes one: an order's month ({@link #REGULAR},
+ * {@link #PREPAYMENT}), months paid late ({@link #ARREARS}, N-1d), the difference found at settlement
+ * ({@link #SETTLEMENT}, {@link #DEDUCTION}) and an over-payment collected ({@link #RECOVERY}). Each kind is booked to
+ * its own account when a run completes.
+ */
+public enum LineKind {
+    REGULAR,
+    PREPAYMENT,
+    ARREARS,
+    SETTLEMENT,
+    DEDUCTION,
+    RECOVERY
+}
