@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An application (办件) of any business type, as stored. */
-public record Case(long id, String reference, String type, Long personId, Long employerId, String regionCode,
+public record Case(long id, String reference, CaseType type, Long personId, Long employerId, String regionCode,
                    Channel channel, String submittedBy, String applicantUser, OffsetDateTime receivedAt,
                    CaseStatus status, int priority, LocalDate dueOn, List<CaseFlag> flags, Map<String, String> form,
                    List<String> missing, boolean returnedOnce, String acceptedBy, String decidedBy,

@@ -126,7 +126,7 @@ public class CaseIntake {
                 VALUES (:id, :ref, :type, :person, :name, :masked, :region, :channel, :by, :applicant, :now, 'SUBMITTED',
                         :priority, :due, :flags, :form, :missing, :key, :now)
                 ON CONFLICT (submitted_by, idempotency_key) DO NOTHING RETURNING id""")
-                .param("id", id).param("ref", reference).param("type", handler.type()).param("person", person.id())
+                .param("id", id).param("ref", reference).param("type", handler.type().name()).param("person", person.id())
                 .param("name", person.name()).param("masked", person.maskedIdNumber()).param("region", region.value())
                 .param("channel", s.channel().name()).param("by", by.getUsername()).param("applicant", applicantUser)
                 .param("now", now).param("priority", green ? 1 : 0).param("due", due).param("flags", store.write(flags))
@@ -149,7 +149,7 @@ public class CaseIntake {
                 green ? " [green channel]" : "");
         events.publishEvent(new CaseStatusChanged(id, reference, c.type(), c.personId(), c.applicantUser(), "SUBMIT",
                 null, CaseStatus.SUBMITTED, null, missing));
-        Metrics.counter("shebao.cases.submitted", "type", c.type(),
+        Metrics.counter("shebao.cases.submitted", "type", c.type().name(),
                 "channel", s.channel().name()).increment();
         return new Submitted(c, true);
     }

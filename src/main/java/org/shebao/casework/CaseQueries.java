@@ -26,13 +26,13 @@ public class CaseQueries {
     private final JdbcClient jdbc;
     private final Archive archive;
 
-    public List<String> types() {
+    public List<CaseType> types() {
         return List.copyOf(store.handlers().keySet());
     }
 
     /** The handler of a type named in a page's address: an unknown one is a page that does not exist (404). */
     public CaseTypeHandler handlerOfPage(String type) {
-        CaseTypeHandler h = store.handlers().get(type);
+        CaseTypeHandler h = store.handlers().get(CaseType.ofPage(type));
         if (h == null) {
             throw new NotFoundException("case type " + type);
         }
@@ -40,7 +40,7 @@ public class CaseQueries {
     }
 
     /** The handler of a type given as input: an unknown one is bad input (400). */
-    public CaseTypeHandler handler(String type) {
+    public CaseTypeHandler handler(CaseType type) {
         return store.handler(type);
     }
 
@@ -74,7 +74,7 @@ public class CaseQueries {
             q = q.param("status", status.name());
         }
         if (type != null && !type.isBlank()) {
-            q = q.param("type", type);
+            q = q.param("type", CaseType.parse(type, "type").name());
         }
         return q.query(store::row).list();
     }

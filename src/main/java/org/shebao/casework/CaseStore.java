@@ -59,7 +59,7 @@ class CaseStore {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final ObjectProvider<CaseTypeHandler> handlerProvider;
-    private volatile Map<String, CaseTypeHandler> handlers;
+    private volatile Map<CaseType, CaseTypeHandler> handlers;
 
     CaseStore(JdbcClient jdbc, Clock clock, Deadlines deadlines, Archive archive, ApplicationEventPublisher events,
               ObjectMapper json, ObjectProvider<CaseTypeHandler> handlers) {
@@ -82,8 +82,8 @@ class CaseStore {
 
     // ---------------------------------------------------------------- business types
 
-    Map<String, CaseTypeHandler> handlers() {
-        Map<String, CaseTypeHandler> h = handlers;
+    Map<CaseType, CaseTypeHandler> handlers() {
+        Map<CaseType, CaseTypeHandler> h = handlers;
         if (h == null) {
             h = handlerProvider.orderedStream().collect(Collectors.toMap(CaseTypeHandler::type, Function.identity(),
                     (a, b) -> a, LinkedHashMap::new));
@@ -92,10 +92,10 @@ class CaseStore {
         return h;
     }
 
-    CaseTypeHandler handler(String type) {
+    CaseTypeHandler handler(CaseType type) {
         CaseTypeHandler h = handlers().get(type);
         if (h == null) {
-            throw InvalidInputException.of("type", "error.case.type", type == null ? "" : type);
+            throw InvalidInputException.of("type", "error.case.type", String.valueOf(type));
         }
         return h;
     }
@@ -136,7 +136,7 @@ class CaseStore {
     }
 
     CaseQueries.Listed row(ResultSet rs, int i) throws SQLException {
-        Case c = new Case(rs.getLong("id"), rs.getString("reference"), rs.getString("type"),
+        Case c = new Case(rs.getLong("id"), rs.getString("reference"), CaseType.valueOf(rs.getString("type")),
                 (Long) rs.getObject("person_id"), (Long) rs.getObject("employer_id"), rs.getString("region_code"),
                 Channel.valueOf(rs.getString("channel")), rs.getString("submitted_by"), rs.getString("applicant_user"),
                 rs.getObject("received_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),

@@ -15,7 +15,7 @@ import org.shebao.registry.Person;
 public interface CaseTypeHandler {
 
     /** The type code, e.g. ENROLLMENT; also the message key suffix (casetype.CODE). */
-    String type();
+    CaseType type();
 
     /** The materials the type asks for. */
     List<ChecklistItem> checklist();

@@ -69,7 +69,7 @@ public class DeferredMaterials {
         JdbcClient.StatementSpec q = jdbc.sql(SELECT + where + " ORDER BY m.signed_at, m.id")
                 .param("scope", by.region().scopePrefix() + "%");
         if (type != null && !type.isBlank()) {
-            q = q.param("type", type);
+            q = q.param("type", CaseType.parse(type, "type").name());
         }
         Map<TrackedRef, Deadline> due = deadlines.trackedAll(CaseStore.OWNER, CaseStore.COMMITMENT_RULE);
         LocalDate today = today();
@@ -193,11 +193,12 @@ public class DeferredMaterials {
     }
 
     private Commitment row(ResultSet rs, Map<TrackedRef, Deadline> due) throws SQLException {
-        long id = rs.getLong(1);
-        return new Commitment(id, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                zoned(rs.getObject(12, OffsetDateTime.class)), zoned(rs.getObject(13, OffsetDateTime.class)),
-                rs.getString(14), (Boolean) rs.getObject(15), due.get(CaseStore.commitmentRef(id)));
+        long id = rs.getLong("id");
+        return new Commitment(id, rs.getLong("case_id"), rs.getString("reference"), CaseType.valueOf(rs.getString("type")),
+                rs.getString("applicant_name"), rs.getString("applicant_id"), rs.getString("region_code"),
+                rs.getString("item"), rs.getString("letter"), rs.getString("clauses"), rs.getString("signed_by"),
+                zoned(rs.getObject("signed_at", OffsetDateTime.class)), zoned(rs.getObject("arrived_at", OffsetDateTime.class)),
+                rs.getString("arrived_via"), (Boolean) rs.getObject("arrived_late"), due.get(CaseStore.commitmentRef(id)));
     }
 
     private OffsetDateTime zoned(OffsetDateTime t) {

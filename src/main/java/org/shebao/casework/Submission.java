@@ -11,7 +11,7 @@ import org.shebao.common.Violations;
  * behalf), the form, the files, the missing items the applicant commits to provide later (SX-3) with the signature
  * (the applicant's full name typed as signature), and the idempotency key of the request.
  */
-public record Submission(String type, Channel channel, String personIdNumber, Map<String, String> form,
+public record Submission(CaseType type, Channel channel, String personIdNumber, Map<String, String> form,
                          List<Upload> uploads, Set<String> commitments, String signature, String idempotencyKey) {
     public Submission {
         Violations v = new Violations();

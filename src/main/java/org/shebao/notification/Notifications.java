@@ -54,7 +54,7 @@ public class Notifications {
 
     @ApplicationModuleListener
     void onCaseStep(CaseStatusChanged e) {
-        String type = messages.getMessage("casetype." + e.type(), null, e.type(), ZH);
+        String type = messages.getMessage("casetype." + e.type(), null, e.type().name(), ZH);
         String status = messages.getMessage("case.status." + e.to(), null, e.to().name(), ZH);
         String body = messages.getMessage("notify.case.body", new Object[] {type, e.reference(), status}, ZH);
         if (e.reason() != null) {

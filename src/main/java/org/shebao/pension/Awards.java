@@ -1,6 +1,7 @@
 package org.shebao.pension;
 
 import lombok.RequiredArgsConstructor;
+import org.shebao.casework.CaseType;
 import org.shebao.payroll.LineKind;
 import org.shebao.policy.Implements;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -116,8 +117,8 @@ public class Awards {
             throw new AccessDeniedToRecordException("pre-payment");
         }
         Case c = queries.get(by, caseId);
-        if (!"RETIREMENT".equals(c.type())) {
-            throw new ConflictException("type", "error.case.type", c.type());
+        if (c.type() != CaseType.RETIREMENT) {
+            throw new ConflictException("type", "error.case.type", c.type().name());
         }
         if (c.status() != CaseStatus.ACCEPTED && c.status() != CaseStatus.PRE_REVIEWED) {
             throw new ConflictException("status", "error.case.status", c.status().name());

@@ -87,6 +87,15 @@ class CaseworkIT {
     }
 
     @Test
+    @DisplayName("every case type has its handler in the running platform, and only one")
+    void everyTypeHandled() {
+        assertThat(queries.types()).containsExactlyInAnyOrder(CaseType.values());
+        for (CaseType t : CaseType.values()) {
+            assertThat(queries.handler(t).type()).isEqualTo(t);
+        }
+    }
+
+    @Test
     @DisplayName("N-3d idempotency: the same Idempotency-Key twice, and twice at once, creates one case")
     void idempotency() throws Exception {
         ApiClient api = new ApiClient(port);
@@ -372,27 +381,27 @@ class CaseworkIT {
         ShebaoUser clerk = staff.get("fz.clerk");
         String idNumber = ids.decrypt(jdbc.sql("SELECT p.id_cipher FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
                 + " WHERE u.username = 'citizen.fz2'").query(byte[].class).single());
-        Submission phone = new Submission("CERTIFICATE_REQUEST", Channel.PHONE, idNumber,
+        Submission phone = new Submission(CaseType.CERTIFICATE_REQUEST, Channel.PHONE, idNumber,
                 Map.of("purpose", "电话申请"), List.of(), Set.of(), null, null);
         Case c = intake.submit(clerk, phone).c();
         assertThat(c.channel()).isEqualTo(Channel.PHONE);
         assertThat(c.submittedBy()).isEqualTo("fz.clerk");
         assertThat(c.personId()).isNotNull();
-        Submission enroll = new Submission("ENROLLMENT", Channel.PHONE, idNumber,
+        Submission enroll = new Submission(CaseType.ENROLLMENT, Channel.PHONE, idNumber,
                 Map.of("category", "FLEXIBLE", "insuranceType", "UNEMPLOYMENT", "firstInsuredOn", "2026-03-01"),
                 List.of(new Upload("ID_CARD", "photo.jpg", "image/jpeg", JPEG)), Set.of("HOUSEHOLD_REGISTER"), "林小燕", null);
         assertThatThrownBy(() -> intake.submit(clerk, enroll))
                 .as("a flexible worker has no unemployment insurance: the registry's own rule")
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> intake.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.WEB, idNumber,
+        assertThatThrownBy(() -> intake.submit(clerk, new Submission(CaseType.CERTIFICATE_REQUEST, Channel.WEB, idNumber,
                 Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations().get(0).code()).isEqualTo("error.case.channel"));
         String taiyuan = ids.decrypt(jdbc.sql("SELECT p.id_cipher FROM registry_person p JOIN identity_user u ON u.person_id = p.id"
                 + " WHERE u.username = 'citizen.ty'").query(byte[].class).single());
-        assertThatThrownBy(() -> intake.submit(clerk, new Submission("CERTIFICATE_REQUEST", Channel.PHONE, taiyuan,
+        assertThatThrownBy(() -> intake.submit(clerk, new Submission(CaseType.CERTIFICATE_REQUEST, Channel.PHONE, taiyuan,
                 Map.of("purpose", "x"), List.of(), Set.of(), null, null))).isInstanceOf(AccessDeniedToRecordException.class);
-        assertThatThrownBy(() -> intake.submit(staff.get("citizen.fz"), new Submission("CERTIFICATE_REQUEST", Channel.PHONE,
+        assertThatThrownBy(() -> intake.submit(staff.get("citizen.fz"), new Submission(CaseType.CERTIFICATE_REQUEST, Channel.PHONE,
                 null, Map.of("purpose", "x"), List.of(), Set.of(), null, null)))
                 .isInstanceOf(InvalidInputException.class);
     }

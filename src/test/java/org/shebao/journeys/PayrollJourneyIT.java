@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseWorkflow;
 import org.shebao.casework.Channel;
 import org.shebao.casework.Submission;
@@ -49,7 +50,7 @@ class PayrollJourneyIT extends BrowserJourney {
                    AND birth_date BETWEEN DATE '1959-06-01' AND DATE '1960-06-30'
                    AND EXISTS (SELECT 1 FROM contribution_year y WHERE y.person_id = p.id)
                  ORDER BY id LIMIT 1""").query(byte[].class).single());
-        Case c = intake.submit(staff.get("fz.clerk"), new Submission("RETIREMENT",
+        Case c = intake.submit(staff.get("fz.clerk"), new Submission(CaseType.RETIREMENT,
                 Channel.PHONE, idNumber, Map.of("scheme", "ENTERPRISE",
                 "bankAccount", "6222021009998887776"), List.of(), Set.of(), null, null)).c();
         Case accepted = workflow.accept(staff.get("fz.clerk"), c.id(), c.version());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.casework.CaseIntake;
 import org.shebao.casework.CaseStatusChanged;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.Channel;
 import org.shebao.casework.Submission;
 import org.shebao.identity.ShebaoUser;
@@ -43,7 +44,7 @@ class ModuleEventsIT {
             + "queued on every channel that reaches them, and no publication is left incomplete")
     void caseStepReachesTheApplicant(Scenario scenario) {
         ShebaoUser citizen = (ShebaoUser) users.loadUserByUsername("citizen.xm");
-        Submission s = new Submission("CERTIFICATE_REQUEST", Channel.MOBILE_API, null,
+        Submission s = new Submission(CaseType.CERTIFICATE_REQUEST, Channel.MOBILE_API, null,
                 Map.of("certificate", "CONTRIBUTION_RECORD", "purpose", "事件测试"), List.of(), Set.of(), null, null);
         long[] caseId = new long[1];
         scenario.stimulate(() -> caseId[0] = intake.submit(citizen, s).c().id())
@@ -61,7 +62,7 @@ class ModuleEventsIT {
     @DisplayName("the event is published by the case module and arrives as a CaseStatusChanged for that case")
     void eventArrives(Scenario scenario) {
         ShebaoUser citizen = (ShebaoUser) users.loadUserByUsername("citizen.xm");
-        Submission s = new Submission("CERTIFICATE_REQUEST", Channel.WEB, null,
+        Submission s = new Submission(CaseType.CERTIFICATE_REQUEST, Channel.WEB, null,
                 Map.of("certificate", "CONTRIBUTION_RECORD", "purpose", "事件测试二"), List.of(), Set.of(), null, null);
         scenario.stimulate(() -> intake.submit(citizen, s).c())
                 .andWaitForEventOfType(CaseStatusChanged.class)

@@ -14,6 +14,7 @@ import org.shebao.TestUsers;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseWorkflow;
 import org.shebao.casework.CaseQueries;
 import org.shebao.casework.Channel;
@@ -92,7 +93,7 @@ class AwardRulesIT {
 
     /** A clerk registers the retirement on the person's behalf (phone), materials to follow; the clerk accepts it. */
     private Case declare(String clerk, String id) {
-        Case c = intake.submit(staff.get(clerk), new Submission("RETIREMENT", Channel.PHONE, id,
+        Case c = intake.submit(staff.get(clerk), new Submission(CaseType.RETIREMENT, Channel.PHONE, id,
                 Map.of("scheme", "ENTERPRISE", "bankAccount", "6222021001009876543"), List.of(),
                 Set.of(), null, null)).c();
         return workflow.accept(staff.get(clerk), c.id(), c.version());

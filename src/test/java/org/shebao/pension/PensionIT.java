@@ -15,6 +15,7 @@ import org.shebao.TestUsers;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseWorkflow;
 import org.shebao.casework.Channel;
 import org.shebao.casework.Submission;
@@ -56,7 +57,7 @@ class PensionIT {
     @DisplayName("FJ-1.3 / N-1b: a Fujian retiree with materials missing is pre-paid 1800 a month; an amount out of "
             + "range is refused; at approval the pension is computed and every pre-paid month settled (多扣少补)")
     void prepaymentAndSettlement() {
-        Case c = intake.submit(staff.get("citizen.fz"), new Submission("RETIREMENT", Channel.WEB, null,
+        Case c = intake.submit(staff.get("citizen.fz"), new Submission(CaseType.RETIREMENT, Channel.WEB, null,
                 Map.of("scheme", "ENTERPRISE", "bankAccount", "6222021001001234567"),
                 List.of(new Upload("ID_CARD", "id.jpg", "image/jpeg", JPEG)),
                 Set.of("RETIREMENT_APPROVAL", "PERSONNEL_FILE"), "陈志强", null)).c();
@@ -170,7 +171,7 @@ class PensionIT {
     @DisplayName("a retirement declared more than pension.retirement.earliestDeclarationMonths ahead is refused, nothing stored")
     void tooEarly() {
         int before = jdbc.sql("SELECT count(*) FROM casework_case").query(Integer.class).single();
-        assertThatThrownBy(() -> intake.submit(staff.get("citizen.xm"), new Submission("RETIREMENT", Channel.WEB, null,
+        assertThatThrownBy(() -> intake.submit(staff.get("citizen.xm"), new Submission(CaseType.RETIREMENT, Channel.WEB, null,
                 Map.of("scheme", "ENTERPRISE", "post", "CADRE", "bankAccount", "6222021001001234567"), List.of(), Set.of(),
                 null, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.Certificates;
 import org.shebao.casework.ChecklistItem;
@@ -31,8 +32,8 @@ class CertificateRequestCase implements CaseTypeHandler {
     private final Clock clock;
 
     @Override
-    public String type() {
-        return "CERTIFICATE_REQUEST";
+    public CaseType type() {
+        return CaseType.CERTIFICATE_REQUEST;
     }
 
     @Override

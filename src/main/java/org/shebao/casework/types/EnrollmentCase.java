@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.ChecklistItem;
 import org.shebao.common.InvalidInputException;
@@ -27,8 +28,8 @@ class EnrollmentCase implements CaseTypeHandler {
     private final Enrollments enrollments;
 
     @Override
-    public String type() {
-        return "ENROLLMENT";
+    public CaseType type() {
+        return CaseType.ENROLLMENT;
     }
 
     @Override

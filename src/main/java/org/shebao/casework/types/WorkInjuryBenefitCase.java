@@ -1,6 +1,7 @@
 package org.shebao.casework.types;
 
 import lombok.RequiredArgsConstructor;
+import org.shebao.casework.CaseType;
 import org.shebao.policy.Implements;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,8 +40,8 @@ class WorkInjuryBenefitCase implements CaseTypeHandler {
     private final Clock clock;
 
     @Override
-    public String type() {
-        return "WORK_INJURY_BENEFIT";
+    public CaseType type() {
+        return CaseType.WORK_INJURY_BENEFIT;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.shebao.casework.Case;
 import org.shebao.casework.CaseFlag;
 import org.shebao.casework.CaseIntake;
 import org.shebao.casework.CaseQueries;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.Channel;
 import org.shebao.casework.DeferredMaterials;
 import org.shebao.casework.HistoryEntry;
@@ -104,7 +105,7 @@ class CaseApi {
             throw InvalidInputException.of("type", "error.required");
         }
         Channel channel = user.isStaff() ? Channel.PHONE : Channel.MOBILE_API;
-        CaseIntake.Submitted s = intake.submit(user, new Submission(a.type(), channel, a.idNumber(), a.form(), uploads,
+        CaseIntake.Submitted s = intake.submit(user, new Submission(CaseType.parse(a.type(), "type"), channel, a.idNumber(), a.form(), uploads,
                 a.commitments(), a.signature(), key));
         return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(json(user, s.c()));
     }
@@ -123,7 +124,7 @@ class CaseApi {
     }
 
     private CaseJson summary(Case c) {
-        return new CaseJson(c.id(), c.reference(), c.type(), c.status().name(), c.channel().name(), c.receivedAt(),
+        return new CaseJson(c.id(), c.reference(), c.type().name(), c.status().name(), c.channel().name(), c.receivedAt(),
                 c.dueOn(), c.greenChannel(), c.flags(), c.form(), c.missing(), null, c.decisionReason(), null);
     }
 
@@ -133,7 +134,7 @@ class CaseApi {
                 .map(m -> new CommitmentJson(m.item(), m.clauses(), m.state(today),
                         m.deadline() == null ? null : m.deadline().dueOn(), m.arrivedAt()))
                 .toList();
-        return new CaseJson(c.id(), c.reference(), c.type(), c.status().name(), c.channel().name(), c.receivedAt(),
+        return new CaseJson(c.id(), c.reference(), c.type().name(), c.status().name(), c.channel().name(), c.receivedAt(),
                 c.dueOn(), c.greenChannel(), c.flags(), c.form(), c.missing(), commitments, c.decisionReason(),
                 queries.history(user, c.id()));
     }

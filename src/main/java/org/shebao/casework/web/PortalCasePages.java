@@ -8,6 +8,7 @@ import org.shebao.casework.Case;
 import org.shebao.casework.CaseStatus;
 import org.shebao.casework.CaseIntake;
 import org.shebao.casework.CaseQueries;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.Certificates;
 import org.shebao.casework.Channel;
 import org.shebao.casework.DeferredMaterials;
@@ -86,7 +87,7 @@ class PortalCasePages {
                   RedirectAttributes redirect) {
         Map<String, String> form = CaseForms.fields(params);
         Optional<CaseIntake.Submitted> done = FormErrors.attempt(model, messages, () -> intake.submit(user,
-                new Submission(type, Channel.WEB, null, form, CaseForms.uploads(request.getMultiFileMap()),
+                new Submission(CaseType.parse(type, "type"), Channel.WEB, null, form, CaseForms.uploads(request.getMultiFileMap()),
                         CaseForms.commitments(commit), signature, idempotencyKey)));
         if (done.isPresent()) {
             redirect.addFlashAttribute("notice", done.get().created() ? "notice.case.submitted" : "notice.case.already");

@@ -8,6 +8,7 @@ import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseStatus;
 import org.shebao.casework.CaseIntake;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseWorkflow;
 import org.shebao.casework.CaseQueries;
 import org.shebao.casework.Certificates;
@@ -142,7 +143,7 @@ class StaffCasePages {
             } catch (IllegalArgumentException e) {
                 throw InvalidInputException.of("channel", "error.case.channel");
             }
-            return intake.submit(user, new Submission(type, ch, idNumber, form,
+            return intake.submit(user, new Submission(CaseType.parse(type, "type"), ch, idNumber, form,
                     CaseForms.uploads(request.getMultiFileMap()), CaseForms.commitments(commit), signature,
                     idempotencyKey));
         });

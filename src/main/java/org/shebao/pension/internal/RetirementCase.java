@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
+import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.ChecklistItem;
 import org.shebao.common.Violations;
@@ -32,8 +33,8 @@ class RetirementCase implements CaseTypeHandler {
     private final Parameters parameters;
 
     @Override
-    public String type() {
-        return "RETIREMENT";
+    public CaseType type() {
+        return CaseType.RETIREMENT;
     }
 
     @Override

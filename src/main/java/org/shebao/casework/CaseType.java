@@ -1,0 +1,35 @@
+package org.shebao.casework;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.NotFoundException;
+
+/**
+ * The business types of an application (casework_case.type). Each has one {@link CaseTypeHandler}, in the module whose
+ * rules decide it; a new type is a value here and a handler there.
+ */
+public enum CaseType {
+    /** 退休申报: the pension module decides it (N-1a, N-1b, FJ-1.3). */
+    RETIREMENT,
+    /** 参保登记. */
+    ENROLLMENT,
+    /** 参保缴费证明开具 (N-3c). */
+    CERTIFICATE_REQUEST,
+    /** 工伤保险待遇申领 (the green channel: N-4, SX-4, FJ-4). */
+    WORK_INJURY_BENEFIT;
+
+    /** A type given as input: an unknown one is bad input on the named field. */
+    public static CaseType parse(String raw, String field) {
+        return find(raw).orElseThrow(() -> InvalidInputException.of(field, "error.case.type", raw == null ? "" : raw));
+    }
+
+    /** A type named in a page's address: an unknown one is a page that does not exist. */
+    public static CaseType ofPage(String raw) {
+        return find(raw).orElseThrow(() -> new NotFoundException("case type " + raw));
+    }
+
+    private static Optional<CaseType> find(String raw) {
+        return Arrays.stream(values()).filter(t -> t.name().equals(raw)).findFirst();
+    }
+}
