@@ -1,9 +1,10 @@
 package org.shebao.identity;
 
+import lombok.RequiredArgsConstructor;
 import org.shebao.common.RegionCode;
+import org.shebao.platform.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -18,31 +19,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(100)
+@RequiredArgsConstructor
 class BootstrapAdministrator implements ApplicationRunner {
     static final String USERNAME = "security";
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
     private final Users users;
     private final Passwords passwords;
     private final JdbcClient jdbc;
-    private final boolean demo;
-    private final String given;
-
-    BootstrapAdministrator(Users users, Passwords passwords, JdbcClient jdbc,
-                           @Value("${shebao.demo.enabled:true}") boolean demo,
-                           SecurityProperties settings) {
-        String given = settings.adminPassword();
-        this.users = users;
-        this.passwords = passwords;
-        this.jdbc = jdbc;
-        this.demo = demo;
-        this.given = given;
-    }
+    private final PlatformProperties platform;
+    private final SecurityProperties settings;
 
     @Override
     public void run(ApplicationArguments args) {
-        if (demo || users.count() > 0) {
+        if (platform.demo().enabled() || users.count() > 0) {
             return;
         }
+        String given = settings.adminPassword();
         String password = given == null || given.isBlank() ? passwords.oneTime() : given;
         long id = users.create(new Users.NewUser(USERNAME, passwords.hash(password), "安全管理员", Role.SECURITY_ADMIN,
                 new RegionCode("000000"), null, null));

@@ -3,7 +3,6 @@ package org.shebao.platform;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -17,7 +16,8 @@ class ClockConfiguration {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Bean
-    Clock clock(@Value("${shebao.clock.fixed:}") String fixed) {
+    Clock clock(PlatformProperties settings) {
+        String fixed = settings.clock().fixed();
         if (StringUtils.hasText(fixed)) {
             return Clock.fixed(LocalDateTime.parse(fixed).atZone(ZONE).toInstant(), ZONE);
         }

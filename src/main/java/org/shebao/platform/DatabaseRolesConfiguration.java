@@ -40,14 +40,15 @@ class DatabaseRolesConfiguration {
     @Conditional(ExternalDatabase.class)
     static class External {
         @Bean
-        DatabaseOwner databaseOwner(DataSource dataSource, Environment env) throws SQLException {
+        DatabaseOwner databaseOwner(DataSource dataSource, Environment env, PlatformProperties settings)
+                throws SQLException {
             String app = currentUser(dataSource);
-            String ownerUser = env.getProperty("shebao.db.owner.user");
-            if (!StringUtils.hasText(ownerUser)) {
+            PlatformProperties.Owner configured = settings.db().owner();
+            if (!StringUtils.hasText(configured.user())) {
                 return new DatabaseOwner(dataSource, app, app);
             }
             DataSource owner = new SimpleDriverDataSource(new Driver(),
-                    env.getRequiredProperty("spring.datasource.url"), ownerUser, env.getProperty("shebao.db.owner.password", ""));
+                    env.getRequiredProperty("spring.datasource.url"), configured.user(), configured.password());
             return new DatabaseOwner(owner, currentUser(owner), app);
         }
 

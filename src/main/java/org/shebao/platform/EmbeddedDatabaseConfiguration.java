@@ -19,26 +19,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.postgresql.Driver;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Starts an embedded PostgreSQL (zonky) when no {@code spring.datasource.url} (or {@code SHEBAO_DB_URL}) is set.
- * Its data directory ({@code ./data/pg} by default) is kept across restarts.
+ * Its data directory ({@code ./data/pg} by default) is kept across restarts; its settings are
+ * {@code shebao.db.embedded.*} ({@link PlatformProperties.Embedded}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
 class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-
-    record EmbeddedDbProperties(String dataDir, Boolean cleanDataDirectory, Integer port, Integer poolSize) {
-        EmbeddedDbProperties {
-            dataDir = StringUtils.hasText(dataDir) ? dataDir : "./data/pg";
-            cleanDataDirectory = cleanDataDirectory != null && cleanDataDirectory;
-            port = port == null ? 0 : port;
-            poolSize = poolSize == null ? 20 : poolSize;
-        }
-    }
 
     static class NoExternalDatabase implements Condition {
         @Override
@@ -47,16 +38,9 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
-    @Bean
-    EmbeddedDbProperties embeddedDbProperties(Environment env) {
-        return new EmbeddedDbProperties(env.getProperty("shebao.db.embedded.data-dir"),
-                env.getProperty("shebao.db.embedded.clean-data-directory", Boolean.class),
-                env.getProperty("shebao.db.embedded.port", Integer.class),
-                env.getProperty("shebao.db.embedded.pool-size", Integer.class));
-    }
-
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDbProperties props) throws IOException {
+    EmbeddedPostgres embeddedPostgres(PlatformProperties settings) throws IOException {
+        PlatformProperties.Embedded props = settings.db().embedded();
         Path dir = Path.of(props.dataDir()).toAbsolutePath().normalize();
         Files.createDirectories(dir.getParent());
         if (!props.cleanDataDirectory()) {
@@ -138,11 +122,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres pg, EmbeddedDbProperties props) {
+    DataSource dataSource(EmbeddedPostgres pg, PlatformProperties settings) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(pg.getJdbcUrl(APP, "postgres"));
         ds.setUsername(APP);
-        ds.setMaximumPoolSize(props.poolSize());
+        ds.setMaximumPoolSize(settings.db().embedded().poolSize());
         ds.setPoolName("shebao-embedded");
         return ds;
     }
