@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import org.shebao.common.FieldViolation;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.shebao.common.Sha256;
@@ -39,7 +39,13 @@ public class Archive {
     private final Clock clock;
     private final int maxBytes;
 
-    Archive(JdbcClient jdbc, Clock clock, @Value("${shebao.casework.max-file-bytes:5242880}") int maxBytes) {
+    @Autowired
+    Archive(JdbcClient jdbc, Clock clock, CaseworkProperties settings) {
+        this(jdbc, clock, settings.casework().maxFileBytes());
+    }
+
+    /** With the settings' values themselves (unit tests). */
+    Archive(JdbcClient jdbc, Clock clock, int maxBytes) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxBytes = maxBytes;

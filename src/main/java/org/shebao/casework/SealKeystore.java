@@ -25,11 +25,12 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import java.security.UnrecoverableKeyException;
 import org.shebao.common.SecretFiles;
+import org.shebao.platform.PlatformProperties;
 
 /**
  * The agency's sealing key (issue 10, item 6; N-3c): an RSA key with its self-signed certificate in a PKCS#12
@@ -48,9 +49,13 @@ class SealKeystore {
     private final X509Certificate certificate;
     private final String keyId;
 
-    SealKeystore(@Value("${shebao.seal.keystore:./data/keys/seal.p12}") String file,
-                 @Value("${shebao.seal.keystore-password:}") String password,
-                 @Value("${shebao.demo.enabled:true}") boolean demo) {
+    @Autowired
+    SealKeystore(CaseworkProperties settings, PlatformProperties platform) {
+        this(settings.seal().keystore(), settings.seal().keystorePassword(), platform.demo().enabled());
+    }
+
+    /** With the settings' values themselves (unit tests). */
+    SealKeystore(String file, String password, boolean demo) {
         char[] pass;
         if (StringUtils.hasText(password)) {
             pass = password.toCharArray();
