@@ -3,7 +3,6 @@ package org.shebao.policy;
 import org.shebao.policy.internal.HolidayCalendar;
 
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -16,9 +15,10 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
 
-    /** {@code shebao.policy.parameters-dir}: an agency's own parameter files, checked with the shipped ones. */
+    /** The shipped policy files and an agency's own parameter files ({@code shebao.policy.parameters-dir}). */
     @Bean
-    PolicyBook policyBook(@Value("${shebao.policy.parameters-dir:}") String extraDir) {
+    PolicyBook policyBook(PolicyProperties settings) {
+        String extraDir = settings.parametersDir();
         return PolicyBook.load(StringUtils.hasText(extraDir) ? Path.of(extraDir) : null);
     }
 

@@ -16,7 +16,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import javax.crypto.AEADBadTagException;
@@ -42,8 +42,13 @@ public class IdNumberCipher {
     private final SecretKeySpec index;
     private final String source;
 
-    IdNumberCipher(@Value("${shebao.personal-data.key:}") String key,
-                   @Value("${shebao.personal-data.key-file:./data/keys/personal-data.key}") String keyFile) {
+    @Autowired
+    IdNumberCipher(RegistryProperties settings) {
+        this(settings.key(), settings.keyFile());
+    }
+
+    /** With the settings' values themselves (unit tests). */
+    IdNumberCipher(String key, String keyFile) {
         byte[] master;
         if (StringUtils.hasText(key)) {
             master = decode(key.strip(), "SHEBAO_PERSONAL_DATA_KEY");
