@@ -1,5 +1,7 @@
 package org.shebao.payroll;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.Implements;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,7 +26,6 @@ import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,6 +51,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Implements(measure = "NO_SUSPENSION_FOR_MISSED_CERTIFICATION", rule = "待遇发放：逾期未认证人员在措施期间照常发放并标识，之后暂停，重新认证后补发",
         ruleEn = "Payroll: recipients who missed certification are paid and flagged while the measure lasts, suspended after it")
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Payroll {
     private static final Logger log = LoggerFactory.getLogger(Payroll.class);
     static final String NO_SUSPENSION = "NO_SUSPENSION_FOR_MISSED_CERTIFICATION";
@@ -61,21 +63,8 @@ public class Payroll {
     private final Measures measures;
     private final Ledger ledger;
     private final Parameters parameters;
-    private final int chunk;
-    private long staleSeconds = 60;
+    private final PayrollProperties settings;
     private final String instance = UUID.randomUUID().toString();
-
-    Payroll(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, Clock clock, Measures measures, Ledger ledger,
-            Parameters parameters, @Value("${shebao.payroll.chunk-orders:100000}") int chunk) {
-        this.parameters = parameters;
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
-        this.tx = tx;
-        this.clock = clock;
-        this.measures = measures;
-        this.ledger = ledger;
-        this.chunk = chunk;
-    }
 
     private Jurisdictions jurisdictions;
     private AuditLog audit;
@@ -100,12 +89,6 @@ public class Payroll {
 
     private String regionName(String code) {
         return jurisdictions == null ? code : jurisdictions.nameOf(code);
-    }
-
-    /** How long a run's heartbeat may be silent before another instance takes the run over (default 60 s). */
-    @Autowired(required = false)
-    void staleSeconds(@Value("${shebao.payroll.stale-seconds:60}") long seconds) {
-        this.staleSeconds = seconds;
     }
 
     // ---------------------------------------------------------------- runs
@@ -181,7 +164,7 @@ public class Payroll {
                  WHERE id = :id AND status = 'RUNNING'
                    AND (owner IS NULL OR owner = :me OR heartbeat < :stale)""")
                 .param("me", instance).param("now", OffsetDateTime.now(clock)).param("id", runId)
-                .param("stale", OffsetDateTime.now(clock).minusSeconds(staleSeconds)).update();
+                .param("stale", OffsetDateTime.now(clock).minusSeconds(settings.staleSeconds())).update();
         if (claimed == 0) {
             return false;
         }
@@ -203,7 +186,7 @@ public class Payroll {
             if (from >= maxId) {
                 break;
             }
-            long to = from + chunk;
+            long to = from + settings.chunkOrders();
             Boolean ok = tx.execute(s -> chunk(run, m, cutoff, from, to, noSuspension.inForce(), flag));
             if (!Boolean.TRUE.equals(ok)) {
                 return false; // lost the claim to another instance
@@ -320,7 +303,7 @@ public class Payroll {
     /** Runs left RUNNING by an instance that stopped (no heartbeat for a minute): to be resumed. */
     public List<Long> abandonedRuns() {
         return jdbc.sql("SELECT id FROM payroll_run WHERE status = 'RUNNING' AND (heartbeat IS NULL OR heartbeat < :stale)")
-                .param("stale", OffsetDateTime.now(clock).minusSeconds(staleSeconds)).query(Long.class).list();
+                .param("stale", OffsetDateTime.now(clock).minusSeconds(settings.staleSeconds())).query(Long.class).list();
     }
 
     private static final String RUN_SELECT = "SELECT id, region_code, month, status, orders_total, orders_done, started_by,"

@@ -125,6 +125,7 @@ public class PayrollScenarios implements ScenarioExtension {
         spring.registerBean(Clock.class, () -> clock);
         spring.registerBean(Measures.class, () -> measures);
         spring.registerBean(Parameters.class, () -> parameters);
+        spring.registerBean(PayrollProperties.class, PayrollProperties::defaults);
         spring.registerBean(AuditLog.class);
         spring.registerBean(Ledger.class);
         spring.registerBean(Payroll.class);

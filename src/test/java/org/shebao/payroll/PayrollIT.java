@@ -63,6 +63,8 @@ class PayrollIT {
     Clock clock;
     @Autowired
     Parameters parameters;
+    @Autowired
+    PayrollProperties settings;
 
     private ShebaoUser finance() {
         return (ShebaoUser) users.loadUserByUsername("fz.finance");
@@ -70,7 +72,7 @@ class PayrollIT {
 
     /** Another platform instance on the same database, taking 100 orders per chunk. */
     private Payroll instance() {
-        return new Payroll(jdbc, dataSource, tx, clock, measures, ledger, parameters, 100);
+        return new Payroll(jdbc, dataSource, tx, clock, measures, ledger, parameters, settings.withChunkOrders(100));
     }
 
     private long order(long person, RegionCode region, OrderKind kind, String amount, LocalDate certifiedUntil, String flags) {

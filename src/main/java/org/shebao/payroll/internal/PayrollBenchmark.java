@@ -13,8 +13,8 @@ import org.shebao.common.RegionCode;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.Users;
 import org.shebao.payroll.Payroll;
+import org.shebao.payroll.PayrollProperties;
 import org.shebao.payroll.PayrollRun;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,6 +33,8 @@ import org.springframework.boot.SpringApplication;
 /**
  * {@code --payroll.bench=N}: generates N standing orders in Fuzhou, times a full monthly payroll run over them, then
  * times a raw COPY of the very same payment rows into an empty, index-free table, and prints both and their ratio.
+ * With {@code --payroll.crash=N} and {@code --payroll.crash-resume=true}, the two halves of the crash benchmark
+ * (settings: {@link PayrollProperties}).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -48,12 +50,11 @@ class PayrollBenchmark implements ApplicationRunner {
     private final long crash;
     private final boolean resume;
 
-    PayrollBenchmark(@Value("${payroll.bench:0}") long n, @Value("${payroll.crash:0}") long crash,
-                     @Value("${payroll.crash-resume:false}") boolean resume, JdbcClient jdbc, DatabaseOwner owner,
-                     Payroll payroll, PayrollExports exports, Users users, ConfigurableApplicationContext context) {
-        this.n = n;
-        this.crash = crash;
-        this.resume = resume;
+    PayrollBenchmark(PayrollProperties settings, JdbcClient jdbc, DatabaseOwner owner, Payroll payroll,
+                     PayrollExports exports, Users users, ConfigurableApplicationContext context) {
+        this.n = settings.bench();
+        this.crash = settings.crash();
+        this.resume = settings.crashResume();
         this.jdbc = jdbc;
         this.dataSource = owner.dataSource(); // the raw-COPY baseline creates a scratch table: the owner
         this.payroll = payroll;
