@@ -30,7 +30,6 @@ import org.shebao.registry.RegistryBulkLoad.EnrollmentRow;
 import org.shebao.registry.RegistryBulkLoad.PersonRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -45,6 +44,7 @@ import javax.sql.DataSource;
 import org.shebao.pension.PensionFacts;
 import org.shebao.pension.Pensions;
 import org.shebao.platform.DatabaseOwner;
+import org.shebao.platform.PlatformProperties;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -85,14 +85,8 @@ class DemoData implements ApplicationRunner {
 
     DemoData(Persons persons, Employers employers, Enrollments enrollments, RegistryBulkLoad bulk, Contributions contributions, Users users,
              PasswordEncoder encoder, TransactionTemplate tx, Clock clock, ConfigurableApplicationContext context,
-             @Value("${shebao.demo.enabled:true}") boolean enabled,
-             @Value("${shebao.demo.seed:20200130}") long seed,
-             @Value("${shebao.demo.base-persons:6000}") int basePersons,
-             @Value("${shebao.demo.employers-per-city:75}") int employersPerCity,
-             @Value("${demo.persons:0}") long extraPersons,
-             @Value("${demo.exit:false}") boolean exitAfter,
-             @Value("${demo.bench:false}") boolean benchmark, DatabaseOwner owner,
-             Parameters parameters, Pensions pensions) {
+             PlatformProperties platform, DemoProperties settings, DatabaseOwner owner, Parameters parameters,
+             Pensions pensions) {
         this.persons = persons;
         this.employers = employers;
         this.enrollments = enrollments;
@@ -103,14 +97,14 @@ class DemoData implements ApplicationRunner {
         this.tx = tx;
         this.clock = clock;
         this.context = context;
-        this.enabled = enabled;
-        this.basePersons = basePersons;
-        this.employersPerCity = employersPerCity;
-        this.extraPersons = extraPersons;
-        this.exitAfter = exitAfter;
-        this.benchmark = benchmark;
+        this.enabled = platform.demo().enabled();
+        this.basePersons = settings.basePersons();
+        this.employersPerCity = settings.employersPerCity();
+        this.extraPersons = settings.persons();
+        this.exitAfter = settings.exit();
+        this.benchmark = settings.bench();
         this.dataSource = owner.dataSource(); // the raw-COPY baseline creates a scratch table: the owner
-        this.factory = new PersonFactory(seed);
+        this.factory = new PersonFactory(settings.seed());
         this.parameters = parameters;
         this.pensions = pensions;
     }
