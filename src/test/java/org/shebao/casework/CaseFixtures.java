@@ -14,7 +14,7 @@ public final class CaseFixtures {
 
     /** citizen.fz's work-injury benefit application online, with the injury recognition and without the medical records. */
     public static Case workInjuryWithoutRecords(CaseIntake intake, TestUsers users) {
-        return intake.submit(users.get("citizen.fz"), new Submission("WORK_INJURY_BENEFIT", Channel.WEB, null,
+        return intake.submit(users.get("citizen.fz"), new Submission(CaseType.WORK_INJURY_BENEFIT, Channel.WEB, null,
                 injury(), List.of(recognition()), Set.of(), null, null)).c();
     }
 
@@ -26,7 +26,7 @@ public final class CaseFixtures {
     public static Case workInjuryWithCommitment(CaseIntake intake, Persons persons, TestUsers users) {
         ShebaoUser citizen = users.get("citizen.fz");
         String name = persons.person(citizen, citizen.personId()).name();
-        return intake.submit(citizen, new Submission("WORK_INJURY_BENEFIT", Channel.WEB, null, injury(),
+        return intake.submit(citizen, new Submission(CaseType.WORK_INJURY_BENEFIT, Channel.WEB, null, injury(),
                 List.of(recognition()), Set.of("MEDICAL_RECORDS"), name, null)).c();
     }
 
