@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
+import org.shebao.common.Money;
 
 /**
  * The books of each fund: journal entries of several lines, balanced per entry (the database checks it at commit),
@@ -27,27 +28,27 @@ import org.shebao.audit.AuditLog;
 @RequiredArgsConstructor
 public class Ledger {
     /** One movement from one account to another, as the callers think of it; expanded into lines when posted. */
-    public record Posting(Account debit, Account credit, BigDecimal amount) {
+    public record Posting(Account debit, Account credit, Money amount) {
     }
 
     /** A posted line. */
-    public record Line(long journalId, int lineNo, String account, String accountName, BigDecimal debit,
-                       BigDecimal credit, String memo) {
+    public record Line(long journalId, int lineNo, String account, String accountName, Money debit,
+                       Money credit, String memo) {
     }
 
     /** A posted entry with its lines. */
     public record Journal(long id, Fund fund, LocalDate postedOn, String source, String memo, String postedBy,
                           OffsetDateTime postedAt, List<Line> lines) {
-        public BigDecimal total() {
-            return lines.stream().map(Line::debit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        public Money total() {
+            return lines.stream().map(Line::debit).reduce(Money.ZERO, Money::plus);
         }
     }
 
     /** An account's totals in its fund's trial balance; {@code balance} is debits − credits. */
-    public record Balance(Fund fund, String account, String name, String nameEn, String kind, BigDecimal debits,
-                          BigDecimal credits) {
-        public BigDecimal balance() {
-            return debits.subtract(credits);
+    public record Balance(Fund fund, String account, String name, String nameEn, String kind, Money debits,
+                          Money credits) {
+        public Money balance() {
+            return debits.minus(credits);
         }
     }
 
@@ -62,15 +63,15 @@ public class Ledger {
      */
     @Transactional
     public boolean post(Fund fund, LocalDate on, String source, String by, String memo, List<Posting> postings) {
-        Map<Account, BigDecimal> net = new LinkedHashMap<>();
+        Map<Account, Money> net = new LinkedHashMap<>();
         for (Posting p : postings) {
             if (p.debit().fund() != fund || p.credit().fund() != fund) {
                 throw new IllegalArgumentException("posting outside the fund " + fund + ": " + p);
             }
-            net.merge(p.debit(), p.amount(), BigDecimal::add);
-            net.merge(p.credit(), p.amount().negate(), BigDecimal::add);
+            net.merge(p.debit(), p.amount(), Money::plus);
+            net.merge(p.credit(), p.amount().negate(), Money::plus);
         }
-        net.values().removeIf(v -> v.signum() == 0);
+        net.values().removeIf(Money::isZero);
         if (net.isEmpty()) {
             return false;
         }
@@ -83,13 +84,14 @@ public class Ledger {
             return false;
         }
         int no = 0;
-        for (Map.Entry<Account, BigDecimal> e : net.entrySet()) {
-            BigDecimal v = e.getValue();
+        for (Map.Entry<Account, Money> e : net.entrySet()) {
+            Money v = e.getValue();
             jdbc.sql("""
                     INSERT INTO ledger_line (journal_id, line_no, fund, account, debit, credit, memo)
                     VALUES (:j, :n, :fund, :acc, :d, :c, :memo)""")
                     .param("j", id).param("n", ++no).param("fund", fund.name()).param("acc", e.getKey().code())
-                    .param("d", v.signum() > 0 ? v : BigDecimal.ZERO).param("c", v.signum() < 0 ? v.negate() : BigDecimal.ZERO)
+                    .param("d", (v.isPositive() ? v : Money.ZERO).amount())
+                    .param("c", (v.isNegative() ? v.negate() : Money.ZERO).amount())
                     .param("memo", clip(memo)).update();
         }
         audit.record(by, AuditAction.LEDGER_POSTED, source,
@@ -126,12 +128,12 @@ public class Ledger {
         }
         Map<Long, List<Line>> lines = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT l.journal_id, l.line_no, l.account, a.name, l.debit, l.credit, l.memo FROM ledger_line l
+                SELECT l.journal_id, l.line_no, l.account, a.name AS account_name, l.debit, l.credit, l.memo
+                  FROM ledger_line l
                   JOIN ledger_account a ON a.fund = l.fund AND a.code = l.account
                  WHERE l.journal_id IN (:ids) ORDER BY l.journal_id, l.line_no""")
                 .param("ids", heads.stream().map(h -> (Long) h[0]).toList())
-                .query((rs, i) -> new Line(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)))
+                .query(Line.class)
                 .list().forEach(l -> lines.computeIfAbsent(l.journalId(), k -> new ArrayList<>()).add(l));
         return heads.stream().map(h -> new Journal((Long) h[0], (Fund) h[1], (LocalDate) h[2], (String) h[3],
                 (String) h[4], (String) h[5], (OffsetDateTime) h[6], lines.getOrDefault((Long) h[0], List.of()))).toList();
@@ -141,21 +143,22 @@ public class Ledger {
     public List<Balance> trialBalance(Fund fund, LocalDate upTo) {
         return jdbc.sql("""
                 SELECT a.fund, a.code, a.name, a.name_en, a.kind,
-                       COALESCE(sum(l.debit), 0), COALESCE(sum(l.credit), 0)
+                       COALESCE(sum(l.debit), 0) AS debits, COALESCE(sum(l.credit), 0) AS credits
                   FROM ledger_account a
                   LEFT JOIN ledger_line l ON l.fund = a.fund AND l.account = a.code
                    AND l.journal_id IN (SELECT id FROM ledger_journal WHERE posted_on <= :upTo)
                  WHERE a.fund = :fund
                  GROUP BY a.fund, a.code, a.name, a.name_en, a.kind ORDER BY a.code""")
                 .param("fund", fund.name()).param("upTo", upTo == null ? LocalDate.of(9999, 12, 31) : upTo)
-                .query((rs, i) -> new Balance(Fund.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7))).list();
+                .query((rs, i) -> new Balance(Fund.valueOf(rs.getString("fund")), rs.getString("code"),
+                        rs.getString("name"), rs.getString("name_en"), rs.getString("kind"),
+                        new Money(rs.getBigDecimal("debits")), new Money(rs.getBigDecimal("credits")))).list();
     }
 
     /** An account's balance (debits − credits). */
-    public BigDecimal balance(Account account) {
-        return jdbc.sql("SELECT COALESCE(sum(debit - credit), 0) FROM ledger_line WHERE fund = :f AND account = :a")
-                .param("f", account.fund().name()).param("a", account.code()).query(BigDecimal.class).single();
+    public Money balance(Account account) {
+        return new Money(jdbc.sql("SELECT COALESCE(sum(debit - credit), 0) FROM ledger_line WHERE fund = :f AND account = :a")
+                .param("f", account.fund().name()).param("a", account.code()).query(BigDecimal.class).single());
     }
 
     /** The lines of one account, newest first, with their entry's source (the drill-down). */

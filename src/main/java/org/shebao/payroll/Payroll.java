@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
+import org.shebao.common.Money;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.RegionCode;
 import org.shebao.identity.Role;
@@ -271,12 +272,12 @@ public class Payroll {
         List<Ledger.Posting> postings = new ArrayList<>();
         for (PayrollTotal t : totalsByKind(run.id())) {
             postings.add(switch (t.kind()) {
-                case REGULAR -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, t.amount());
-                case PREPAYMENT -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, t.amount());
+                case REGULAR -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, Money.of(t.amount()));
+                case PREPAYMENT -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, Money.of(t.amount()));
                 case ARREARS, SETTLEMENT -> new Ledger.Posting(Account.PENSION_ARREARS_EXPENSE, Account.PENSION_BANK,
-                        t.amount());
+                        Money.of(t.amount()));
                 // deductions and recoveries are negative lines: they collect what the receivable holds
-                case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, t.amount());
+                case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, Money.of(t.amount()));
             });
         }
         LocalDate on = run.month().atEndOfMonth();
@@ -290,7 +291,7 @@ public class Payroll {
                 .param("id", run.id()).param("r", run.regionCode()).query(BigDecimal.class).single();
         ledger.post(Fund.PENSION, on, "payroll-run:" + run.id() + ":settled", run.startedBy(),
                 regionName(run.regionCode()) + " " + run.month() + " 已结算预发转列支",
-                List.of(new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, settled)));
+                List.of(new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, Money.of(settled))));
     }
 
     private List<PayrollTotal> totalsByKind(long runId) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
+import org.shebao.common.Money;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.RegionCode;
 import org.shebao.ledger.Account;
@@ -155,7 +156,7 @@ public class StandingOrders {
         if (total.signum() > 0) {
             ledger.post(Fund.PENSION, LocalDate.now(clock), "death:" + personId + ":" + died, by,
                     "死亡后多发待遇追回 " + personId, List.of(new Ledger.Posting(
-                            Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE, total)));
+                            Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE, Money.of(total))));
         }
         return total;
     }
@@ -225,9 +226,9 @@ public class StandingOrders {
                 .param("o", orderId).query(BigDecimal.class).single();
         ledger.post(Fund.PENSION, LocalDate.now(clock), "prepayment-settled:" + orderId, by,
                 "预发结算转列支，指令 " + orderId, List.of(
-                        new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, booked),
+                        new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, Money.of(booked)),
                         new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE,
-                                overpaid == null ? BigDecimal.ZERO : overpaid)));
+                                overpaid == null ? Money.ZERO : Money.of(overpaid))));
         return booked;
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.ConflictException;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.Users;
@@ -239,7 +240,7 @@ class PayrollIT {
                 SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
                  WHERE r.status = 'COMPLETED'""").query(BigDecimal.class).single();
         assertThat(ledger.balance(Account.PENSION_BANK)).as("the bank paid out what the runs paid")
-                .isEqualByComparingTo(paidByRuns.negate());
+                .isEqualTo(Money.of(paidByRuns).negate());
     }
 
     @Test
@@ -252,11 +253,11 @@ class PayrollIT {
         long regular = order(610_002, xinzhou, OrderKind.REGULAR, "1500.00", LocalDate.of(2030, 12, 31), "");
         PayrollRun aug = payroll.open(admin, xinzhou, YearMonth.of(2021, 8));
         payroll.execute(aug.id());
-        BigDecimal before = ledger.balance(Account.PENSION_RECEIVABLE);
+        Money before = ledger.balance(Account.PENSION_RECEIVABLE);
         orders.endOrder(prepay, YearMonth.of(2021, 8));
         orders.settlePrepayment(prepay, new BigDecimal("600.00"), "test");
         assertThat(ledger.balance(Account.PENSION_RECEIVABLE)).as("the over-payment is receivable")
-                .isEqualByComparingTo(before.add(new BigDecimal("600.00")));
+                .isEqualTo(before.plus(Money.yuan("600.00")));
         orders.addAdjustment(regular, YearMonth.of(2021, 9), LineKind.DEDUCTION, new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
         orders.addAdjustment(regular, YearMonth.of(2021, 10), LineKind.DEDUCTION, new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
         for (YearMonth m : List.of(YearMonth.of(2021, 9), YearMonth.of(2021, 10))) {
@@ -265,11 +266,11 @@ class PayrollIT {
             assertRunBooked(r.id());
         }
         assertThat(ledger.balance(Account.PENSION_RECEIVABLE)).as("the deductions collected it")
-                .isEqualByComparingTo(before);
+                .isEqualTo(before);
         assertThat(ledger.balance(Account.PENSION_RECEIVABLE)).as("never a credit balance")
-                .isGreaterThanOrEqualTo(BigDecimal.ZERO);
+                .isGreaterThanOrEqualTo(Money.ZERO);
         assertThat(ledger.balance(Account.PENSION_PREPAYMENTS)).as("pre-payments of settled orders cleared")
-                .isGreaterThanOrEqualTo(BigDecimal.ZERO);
+                .isGreaterThanOrEqualTo(Money.ZERO);
     }
 
     @Test
