@@ -1,8 +1,8 @@
 package org.shebao.contribution;
 
-import java.math.BigDecimal;
+import org.shebao.common.Money;
 
 /** One year of a person's rights record: months paid, the monthly contribution base, the personal-account credit. */
-public record ContributionYear(int year, String regionCode, Long employerId, int months, BigDecimal monthlyBase,
-                              BigDecimal accountCredit) {
+public record ContributionYear(int year, String regionCode, Long employerId, int months, Money monthlyBase,
+                              Money accountCredit) {
 }

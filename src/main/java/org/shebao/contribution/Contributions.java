@@ -2,7 +2,6 @@ package org.shebao.contribution;
 
 import lombok.RequiredArgsConstructor;
 import org.shebao.policy.Implements;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +12,7 @@ import org.shebao.common.PgCopy;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.InvalidInputException;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
 import org.shebao.identity.Role;
@@ -186,12 +186,13 @@ public class Contributions {
                         SELECT year, region_code, employer_id, months, monthly_base, account_credit
                           FROM contribution_year WHERE person_id = :p ORDER BY year""")
                 .param("p", personId)
-                .query((rs, i) -> new ContributionYear(rs.getInt(1), rs.getString(2), (Long) rs.getObject(3),
-                        rs.getInt(4), rs.getBigDecimal(5), rs.getBigDecimal(6))).list());
+                .query((rs, i) -> new ContributionYear(rs.getInt("year"), rs.getString("region_code"),
+                        (Long) rs.getObject("employer_id"), rs.getInt("months"), new Money(rs.getBigDecimal("monthly_base")),
+                        new Money(rs.getBigDecimal("account_credit")))).list());
     }
 
     public record YearRow(long personId, int year, String regionCode, Long employerId, int months,
-                          BigDecimal monthlyBase, BigDecimal accountCredit) {
+                          Money monthlyBase, Money accountCredit) {
     }
 
     public long copyYears(Consumer<Consumer<YearRow>> rows) {
@@ -199,7 +200,8 @@ public class Contributions {
                 "person_id, year, region_code, employer_id, months, monthly_base, account_credit",
                 w -> rows.accept(r -> {
                     w.col(r.personId()).col(r.year()).col(r.regionCode()).col(r.employerId()).col(r.months())
-                            .col(r.monthlyBase().toPlainString()).col(r.accountCredit().toPlainString());
+                            .col(r.monthlyBase().amount().toPlainString())
+                            .col(r.accountCredit().amount().toPlainString());
                     w.endRow();
                 }));
     }

@@ -1,7 +1,7 @@
 package org.shebao.contribution;
 
-import java.math.BigDecimal;
 import java.util.List;
+import org.shebao.common.Money;
 
 /** A person's contribution history with its totals. */
 public record RightsRecord(long personId, List<ContributionYear> years) {
@@ -10,7 +10,7 @@ public record RightsRecord(long personId, List<ContributionYear> years) {
         return years.stream().mapToInt(ContributionYear::months).sum();
     }
 
-    public BigDecimal accountTotal() {
-        return years.stream().map(ContributionYear::accountCredit).reduce(BigDecimal.ZERO, BigDecimal::add);
+    public Money accountTotal() {
+        return years.stream().map(ContributionYear::accountCredit).reduce(Money.ZERO, Money::plus);
     }
 }

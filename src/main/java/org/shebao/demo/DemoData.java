@@ -1,7 +1,6 @@
 package org.shebao.demo;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.shebao.common.CreditCode;
 import org.shebao.common.IdNumber;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.policy.Parameters;
 import org.shebao.contribution.Contributions;
@@ -80,7 +80,7 @@ class DemoData implements ApplicationRunner {
     private final PersonFactory factory;
     private final Parameters parameters;
     private final Pensions pensions;
-    private final Map<Integer, BigDecimal> wageCache = new ConcurrentHashMap<>();
+    private final Map<Integer, Money> wageCache = new ConcurrentHashMap<>();
     private final Map<Integer, BigDecimal> rateCache = new ConcurrentHashMap<>();
 
     DemoData(Persons persons, Employers employers, Enrollments enrollments, RegistryBulkLoad bulk, Contributions contributions, Users users,
@@ -433,7 +433,7 @@ class DemoData implements ApplicationRunner {
     }
 
     /** The province's average monthly wage of the year: the illustrative parameter wage.average.monthly. */
-    private BigDecimal averageWage(String city, int year) {
+    private Money averageWage(String city, int year) {
         return wageCache.computeIfAbsent(Integer.parseInt(city.substring(0, 2)) * 10000 + year,
                 k -> parameters.money("wage.average.monthly", new RegionCode(city), LocalDate.of(year, 7, 1)));
     }
@@ -452,10 +452,8 @@ class DemoData implements ApplicationRunner {
                 months = rnd.nextInt(months + 1); // an interrupted year
             }
             double f = Math.max(0.6, Math.min(3.0, factor * (0.9 + rnd.nextDouble() * 0.2)));
-            BigDecimal base = averageWage(city, y).multiply(BigDecimal.valueOf(f))
-                    .setScale(2, RoundingMode.HALF_UP);
-            BigDecimal credit = base.multiply(BigDecimal.valueOf(months)).multiply(accountRate(y))
-                    .setScale(2, RoundingMode.HALF_UP);
+            Money base = averageWage(city, y).times(BigDecimal.valueOf(f));
+            Money credit = base.times(months).times(accountRate(y));
             out.accept(new YearRow(personId, y, city, employerId, months, base, credit));
         }
     }

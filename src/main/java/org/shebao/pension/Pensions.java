@@ -41,11 +41,11 @@ public class Pensions {
             if (avg == null || avg.signum() == 0) {
                 continue;
             }
-            weighted = weighted.add(y.monthlyBase().divide(avg, MathContext.DECIMAL64).multiply(BigDecimal.valueOf(y.months())));
+            weighted = weighted.add(y.monthlyBase().amount().divide(avg, MathContext.DECIMAL64).multiply(BigDecimal.valueOf(y.months())));
             months += y.months();
         }
         BigDecimal index = months == 0 ? BigDecimal.ZERO : weighted.divide(BigDecimal.valueOf(months), 4, RoundingMode.HALF_UP);
-        return new PensionFacts(region, retiredOn, age, r.totalMonths(), index, r.accountTotal());
+        return new PensionFacts(region, retiredOn, age, r.totalMonths(), index, r.accountTotal().amount());
     }
 
     public PensionCalculation calculate(PensionFacts f) {

@@ -7,7 +7,6 @@ import org.shebao.policy.internal.PolicyFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.shebao.common.InvalidInputException;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.policy.ParameterValues.Brackets;
 import org.shebao.policy.ParameterValues.Range;
@@ -199,7 +199,7 @@ public final class Parameters {
                 if (b.signum() < 0 || b.scale() > 2) {
                     throw n.error("an amount in yuan must be non-negative with at most two decimals, was " + n.text());
                 }
-                yield b.setScale(2, RoundingMode.UNNECESSARY);
+                yield Money.exact(b).amount();
             }
             case DECIMAL -> n.decimal();
             case INTEGER -> n.integer();
@@ -354,8 +354,9 @@ public final class Parameters {
         return find(key, region, on).orElseThrow(() -> new MissingParameterException(key, region, on));
     }
 
-    public BigDecimal money(String key, RegionCode region, LocalDate on) {
-        return as(key, region, on, BigDecimal.class);
+    /** An amount parameter (type {@code money}) used as money. */
+    public Money money(String key, RegionCode region, LocalDate on) {
+        return new Money(as(key, region, on, BigDecimal.class));
     }
 
     public BigDecimal decimal(String key, RegionCode region, LocalDate on) {

@@ -20,6 +20,7 @@ import org.shebao.casework.CaseQueries;
 import org.shebao.casework.Channel;
 import org.shebao.casework.Submission;
 import org.shebao.common.IdNumber;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.contribution.Contributions;
 import org.shebao.identity.ShebaoUser;
@@ -83,8 +84,8 @@ class AwardRulesIT {
         List<Contributions.YearRow> rows = new ArrayList<>();
         while (left > 0) {
             int m = Math.min(12, left);
-            rows.add(new Contributions.YearRow(person, year++, city, null, m, new BigDecimal("4000.00"),
-                    new BigDecimal("320.00").multiply(BigDecimal.valueOf(m))));
+            rows.add(new Contributions.YearRow(person, year++, city, null, m, Money.yuan("4000.00"),
+                    Money.yuan("320.00").times(m)));
             left -= m;
         }
         contributions.copyYears(out -> rows.forEach(out));

@@ -16,13 +16,13 @@ import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.InvalidInputException;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.identity.ShebaoUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import java.math.BigDecimal;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.shebao.contribution.Contributions;
@@ -103,7 +103,7 @@ class PolicyIT {
                    AND NOT EXISTS (SELECT 1 FROM contribution_year y WHERE y.person_id = p.id AND y.year = 2020)""")
                 .query(Long.class).single();
         contributions.copyYears(out -> out.accept(new Contributions.YearRow(deferred, 2020,
-                "140100", null, 6, new BigDecimal("3000.00"), new BigDecimal("1440.00"))));
+                "140100", null, 6, Money.yuan("3000.00"), Money.yuan("1440.00"))));
         contributions.defer(staff.get("ty.clerk"), deferred, 2020);
         assertThat(contributions.deferrals(deferred).get(0).clauses()).isEqualTo("N-5b, N-5c");
         assertThat(contributions.deferrals(deferred).get(0).deadline().isPending()).as("N-5b deferral, N-5c pending").isTrue();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 
 @DisplayName("Policy rules: deadlines, measures and parameters, by clause")
@@ -140,7 +141,7 @@ class PolicyRulesTest {
         assertThat(fz.value()).isEqualTo(new BigDecimal("1800.00"));
         assertThat(fz.source()).isEqualTo("FJ-1.3");
         assertThat(fz.region()).isEqualTo(new RegionCode("350000"));
-        assertThat(BOOK.parameters().money("pension.prepayment.enterprise.monthly", XIAMEN, d)).isEqualByComparingTo("1800");
+        assertThat(BOOK.parameters().money("pension.prepayment.enterprise.monthly", XIAMEN, d)).isEqualTo(Money.yuan(1800));
         assertThat(BOOK.parameters().find("pension.prepayment.enterprise.monthly", TAIYUAN, d)).isEmpty();
     }
 

@@ -70,7 +70,7 @@ class CertificateRequestCase implements CaseTypeHandler {
                 "姓名：" + p.name(),
                 "公民身份号码：" + p.maskedIdNumber(),
                 "累计缴费月数：" + r.totalMonths(),
-                "个人账户记账额合计（元）：" + r.accountTotal().toPlainString(),
+                "个人账户记账额合计（元）：" + r.accountTotal(),
                 "用途：" + c.form().get("purpose"),
                 "办件编号：" + c.reference(),
                 "出具日期：" + LocalDate.now(clock));
