@@ -269,7 +269,7 @@ class DemoData implements ApplicationRunner {
             if (f.contributionMonths() < parameters.integer("pension.minimumContributionMonths", region, retired)) {
                 continue; // too few years for a monthly pension
             }
-            BigDecimal monthly = pensions.calculate(f).total();
+            Money monthly = pensions.calculate(f).total();
             pensions.startPayment(k, region, monthly, YearMonth.from(retired).plusMonths(1),
                     k % 7 == 0 ? LocalDate.of(2020, 1, 31) : LocalDate.of(2026, 12, 31),
                     "6222" + String.format("%012d", k), g.name(), "demo");

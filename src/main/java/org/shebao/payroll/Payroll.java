@@ -272,26 +272,26 @@ public class Payroll {
         List<Ledger.Posting> postings = new ArrayList<>();
         for (PayrollTotal t : totalsByKind(run.id())) {
             postings.add(switch (t.kind()) {
-                case REGULAR -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, Money.of(t.amount()));
-                case PREPAYMENT -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, Money.of(t.amount()));
+                case REGULAR -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, t.amount());
+                case PREPAYMENT -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, t.amount());
                 case ARREARS, SETTLEMENT -> new Ledger.Posting(Account.PENSION_ARREARS_EXPENSE, Account.PENSION_BANK,
-                        Money.of(t.amount()));
+                        t.amount());
                 // deductions and recoveries are negative lines: they collect what the receivable holds
-                case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, Money.of(t.amount()));
+                case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, t.amount());
             });
         }
         LocalDate on = run.month().atEndOfMonth();
         ledger.post(Fund.PENSION, on, "payroll-run:" + run.id(), run.startedBy(), memo, postings);
         boolean anySettled = jdbc.sql("SELECT EXISTS (SELECT 1 FROM payroll_order WHERE prepayment_settled AND region_code = :r)")
                 .param("r", run.regionCode()).query(Boolean.class).single();
-        BigDecimal settled = !anySettled ? BigDecimal.ZERO : jdbc.sql("""
+        Money settled = !anySettled ? Money.ZERO : new Money(jdbc.sql("""
                 SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l
                  WHERE l.run_id = :id AND l.kind = 'PREPAYMENT'
                    AND l.order_id IN (SELECT id FROM payroll_order WHERE prepayment_settled AND region_code = :r)""")
-                .param("id", run.id()).param("r", run.regionCode()).query(BigDecimal.class).single();
+                .param("id", run.id()).param("r", run.regionCode()).query(BigDecimal.class).single());
         ledger.post(Fund.PENSION, on, "payroll-run:" + run.id() + ":settled", run.startedBy(),
                 regionName(run.regionCode()) + " " + run.month() + " 已结算预发转列支",
-                List.of(new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, Money.of(settled))));
+                List.of(new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, settled)));
     }
 
     private List<PayrollTotal> totalsByKind(long runId) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.shebao.common.ConflictException;
+import org.shebao.common.Money;
 import org.shebao.common.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,7 +44,7 @@ public class PayrollExports {
                             + " WHERE run_id = ? ORDER BY order_id, kind",
                     (RowCallbackHandler) rs -> line.accept(List.<Object>of(
                             rs.getLong("order_id"), rs.getLong("person_id"), rs.getString("account_name"),
-                            rs.getString("bank_account"), rs.getString("kind"), rs.getBigDecimal("amount"),
+                            rs.getString("bank_account"), rs.getString("kind"), new Money(rs.getBigDecimal("amount")),
                             rs.getString("flags"))), runId);
         });
     }
@@ -54,7 +55,7 @@ public class PayrollExports {
                         + " GROUP BY kind, flags ORDER BY kind, flags")
                 .param("id", runId)
                 .query((rs, i) -> new PayrollTotal(LineKind.valueOf(rs.getString("kind")), rs.getString("flags"), rs.getLong("lines"),
-                        rs.getBigDecimal("amount")))
+                        new Money(rs.getBigDecimal("amount"))))
                 .list();
     }
 

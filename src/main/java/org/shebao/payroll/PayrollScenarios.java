@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.ledger.Ledger;
 import org.shebao.platform.ScenarioDatabase;
@@ -55,7 +56,7 @@ public class PayrollScenarios implements ScenarioExtension {
         LocalDate certifiedUntil = LocalDate.parse(String.valueOf(f.get("certifiedUntil")));
         YearMonth from = YearMonth.parse(String.valueOf(f.get("from")));
         YearMonth to = YearMonth.parse(String.valueOf(f.get("to")));
-        BigDecimal monthly = new BigDecimal(String.valueOf(f.get("monthly")));
+        Money monthly = new Money(new BigDecimal(String.valueOf(f.get("monthly"))));
         YearMonth certifiedIn = f.containsKey("certifiedIn") ? YearMonth.parse(String.valueOf(f.get("certifiedIn"))) : null;
 
         MovableClock clock = new MovableClock(from.atDay(1));

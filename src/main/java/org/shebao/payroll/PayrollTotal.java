@@ -1,7 +1,7 @@
 package org.shebao.payroll;
 
-import java.math.BigDecimal;
+import org.shebao.common.Money;
 
 /** Totals of a run by kind of payment and flag (the measure applied, with its clauses). */
-public record PayrollTotal(LineKind kind, String flags, long lines, BigDecimal amount) {
+public record PayrollTotal(LineKind kind, String flags, long lines, Money amount) {
 }

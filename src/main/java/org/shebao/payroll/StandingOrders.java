@@ -34,14 +34,14 @@ public class StandingOrders {
     private final Ledger ledger;
     private final Parameters parameters;
 
-    private record OrderState(OrderStatus status, LocalDate suspendedFrom, BigDecimal monthlyAmount, String regionCode) {
+    private record OrderState(OrderStatus status, LocalDate suspendedFrom, Money monthlyAmount, String regionCode) {
     }
 
-    private record PaidMonth(LocalDate month, BigDecimal amount) {
+    private record PaidMonth(LocalDate month, Money amount) {
     }
 
     /** A standing order as a benefit module registers it. */
-    public record NewOrder(long personId, RegionCode region, Benefit benefit, OrderKind kind, BigDecimal monthlyAmount,
+    public record NewOrder(long personId, RegionCode region, Benefit benefit, OrderKind kind, Money monthlyAmount,
                            YearMonth from, LocalDate certifiedUntil, String bankAccount, String accountName,
                            String flags, String sourceRef) {
     }
@@ -52,7 +52,7 @@ public class StandingOrders {
                        certified_until, bank_account, account_name, flags, source_ref)
                 VALUES (:p, :r, :b, :k, :a, :from, :cert, :bank, :name, :flags, :ref) RETURNING id""")
                 .param("p", o.personId()).param("r", o.region().value()).param("b", o.benefit().name()).param("k", o.kind().name())
-                .param("a", o.monthlyAmount()).param("from", o.from().atDay(1)).param("cert", o.certifiedUntil())
+                .param("a", o.monthlyAmount().amount()).param("from", o.from().atDay(1)).param("cert", o.certifiedUntil())
                 .param("bank", o.bankAccount()).param("name", o.accountName()).param("flags", o.flags())
                 .param("ref", o.sourceRef()).query(Long.class).single();
     }
@@ -64,7 +64,7 @@ public class StandingOrders {
     }
 
     /** A recipient's standing orders (for the portal and the staff screens). */
-    public record Order(long id, long personId, String regionCode, OrderKind kind, BigDecimal monthlyAmount,
+    public record Order(long id, long personId, String regionCode, OrderKind kind, Money monthlyAmount,
                         YearMonth from, YearMonth until, LocalDate certifiedUntil, OrderStatus status, LocalDate suspendedFrom,
                         LocalDate deathDate, String flags) {
     }
@@ -75,7 +75,7 @@ public class StandingOrders {
                        suspended_from, death_date, flags FROM payroll_order WHERE person_id = :p ORDER BY id""")
                 .param("p", personId)
                 .query((rs, i) -> new Order(rs.getLong("id"), rs.getLong("person_id"), rs.getString("region_code"),
-                        OrderKind.valueOf(rs.getString("kind")), rs.getBigDecimal("monthly_amount"),
+                        OrderKind.valueOf(rs.getString("kind")), new Money(rs.getBigDecimal("monthly_amount")),
                         YearMonth.from(rs.getObject("from_month", LocalDate.class)),
                         rs.getObject("until_month", LocalDate.class) == null ? null
                                 : YearMonth.from(rs.getObject("until_month", LocalDate.class)),
@@ -99,7 +99,7 @@ public class StandingOrders {
     public int certify(long orderId, LocalDate until, String channel) {
         OrderState row = jdbc.sql("SELECT status, suspended_from, monthly_amount, region_code FROM payroll_order WHERE id = :id")
                 .param("id", orderId).query((rs, i) -> new OrderState(OrderStatus.valueOf(rs.getString("status")),
-                        rs.getObject("suspended_from", LocalDate.class), rs.getBigDecimal("monthly_amount"),
+                        rs.getObject("suspended_from", LocalDate.class), new Money(rs.getBigDecimal("monthly_amount")),
                         rs.getString("region_code"))).optional()
                 .orElseThrow(() -> new NotFoundException("payroll order " + orderId));
         int months = 0;
@@ -111,7 +111,7 @@ public class StandingOrders {
             months = missed.size();
             if (months > 0) {
                 YearMonth next = YearMonth.from(missed.get(missed.size() - 1)).plusMonths(1);
-                addAdjustment(orderId, next, LineKind.ARREARS, row.monthlyAmount().multiply(BigDecimal.valueOf(months)),
+                addAdjustment(orderId, next, LineKind.ARREARS, row.monthlyAmount().times(months),
                         "RESUMPTION", "恢复发放，补发暂停期间 " + months + " 个月（" + channel + "）");
             }
         }
@@ -127,11 +127,11 @@ public class StandingOrders {
      * paid for later months becomes recovery items (booked as a receivable). Returns the recovery total.
      */
     @Transactional
-    public BigDecimal recordDeath(long personId, LocalDate died, String by) {
+    public Money recordDeath(long personId, LocalDate died, String by) {
         YearMonth deathMonth = YearMonth.from(died);
         List<Long> orders = jdbc.sql("SELECT id FROM payroll_order WHERE person_id = :p AND status <> 'STOPPED'")
                 .param("p", personId).query(Long.class).list();
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        Money total = Money.ZERO;
         for (long id : orders) {
             jdbc.sql("""
                     UPDATE payroll_order SET status = 'STOPPED', death_date = :d,
@@ -141,22 +141,22 @@ public class StandingOrders {
                     SELECT r.month, sum(l.amount) AS paid FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
                      WHERE l.order_id = :o AND r.month > :m GROUP BY r.month HAVING sum(l.amount) > 0""")
                     .param("o", id).param("m", deathMonth.atDay(1))
-                    .query((rs, i) -> new PaidMonth(rs.getObject("month", LocalDate.class), rs.getBigDecimal("paid"))).list();
+                    .query((rs, i) -> new PaidMonth(rs.getObject("month", LocalDate.class), new Money(rs.getBigDecimal("paid")))).list();
             for (PaidMonth p : paid) {
                 int n = jdbc.sql("""
                         INSERT INTO payroll_recovery (order_id, person_id, month, amount, reason, created_at)
                         VALUES (:o, :p, :m, :a, :r, :now) ON CONFLICT (order_id, month) DO NOTHING""")
-                        .param("o", id).param("p", personId).param("m", p.month()).param("a", p.amount())
+                        .param("o", id).param("p", personId).param("m", p.month()).param("a", p.amount().amount())
                         .param("r", "死亡后发放（" + died + "）").param("now", OffsetDateTime.now(clock)).update();
                 if (n > 0) {
-                    total = total.add(p.amount());
+                    total = total.plus(p.amount());
                 }
             }
         }
-        if (total.signum() > 0) {
+        if (total.isPositive()) {
             ledger.post(Fund.PENSION, LocalDate.now(clock), "death:" + personId + ":" + died, by,
                     "死亡后多发待遇追回 " + personId, List.of(new Ledger.Posting(
-                            Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE, Money.of(total))));
+                            Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE, total)));
         }
         return total;
     }
@@ -165,11 +165,11 @@ public class StandingOrders {
      * An over-payment to recover from the person (not from later payments: there are none), for a benefit month of
      * an order; the receivable it creates is booked by whoever decided it (death data, a settlement).
      */
-    public void addRecovery(long orderId, long personId, YearMonth month, BigDecimal amount, String reason) {
+    public void addRecovery(long orderId, long personId, YearMonth month, Money amount, String reason) {
         jdbc.sql("""
                 INSERT INTO payroll_recovery (order_id, person_id, month, amount, reason, created_at)
                 VALUES (:o, :p, :m, :a, :r, :now) ON CONFLICT (order_id, month) DO NOTHING""")
-                .param("o", orderId).param("p", personId).param("m", month.atDay(1)).param("a", amount)
+                .param("o", orderId).param("p", personId).param("m", month.atDay(1)).param("a", amount.amount())
                 .param("r", reason).param("now", OffsetDateTime.now(clock)).update();
     }
 
@@ -178,18 +178,18 @@ public class StandingOrders {
      * is paid by the first run of its month, or a later one, that pays the order (so one due while the order is
      * suspended waits for the recipient to certify again).
      */
-    public void addAdjustment(long orderId, YearMonth month, LineKind kind, BigDecimal amount, String flags, String memo) {
+    public void addAdjustment(long orderId, YearMonth month, LineKind kind, Money amount, String flags, String memo) {
         addAdjustment(orderId, month, null, kind, amount, flags, memo);
     }
 
     /** The same, for the benefit month it pays ({@code benefitMonth}: e.g. one pre-paid past month). */
-    public void addAdjustment(long orderId, YearMonth month, YearMonth benefitMonth, LineKind kind, BigDecimal amount,
+    public void addAdjustment(long orderId, YearMonth month, YearMonth benefitMonth, LineKind kind, Money amount,
                               String flags, String memo) {
         jdbc.sql("""
                 INSERT INTO payroll_adjustment (order_id, month, benefit_month, kind, amount, flags, memo, created_at)
                 VALUES (:o, :m, :b, :k, :a, :f, :memo, :now)""")
                 .param("o", orderId).param("m", month.atDay(1)).param("b", benefitMonth == null ? null : benefitMonth.atDay(1))
-                .param("k", kind.name()).param("a", amount).param("f", flags)
+                .param("k", kind.name()).param("a", amount.amount()).param("f", flags)
                 .param("memo", memo).param("now", OffsetDateTime.now(clock)).update();
     }
 
@@ -197,15 +197,15 @@ public class StandingOrders {
      * What the payroll actually paid an order, per benefit month, for lines of a kind (e.g. PREPAYMENT): a month
      * suspended or not yet run is absent. Settlements read this, not what should have been paid.
      */
-    public Map<YearMonth, BigDecimal> paidPerMonth(long orderId, LineKind kind) {
-        Map<YearMonth, BigDecimal> out = new TreeMap<>();
+    public Map<YearMonth, Money> paidPerMonth(long orderId, LineKind kind) {
+        Map<YearMonth, Money> out = new TreeMap<>();
         jdbc.sql("""
-                SELECT COALESCE(l.benefit_month, r.month), sum(l.amount) FROM payroll_line l
+                SELECT COALESCE(l.benefit_month, r.month) AS month, sum(l.amount) AS paid FROM payroll_line l
                   JOIN payroll_run r ON r.id = l.run_id
                  WHERE l.order_id = :o AND l.kind = :k GROUP BY 1""")
                 .param("o", orderId).param("k", kind.name())
-                .query((rs, i) -> Map.entry(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2)))
-                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+                .query((rs, i) -> new PaidMonth(rs.getObject("month", LocalDate.class), new Money(rs.getBigDecimal("paid"))))
+                .list().forEach(p -> out.put(YearMonth.from(p.month()), p.amount()));
         return out;
     }
 
@@ -217,18 +217,18 @@ public class StandingOrders {
      * deductions then collect: the receivable never ends with a credit balance. Returns the amount moved.
      */
     @Transactional
-    public BigDecimal settlePrepayment(long orderId, BigDecimal overpaid, String by) {
+    public Money settlePrepayment(long orderId, Money overpaid, String by) {
         jdbc.sql("UPDATE payroll_order SET prepayment_settled = TRUE, version = version + 1 WHERE id = :id")
                 .param("id", orderId).update();
-        BigDecimal booked = jdbc.sql("""
+        Money booked = new Money(jdbc.sql("""
                 SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
                  WHERE l.order_id = :o AND r.status = 'COMPLETED' AND l.kind = 'PREPAYMENT'""")
-                .param("o", orderId).query(BigDecimal.class).single();
+                .param("o", orderId).query(BigDecimal.class).single());
         ledger.post(Fund.PENSION, LocalDate.now(clock), "prepayment-settled:" + orderId, by,
                 "预发结算转列支，指令 " + orderId, List.of(
-                        new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, Money.of(booked)),
+                        new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, booked),
                         new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_EXPENSE,
-                                overpaid == null ? Money.ZERO : Money.of(overpaid))));
+                                overpaid == null ? Money.ZERO : overpaid)));
         return booked;
     }
 }

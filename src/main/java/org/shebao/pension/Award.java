@@ -1,8 +1,8 @@
 package org.shebao.pension;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.shebao.common.Money;
 
 /**
  * The pension side of a retirement case: when the person retired, the first month of entitlement, the pre-payment
@@ -10,8 +10,8 @@ import java.time.YearMonth;
  * pension, its calculation and entitlement decision (text, with sources and clauses) and the settlement schedule.
  */
 public record Award(long caseId, long personId, String regionCode, String scheme, LocalDate retiredOn,
-                    YearMonth firstMonth, BigDecimal prepaymentAmount, String prepaymentSource, YearMonth prepaymentFrom,
-                    BigDecimal monthlyAmount, String calculation, String entitlement, String settlement) {
+                    YearMonth firstMonth, Money prepaymentAmount, String prepaymentSource, YearMonth prepaymentFrom,
+                    Money monthlyAmount, String calculation, String entitlement, String settlement) {
 
     public boolean prepaid() {
         return prepaymentAmount != null;

@@ -7,7 +7,6 @@ import org.shebao.policy.Implements;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,6 +22,7 @@ import org.shebao.casework.CaseQueries;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.InvalidInputException;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
 import org.shebao.identity.Role;
@@ -79,27 +79,30 @@ public class Awards {
                 SELECT case_id, person_id, region_code, scheme, retired_on, first_month, prepayment_amount,
                        prepayment_source, prepayment_from, monthly_amount, calculation, entitlement, settlement
                   FROM pension_award WHERE case_id = :c""").param("c", caseId)
-                .query((rs, i) -> new Award(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), YearMonth.from(rs.getObject(6, LocalDate.class)),
-                        rs.getBigDecimal(7), rs.getString(8),
-                        rs.getObject(9, LocalDate.class) == null ? null : YearMonth.from(rs.getObject(9, LocalDate.class)),
-                        rs.getBigDecimal(10), rs.getString(11), rs.getString(12), rs.getString(13)))
+                .query((rs, i) -> new Award(rs.getLong("case_id"), rs.getLong("person_id"), rs.getString("region_code"),
+                        rs.getString("scheme"), rs.getObject("retired_on", LocalDate.class),
+                        YearMonth.from(rs.getObject("first_month", LocalDate.class)),
+                        Money.orNull(rs.getBigDecimal("prepayment_amount")), rs.getString("prepayment_source"),
+                        rs.getObject("prepayment_from", LocalDate.class) == null ? null
+                                : YearMonth.from(rs.getObject("prepayment_from", LocalDate.class)),
+                        Money.orNull(rs.getBigDecimal("monthly_amount")), rs.getString("calculation"),
+                        rs.getString("entitlement"), rs.getString("settlement")))
                 .optional();
     }
 
     /** What pre-payment would be offered for the case now: the amount and its source, or empty. */
-    public Optional<Map.Entry<BigDecimal, String>> proposedPrepayment(ShebaoUser by, Case c) {
+    public Optional<Map.Entry<Money, String>> proposedPrepayment(ShebaoUser by, Case c) {
         RegionCode region = new RegionCode(c.regionCode());
         LocalDate today = LocalDate.now(clock);
         String clauses = measures.status(PREPAY_MEASURE, region, today).clauseList();
         if ("INSTITUTION".equals(c.form().get("scheme"))) {
             String approved = c.form().get("approvedAmount");
             return approved == null ? Optional.empty()
-                    : Optional.of(Map.entry(new BigDecimal(approved), "组织人事部门核定的标准（" + clauses + "）"));
+                    : Optional.of(Map.entry(Money.of(new BigDecimal(approved)), "组织人事部门核定的标准（" + clauses + "）"));
         }
         Optional<ParameterValue> standard = parameters.find("pension.prepayment.enterprise.monthly", region, today);
         if (standard.isPresent()) {
-            return Optional.of(Map.entry((BigDecimal) standard.get().value(), standard.get().source()));
+            return Optional.of(Map.entry(Money.of((BigDecimal) standard.get().value()), standard.get().source()));
         }
         Person p = persons.person(by, c.personId());
         Retirement r = retirement(p, c.form().get("post"));
@@ -132,23 +135,24 @@ public class Awards {
         if (!measure.inForce()) {
             throw InvalidInputException.of("prepayment", "error.prepayment.notInForce");
         }
-        Map.Entry<BigDecimal, String> proposed = proposedPrepayment(by, c).orElseThrow(() ->
+        Map.Entry<Money, String> proposed = proposedPrepayment(by, c).orElseThrow(() ->
                 InvalidInputException.of("amount", "error.required"));
-        BigDecimal amount = proposed.getKey();
+        Money amount = proposed.getKey();
         String source = proposed.getValue();
         if (rawAmount != null && !rawAmount.isBlank()) {
             Violations v = new Violations();
+            BigDecimal entered;
             try {
-                amount = new BigDecimal(rawAmount.strip());
+                entered = new BigDecimal(rawAmount.strip());
             } catch (NumberFormatException e) {
                 throw InvalidInputException.of("amount", "error.format");
             }
             ParameterValues.Range range = parameters.range("pension.prepayment.allowedRange", region, today);
-            if (amount.scale() > 2 || !range.contains(amount)) {
+            if (entered.scale() > 2 || !range.contains(entered)) {
                 v.add("amount", "error.prepayment.range", range.min().toPlainString(), range.max().toPlainString());
             }
             v.throwIfAny();
-            amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+            amount = Money.exact(entered);
             source = "审核人员录入（" + measure.clauseList() + "）";
         }
         Person p = persons.person(by, c.personId());
@@ -169,7 +173,7 @@ public class Awards {
         return find(caseId).orElseThrow();
     }
 
-    private void upsert(Case c, Person p, Retirement r, YearMonth first, BigDecimal amount, String source,
+    private void upsert(Case c, Person p, Retirement r, YearMonth first, Money amount, String source,
                         YearMonth from, long order, ShebaoUser by) {
         int inserted = jdbc.sql("""
                 INSERT INTO pension_award (case_id, person_id, region_code, scheme, retired_on, first_month,
@@ -178,7 +182,7 @@ public class Awards {
                 ON CONFLICT (case_id) DO NOTHING""")
                 .param("c", c.id()).param("p", p.id()).param("r", c.regionCode())
                 .param("s", c.form().getOrDefault("scheme", "ENTERPRISE")).param("ret", r.reachedOn())
-                .param("first", first.atDay(1)).param("a", amount).param("src", source).param("from", from.atDay(1))
+                .param("first", first.atDay(1)).param("a", amount.amount()).param("src", source).param("from", from.atDay(1))
                 .param("o", order).param("now", OffsetDateTime.now(clock)).param("by", by.getUsername()).update();
         if (inserted == 0) {
             // a second pre-payment of the same case raced this one: the loser's order and adjustments roll back
@@ -217,9 +221,9 @@ public class Awards {
         if (!qualifies) {
             calc = null;
         } else if ("INSTITUTION".equals(c.form().get("scheme"))) {
-            BigDecimal approved = new BigDecimal(c.form().get("approvedAmount"));
-            calc = new PensionCalculation(approved, BigDecimal.ZERO.setScale(2), approved,
-                    List.of(new PensionCalculation.Line("组织人事部门核定的基本养老金", approved.toPlainString(),
+            Money approved = Money.of(new BigDecimal(c.form().get("approvedAmount")));
+            calc = new PensionCalculation(approved, Money.ZERO, approved,
+                    List.of(new PensionCalculation.Line("组织人事部门核定的基本养老金", approved.toString(),
                             "国发〔2015〕2号（机关事业单位工作人员养老保险制度改革）")));
         } else {
             calc = pensions.calculate(facts);
@@ -234,7 +238,7 @@ public class Awards {
             long prepayOrder = jdbc.sql("SELECT prepayment_order FROM pension_award WHERE case_id = :c")
                     .param("c", c.id()).query(Long.class).single();
             orders.endOrder(prepayOrder, approvalMonth.minusMonths(1));
-            Map<YearMonth, BigDecimal> paid = orders.paidPerMonth(prepayOrder, LineKind.PREPAYMENT);
+            Map<YearMonth, Money> paid = orders.paidPerMonth(prepayOrder, LineKind.PREPAYMENT);
             YearMonth from = paid.keySet().stream().min(YearMonth::compareTo).filter(m -> m.isBefore(d.firstMonth()))
                     .orElse(d.firstMonth());
             YearMonth until = paid.keySet().stream().max(YearMonth::compareTo).filter(m -> m.isAfter(approvalMonth))
@@ -243,29 +247,29 @@ public class Awards {
             if (calc != null) {
                 Settlement s = Settlement.settle(from, until, d.firstMonth(), calc.total(), paid, next,
                         parameters.decimal("pension.settlement.maxDeductionShare", region, today));
-                orders.settlePrepayment(prepayOrder, s.total().signum() < 0 ? s.total().negate() : BigDecimal.ZERO,
+                orders.settlePrepayment(prepayOrder, s.total().isNegative() ? s.total().negate() : Money.ZERO,
                         approver.getUsername());
                 for (Settlement.Installment i : s.schedule()) {
-                    orders.addAdjustment(regular, i.payroll(), i.amount().signum() > 0 ? LineKind.SETTLEMENT : LineKind.DEDUCTION,
+                    orders.addAdjustment(regular, i.payroll(), i.amount().isPositive() ? LineKind.SETTLEMENT : LineKind.DEDUCTION,
                             i.amount(), flags, "预发结算（多扣少补）");
                 }
                 settlementText = write(s);
             } else {
                 // no monthly pension: nothing to deduct from, every pre-paid month is recovered from the person
-                BigDecimal overpaid = BigDecimal.ZERO.setScale(2);
-                for (Map.Entry<YearMonth, BigDecimal> m : paid.entrySet()) {
+                Money overpaid = Money.ZERO;
+                for (Map.Entry<YearMonth, Money> m : paid.entrySet()) {
                     orders.addRecovery(prepayOrder, p.id(), m.getKey(), m.getValue(),
                             "累计缴费不足，不按月领取基本养老金，预发待遇追回");
-                    overpaid = overpaid.add(m.getValue());
+                    overpaid = overpaid.plus(m.getValue());
                 }
                 orders.settlePrepayment(prepayOrder, overpaid, approver.getUsername());
                 List<Settlement.Month> months = paid.entrySet().stream().map(m -> new Settlement.Month(m.getKey(),
-                        BigDecimal.ZERO.setScale(2), m.getValue(), m.getValue().negate())).toList();
+                        Money.ZERO, m.getValue(), m.getValue().negate())).toList();
                 settlementText = write(new Settlement(months, overpaid.negate(), List.of()));
             }
         } else if (calc != null && d.arrearsMonths() > 0) {
             orders.addAdjustment(regular, d.arrearsPayroll(), LineKind.ARREARS,
-                    calc.total().multiply(BigDecimal.valueOf(d.arrearsMonths())),
+                    calc.total().times(d.arrearsMonths()),
                     "ARREARS:" + String.join(",", d.clauses()), "补发 " + d.firstMonth() + " 起 " + d.arrearsMonths() + " 个月");
         }
         if (award.isEmpty()) {
@@ -282,11 +286,11 @@ public class Awards {
                        regular_order = :o, first_month = :first, outcome = :outcome, contribution_months = :months,
                        required_months = :required, required_source = :requiredSource, account_balance = :balance,
                        updated_at = :now, updated_by = :by WHERE case_id = :c""")
-                .param("m", calc == null ? null : calc.total()).param("calc", calc == null ? null : write(calc))
+                .param("m", calc == null ? null : calc.total().amount()).param("calc", calc == null ? null : write(calc))
                 .param("ent", write(d)).param("s", settlementText).param("o", regular)
                 .param("first", d.firstMonth().atDay(1)).param("outcome", qualifies ? "MONTHLY" : "SHORT_OF_MINIMUM")
                 .param("months", facts.contributionMonths()).param("required", (Integer) minimum.value())
-                .param("requiredSource", minimum.source()).param("balance", facts.accountBalance())
+                .param("requiredSource", minimum.source()).param("balance", facts.accountBalance().amount())
                 .param("now", OffsetDateTime.now(clock)).param("by", approver.getUsername()).param("c", c.id()).update();
         audit.record(approver.getUsername(), AuditAction.AWARD_DECIDED, "case " + c.reference(),
                 (qualifies ? "monthly " + calc.total() : "short of the minimum: " + facts.contributionMonths() + " months")
@@ -294,14 +298,15 @@ public class Awards {
     }
 
     /** Whether the award is short of the minimum contribution months, with the figures (null: not decided or met). */
-    public record Shortfall(int months, int required, String source, BigDecimal accountBalance) {
+    public record Shortfall(int months, int required, String source, Money accountBalance) {
     }
 
     public Optional<Shortfall> shortfall(long caseId) {
         return jdbc.sql("""
                 SELECT contribution_months, required_months, required_source, account_balance FROM pension_award
                  WHERE case_id = :c AND outcome = 'SHORT_OF_MINIMUM'""").param("c", caseId)
-                .query((rs, i) -> new Shortfall(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getBigDecimal(4)))
+                .query((rs, i) -> new Shortfall(rs.getInt("contribution_months"), rs.getInt("required_months"),
+                        rs.getString("required_source"), new Money(rs.getBigDecimal("account_balance"))))
                 .optional();
     }
 

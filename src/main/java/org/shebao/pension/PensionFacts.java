@@ -2,6 +2,7 @@ package org.shebao.pension;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 
 /**
@@ -9,9 +10,9 @@ import org.shebao.common.RegionCode;
  * of contribution, their average indexed contribution wage index (平均缴费指数) and the personal-account balance.
  */
 public record PensionFacts(RegionCode region, LocalDate retiredOn, int retirementAge, int contributionMonths,
-                           BigDecimal wageIndex, BigDecimal accountBalance) {
+                           BigDecimal wageIndex, Money accountBalance) {
     public PensionFacts {
-        if (contributionMonths < 0 || wageIndex.signum() < 0 || accountBalance.signum() < 0) {
+        if (contributionMonths < 0 || wageIndex.signum() < 0 || accountBalance.isNegative()) {
             throw new IllegalArgumentException("pension facts cannot be negative");
         }
     }

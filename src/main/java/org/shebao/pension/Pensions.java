@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import lombok.RequiredArgsConstructor;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.contribution.ContributionYear;
 import org.shebao.contribution.Contributions;
@@ -45,7 +46,7 @@ public class Pensions {
             months += y.months();
         }
         BigDecimal index = months == 0 ? BigDecimal.ZERO : weighted.divide(BigDecimal.valueOf(months), 4, RoundingMode.HALF_UP);
-        return new PensionFacts(region, retiredOn, age, r.totalMonths(), index, r.accountTotal().amount());
+        return new PensionFacts(region, retiredOn, age, r.totalMonths(), index, r.accountTotal());
     }
 
     public PensionCalculation calculate(PensionFacts f) {
@@ -53,14 +54,14 @@ public class Pensions {
     }
 
     /** Starts paying a computed pension from a month (a standing order of the payroll). */
-    public long startPayment(long personId, RegionCode region, BigDecimal monthly, YearMonth from,
+    public long startPayment(long personId, RegionCode region, Money monthly, YearMonth from,
                              LocalDate certifiedUntil, String bankAccount, String accountName, String sourceRef) {
         return orders.registerOrder(new StandingOrders.NewOrder(personId, region, Benefit.PENSION, OrderKind.REGULAR, monthly, from,
                 certifiedUntil, bankAccount, accountName, "", sourceRef));
     }
 
     /** Starts a pre-payment (N-1b, FJ-1.3) at a standard amount, flagged with its clauses. */
-    public long startPrepayment(long personId, RegionCode region, BigDecimal monthly, YearMonth from,
+    public long startPrepayment(long personId, RegionCode region, Money monthly, YearMonth from,
                                 LocalDate certifiedUntil, String bankAccount, String accountName, String flags,
                                 String sourceRef) {
         return orders.registerOrder(new StandingOrders.NewOrder(personId, region, Benefit.PENSION, OrderKind.PREPAYMENT, monthly, from,

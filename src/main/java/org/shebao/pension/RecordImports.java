@@ -1,7 +1,6 @@
 package org.shebao.pension;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.FieldViolation;
 import org.shebao.common.IdNumber;
 import org.shebao.common.InvalidInputException;
+import org.shebao.common.Money;
 import org.shebao.common.Violations;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
@@ -71,7 +71,7 @@ public class RecordImports {
     }
 
     /** The outcome: rows read, errors (nothing applied when any), persons matched, not found, and the recovery total. */
-    public record Result(Kind kind, int rows, List<LineError> errors, int matched, int unmatched, BigDecimal recovery) {
+    public record Result(Kind kind, int rows, List<LineError> errors, int matched, int unmatched, Money recovery) {
         public boolean applied() {
             return errors.isEmpty();
         }
@@ -182,7 +182,7 @@ public class RecordImports {
                 matched.add(p.get());
             }
         }
-        BigDecimal recovery = BigDecimal.ZERO.setScale(2);
+        Money recovery = Money.ZERO;
         if (!errors.isEmpty()) {
             return new Result(kind, rows.size(), List.copyOf(errors), 0, unmatched, recovery);
         }
@@ -190,7 +190,7 @@ public class RecordImports {
             Person p = matched.get(i);
             Row row = rows.stream().filter(x -> x.id().value().equals(p.idNumber().value())).findFirst().orElseThrow();
             if (kind == Kind.DEATH) {
-                recovery = recovery.add(orders.recordDeath(p.id(), row.date(), by.getUsername()));
+                recovery = recovery.plus(orders.recordDeath(p.id(), row.date(), by.getUsername()));
             } else {
                 for (StandingOrders.Order o : orders.ordersOf(p.id())) {
                     orders.certify(o.id(), orders.certificationValidUntil(new RegionCode(o.regionCode()),

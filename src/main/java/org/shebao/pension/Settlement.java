@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.shebao.common.Money;
 
 /**
  * The settlement of pre-paid months against the computed pension (N-1b, FJ-1.3: 多扣少补): for every month since
@@ -16,14 +17,14 @@ import java.util.Map;
  */
 @Implements(measure = "PENSION_PREPAYMENT", rule = "预发结算：逐月多扣少补",
         ruleEn = "Settlement of pre-paid months: under-payments paid, over-payments deducted")
-public record Settlement(List<Month> months, BigDecimal total, List<Installment> schedule) {
+public record Settlement(List<Month> months, Money total, List<Installment> schedule) {
 
     /** One month: due (the computed pension), paid (the pre-payment), and the difference due − paid. */
-    public record Month(YearMonth month, BigDecimal due, BigDecimal paid, BigDecimal difference) {
+    public record Month(YearMonth month, Money due, Money paid, Money difference) {
     }
 
     /** A payment line of the settlement: positive arrears, or a negative deduction, in a payroll month. */
-    public record Installment(YearMonth payroll, BigDecimal amount) {
+    public record Installment(YearMonth payroll, Money amount) {
     }
 
     /**
@@ -34,7 +35,7 @@ public record Settlement(List<Month> months, BigDecimal total, List<Installment>
      * @param firstPayroll the first payroll that carries the settlement
      * @param maxDeductionShare the largest share of a monthly pension one deduction may take (e.g. 0.5)
      */
-    public static Settlement settle(YearMonth from, YearMonth until, BigDecimal monthly, Map<YearMonth, BigDecimal> paid,
+    public static Settlement settle(YearMonth from, YearMonth until, Money monthly, Map<YearMonth, Money> paid,
                                     YearMonth firstPayroll, BigDecimal maxDeductionShare) {
         return settle(from, until, from, monthly, paid, firstPayroll, maxDeductionShare);
     }
@@ -44,31 +45,31 @@ public record Settlement(List<Month> months, BigDecimal total, List<Installment>
      * entitlement was expected to start earlier, e.g. a case approved after the measure's window closed) is due
      * nothing, so all it received is recovered. No pre-paid month is left out of the settlement.
      */
-    public static Settlement settle(YearMonth from, YearMonth until, YearMonth dueFrom, BigDecimal monthly,
-                                    Map<YearMonth, BigDecimal> paid, YearMonth firstPayroll, BigDecimal maxDeductionShare) {
+    public static Settlement settle(YearMonth from, YearMonth until, YearMonth dueFrom, Money monthly,
+                                    Map<YearMonth, Money> paid, YearMonth firstPayroll, BigDecimal maxDeductionShare) {
         List<Month> months = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        Money total = Money.ZERO;
         for (YearMonth m = from; !m.isAfter(until); m = m.plusMonths(1)) {
-            BigDecimal p = paid.getOrDefault(m, BigDecimal.ZERO).setScale(2, RoundingMode.UNNECESSARY);
-            BigDecimal due = m.isBefore(dueFrom) ? BigDecimal.ZERO.setScale(2) : monthly;
-            BigDecimal diff = due.subtract(p);
+            Money p = paid.getOrDefault(m, Money.ZERO);
+            Money due = m.isBefore(dueFrom) ? Money.ZERO : monthly;
+            Money diff = due.minus(p);
             months.add(new Month(m, due, p, diff));
-            total = total.add(diff);
+            total = total.plus(diff);
         }
         List<Installment> schedule = new ArrayList<>();
-        if (total.signum() > 0) {
+        if (total.isPositive()) {
             schedule.add(new Installment(firstPayroll, total));
-        } else if (total.signum() < 0) {
-            BigDecimal cap = monthly.multiply(maxDeductionShare).setScale(2, RoundingMode.DOWN);
-            if (cap.signum() <= 0) {
+        } else if (total.isNegative()) {
+            Money cap = monthly.times(maxDeductionShare, RoundingMode.DOWN);
+            if (!cap.isPositive()) {
                 throw new IllegalArgumentException("a deduction cap of zero would never settle an over-payment");
             }
-            BigDecimal left = total.negate();
+            Money left = total.negate();
             YearMonth m = firstPayroll;
-            while (left.signum() > 0) {
-                BigDecimal take = left.min(cap);
+            while (left.isPositive()) {
+                Money take = left.min(cap);
                 schedule.add(new Installment(m, take.negate()));
-                left = left.subtract(take);
+                left = left.minus(take);
                 m = m.plusMonths(1);
             }
         }

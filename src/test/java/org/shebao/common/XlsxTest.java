@@ -67,6 +67,20 @@ class XlsxTest {
     }
 
     @Test
+    @DisplayName("Money (the ledger's and the payroll register's amounts) is a number cell shown #,##0.00, as its amount")
+    void writesMoney() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Xlsx.write(out, "register", List.of("金额", "扣减"), List.of(List.of(Money.yuan("4300"), Money.yuan("-200.00"))));
+        try (XSSFWorkbook wb = read(out.toByteArray())) {
+            Row r = wb.getSheetAt(0).getRow(1);
+            assertThat(r.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(r.getCell(0).getNumericCellValue()).isEqualTo(4300.0);
+            assertThat(r.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(r.getCell(1).getNumericCellValue()).isEqualTo(-200.0);
+        }
+    }
+
+    @Test
     @DisplayName("characters XML forbids are dropped, text is cut at Excel's limit, sheet names at 31 characters")
     void cleansTextAndSheetNames() throws Exception {
         List<List<Object>> rows = new ArrayList<>();

@@ -77,7 +77,7 @@ class PayrollIT {
     }
 
     private long order(long person, RegionCode region, OrderKind kind, String amount, LocalDate certifiedUntil, String flags) {
-        return orders.registerOrder(new StandingOrders.NewOrder(person, region, Benefit.PENSION, kind, new BigDecimal(amount),
+        return orders.registerOrder(new StandingOrders.NewOrder(person, region, Benefit.PENSION, kind, Money.yuan(amount),
                 YearMonth.of(2019, 1), certifiedUntil, "6222" + person, "测试" + person, flags, null));
     }
 
@@ -255,11 +255,11 @@ class PayrollIT {
         payroll.execute(aug.id());
         Money before = ledger.balance(Account.PENSION_RECEIVABLE);
         orders.endOrder(prepay, YearMonth.of(2021, 8));
-        orders.settlePrepayment(prepay, new BigDecimal("600.00"), "test");
+        orders.settlePrepayment(prepay, Money.yuan("600.00"), "test");
         assertThat(ledger.balance(Account.PENSION_RECEIVABLE)).as("the over-payment is receivable")
                 .isEqualTo(before.plus(Money.yuan("600.00")));
-        orders.addAdjustment(regular, YearMonth.of(2021, 9), LineKind.DEDUCTION, new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
-        orders.addAdjustment(regular, YearMonth.of(2021, 10), LineKind.DEDUCTION, new BigDecimal("-300.00"), "SETTLEMENT", "多扣");
+        orders.addAdjustment(regular, YearMonth.of(2021, 9), LineKind.DEDUCTION, Money.yuan("-300.00"), "SETTLEMENT", "多扣");
+        orders.addAdjustment(regular, YearMonth.of(2021, 10), LineKind.DEDUCTION, Money.yuan("-300.00"), "SETTLEMENT", "多扣");
         for (YearMonth m : List.of(YearMonth.of(2021, 9), YearMonth.of(2021, 10))) {
             PayrollRun r = payroll.open(admin, xinzhou, m);
             payroll.execute(r.id());
@@ -281,8 +281,8 @@ class PayrollIT {
         long certified = order(800_002, XIAMEN, OrderKind.REGULAR, "1500.00", LocalDate.of(2030, 12, 31), "");
         long prepaid = order(800_003, XIAMEN, OrderKind.PREPAYMENT, "1800.00", LocalDate.of(2030, 12, 31),
                 "PENSION_PREPAYMENT:N-1b,FJ-1.3");
-        orders.addAdjustment(certified, YearMonth.of(2020, 3), LineKind.ARREARS, new BigDecimal("3000.00"), "N-1d", "补发");
-        orders.addAdjustment(certified, YearMonth.of(2020, 3), LineKind.DEDUCTION, new BigDecimal("-200.00"), "FJ-1.3", "多扣");
+        orders.addAdjustment(certified, YearMonth.of(2020, 3), LineKind.ARREARS, Money.yuan("3000.00"), "N-1d", "补发");
+        orders.addAdjustment(certified, YearMonth.of(2020, 3), LineKind.DEDUCTION, Money.yuan("-200.00"), "FJ-1.3", "多扣");
 
         ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("fj.admin"); // Xiamen has no finance user in the demo
         PayrollRun march = payroll.open(admin, XIAMEN, YearMonth.of(2020, 3));
@@ -309,7 +309,7 @@ class PayrollIT {
                 .single()).isEqualTo("SUSPENDED");
         assertThat(exports.totals(march.id())).anySatisfy(t -> {
             assertThat(t.kind()).isEqualTo(LineKind.PREPAYMENT);
-            assertThat(t.amount()).isEqualByComparingTo("1800.00");
+            assertThat(t.amount()).isEqualTo(Money.yuan("1800.00"));
         });
     }
 
@@ -324,7 +324,7 @@ class PayrollIT {
         PayrollRun jan = payroll.open(admin, taiyuan, YearMonth.of(2019, 11));
         payroll.execute(jan.id());
         assertThat(lines(jan.id())).noneMatch(l -> l.startsWith(o + " "));
-        orders.addAdjustment(o, YearMonth.of(2019, 12), LineKind.SETTLEMENT, new BigDecimal("100.00"), "test", "暂停期间到期");
+        orders.addAdjustment(o, YearMonth.of(2019, 12), LineKind.SETTLEMENT, Money.yuan("100.00"), "test", "暂停期间到期");
         PayrollRun dec = payroll.open(admin, taiyuan, YearMonth.of(2019, 12));
         payroll.execute(dec.id());
         assertThat(orders.certify(o, LocalDate.of(2020, 12, 31), "ONLINE")).isEqualTo(2);
@@ -337,7 +337,7 @@ class PayrollIT {
         long d = order(700_002, taiyuan, OrderKind.REGULAR, "1900.00", LocalDate.of(2030, 12, 31), "");
         PayrollRun feb = payroll.open(admin, taiyuan, YearMonth.of(2020, 2));
         payroll.execute(feb.id());
-        assertThat(orders.recordDeath(700_002, LocalDate.of(2020, 1, 20), "test")).as("February was paid after a January death").isEqualByComparingTo("1900.00");
+        assertThat(orders.recordDeath(700_002, LocalDate.of(2020, 1, 20), "test")).as("February was paid after a January death").isEqualTo(Money.yuan("1900.00"));
         assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :id").param("id", d).query(String.class).single())
                 .isEqualTo("STOPPED");
         assertThat(jdbc.sql("SELECT count(*) FROM payroll_recovery WHERE order_id = :id").param("id", d)

@@ -139,7 +139,7 @@ class AwardRulesIT {
         String id = retiree("350200", "xm.clerk", today.minusYears(61).withDayOfMonth(10), 11, 100);
         Case c = declare("xm.clerk", id);
         Award prepaid = awards.startPrepayment(staff.get("xm.reviewer"), c.id(), null);
-        assertThat(prepaid.prepaymentAmount()).isEqualByComparingTo("1800.00");
+        assertThat(prepaid.prepaymentAmount()).isEqualTo(Money.yuan("1800.00"));
         preReview("xm.reviewer", c); // Xiamen has one clerk, who accepted it: the reviewer pre-reviews
         PayrollRun run = runThisMonth("fj.admin", "350200");
         long prepayOrder = jdbc.sql("SELECT id FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
@@ -158,7 +158,7 @@ class AwardRulesIT {
         assertThat(sum("SELECT COALESCE(sum(amount), 0) FROM payroll_recovery WHERE order_id = :p0", prepayOrder))
                 .as("every pre-paid month is recovered").isEqualByComparingTo(paid);
         assertThat(awards.settlement(awards.find(c.id()).orElseThrow()).months()).extracting(Settlement.Month::due)
-                .allSatisfy(d -> assertThat(d).isEqualByComparingTo("0"));
+                .allSatisfy(d -> assertThat(d).isEqualTo(Money.ZERO));
         assertThat(run.id()).isPositive();
         // the award page says why and offers the options, each with its source
         // read as fj.admin: WebSecurityIT locks xm.reviewer with wrong passwords in the same JVM
@@ -196,14 +196,14 @@ class AwardRulesIT {
             Award a = awards.find(c.id()).orElseThrow();
             long prepayOrder = jdbc.sql("SELECT id FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                     .param("r", c.reference()).query(Long.class).single();
-            Map<YearMonth, BigDecimal> paid = orders.paidPerMonth(prepayOrder, LineKind.PREPAYMENT);
+            Map<YearMonth, Money> paid = orders.paidPerMonth(prepayOrder, LineKind.PREPAYMENT);
             Settlement s = awards.settlement(a);
             assertThat(s.months()).extracting(Settlement.Month::month).as("every pre-paid month is settled")
                     .containsAll(paid.keySet());
             BigDecimal scheduled = sum("""
                     SELECT COALESCE(sum(a.amount), 0) FROM payroll_adjustment a JOIN payroll_order o ON o.id = a.order_id
                      WHERE o.source_ref = :p0 AND o.kind = 'REGULAR' AND a.kind IN ('SETTLEMENT','DEDUCTION')""", c.reference());
-            assertThat(scheduled).as("the schedule pays or deducts the whole difference").isEqualByComparingTo(s.total());
+            assertThat(scheduled).as("the schedule pays or deducts the whole difference").isEqualByComparingTo(s.total().amount());
         }
         Award ai = awards.find(in.id()).orElseThrow();
         assertThat(awards.entitlement(ai).rule()).isEqualTo("LATE_UNDER_EMERGENCY");
@@ -213,9 +213,9 @@ class AwardRulesIT {
         assertThat(ao.firstMonth()).isEqualTo(YearMonth.from(out.receivedAt()).plusMonths(1));
         Settlement so = awards.settlement(ao);
         assertThat(so.months()).filteredOn(m -> m.month().isBefore(ao.firstMonth()))
-                .allSatisfy(m -> assertThat(m.due()).isEqualByComparingTo("0"))
-                .allSatisfy(m -> assertThat(m.difference()).isEqualByComparingTo(m.paid().negate()));
-        assertThat(so.total()).as("all that was pre-paid is recovered").isNegative();
+                .allSatisfy(m -> assertThat(m.due()).isEqualTo(Money.ZERO))
+                .allSatisfy(m -> assertThat(m.difference()).isEqualTo(m.paid().negate()));
+        assertThat(so.total().isNegative()).as("all that was pre-paid is recovered").isTrue();
         assertThat(jdbc.sql("SELECT a.flags FROM payroll_adjustment a JOIN payroll_order o ON o.id = a.order_id"
                         + " WHERE o.source_ref = :r AND o.kind = 'REGULAR' LIMIT 1").param("r", out.reference())
                 .query(String.class).single()).as("Shanxi cites its own clauses").contains("N-1b").doesNotContain("FJ-1.3");
@@ -240,7 +240,7 @@ class AwardRulesIT {
                 SELECT l.kind || ' ' || l.amount || ' ' || l.flags FROM payroll_line l JOIN payroll_order o ON o.id = l.order_id
                  WHERE l.run_id = :r AND o.source_ref = :ref ORDER BY l.kind""").param("r", next.id())
                 .param("ref", c.reference()).query(String.class).list();
-        assertThat(lines).contains("ARREARS " + a.monthlyAmount().multiply(BigDecimal.valueOf(d.arrearsMonths()))
+        assertThat(lines).contains("ARREARS " + a.monthlyAmount().times(d.arrearsMonths())
                 + " ARREARS:N-1d,SX-1a", "REGULAR " + a.monthlyAmount() + " ");
     }
 }

@@ -21,6 +21,7 @@ import org.shebao.casework.Channel;
 import org.shebao.casework.Submission;
 import org.shebao.casework.Upload;
 import org.shebao.common.InvalidInputException;
+import org.shebao.common.Money;
 import org.shebao.identity.ShebaoUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,13 +65,13 @@ class PensionIT {
         assertThat(c.form().get("retirementDate")).isEqualTo("2020-02-12");
         Case accepted = workflow.accept(staff.get("fz.clerk"), c.id(), c.version());
         ShebaoUser reviewer = staff.get("fz.reviewer");
-        assertThat(awards.proposedPrepayment(reviewer, accepted).orElseThrow().getKey()).isEqualByComparingTo("1800.00");
+        assertThat(awards.proposedPrepayment(reviewer, accepted).orElseThrow().getKey()).isEqualTo(Money.yuan("1800.00"));
         assertThatThrownBy(() -> awards.startPrepayment(reviewer, c.id(), "99999999"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).code())
                         .isEqualTo("error.prepayment.range"));
         assertThat(awards.find(c.id())).isEmpty();
         Award prepaid = awards.startPrepayment(reviewer, c.id(), null);
-        assertThat(prepaid.prepaymentAmount()).isEqualByComparingTo("1800.00");
+        assertThat(prepaid.prepaymentAmount()).isEqualTo(Money.yuan("1800.00"));
         assertThat(prepaid.prepaymentSource()).isEqualTo("FJ-1.3");
         assertThat(prepaid.firstMonth()).isEqualTo(YearMonth.of(2020, 3));
         assertThat(jdbc.sql("SELECT flags FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
@@ -91,18 +92,17 @@ class PensionIT {
         workflow.approve(reviewer, c.id(), pre.version());
         Award done = awards.find(c.id()).orElseThrow();
         PensionCalculation calc = awards.calculation(done);
-        assertThat(calc.total()).isEqualByComparingTo(done.monthlyAmount());
+        assertThat(calc.total()).isEqualTo(done.monthlyAmount());
         assertThat(calc.lines()).anySatisfy(l -> assertThat(l.source()).contains("国发〔2005〕38号"));
         Settlement s = awards.settlement(done);
         YearMonth approval = YearMonth.from(LocalDate.now());
         assertThat(s.months()).hasSize((int) YearMonth.of(2020, 3).until(approval, ChronoUnit.MONTHS) + 1);
-        assertThat(s.total()).isEqualByComparingTo(done.monthlyAmount().subtract(new BigDecimal("1800.00"))
-                .multiply(BigDecimal.valueOf(s.months().size())));
+        assertThat(s.total()).isEqualTo(done.monthlyAmount().minus(Money.yuan("1800.00")).times(s.months().size()));
         BigDecimal scheduled = jdbc.sql("""
                 SELECT COALESCE(sum(a.amount), 0) FROM payroll_adjustment a JOIN payroll_order o ON o.id = a.order_id
                  WHERE o.source_ref = :r AND o.kind = 'REGULAR' AND a.kind IN ('SETTLEMENT','DEDUCTION')""")
                 .param("r", c.reference()).query(BigDecimal.class).single();
-        assertThat(scheduled).isEqualByComparingTo(s.total());
+        assertThat(scheduled).isEqualByComparingTo(s.total().amount());
         assertThat(jdbc.sql("SELECT until_month FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
                 .param("r", c.reference()).query(LocalDate.class).single()).isEqualTo(approval.minusMonths(1).atDay(1));
         // settlement moves what the pre-payment account received to pension expense

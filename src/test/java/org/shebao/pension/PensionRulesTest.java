@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.policy.Emergency;
 import org.shebao.policy.MeasureStatus;
@@ -24,10 +25,10 @@ class PensionRulesTest {
     @DisplayName("国发〔2005〕38号: basic part from last year's average wage, index and years; account part by the months divisor")
     void formula() {
         PensionCalculation c = new PensionFormula(BOOK.parameters()).compute(new PensionFacts(FUZHOU,
-                LocalDate.of(2020, 2, 12), 60, 336, new BigDecimal("1.3"), new BigDecimal("98000.00")));
-        assertThat(c.basicPart()).isEqualByComparingTo("1550.43");
-        assertThat(c.accountPart()).isEqualByComparingTo("705.04");
-        assertThat(c.total()).isEqualByComparingTo("2255.47");
+                LocalDate.of(2020, 2, 12), 60, 336, new BigDecimal("1.3"), Money.yuan("98000.00")));
+        assertThat(c.basicPart()).isEqualTo(Money.yuan("1550.43"));
+        assertThat(c.accountPart()).isEqualTo(Money.yuan("705.04"));
+        assertThat(c.total()).isEqualTo(Money.yuan("2255.47"));
         assertThat(c.lines()).anySatisfy(l -> {
             assertThat(l.label()).contains("计发月数（60岁）");
             assertThat(l.value()).isEqualTo("139");
@@ -67,17 +68,17 @@ class PensionRulesTest {
     @Test
     @DisplayName("FJ-1.3 多扣少补: an under-payment is paid at once; an over-payment deducted at most a share a month")
     void settlement() {
-        Map<YearMonth, BigDecimal> paid = Map.of(YearMonth.of(2020, 3), new BigDecimal("1800.00"),
-                YearMonth.of(2020, 4), new BigDecimal("1800.00"));
-        Settlement up = Settlement.settle(YearMonth.of(2020, 3), YearMonth.of(2020, 4), new BigDecimal("2000.00"), paid,
+        Map<YearMonth, Money> paid = Map.of(YearMonth.of(2020, 3), Money.yuan("1800.00"),
+                YearMonth.of(2020, 4), Money.yuan("1800.00"));
+        Settlement up = Settlement.settle(YearMonth.of(2020, 3), YearMonth.of(2020, 4), Money.yuan("2000.00"), paid,
                 YearMonth.of(2020, 5), new BigDecimal("0.5"));
-        assertThat(up.total()).isEqualByComparingTo("400.00");
-        assertThat(up.schedule()).containsExactly(new Settlement.Installment(YearMonth.of(2020, 5), new BigDecimal("400.00")));
-        Settlement down = Settlement.settle(YearMonth.of(2020, 3), YearMonth.of(2020, 5), new BigDecimal("1000.00"), paid,
+        assertThat(up.total()).isEqualTo(Money.yuan("400.00"));
+        assertThat(up.schedule()).containsExactly(new Settlement.Installment(YearMonth.of(2020, 5), Money.yuan("400.00")));
+        Settlement down = Settlement.settle(YearMonth.of(2020, 3), YearMonth.of(2020, 5), Money.yuan("1000.00"), paid,
                 YearMonth.of(2020, 6), new BigDecimal("0.5"));
-        assertThat(down.months()).extracting(Settlement.Month::difference).extracting(BigDecimal::toPlainString)
+        assertThat(down.months()).extracting(Settlement.Month::difference).extracting(Money::toString)
                 .containsExactly("-800.00", "-800.00", "1000.00");
-        assertThat(down.total()).isEqualByComparingTo("-600.00");
+        assertThat(down.total()).isEqualTo(Money.yuan("-600.00"));
         assertThat(down.schedule()).extracting(i -> i.payroll() + " " + i.amount())
                 .containsExactly("2020-06 -500.00", "2020-07 -100.00");
     }
@@ -86,15 +87,15 @@ class PensionRulesTest {
     @DisplayName("N-1b / FJ-1.3 多扣少补 after the SX-1a window closed: months pre-paid before the new first month are due "
             + "nothing and recovered; a month the payroll did not pay is due in full; no pre-paid month is left out")
     void settlementWithLaterFirstMonth() {
-        Map<YearMonth, BigDecimal> paid = new TreeMap<>(Map.of(
-                YearMonth.of(2026, 3), new BigDecimal("1800.00"), YearMonth.of(2026, 4), new BigDecimal("1800.00"),
-                YearMonth.of(2026, 6), new BigDecimal("1800.00")));
+        Map<YearMonth, Money> paid = new TreeMap<>(Map.of(
+                YearMonth.of(2026, 3), Money.yuan("1800.00"), YearMonth.of(2026, 4), Money.yuan("1800.00"),
+                YearMonth.of(2026, 6), Money.yuan("1800.00")));
         Settlement s = Settlement.settle(YearMonth.of(2026, 3), YearMonth.of(2026, 6), YearMonth.of(2026, 5),
-                new BigDecimal("2000.00"), paid, YearMonth.of(2026, 7), new BigDecimal("0.5"));
+                Money.yuan("2000.00"), paid, YearMonth.of(2026, 7), new BigDecimal("0.5"));
         assertThat(s.months()).extracting(m -> m.month() + " " + m.due() + " " + m.paid() + " " + m.difference())
                 .containsExactly("2026-03 0.00 1800.00 -1800.00", "2026-04 0.00 1800.00 -1800.00",
                         "2026-05 2000.00 0.00 2000.00", "2026-06 2000.00 1800.00 200.00");
-        assertThat(s.total()).isEqualByComparingTo("-1400.00");
+        assertThat(s.total()).isEqualTo(Money.yuan("-1400.00"));
         assertThat(s.schedule()).extracting(i -> i.payroll() + " " + i.amount())
                 .containsExactly("2026-07 -1000.00", "2026-08 -400.00");
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.pension.EntitlementDecision;
 import org.shebao.pension.Entitlements;
@@ -36,7 +37,7 @@ public class PensionScenarios implements ScenarioExtension {
             RegionCode region = f.containsKey("region") ? new RegionCode(text(f, "region")) : ctx.region();
             PensionCalculation c = new PensionFormula(ctx.parameters()).compute(new PensionFacts(region,
                     date(f, "retiredOn"), Integer.parseInt(text(f, "age")), Integer.parseInt(text(f, "months")),
-                    new BigDecimal(text(f, "wageIndex")), new BigDecimal(text(f, "balance"))));
+                    new BigDecimal(text(f, "wageIndex")), Money.exact(new BigDecimal(text(f, "balance")))));
             return new Check("pension of someone retiring " + text(f, "retiredOn") + " in " + region,
                     "basic " + text(e, "basic") + ", account " + text(e, "account") + ", total " + text(e, "total"),
                     "basic " + c.basicPart() + ", account " + c.accountPart() + ", total " + c.total());
@@ -68,19 +69,19 @@ public class PensionScenarios implements ScenarioExtension {
         Map<String, Object> f = map(e, "settlement");
         YearMonth from = YearMonth.parse(text(f, "from"));
         YearMonth until = YearMonth.parse(text(f, "until"));
-        Map<YearMonth, BigDecimal> paid = new LinkedHashMap<>();
+        Map<YearMonth, Money> paid = new LinkedHashMap<>();
         if (f.containsKey("paidEach")) {
             for (YearMonth m = from; !m.isAfter(until); m = m.plusMonths(1)) {
-                paid.put(m, new BigDecimal(text(f, "paidEach")));
+                paid.put(m, Money.exact(new BigDecimal(text(f, "paidEach"))));
             }
         }
         if (f.get("paid") instanceof Map<?, ?> p) {
-            p.forEach((k, v) -> paid.put(YearMonth.parse(String.valueOf(k)), new BigDecimal(String.valueOf(v))));
+            p.forEach((k, v) -> paid.put(YearMonth.parse(String.valueOf(k)), Money.exact(new BigDecimal(String.valueOf(v)))));
         }
         YearMonth payroll = YearMonth.parse(text(f, "firstPayroll"));
         BigDecimal share = ctx.parameters().decimal("pension.settlement.maxDeductionShare", ctx.region(),
                 payroll.atDay(1));
-        Settlement s = Settlement.settle(from, until, new BigDecimal(text(f, "monthly")).setScale(2), paid, payroll, share);
+        Settlement s = Settlement.settle(from, until, Money.exact(new BigDecimal(text(f, "monthly"))), paid, payroll, share);
         String want = "total " + text(e, "total") + (e.containsKey("schedule") ? ", schedule " + schedule(e.get("schedule")) : "");
         String got = "total " + s.total() + (e.containsKey("schedule") ? ", schedule " + s.schedule().stream()
                 .map(i -> i.payroll() + " " + i.amount()).collect(Collectors.joining("; ")) : "");

@@ -11,6 +11,7 @@ import org.shebao.casework.Case;
 import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.ChecklistItem;
+import org.shebao.common.Money;
 import org.shebao.common.Violations;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.pension.Awards;
@@ -94,7 +95,7 @@ class RetirementCase implements CaseTypeHandler {
         out.put("bankAccount", bank);
         out.put("retirementDate", reached.toString());
         if ("INSTITUTION".equals(scheme)) {
-            out.put("approvedAmount", new BigDecimal(approved.strip()).setScale(2).toPlainString());
+            out.put("approvedAmount", Money.exact(new BigDecimal(approved.strip())).toString());
         }
         return out;
     }
