@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
@@ -21,6 +22,7 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Deadline;
 import org.shebao.policy.Deadlines;
 import org.shebao.policy.DeadlinesChanged;
+import org.shebao.policy.Jurisdictions;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +51,7 @@ public class DeferredMaterials {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Deadlines deadlines;
+    private final Jurisdictions jurisdictions;
     private final CaseStore store;
     private final Archive archive;
     private final ApplicationEventPublisher events;
@@ -144,8 +147,8 @@ public class DeferredMaterials {
         return one(commitmentId);
     }
 
-    /** Writes the ledger as an Excel workbook. */
-    public void export(List<Commitment> rows, OutputStream out, Function<String, String> label)
+    /** Writes the ledger as an Excel workbook in the reader's language (labels, and regions by name). */
+    public void export(List<Commitment> rows, OutputStream out, Locale locale, Function<String, String> label)
             throws IOException {
         LocalDate today = today();
         List<List<Object>> data = new ArrayList<>();
@@ -155,7 +158,7 @@ public class DeferredMaterials {
             r.add(label.apply("casetype." + c.caseType()));
             r.add(c.applicantName());
             r.add(c.applicantId());
-            r.add(c.regionCode());
+            r.add(jurisdictions.nameOf(c.regionCode(), locale));
             r.add(label.apply("material." + c.item()));
             r.add(c.clauses());
             r.add(c.signedAt().toLocalDate());

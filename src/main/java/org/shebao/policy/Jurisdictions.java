@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -129,13 +130,18 @@ public class Jurisdictions {
         return out;
     }
 
-    /** A readable name for any code: the served jurisdiction's name, or the code itself. */
+    /** A readable name for any code: the served jurisdiction's (Chinese) name, or the code itself. */
     public String nameOf(String code) {
+        return nameOf(code, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The same in the reader's language (the English name for English). */
+    public String nameOf(String code, Locale locale) {
         if (code == null) {
             return "";
         }
         try {
-            return find(new RegionCode(code)).map(Jurisdiction::name).orElse(code);
+            return find(new RegionCode(code)).map(j -> j.displayName(locale)).orElse(code);
         } catch (InvalidInputException e) {
             return code;
         }

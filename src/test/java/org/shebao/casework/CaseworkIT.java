@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -29,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
 import org.shebao.common.InvalidInputException;
@@ -315,15 +319,11 @@ class CaseworkIT {
         assertThat(rows.get(0).letter()).contains("李秀兰").contains("居民户口簿").contains("疫情解除后三个月内");
         assertThat(ledger.ledger(staff.get("fz.clerk"), "ALL", null)).noneMatch(m -> m.caseId() == caseId);
 
-        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        ledger.export(ledger.ledger(staff.get("xz.clerk"), "ALL", null), xlsx, key -> key);
-        String sheet;
-        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-            StringBuilder text = new StringBuilder();
-            wb.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
-            sheet = text.toString();
-        }
-        assertThat(sheet).contains(c.path("reference").asText()).contains("李秀兰");
+        List<Commitment> all = ledger.ledger(staff.get("xz.clerk"), "ALL", null);
+        List<String> row = exportedRow(all, Locale.SIMPLIFIED_CHINESE, c.path("reference").asText());
+        assertThat(row).contains("李秀兰");
+        assertThat(row.get(4)).as("the region column names the region, never its code").isEqualTo("忻州市");
+        assertThat(exportedRow(all, Locale.ENGLISH, c.path("reference").asText()).get(4)).isEqualTo("Xinzhou");
 
         Commitment arrived = ledger.recordArrival(staff.get("xz.clerk"), rows.get(0).id(), "POST",
                 new Upload("x", "hukou.pdf", "application/pdf", ArchiveTest.PDF));
@@ -333,6 +333,22 @@ class CaseworkIT {
                 .isInstanceOf(ConflictException.class);
         assertThat(queries.history(staff.get("xz.clerk"), caseId)).extracting(HistoryEntry::action).contains("MATERIAL_ARRIVED");
         assertThat(queries.materials(staff.get("xz.clerk"), caseId)).extracting(Material::item).contains("HOUSEHOLD_REGISTER");
+    }
+
+    /** The cells of the exported ledger's row of a case, as text. */
+    private List<String> exportedRow(List<Commitment> rows, Locale locale, String reference) throws IOException {
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        ledger.export(rows, xlsx, locale, key -> key);
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            for (Row r : wb.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                r.forEach(cell -> cells.add(cell.toString()));
+                if (cells.contains(reference)) {
+                    return cells;
+                }
+            }
+        }
+        throw new AssertionError("no row for " + reference);
     }
 
     @Test

@@ -57,7 +57,7 @@ class LedgerPages {
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename(messages.getMessage("ledger.file", new Object[] {ledger.today().toString()}, locale),
                         StandardCharsets.UTF_8).build().toString());
-        ledger.export(rows, response.getOutputStream(), key -> messages.getMessage(key, null, key, locale));
+        ledger.export(rows, response.getOutputStream(), locale, key -> messages.getMessage(key, null, key, locale));
     }
 
     @PostMapping("/{id}/arrival")
