@@ -1,14 +1,26 @@
 package org.shebao.common;
 
+import jakarta.validation.ConstraintViolation;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Collects every problem of a request so that the user sees them all at once, then throws them together. */
 public final class Violations {
     private final List<FieldViolation> list = new ArrayList<>();
+
+    /**
+     * Starts from the violations of a request's annotated field rules ({@link FieldRules}), to which a service adds
+     * what only it can check (value types, policy, the data), so that the user sees them all at once.
+     */
+    public static Violations of(Set<? extends ConstraintViolation<?>> found) {
+        Violations v = new Violations();
+        v.list.addAll(FieldRules.of(found));
+        return v;
+    }
 
     public void add(String field, String code, Object... args) {
         list.add(FieldViolation.of(field, code, args));

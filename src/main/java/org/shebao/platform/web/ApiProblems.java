@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,11 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
+import org.shebao.common.FieldRules;
 import org.shebao.common.FieldViolation;
 import org.shebao.common.InvalidInputException;
 import org.shebao.common.NotFoundException;
+import org.shebao.common.web.BindingViolations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -25,12 +28,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +61,24 @@ class ApiProblems {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e, HttpServletRequest req) {
         return problem(HttpStatus.BAD_REQUEST, "problem.invalid", e.violations(), req);
+    }
+
+    /** A body or form that breaks its record's field rules (@Valid), or did not bind to its types. */
+    @ExceptionHandler(BindException.class)
+    ProblemDetail invalidBody(BindException e, HttpServletRequest req) {
+        return problem(HttpStatus.BAD_REQUEST, "problem.invalid", BindingViolations.of(e.getBindingResult()), req);
+    }
+
+    /** Parameters validated one by one (a constrained @RequestParam or header). */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalidParameters(HandlerMethodValidationException e, HttpServletRequest req) {
+        return problem(HttpStatus.BAD_REQUEST, "problem.invalid", BindingViolations.of(e), req);
+    }
+
+    /** A request validated by hand (a part read from a multipart body) or by a @Validated bean. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidRequest(ConstraintViolationException e, HttpServletRequest req) {
+        return problem(HttpStatus.BAD_REQUEST, "problem.invalid", FieldRules.of(e.getConstraintViolations()), req);
     }
 
     @ExceptionHandler(ConflictException.class)

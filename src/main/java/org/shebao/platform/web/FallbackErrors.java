@@ -2,6 +2,7 @@ package org.shebao.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
@@ -14,17 +15,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The errors no controller's own advice answers: an address that does not exist, a method the address does not take,
- * a malformed parameter of a page. People (any path but the API) get the platform's error page in their language;
+ * a malformed parameter of a page (or one that breaks its field rules). People (any path but the API) get the platform's error page in their language;
  * programs ({@code /api/…}) get RFC 9457 problem JSON. (The API's own controllers are answered by ApiProblems first.)
  */
 @ControllerAdvice
@@ -44,7 +47,8 @@ class FallbackErrors {
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            InvalidInputException.class})
+            InvalidInputException.class, BindException.class, HandlerMethodValidationException.class,
+            ConstraintViolationException.class})
     Object badRequest(HttpServletRequest req, HttpServletResponse resp) {
         return answer(HttpStatus.BAD_REQUEST, "problem.invalid", req, resp);
     }
