@@ -78,16 +78,6 @@ public final class Violations {
         }
     }
 
-    /** A Chinese mobile (1xxxxxxxxxx) or landline (0xx-xxxxxxxx) number. */
-    public String phone(String raw, String field, boolean required) {
-        String v = text(raw, field, 20, required);
-        if (v != null && !v.matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
-            add(field, "error.phone");
-            return null;
-        }
-        return v;
-    }
-
     public <E extends Enum<E>> E oneOf(String raw, Class<E> type, String field) {
         if (raw == null || raw.isBlank()) {
             add(field, "error.required");

@@ -1,5 +1,8 @@
 package org.shebao.identity;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -8,7 +11,9 @@ import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
+import org.shebao.common.FieldRules;
 import org.shebao.common.InvalidInputException;
+import org.shebao.common.PlainText;
 import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +29,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @RequiredArgsConstructor
 public class UserAdministration {
+    /**
+     * A new staff account as the administrator enters it: a login name, the person's name, a staff role (CLERK …) and
+     * a region code. The field rules are its annotations; the role and the region are checked against the
+     * administrator's own scope by {@link #create}.
+     */
+    public record NewAccount(@NotBlank(message = "{error.user.username}")
+                             @Pattern(regexp = "[a-z][a-z0-9._-]{2,31}", message = "{error.user.username}") String username,
+                             @NotBlank @PlainText(max = 50) String displayName, String role, String region) {
+        public NewAccount {
+            username = FieldRules.trim(username);
+            displayName = FieldRules.trim(displayName);
+        }
+    }
+
     /** A row of the list. */
     public record Account(long id, String username, String displayName, Role role, String regionCode, boolean enabled,
                           boolean locked, OffsetDateTime lastLogin) {
@@ -34,6 +53,7 @@ public class UserAdministration {
     private final Passwords passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final Validator validator;
 
     private static void requireSecurityAdmin(ShebaoUser by) {
         if (!by.has(Role.SECURITY_ADMIN)) {
@@ -56,21 +76,18 @@ public class UserAdministration {
 
     /** Creates a staff account; returns its one-time password (shown once). */
     @Transactional
-    public String create(ShebaoUser by, String username, String displayName, String role, String region) {
+    public String create(ShebaoUser by, NewAccount a) {
         requireSecurityAdmin(by);
-        Violations v = new Violations();
-        String u = username == null ? "" : username.strip();
-        if (!u.matches("[a-z][a-z0-9._-]{2,31}")) {
-            v.add("username", "error.user.username");
-        }
-        String name = v.text(displayName, "displayName", 50, true);
-        Role r = v.oneOf(role, Role.class, "role");
+        Violations v = Violations.of(validator.validate(a));
+        String u = a.username();
+        String name = a.displayName();
+        Role r = v.oneOf(a.role(), Role.class, "role");
         if (r != null && !r.isStaff()) {
             v.add("role", "error.user.staffOnly");
         }
         RegionCode rc = null;
         try {
-            rc = new RegionCode(region == null ? "" : region.strip());
+            rc = new RegionCode(a.region() == null ? "" : a.region().strip());
             if (!by.region().covers(rc)) {
                 v.add("region", "error.user.region");
             }

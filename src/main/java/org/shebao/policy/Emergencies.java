@@ -1,5 +1,7 @@
 package org.shebao.policy;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import lombok.RequiredArgsConstructor;
 import org.shebao.policy.internal.DeadlineRule;
 import org.shebao.policy.internal.EmergencyChange;
@@ -15,7 +17,9 @@ import java.util.List;
 import java.util.Objects;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
+import org.shebao.common.FieldRules;
 import org.shebao.common.NotFoundException;
+import org.shebao.common.PlainText;
 import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
 import org.shebao.identity.Role;
@@ -46,11 +50,34 @@ public class Emergencies {
     public record DatesEntered(Emergency emergency, int itemsGotDeadline, int itemsRescheduled, int itemsPendingAgain) {
     }
 
+    /**
+     * An emergency as an administrator declares it: the jurisdiction's code, its name, the day (text, so that a
+     * wrong day is named). The name's rule is its annotation; region and day are checked by {@link #declare}.
+     */
+    public record Declaration(String region, @NotBlank @PlainText(max = 100) String name, String declaredOn) {
+        public Declaration {
+            name = FieldRules.trim(name);
+        }
+    }
+
+    /**
+     * Dates entered on an emergency: a blank date leaves it as it is unless its {@code clear} is set; a reason is
+     * needed to change a date already entered. The reason's length is its annotation; the dates, and what they must
+     * be relative to each other and to the declaration, are checked by {@link #enterDates}.
+     */
+    public record DateEntry(String level1EndedOn, String liftedOn, @PlainText(max = 200) String reason,
+                            boolean clearLevel1, boolean clearLifted) {
+        public DateEntry {
+            reason = FieldRules.trim(reason);
+        }
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PolicyBook book;
     private final DeadlineItems items;
     private final ApplicationEventPublisher events;
+    private final Validator validator;
 
     public List<Emergency> all() {
         return jdbc.sql("SELECT id, region_code, name, declared_on, level1_ended_on, lifted_on, version"
@@ -86,12 +113,12 @@ public class Emergencies {
     }
 
     @Transactional
-    public Emergency declare(ShebaoUser by, String rawRegion, String rawName, String rawDeclaredOn) {
+    public Emergency declare(ShebaoUser by, Declaration d) {
         requireAdmin(by);
-        Violations v = new Violations();
-        RegionCode region = v.attempt(() -> book.jurisdictions().requireServed(rawRegion, "region").code());
-        String name = v.text(rawName, "name", 100, true);
-        LocalDate declared = v.date(rawDeclaredOn, "declaredOn", true);
+        Violations v = Violations.of(validator.validate(d));
+        RegionCode region = v.attempt(() -> book.jurisdictions().requireServed(d.region(), "region").code());
+        String name = d.name();
+        LocalDate declared = v.date(d.declaredOn(), "declaredOn", true);
         LocalDate today = LocalDate.now(clock);
         if (declared != null && declared.isAfter(today)) {
             v.add("declaredOn", "error.date.future", today);
@@ -122,28 +149,27 @@ public class Emergencies {
      * {@code clear} names it; changing a date already entered needs a reason.
      */
     @Transactional
-    public DatesEntered enterDates(ShebaoUser by, long id, int version, String rawLevel1EndedOn, String rawLiftedOn,
-                                   String rawReason, boolean clearLevel1, boolean clearLifted) {
+    public DatesEntered enterDates(ShebaoUser by, long id, int version, DateEntry d) {
         requireAdmin(by);
         Emergency e = get(id);
         if (!by.region().covers(e.region())) {
             throw new AccessDeniedToRecordException("emergency");
         }
-        Violations v = new Violations();
-        LocalDate level1 = clearLevel1 ? null : v.date(rawLevel1EndedOn, "level1EndedOn", false);
-        LocalDate lifted = clearLifted ? null : v.date(rawLiftedOn, "liftedOn", false);
-        String reason = v.text(rawReason, "reason", 200, false);
+        Violations v = Violations.of(validator.validate(d));
+        LocalDate level1 = d.clearLevel1() ? null : v.date(d.level1EndedOn(), "level1EndedOn", false);
+        LocalDate lifted = d.clearLifted() ? null : v.date(d.liftedOn(), "liftedOn", false);
+        String reason = d.reason();
         v.throwIfAny();
-        if (level1 == null && !clearLevel1) {
+        if (level1 == null && !d.clearLevel1()) {
             level1 = e.level1EndedOn();
         }
-        if (lifted == null && !clearLifted) {
+        if (lifted == null && !d.clearLifted()) {
             lifted = e.liftedOn();
         }
         boolean level1Changed = !Objects.equals(level1, e.level1EndedOn());
         boolean liftedChanged = !Objects.equals(lifted, e.liftedOn());
         if (!level1Changed && !liftedChanged) {
-            v.add(rawLiftedOn == null || rawLiftedOn.isBlank() ? "level1EndedOn" : "liftedOn", "error.emergency.noChange");
+            v.add(d.liftedOn() == null || d.liftedOn().isBlank() ? "level1EndedOn" : "liftedOn", "error.emergency.noChange");
         }
         if (level1 != null && level1.isBefore(e.declaredOn())) {
             v.add("level1EndedOn", "error.emergency.level1BeforeDeclared", e.declaredOn());

@@ -1,6 +1,24 @@
 package org.shebao.registry;
 
-/** What a clerk or an API client submits to register or edit an employer. */
-public record EmployerData(String creditCode, String name, String regionCode, String address, String contactName,
-                           String contactPhone, String agencyContactName, String agencyContactPhone) {
+import jakarta.validation.constraints.NotBlank;
+import org.shebao.common.FieldRules;
+import org.shebao.common.Phone;
+import org.shebao.common.PlainText;
+
+/**
+ * What a clerk or an API client submits to register or edit an employer. The field rules are its annotations; the
+ * credit code and the region are checked by their value types and by {@link Employers} (the user's scope).
+ */
+public record EmployerData(String creditCode, @NotBlank @PlainText(max = 100) String name, String regionCode,
+                           @PlainText(max = 200) String address, @PlainText(max = 50) String contactName,
+                           @Phone String contactPhone, @PlainText(max = 50) String agencyContactName,
+                           @Phone String agencyContactPhone) {
+    public EmployerData {
+        name = FieldRules.trim(name);
+        address = FieldRules.trim(address);
+        contactName = FieldRules.trim(contactName);
+        contactPhone = FieldRules.trim(contactPhone);
+        agencyContactName = FieldRules.trim(agencyContactName);
+        agencyContactPhone = FieldRules.trim(agencyContactPhone);
+    }
 }

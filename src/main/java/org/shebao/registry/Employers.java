@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.ConflictException;
 import org.shebao.common.CreditCode;
@@ -25,6 +26,7 @@ public class Employers {
     private final RegistryStore store;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Validator validator;
 
     /** The employer, if the user may see it: staff of the region, or the employer's own portal user. */
     public Employer employer(ShebaoUser by, long employerId) {
@@ -39,7 +41,7 @@ public class Employers {
     @Transactional
     public Employer registerEmployer(ShebaoUser by, EmployerData d) {
         store.requireWriter(by);
-        Violations v = new Violations();
+        Violations v = Violations.of(validator.validate(d));
         CreditCode code = v.attempt(() -> CreditCode.parse(d.creditCode(), "creditCode"));
         RegistryStore.EmployerFields f = store.employerFields(v, by, d);
         v.throwIfAny();
@@ -72,7 +74,7 @@ public class Employers {
     public Employer updateEmployer(ShebaoUser by, long employerId, int version, EmployerData d) {
         store.requireWriter(by);
         Employer before = store.employer(by, employerId);
-        Violations v = new Violations();
+        Violations v = Violations.of(validator.validate(d));
         if (d.creditCode() != null && !d.creditCode().isBlank()
                 && !d.creditCode().strip().equalsIgnoreCase(before.creditCode())) {
             v.add("creditCode", "error.creditCode.immutable");

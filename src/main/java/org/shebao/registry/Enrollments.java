@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
@@ -31,6 +32,7 @@ public class Enrollments {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Parameters parameters;
+    private final Validator validator;
 
     @Transactional
     public Enrollment enroll(ShebaoUser by, long personId, EnrollmentData d) {
@@ -63,11 +65,11 @@ public class Enrollments {
 
     private CheckedEnrollment checkEnrollment(ShebaoUser by, long personId, EnrollmentData d) {
         Person person = store.person(by, personId);
-        Violations v = new Violations();
+        Violations v = Violations.of(validator.validate(d));
         EnrollmentCategory category = v.oneOf(d.category(), EnrollmentCategory.class, "category");
         InsuranceType type = v.oneOf(d.insuranceType(), InsuranceType.class, "insuranceType");
         LocalDate first = v.date(d.firstInsuredOn(), "firstInsuredOn", true);
-        String remark = v.text(d.remark(), "remark", 200, false);
+        String remark = d.remark();
         Employer employer = null;
         if (category == EnrollmentCategory.EMPLOYEE) {
             if (d.employerId() == null) {

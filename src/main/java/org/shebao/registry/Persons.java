@@ -1,5 +1,6 @@
 package org.shebao.registry;
 
+import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
 import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
@@ -41,6 +42,7 @@ public class Persons {
     private final Jurisdictions jurisdictions;
     private final AuditLog audit;
     private final IdNumberCipher ids;
+    private final Validator validator;
 
     /** The person, if the user may see them: staff of the region, or the person themselves. */
     public Person person(ShebaoUser by, long personId) {
@@ -55,13 +57,13 @@ public class Persons {
     @Transactional
     public Person registerPerson(ShebaoUser by, PersonData d) {
         store.requireWriter(by);
-        Violations v = new Violations();
+        Violations v = Violations.of(validator.validate(d));
         IdNumber id = v.attempt(() -> IdNumber.parse(d.idNumber(), "idNumber"));
         if (id != null && id.birthDate().isAfter(LocalDate.now(clock))) {
             v.add("idNumber", "error.idNumber.birthInFuture", id.birthDate());
         }
-        String name = store.personName(v, d.name());
-        String phone = v.phone(d.phone(), "phone", false);
+        String name = d.name();
+        String phone = d.phone();
         RegionCode hukou = v.attempt(() -> jurisdictions.requirePlausibleAddress(d.hukouRegion(), "hukouRegion"));
         Jurisdiction region = store.managedRegion(v, by, d.regionCode());
         v.throwIfAny();
@@ -99,13 +101,13 @@ public class Persons {
     public Person updatePerson(ShebaoUser by, long personId, int version, PersonData d) {
         store.requireWriter(by);
         Person before = store.person(by, personId);
-        Violations v = new Violations();
+        Violations v = Violations.of(validator.validate(d));
         if (d.idNumber() != null && !d.idNumber().isBlank()
                 && !d.idNumber().strip().equalsIgnoreCase(before.idNumber().value())) {
             v.add("idNumber", "error.idNumber.immutable");
         }
-        String name = store.personName(v, d.name());
-        String phone = v.phone(d.phone(), "phone", false);
+        String name = d.name();
+        String phone = d.phone();
         RegionCode hukou = v.attempt(() -> jurisdictions.requirePlausibleAddress(d.hukouRegion(), "hukouRegion"));
         Jurisdiction region = store.managedRegion(v, by, d.regionCode());
         v.throwIfAny();

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The registry's rows, shared by persons, employers and enrollments: access by region (staff see their region and
- * below, a portal user only their own record), the field rules they share, reading rows by column name, and the
- * history of every change, typed by entity and action.
+ * below, a portal user only their own record), the region a record may be managed in, reading rows by column name,
+ * and the history of every change, typed by entity and action.
  */
 @Component
 @RequiredArgsConstructor
@@ -84,15 +84,6 @@ class RegistryStore {
 
     // ---------------------------------------------------------------- internals
 
-    String personName(Violations v, String raw) {
-        String name = v.text(raw, "name", 50, true);
-        if (name != null && !name.matches("[\\p{L}\\p{M}·．. ]+")) {
-            v.add("name", "error.name.characters");
-            return null;
-        }
-        return name;
-    }
-
     Jurisdiction managedRegion(Violations v, ShebaoUser by, String raw) {
         Jurisdiction j = v.attempt(() -> jurisdictions.requireServed(raw, "regionCode"));
         if (j == null) {
@@ -124,16 +115,11 @@ class RegistryStore {
         }
     }
 
+    /** An employer's fields, its annotated rules checked by the caller: the region is the one left to check. */
     EmployerFields employerFields(Violations v, ShebaoUser by, EmployerData d) {
-        String name = v.text(d.name(), "name", 100, true);
         Jurisdiction region = managedRegion(v, by, d.regionCode());
-        String address = v.text(d.address(), "address", 200, false);
-        String contactName = v.text(d.contactName(), "contactName", 50, false);
-        String contactPhone = v.phone(d.contactPhone(), "contactPhone", false);
-        String agencyName = v.text(d.agencyContactName(), "agencyContactName", 50, false);
-        String agencyPhone = v.phone(d.agencyContactPhone(), "agencyContactPhone", false);
-        return new EmployerFields(name, region == null ? null : region.code().value(), address, contactName,
-                contactPhone, agencyName, agencyPhone);
+        return new EmployerFields(d.name(), region == null ? null : region.code().value(), d.address(),
+                d.contactName(), d.contactPhone(), d.agencyContactName(), d.agencyContactPhone());
     }
 
     void requireStaff(ShebaoUser by) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.Users;
 import org.shebao.policy.Emergencies;
+import org.shebao.policy.Emergencies.DateEntry;
 import org.shebao.policy.Emergency;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -63,7 +64,7 @@ abstract class BrowserJourney {
                 .findFirst().orElseThrow();
         if (e.liftedOn() != null) {
             emergencies.enterDates((ShebaoUser) users.loadUserByUsername("fj.admin"), e.id(),
-                    e.version(), "", "", "测试结束：撤销录入", false, true);
+                    e.version(), new DateEntry("", "", "测试结束：撤销录入", false, true));
         }
     }
 

@@ -28,6 +28,7 @@ import org.shebao.payroll.LineKind;
 import org.shebao.payroll.Payroll;
 import org.shebao.payroll.PayrollRun;
 import org.shebao.policy.Emergencies;
+import org.shebao.policy.Emergencies.DateEntry;
 import org.shebao.policy.Emergency;
 import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
@@ -123,11 +124,12 @@ class AwardRulesIT {
         Emergency e = emergencies.all().stream().filter(x -> x.region().value().equals("140000")).findFirst().orElseThrow();
         if (lifted == null) {
             if (e.liftedOn() != null) {
-                emergencies.enterDates(staff.get("sx.admin"), e.id(), e.version(), "", "", "测试结束：撤销录入", false, true);
+                emergencies.enterDates(staff.get("sx.admin"), e.id(), e.version(),
+                        new DateEntry("", "", "测试结束：撤销录入", false, true));
             }
         } else {
-            emergencies.enterDates(staff.get("sx.admin"), e.id(), e.version(), "", lifted.toString(),
-                    e.liftedOn() == null ? "" : "测试：更正", false, false);
+            emergencies.enterDates(staff.get("sx.admin"), e.id(), e.version(), new DateEntry("", lifted.toString(),
+                    e.liftedOn() == null ? "" : "测试：更正", false, false));
         }
     }
 

@@ -19,6 +19,8 @@ import org.shebao.common.InvalidInputException;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Emergencies.DateEntry;
+import org.shebao.policy.Emergencies.Declaration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -80,17 +82,19 @@ class PolicyIT {
                 .as("while liftedOn is unknown the emergency lasts").isTrue();
 
         // a Fujian administrator cannot touch Shanxi's emergency
-        assertThatThrownBy(() -> emergencies.enterDates(staff.get("fj.admin"), e.id(), e.version(), "", "2020-05-31", "",
-                false, false)).isInstanceOf(AccessDeniedToRecordException.class);
+        assertThatThrownBy(() -> emergencies.enterDates(staff.get("fj.admin"), e.id(), e.version(),
+                new DateEntry("", "2020-05-31", "", false, false))).isInstanceOf(AccessDeniedToRecordException.class);
         // lifted before declared, lifted before the level-1 end: refused, nothing changed
         ShebaoUser admin = staff.get("sx.admin");
-        assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(), "", "2020-01-01", "", false, false))
+        assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(),
+                new DateEntry("", "2020-01-01", "", false, false)))
                 .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
                         .isEqualTo("error.emergency.liftedBeforeDeclared"));
-        assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(), "2020-03-10", "2020-03-01", "",
-                false, false)).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(),
+                new DateEntry("2020-03-10", "2020-03-01", "", false, false))).isInstanceOfSatisfying(InvalidInputException.class,
                         x -> assertThat(x.violations().get(0).code()).isEqualTo("error.emergency.liftedBeforeLevel1"));
-        assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(), "2020-02-30", "", "", false, false))
+        assertThatThrownBy(() -> emergencies.enterDates(admin, e.id(), e.version(),
+                new DateEntry("2020-02-30", "", "", false, false)))
                 .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
                         .isEqualTo("error.date.impossible"));
         assertThat(shanxi()).isEqualTo(e);
@@ -109,8 +113,8 @@ class PolicyIT {
         assertThat(contributions.deferrals(deferred).get(0).deadline().isPending()).as("N-5b deferral, N-5c pending").isTrue();
         pending = deadlines.openCounts(e.id(), RULE)[0];
 
-        Emergencies.DatesEntered r = emergencies.enterDates(admin, e.id(), e.version(), "2020-03-10", "2020-05-31", "",
-                false, false);
+        Emergencies.DatesEntered r = emergencies.enterDates(admin, e.id(), e.version(),
+                new DateEntry("2020-03-10", "2020-05-31", "", false, false));
         assertThat(contributions.deferrals(deferred).get(0).deadline().dueOn()).isEqualTo(LocalDate.of(2020, 8, 31));
         // the contribution module hears of the deadline after commit, and the notification module after it
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -141,13 +145,15 @@ class PolicyIT {
 
         // a correction needs a reason, and a stale form is refused
         Emergency now = shanxi();
-        assertThatThrownBy(() -> emergencies.enterDates(admin, now.id(), now.version(), "", "2020-06-30", " ", false, false))
+        assertThatThrownBy(() -> emergencies.enterDates(admin, now.id(), now.version(),
+                new DateEntry("", "2020-06-30", " ", false, false)))
                 .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
                         .isEqualTo("error.emergency.reasonRequired"));
-        assertThatThrownBy(() -> emergencies.enterDates(admin, now.id(), e.version(), "", "2020-06-30", "更正", false, false))
+        assertThatThrownBy(() -> emergencies.enterDates(admin, now.id(), e.version(),
+                new DateEntry("", "2020-06-30", "更正", false, false)))
                 .isInstanceOf(ConflictException.class);
-        Emergencies.DatesEntered fixed = emergencies.enterDates(admin, now.id(), now.version(), "", "2020-06-30",
-                "省政府通告更正", false, false);
+        Emergencies.DatesEntered fixed = emergencies.enterDates(admin, now.id(), now.version(),
+                new DateEntry("", "2020-06-30", "省政府通告更正", false, false));
         assertThat(fixed.itemsRescheduled()).isEqualTo(pending + 1);
         assertThat(deadlines.tracked("test", TrackedRef.of("test", 1), RULE).orElseThrow().dueOn()).isEqualTo(LocalDate.of(2020, 9, 30));
         EmergencyChange last = emergencies.history(e.id()).get(historySize(e.id()) - 1);
@@ -160,8 +166,8 @@ class PolicyIT {
         // the dates can be withdrawn (with a reason): every item is pending again; this also leaves the shared
         // test database as the demo has it, for the tests that need Shanxi's emergency in force today
         Emergency fixedNow = shanxi();
-        Emergencies.DatesEntered withdrawn = emergencies.enterDates(admin, fixedNow.id(), fixedNow.version(), "", "",
-                "测试：撤销录入", true, true);
+        Emergencies.DatesEntered withdrawn = emergencies.enterDates(admin, fixedNow.id(), fixedNow.version(),
+                new DateEntry("", "", "测试：撤销录入", true, true));
         assertThat(withdrawn.itemsPendingAgain()).isEqualTo(pending + 1);
         assertThat(deadlines.tracked("test", TrackedRef.of("test", 1), RULE).orElseThrow().isPending()).isTrue();
     }
@@ -169,15 +175,15 @@ class PolicyIT {
     @Test
     @DisplayName("declaring: not twice for a region with an emergency not lifted, not in the future, only in one's scope")
     void declaring() {
-        assertThatThrownBy(() -> emergencies.declare(staff.get("fj.admin"), "350000", "重复", "2020-02-01"))
+        assertThatThrownBy(() -> emergencies.declare(staff.get("fj.admin"), new Declaration("350000", "重复", "2020-02-01")))
                 .isInstanceOfSatisfying(ConflictException.class, x -> assertThat(x.violation().code())
                         .isEqualTo("error.emergency.overlap"));
-        assertThatThrownBy(() -> emergencies.declare(staff.get("fj.admin"), "350200", "未来", "2099-01-01"))
+        assertThatThrownBy(() -> emergencies.declare(staff.get("fj.admin"), new Declaration("350200", "未来", "2099-01-01")))
                 .isInstanceOfSatisfying(InvalidInputException.class, x -> assertThat(x.violations().get(0).code())
                         .isEqualTo("error.date.future"));
-        assertThatThrownBy(() -> emergencies.declare(staff.get("fj.admin"), "140900", "越权", "2020-02-01"))
+        assertThatThrownBy(() -> emergencies.declare(staff.get("fj.admin"), new Declaration("140900", "越权", "2020-02-01")))
                 .isInstanceOf(AccessDeniedToRecordException.class);
-        assertThatThrownBy(() -> emergencies.declare(staff.get("fz.clerk"), "350100", "无权", "2020-02-01"))
+        assertThatThrownBy(() -> emergencies.declare(staff.get("fz.clerk"), new Declaration("350100", "无权", "2020-02-01")))
                 .isInstanceOf(AccessDeniedToRecordException.class);
         assertThat(emergencies.all()).hasSize(2);
     }

@@ -145,6 +145,26 @@ class RegistryApiIT {
     }
 
     @Test
+    @DisplayName("the field rules written as annotations answer the same way: the field, the message in the client's "
+            + "language; on an edit too, and nothing changes")
+    void annotatedRules() {
+        Map<String, Object> body = person(freshIdNumber());
+        body.put("name", "王2");
+        Response r = api.send("fz.clerk", "POST", "/api/v1/persons", body, "en");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.firstErrorField()).isEqualTo("name");
+        assertThat(r.firstErrorMessage()).startsWith("A name holds letters");
+        long id = api.post("fz.clerk", "/api/v1/persons", person(freshIdNumber())).body().path("id").asLong();
+        long changesBefore = changes();
+        Response edit = api.put("fz.clerk", "/api/v1/persons/" + id, Map.of("version", 0, "name", "林测试",
+                "phone", "12345", "hukouRegion", "350104", "regionCode", "350100"));
+        assertThat(edit.status()).isEqualTo(400);
+        assertThat(edit.firstErrorField()).isEqualTo("phone");
+        assertThat(edit.firstErrorMessage()).contains("电话号码格式不正确");
+        assertThat(changes()).isEqualTo(changesBefore);
+    }
+
+    @Test
     @DisplayName("edits are recorded with old and new values; a stale version is 409")
     void editAndOptimisticLocking() {
         long id = api.post("fz.clerk", "/api/v1/persons", person(freshIdNumber())).body().path("id").asLong();

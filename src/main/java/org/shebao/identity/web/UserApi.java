@@ -6,6 +6,7 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.UserAdministration;
+import org.shebao.identity.UserAdministration.NewAccount;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 class UserApi {
     private final UserAdministration admin;
 
-    /** A new staff account: user name, name, role (CLERK …), region code. */
-    record NewAccount(String username, String displayName, String role, String region) {
-    }
-
     @GetMapping
     @Operation(summary = "本辖区的工作人员账户（安全管理员）")
     List<UserAdministration.Account> list(@AuthenticationPrincipal ShebaoUser user) {
@@ -37,9 +34,8 @@ class UserApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新建工作人员账户；返回一次性密码（只此一次），首次登录须修改")
     Map<String, String> create(@AuthenticationPrincipal ShebaoUser user, @RequestBody NewAccount a) {
-        String oneTime = admin.create(user, a == null ? null : a.username(), a == null ? null : a.displayName(),
-                a == null ? null : a.role(), a == null ? null : a.region());
-        return Map.of("username", a.username().strip(), "oneTimePassword", oneTime);
+        String oneTime = admin.create(user, a);
+        return Map.of("username", a.username(), "oneTimePassword", oneTime);
     }
 
     @PostMapping("/{id}/password-reset")

@@ -6,17 +6,18 @@ import org.shebao.common.web.FormErrors;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.UserAdministration;
+import org.shebao.identity.UserAdministration.NewAccount;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import java.util.Map;
 
 /** 「用户管理」 for the security administrator: staff accounts of the region, one-time passwords, disable, unlock. */
 @Controller
@@ -30,24 +31,20 @@ class UserPages {
         model.addAttribute("accounts", admin.accounts(user));
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isStaff).toList());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of());
+            model.addAttribute("form", new NewAccount(null, null, null, null));
         }
         return "identity/users";
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String username,
-                  @RequestParam(required = false) String displayName, @RequestParam(required = false) String role,
-                  @RequestParam(required = false) String region, Model model, RedirectAttributes redirect) {
-        var created = FormErrors.attempt(model, messages, () -> admin.create(user, username, displayName, role, region));
+    String create(@AuthenticationPrincipal ShebaoUser user, @ModelAttribute("form") NewAccount form, Model model,
+                  RedirectAttributes redirect) {
+        var created = FormErrors.attempt(model, messages, () -> admin.create(user, form));
         if (created.isPresent()) {
             redirect.addFlashAttribute("oneTime", created.get());
-            redirect.addFlashAttribute("oneTimeFor", username.strip());
+            redirect.addFlashAttribute("oneTimeFor", form.username());
             return "redirect:/security/users";
         }
-        model.addAttribute("form", Map.of("username", username == null ? "" : username,
-                "displayName", displayName == null ? "" : displayName, "role", role == null ? "" : role,
-                "region", region == null ? "" : region));
         return list(user, model);
     }
 

@@ -15,6 +15,8 @@ import org.shebao.policy.Deadline;
 import org.shebao.policy.internal.DeadlineRule;
 import org.shebao.policy.Deadlines;
 import org.shebao.policy.Emergencies;
+import org.shebao.policy.Emergencies.DateEntry;
+import org.shebao.policy.Emergencies.Declaration;
 import org.shebao.policy.Emergency;
 import org.shebao.policy.internal.HolidayCalendar;
 import org.shebao.policy.Jurisdiction;
@@ -28,6 +30,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -121,15 +124,14 @@ class PolicyPages {
     }
 
     @PostMapping("/emergencies")
-    String declare(@AuthenticationPrincipal ShebaoUser user, @RequestParam String region, @RequestParam String name,
-                   @RequestParam String declaredOn, Model model, RedirectAttributes redirect) {
-        Optional<Emergency> e = FormErrors.attempt(model, messages, () -> emergencies.declare(user, region, name, declaredOn));
+    String declare(@AuthenticationPrincipal ShebaoUser user, @ModelAttribute("declareForm") Declaration form,
+                   Model model, RedirectAttributes redirect) {
+        Optional<Emergency> e = FormErrors.attempt(model, messages, () -> emergencies.declare(user, form));
         if (e.isPresent()) {
             redirect.addFlashAttribute("notice", "notice.emergency.declared");
             return "redirect:/admin/policy/emergencies/" + e.get().id();
         }
-        model.addAttribute("declareForm", Map.of("region", region, "name", name, "declaredOn", declaredOn));
-        return overview(user, region, null, model);
+        return overview(user, form.region(), null, model);
     }
 
     @GetMapping("/emergencies/{id}")
@@ -147,21 +149,15 @@ class PolicyPages {
 
     @PostMapping("/emergencies/{id}/dates")
     String enterDates(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int version,
-                      @RequestParam(defaultValue = "") String level1EndedOn,
-                      @RequestParam(defaultValue = "") String liftedOn,
-                      @RequestParam(defaultValue = "") String reason,
-                      @RequestParam(defaultValue = "false") boolean clearLevel1,
-                      @RequestParam(defaultValue = "false") boolean clearLifted,
-                      Model model, RedirectAttributes redirect) {
+                      @ModelAttribute("datesForm") DateEntry form, Model model, RedirectAttributes redirect) {
         Optional<Emergencies.DatesEntered> entered = FormErrors.attempt(model, messages, () ->
-                emergencies.enterDates(user, id, version, level1EndedOn, liftedOn, reason, clearLevel1, clearLifted));
+                emergencies.enterDates(user, id, version, form));
         if (entered.isPresent()) {
             Emergencies.DatesEntered r = entered.get();
             redirect.addFlashAttribute("notice", "notice.emergency.dates");
             redirect.addFlashAttribute("entered", List.of(r.itemsGotDeadline(), r.itemsRescheduled(), r.itemsPendingAgain()));
             return "redirect:/admin/policy/emergencies/" + id;
         }
-        model.addAttribute("datesForm", Map.of("level1EndedOn", level1EndedOn, "liftedOn", liftedOn, "reason", reason));
         return emergency(user, id, model);
     }
 
