@@ -3,8 +3,6 @@ package org.shebao.casework;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Objects;
-import org.shebao.common.Violations;
 
 /**
  * An application as received: its type, channel, for whom (the ID number, when a clerk registers it on a person's
@@ -14,18 +12,6 @@ import org.shebao.common.Violations;
 public record Submission(CaseType type, Channel channel, String personIdNumber, Map<String, String> form,
                          List<Upload> uploads, Set<String> commitments, String signature, String idempotencyKey) {
     public Submission {
-        Violations v = new Violations();
-        if (form != null) {
-            form.forEach((k, value) -> {
-                if (k == null || value == null) {
-                    v.add(k == null ? "form" : k, "error.required");
-                }
-            });
-        }
-        if (commitments != null && commitments.stream().anyMatch(Objects::isNull)) {
-            v.add("commitments", "error.format");
-        }
-        v.throwIfAny();
         form = form == null ? Map.of() : Map.copyOf(form);
         uploads = uploads == null ? List.of() : List.copyOf(uploads);
         commitments = commitments == null ? Set.of() : Set.copyOf(commitments);

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -125,6 +126,56 @@ class BadInputIT {
         assertThat(problem.path("title").asText()).isNotBlank().doesNotContain("Exception");
         assertThat(r.body()).doesNotContain("at org.").doesNotContain("Exception");
         assertThat(rows()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a body that breaks its record's field rules (@Valid, or a multipart part validated by hand) is a 400 "
+            + "problem naming the field, with the same message as any refusal, in Chinese and in English")
+    void annotatedRules() {
+        ApiClient api = new ApiClient(port);
+        int before = rows();
+        ApiClient.Response noYear = api.send("citizen.fz", "POST", "/api/v1/me/deferrals", "{}", "zh-CN");
+        assertThat(noYear.status()).isEqualTo(400);
+        assertThat(noYear.body().path("title").asText()).isEqualTo("请求数据有误");
+        assertThat(noYear.firstErrorField()).isEqualTo("year");
+        assertThat(noYear.body().path("errors").path(0).path("code").asText()).isEqualTo("error.required");
+        assertThat(noYear.firstErrorMessage()).isEqualTo("此项为必填项。");
+        assertThat(api.send("citizen.fz", "POST", "/api/v1/me/deferrals", "{}", "en").firstErrorMessage())
+                .isEqualTo("This field is required.");
+        ApiClient.Response noType = api.post("citizen.fz", "/api/v1/cases", Map.of("form", Map.of("purpose", "x")));
+        assertThat(noType.status()).isEqualTo(400);
+        assertThat(noType.firstErrorField()).isEqualTo("type");
+        ApiClient.Response nullField = api.post("citizen.fz", "/api/v1/cases",
+                "{\"type\":\"CERTIFICATE_REQUEST\",\"form\":{\"certificate\":null,\"purpose\":\"x\"}}");
+        assertThat(nullField.firstErrorField()).as("a form field is named by its key").isEqualTo("certificate");
+        ApiClient.Response nullCommitment = api.multipart("citizen.fz", "/api/v1/cases",
+                "{\"type\":\"CERTIFICATE_REQUEST\",\"form\":{\"purpose\":\"x\"},\"commitments\":[null]}",
+                List.of(), Map.of());
+        assertThat(nullCommitment.status()).isEqualTo(400);
+        assertThat(nullCommitment.firstErrorField()).isEqualTo("commitments");
+        assertThat(nullCommitment.body().path("errors").path(0).path("code").asText()).isEqualTo("error.format");
+        ApiClient.Response longPurpose = api.post("citizen.fz", "/api/v1/cases", Map.of("type", "CERTIFICATE_REQUEST",
+                "form", Map.of("purpose", "购".repeat(101))));
+        assertThat(longPurpose.firstErrorField()).isEqualTo("purpose");
+        assertThat(longPurpose.firstErrorMessage()).isEqualTo("长度不能超过 100 个字符。");
+        assertThat(rows()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a form whose fields break their rules is shown again with each message at its field and what the "
+            + "user typed, and nothing is stored")
+    void formKeepsInputAndShowsFieldMessages() throws Exception {
+        long persons = jdbc.sql("SELECT count(*) FROM registry_person").query(Long.class).single();
+        WebSession clerk = WebSession.login(port, "fz.clerk");
+        HttpResponse<String> r = clerk.submit("/registry/persons/new", "/registry/persons", Map.of(
+                "idNumber", "350104198506150011", "name", " ", "phone", "12345", "hukouRegion", "350104",
+                "regionCode", "350100"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("此项为必填项。").contains("电话号码格式不正确").contains("公民身份号码校验码错误")
+                .contains("value=\"12345\"").contains("value=\"350104198506150011\"")
+                .doesNotContain("Exception");
+        assertThat(r.body().split("is-invalid", -1)).as("three fields marked").hasSize(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM registry_person").query(Long.class).single()).isEqualTo(persons);
     }
 
     @Test

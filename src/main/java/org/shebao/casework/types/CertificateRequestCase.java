@@ -1,5 +1,7 @@
 package org.shebao.casework.types;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -11,6 +13,8 @@ import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.Certificates;
 import org.shebao.casework.ChecklistItem;
+import org.shebao.common.FieldRules;
+import org.shebao.common.PlainText;
 import org.shebao.common.Violations;
 import org.shebao.contribution.Contributions;
 import org.shebao.contribution.RightsRecord;
@@ -26,10 +30,18 @@ import org.springframework.stereotype.Component;
 @Component
 @RequiredArgsConstructor
 class CertificateRequestCase implements CaseTypeHandler {
+    /** The form: which certificate (one kind so far), and what for. */
+    record Form(String certificate, @NotBlank @PlainText(max = 100) String purpose) {
+        Form {
+            purpose = FieldRules.trim(purpose);
+        }
+    }
+
     private final Certificates certificates;
     private final Contributions contributions;
     private final Persons persons;
     private final Clock clock;
+    private final Validator validator;
 
     @Override
     public CaseType type() {
@@ -43,16 +55,15 @@ class CertificateRequestCase implements CaseTypeHandler {
 
     @Override
     public Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form) {
-        Violations v = new Violations();
-        String kind = form.getOrDefault("certificate", "CONTRIBUTION_RECORD");
-        if (!"CONTRIBUTION_RECORD".equals(kind)) {
-            v.add("certificate", "error.case.certificateKind", kind);
+        Form f = new Form(form.getOrDefault("certificate", "CONTRIBUTION_RECORD"), form.get("purpose"));
+        Violations v = Violations.of(validator.validate(f));
+        if (!"CONTRIBUTION_RECORD".equals(f.certificate())) {
+            v.add("certificate", "error.case.certificateKind", f.certificate());
         }
-        String purpose = v.text(form.get("purpose"), "purpose", 100, true);
         v.throwIfAny();
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("certificate", kind);
-        out.put("purpose", purpose);
+        out.put("certificate", f.certificate());
+        out.put("purpose", f.purpose());
         return out;
     }
 

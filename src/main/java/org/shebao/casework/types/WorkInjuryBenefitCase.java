@@ -1,5 +1,7 @@
 package org.shebao.casework.types;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import lombok.RequiredArgsConstructor;
 import org.shebao.casework.CaseType;
 import org.shebao.policy.Implements;
@@ -16,6 +18,8 @@ import org.shebao.casework.CaseFlag;
 import org.shebao.casework.CaseFlags;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.ChecklistItem;
+import org.shebao.common.FieldRules;
+import org.shebao.common.PlainText;
 import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
 import org.shebao.identity.ShebaoUser;
@@ -36,8 +40,16 @@ import org.springframework.stereotype.Component;
 @Component
 @RequiredArgsConstructor
 class WorkInjuryBenefitCase implements CaseTypeHandler {
+    /** The form's text; the day of the injury is parsed, and must not lie ahead, by {@link #check}. */
+    record Form(String injuryDate, @NotBlank @PlainText(max = 200) String description) {
+        Form {
+            description = FieldRules.trim(description);
+        }
+    }
+
     private final Measures measures;
     private final Clock clock;
+    private final Validator validator;
 
     @Override
     public CaseType type() {
@@ -52,17 +64,17 @@ class WorkInjuryBenefitCase implements CaseTypeHandler {
 
     @Override
     public Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form) {
-        Violations v = new Violations();
-        LocalDate injured = v.date(form.get("injuryDate"), "injuryDate", true);
+        Form f = new Form(form.get("injuryDate"), form.get("description"));
+        Violations v = Violations.of(validator.validate(f));
+        LocalDate injured = v.date(f.injuryDate(), "injuryDate", true);
         LocalDate today = LocalDate.now(clock);
         if (injured != null && injured.isAfter(today)) {
             v.add("injuryDate", "error.date.future", today);
         }
-        String description = v.text(form.get("description"), "description", 200, true);
         v.throwIfAny();
         Map<String, String> out = new LinkedHashMap<>();
         out.put("injuryDate", injured.toString());
-        out.put("description", description);
+        out.put("description", f.description());
         for (String flag : List.of("medicalWorker", "infectedAtWork", "sentToEpidemicArea")) {
             out.put(flag, String.valueOf(Boolean.parseBoolean(form.getOrDefault(flag, "false").strip())));
         }

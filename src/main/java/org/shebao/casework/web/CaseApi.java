@@ -2,6 +2,12 @@ package org.shebao.casework.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -46,9 +52,12 @@ import org.shebao.casework.Upload;
 @Tag(name = "casework", description = "网上办件：申请、材料、告知承诺、办理进度")
 @RequiredArgsConstructor
 class CaseApi {
-    /** An application as the app sends it. */
-    record ApplicationJson(String type, String idNumber, Map<String, String> form, Set<String> commitments,
-                           String signature) {
+    /**
+     * An application as the app sends it: its type is required; no form field and no commitment may be null. What
+     * the fields must hold is the business type's to check.
+     */
+    record ApplicationJson(@NotBlank String type, String idNumber, Map<String, @NotNull String> form,
+                           Set<@NotNull(message = "{error.format}") String> commitments, String signature) {
     }
 
     record CommitmentJson(String item, String clauses, String state, LocalDate dueOn, OffsetDateTime arrivedAt) {
@@ -64,6 +73,7 @@ class CaseApi {
     private final CaseQueries queries;
     private final DeferredMaterials ledger;
     private final ObjectMapper json;
+    private final Validator validator;
 
     @GetMapping("/ping")
     @Operation(summary = "连通性检查（已认证）")
@@ -73,7 +83,7 @@ class CaseApi {
 
     @PostMapping(path = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "提交网上申请（无附件）；Idempotency-Key 相同的重复提交返回同一办件")
-    ResponseEntity<CaseJson> submitJson(@AuthenticationPrincipal ShebaoUser user, @RequestBody ApplicationJson a,
+    ResponseEntity<CaseJson> submitJson(@AuthenticationPrincipal ShebaoUser user, @Valid @RequestBody ApplicationJson a,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return submit(user, a, List.of(), key);
     }
@@ -90,6 +100,13 @@ class CaseApi {
         } catch (IOException e) {
             throw InvalidInputException.of("application", "error.format");
         }
+        if (a == null) {
+            throw InvalidInputException.of("application", "error.format");
+        }
+        Set<ConstraintViolation<ApplicationJson>> broken = validator.validate(a);
+        if (!broken.isEmpty()) {
+            throw new ConstraintViolationException(broken);
+        }
         List<Upload> uploads = new ArrayList<>();
         request.getMultiFileMap().forEach((name, files) -> {
             if (!"application".equals(name)) {
@@ -101,9 +118,6 @@ class CaseApi {
 
     private ResponseEntity<CaseJson> submit(ShebaoUser user, ApplicationJson a, List<Upload> uploads,
                                             String key) {
-        if (a == null || a.type() == null) {
-            throw InvalidInputException.of("type", "error.required");
-        }
         Channel channel = user.isStaff() ? Channel.PHONE : Channel.MOBILE_API;
         CaseIntake.Submitted s = intake.submit(user, new Submission(CaseType.parse(a.type(), "type"), channel, a.idNumber(), a.form(), uploads,
                 a.commitments(), a.signature(), key));

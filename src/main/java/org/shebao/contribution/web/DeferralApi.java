@@ -1,6 +1,8 @@
 package org.shebao.contribution.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
@@ -17,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.shebao.common.InvalidInputException;
 
 /**
  * Deferred contributions (N-5b / FJ-5b) over the API: a clerk registers one for a person of the region, the person
@@ -31,8 +32,8 @@ class DeferralApi {
     private final Contributions contributions;
     private final Persons persons;
 
-    /** The request: the contribution year to defer. */
-    record DeferralRequest(Integer year) {
+    /** The request: the contribution year to defer (required; whether it may be deferred is the service's). */
+    record DeferralRequest(@NotNull Integer year) {
     }
 
     @GetMapping("/persons/{id}/deferrals")
@@ -45,8 +46,9 @@ class DeferralApi {
     @PostMapping("/persons/{id}/deferrals")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "经办人员为本地区人员登记缴费延期补办（N-5b、FJ-5b）")
-    Deferral register(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestBody DeferralRequest body) {
-        return contributions.defer(user, id, year(body));
+    Deferral register(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                      @Valid @RequestBody DeferralRequest body) {
+        return contributions.defer(user, id, body.year());
     }
 
     @GetMapping("/me/deferrals")
@@ -58,15 +60,8 @@ class DeferralApi {
     @PostMapping("/me/deferrals")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "灵活就业人员本人申请缴费延期补办（N-5b、FJ-5b）")
-    Deferral apply(@AuthenticationPrincipal ShebaoUser user, @RequestBody DeferralRequest body) {
-        return contributions.defer(user, own(user), year(body));
-    }
-
-    private static int year(DeferralRequest body) {
-        if (body == null || body.year() == null) {
-            throw InvalidInputException.of("year", "error.required");
-        }
-        return body.year();
+    Deferral apply(@AuthenticationPrincipal ShebaoUser user, @Valid @RequestBody DeferralRequest body) {
+        return contributions.defer(user, own(user), body.year());
     }
 
     private static long own(ShebaoUser user) {

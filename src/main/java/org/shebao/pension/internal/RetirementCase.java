@@ -1,5 +1,8 @@
 package org.shebao.pension.internal;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +14,7 @@ import org.shebao.casework.Case;
 import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.ChecklistItem;
+import org.shebao.common.FieldRules;
 import org.shebao.common.Money;
 import org.shebao.common.Violations;
 import org.shebao.identity.ShebaoUser;
@@ -29,9 +33,29 @@ import org.shebao.policy.Parameters;
 @Component
 @RequiredArgsConstructor
 class RetirementCase implements CaseTypeHandler {
+    /**
+     * The form's fields with their rules as annotations; the approved amount (a parameter's range) and the date of
+     * retirement (the person's age) are checked by {@link #check}.
+     */
+    record Form(@Pattern(regexp = "ENTERPRISE|INSTITUTION", message = "{error.choice}") String scheme,
+                @Pattern(regexp = "CADRE|WORKER", message = "{error.choice}") String post,
+                @NotNull(message = "{error.bankAccount}")
+                @Pattern(regexp = "\\d{12,30}", message = "{error.bankAccount}") String bankAccount,
+                String approvedAmount) {
+        Form {
+            bankAccount = FieldRules.trim(bankAccount);
+        }
+
+        static Form of(Map<String, String> form) {
+            return new Form(form.getOrDefault("scheme", "ENTERPRISE").strip(),
+                    form.getOrDefault("post", "CADRE").strip(), form.get("bankAccount"), form.get("approvedAmount"));
+        }
+    }
+
     private final Awards awards;
     private final Clock clock;
     private final Parameters parameters;
+    private final Validator validator;
 
     @Override
     public CaseType type() {
@@ -51,20 +75,12 @@ class RetirementCase implements CaseTypeHandler {
 
     @Override
     public Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form) {
-        Violations v = new Violations();
-        String scheme = form.getOrDefault("scheme", "ENTERPRISE").strip();
-        if (!scheme.equals("ENTERPRISE") && !scheme.equals("INSTITUTION")) {
-            v.add("scheme", "error.choice");
-        }
-        String post = form.getOrDefault("post", "CADRE").strip();
-        if (!post.equals("CADRE") && !post.equals("WORKER")) {
-            v.add("post", "error.choice");
-        }
-        String bank = form.getOrDefault("bankAccount", "").strip();
-        if (!bank.matches("\\d{12,30}")) {
-            v.add("bankAccount", "error.bankAccount");
-        }
-        String approved = form.get("approvedAmount");
+        Form f = Form.of(form);
+        Violations v = Violations.of(validator.validate(f));
+        String scheme = f.scheme();
+        String post = f.post();
+        String bank = f.bankAccount();
+        String approved = f.approvedAmount();
         if ("INSTITUTION".equals(scheme)) {
             try {
                 BigDecimal a = new BigDecimal(approved == null ? "" : approved.strip());
