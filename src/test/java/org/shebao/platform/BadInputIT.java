@@ -179,6 +179,23 @@ class BadInputIT {
     }
 
     @Test
+    @DisplayName("a form value that does not bind to its type (an employer number that is no number) is shown at its "
+            + "field, the rest as typed, and nothing is stored")
+    void formThatDoesNotBind() throws Exception {
+        long person = jdbc.sql("SELECT min(id) FROM registry_person WHERE region_code = '350100'").query(Long.class).single();
+        int before = rows();
+        HttpResponse<String> r = WebSession.login(port, "fz.clerk").submit("/registry/persons/" + person
+                + "/enrollments/new", "/registry/persons/" + person + "/enrollments", Map.of("category", "EMPLOYEE",
+                "insuranceType", "ENTERPRISE_PENSION", "employerId", "abc", "firstInsuredOn", "2010-03-01",
+                "remark", "备注甲"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("格式不正确").contains("value=\"备注甲\"").contains("value=\"2010-03-01\"")
+                .doesNotContain("Exception");
+        assertThat(r.body()).containsPattern("id=\"employerId\"[^>]*is-invalid");
+        assertThat(rows()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("the apply form for an unknown case type is a 404 page, and for an employer's account a 403 page, "
             + "both in Chinese, without a stack trace")
     void applyFormPages() throws Exception {

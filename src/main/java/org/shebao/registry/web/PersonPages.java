@@ -16,6 +16,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -118,10 +119,16 @@ class PersonPages {
 
     @PostMapping("/{id}/enrollments")
     String enroll(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
-                  @ModelAttribute("form") EnrollmentData form, Model model, RedirectAttributes redirect) {
-        if (FormErrors.attempt(model, messages, () -> enrollments.enroll(user, id, form)).isPresent()) {
+                  @ModelAttribute("form") EnrollmentData form, BindingResult binding,
+                  @RequestParam Map<String, String> typed, Model model, RedirectAttributes redirect) {
+        if (FormErrors.attempt(model, messages, binding, () -> enrollments.enroll(user, id, form)).isPresent()) {
             redirect.addFlashAttribute("notice", "notice.enrolled");
             return "redirect:/registry/persons/" + id;
+        }
+        if (binding.hasErrors()) {
+            // an employer number that is no number did not bind: its message is at its field, the rest as typed
+            model.addAttribute("form", new EnrollmentData(null, typed.get("category"), typed.get("insuranceType"),
+                    typed.get("firstInsuredOn"), typed.get("remark")));
         }
         model.addAttribute("person", persons.person(user, id));
         return enrollView(model);
