@@ -69,6 +69,9 @@ class LedgerPages {
             redirect.addFlashAttribute("notice", "notice.ledger.arrived");
             return "redirect:/casework/ledger?state=" + state;
         }
+        // the row whose arrival was refused shows its messages and the way chosen
+        model.addAttribute("arrivalId", id);
+        model.addAttribute("via", via);
         return list(user, state, null, model);
     }
 }

@@ -95,6 +95,8 @@ class PortalCasePages {
         }
         prepareForm(user, type, model, form);
         model.addAttribute("idempotencyKey", idempotencyKey);
+        model.addAttribute("commits", CaseForms.commitments(commit));
+        model.addAttribute("signature", signature);
         return "casework/apply";
     }
 
@@ -125,6 +127,8 @@ class PortalCasePages {
             redirect.addFlashAttribute("notice", "notice.case.resubmitted");
             return "redirect:/portal/cases/" + id;
         }
+        model.addAttribute("commits", CaseForms.commitments(commit));
+        model.addAttribute("signature", signature);
         return show(user, id, model);
     }
 

@@ -101,6 +101,8 @@ class StaffCasePages {
             return "redirect:/casework/cases/" + id;
         }
         model.addAttribute("failedAction", action);
+        model.addAttribute("reason", reason);
+        model.addAttribute("missing", missing == null ? List.of() : missing);
         return show(user, id, model);
     }
 
@@ -154,6 +156,9 @@ class StaffCasePages {
         prepare(type, model, form);
         model.addAttribute("idempotencyKey", idempotencyKey);
         model.addAttribute("idNumber", idNumber);
+        model.addAttribute("channel", channel);
+        model.addAttribute("commits", CaseForms.commitments(commit));
+        model.addAttribute("signature", signature);
         return "casework/apply";
     }
 }
