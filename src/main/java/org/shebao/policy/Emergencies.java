@@ -66,9 +66,12 @@ public class Emergencies {
      * be relative to each other and to the declaration, are checked by {@link #enterDates}.
      */
     public record DateEntry(String level1EndedOn, String liftedOn, @PlainText(max = 200) String reason,
-                            boolean clearLevel1, boolean clearLifted) {
+                            Boolean clearLevel1, Boolean clearLifted) {
         public DateEntry {
             reason = FieldRules.trim(reason);
+            // a box left unticked is not posted at all
+            clearLevel1 = Boolean.TRUE.equals(clearLevel1);
+            clearLifted = Boolean.TRUE.equals(clearLifted);
         }
     }
 

@@ -87,6 +87,8 @@ class PayrollPages {
             executor.execute(() -> payroll.execute(id));
             return "redirect:/payroll/runs/" + id;
         }
+        model.addAttribute("region", region);
+        model.addAttribute("month", month);
         return runs(user, model);
     }
 

@@ -50,6 +50,7 @@ class AwardPages {
             redirect.addFlashAttribute("notice", "notice.prepayment.started");
             return "redirect:/pension/awards/" + caseId;
         }
+        model.addAttribute("amount", amount);
         return show(user, caseId, model);
     }
 }

@@ -29,6 +29,7 @@ class ImportPages {
                   Model model) throws IOException {
         RecordImports.Kind k = "MATCH".equals(kind) ? RecordImports.Kind.MATCH : RecordImports.Kind.DEATH;
         model.addAttribute("kinds", RecordImports.importableBy(user));
+        model.addAttribute("kind", k.name());
         model.addAttribute("result", imports.importFile(user, k, file.getBytes()));
         model.addAttribute("fileName", file.getOriginalFilename());
         return "pension/imports";
