@@ -35,7 +35,8 @@ public class UserAdministration {
      * administrator's own scope by {@link #create}.
      */
     public record NewAccount(@NotBlank(message = "{error.user.username}")
-                             @Pattern(regexp = "[a-z][a-z0-9._-]{2,31}", message = "{error.user.username}") String username,
+                             @Pattern(regexp = "[a-z][a-z0-9._-]{2,31}", message = "{error.user.username}")
+                             String username,
                              @NotBlank @PlainText(max = 50) String displayName, String role, String region) {
         public NewAccount {
             username = FieldRules.trim(username);

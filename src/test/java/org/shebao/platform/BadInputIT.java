@@ -182,7 +182,8 @@ class BadInputIT {
     @DisplayName("a form value that does not bind to its type (an employer number that is no number) is shown at its "
             + "field, the rest as typed, and nothing is stored")
     void formThatDoesNotBind() throws Exception {
-        long person = jdbc.sql("SELECT min(id) FROM registry_person WHERE region_code = '350100'").query(Long.class).single();
+        long person = jdbc.sql("SELECT min(id) FROM registry_person WHERE region_code = '350100'")
+                .query(Long.class).single();
         int before = rows();
         HttpResponse<String> r = WebSession.login(port, "fz.clerk").submit("/registry/persons/" + person
                 + "/enrollments/new", "/registry/persons/" + person + "/enrollments", Map.of("category", "EMPLOYEE",

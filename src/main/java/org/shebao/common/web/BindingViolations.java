@@ -30,7 +30,8 @@ public final class BindingViolations {
             if (e.contains(ConstraintViolation.class)) {
                 rules.add(e.unwrap(ConstraintViolation.class));
             } else {
-                out.add(FieldViolation.of(e instanceof FieldError f ? f.getField() : e.getObjectName(), "error.format"));
+                String field = e instanceof FieldError f ? f.getField() : e.getObjectName();
+                out.add(FieldViolation.of(field, "error.format"));
             }
         }
         out.addAll(FieldRules.of(rules));
