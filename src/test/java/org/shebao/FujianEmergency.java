@@ -24,15 +24,16 @@ public class FujianEmergency {
     /** fj.admin enters (or corrects, with a reason) the lifted date. */
     public Emergencies.DatesEntered lift(LocalDate liftedOn) {
         Emergency e = get();
-        return emergencies.enterDates(users.get("fj.admin"), e.id(), e.version(), "", liftedOn.toString(),
-                e.liftedOn() == null ? "" : "测试：更正疫情解除日期", false, false);
+        return emergencies.enterDates(users.get("fj.admin"), e.id(), e.version(), new Emergencies.DateEntry("",
+                liftedOn.toString(), e.liftedOn() == null ? "" : "测试：更正疫情解除日期", false, false));
     }
 
     /** fj.admin withdraws the lifted date (with a reason): every item counting from it is pending again. */
     public void restore() {
         Emergency e = get();
         if (e.liftedOn() != null) {
-            emergencies.enterDates(users.get("fj.admin"), e.id(), e.version(), "", "", "测试结束：撤销录入", false, true);
+            emergencies.enterDates(users.get("fj.admin"), e.id(), e.version(),
+                    new Emergencies.DateEntry("", "", "测试结束：撤销录入", false, true));
         }
     }
 }
