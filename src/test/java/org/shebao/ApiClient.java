@@ -1,7 +1,5 @@
 package org.shebao;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** A plain HTTP client for the JSON API, as the mobile app would call it. */
 public final class ApiClient {
@@ -27,11 +27,11 @@ public final class ApiClient {
 
     public record Response(int status, JsonNode body, HttpResponse<String> raw) {
         public String firstErrorField() {
-            return body.path("errors").path(0).path("field").asText();
+            return body.path("errors").path(0).path("field").asString();
         }
 
         public String firstErrorMessage() {
-            return body.path("errors").path(0).path("message").asText();
+            return body.path("errors").path(0).path("message").asString();
         }
     }
 
@@ -88,17 +88,13 @@ public final class ApiClient {
 
     public Response send(String user, String method, String path, Object body, String language,
                          Map<String, String> headers) {
-        try {
-            if (body == null) {
-                return raw(user, method, path, null, language, headers);
-            }
-            String text = body instanceof String s ? s : json.writeValueAsString(body);
-            Map<String, String> h = new HashMap<>(headers);
-            h.put("Content-Type", "application/json");
-            return raw(user, method, path, text.getBytes(StandardCharsets.UTF_8), language, h);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        if (body == null) {
+            return raw(user, method, path, null, language, headers);
         }
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        Map<String, String> h = new HashMap<>(headers);
+        h.put("Content-Type", "application/json");
+        return raw(user, method, path, text.getBytes(StandardCharsets.UTF_8), language, h);
     }
 
     private Response raw(String user, String method, String path, byte[] body, String language,

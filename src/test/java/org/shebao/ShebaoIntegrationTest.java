@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 
 /**
  * One Spring context for every integration test (so one embedded PostgreSQL per test JVM), on a random port,
@@ -16,6 +16,6 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
-@AutoConfigureObservability
+@AutoConfigureMetrics
 public @interface ShebaoIntegrationTest {
 }

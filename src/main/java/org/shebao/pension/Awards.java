@@ -4,8 +4,6 @@ import lombok.RequiredArgsConstructor;
 import org.shebao.casework.CaseType;
 import org.shebao.payroll.LineKind;
 import org.shebao.policy.Implements;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,6 +38,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Retirement awards: pre-payment while the file is incomplete (N-1b, FJ-1.3), and at approval the computed pension,
@@ -323,21 +322,13 @@ public class Awards {
     }
 
     private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.writeValueAsString(o);
     }
 
     private <T> T read(String s, Class<T> type) {
         if (s == null) {
             return null;
         }
-        try {
-            return json.readValue(s, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.readValue(s, type);
     }
 }

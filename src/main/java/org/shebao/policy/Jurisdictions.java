@@ -1,8 +1,5 @@
 package org.shebao.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,6 +14,8 @@ import java.util.TreeSet;
 import org.shebao.common.InvalidInputException;
 import org.shebao.common.RegionCode;
 import org.springframework.core.io.Resource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The jurisdiction tree, read from {@code policy/jurisdictions.yml} at start. A broken file stops the platform
@@ -34,18 +33,18 @@ public class Jurisdictions {
         String name = file.getFilename();
         JsonNode root;
         try (InputStream in = file.getInputStream()) {
-            root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            root = new YAMLMapper().readTree(in);
         } catch (IOException e) {
             throw new IllegalStateException("policy/" + name + ": cannot be read: " + e.getMessage(), e);
         }
         for (JsonNode p : root.path("provinces")) {
-            provinces.add(p.asText());
+            provinces.add(p.asString());
         }
         int index = 0;
         for (JsonNode n : root.path("jurisdictions")) {
             index++;
             String where = "policy/" + name + ", jurisdiction #" + index;
-            String code = n.path("code").asText(null);
+            String code = n.path("code").asString(null);
             if (code == null || !code.matches("\\d{6}")) {
                 throw new IllegalStateException(where + ": code must be six digits (GB/T 2260), was " + code);
             }
@@ -55,7 +54,7 @@ public class Jurisdictions {
             }
             RegionCode parent = null;
             if (n.hasNonNull("parent")) {
-                parent = new RegionCode(n.get("parent").asText());
+                parent = new RegionCode(n.get("parent").asString());
                 if (!byCode.containsKey(parent)) {
                     throw new IllegalStateException(where + ": parent " + parent + " must be listed before " + code);
                 }
@@ -66,15 +65,15 @@ public class Jurisdictions {
                 throw new IllegalStateException(where + ": " + code + " needs a parent");
             }
             for (String field : List.of("name", "nameEn", "agency")) {
-                if (n.path(field).asText("").isBlank()) {
+                if (n.path(field).asString("").isBlank()) {
                     throw new IllegalStateException(where + ": " + field + " is missing");
                 }
             }
             if (!rc.isNational() && !provinces.contains(rc.province().value())) {
                 throw new IllegalStateException(where + ": " + code + " is not in a GB/T 2260 province");
             }
-            byCode.put(rc, new Jurisdiction(rc, n.get("name").asText(), n.get("nameEn").asText(), parent,
-                    n.get("agency").asText()));
+            byCode.put(rc, new Jurisdiction(rc, n.get("name").asString(), n.get("nameEn").asString(), parent,
+                    n.get("agency").asString()));
         }
         if (!byCode.containsKey(RegionCode.NATIONAL)) {
             throw new IllegalStateException("policy/" + name + ": the national jurisdiction 000000 is missing");

@@ -140,7 +140,7 @@ class AuditLogIT {
         ApiClient api = new ApiClient(port);
         long before = lastSeq();
         String ref = api.post("citizen.ty", "/api/v1/cases", Map.of("type", "CERTIFICATE_REQUEST", "form",
-                Map.of("certificate", "CONTRIBUTION_RECORD", "purpose", "审计测试"))).body().path("reference").asText();
+                Map.of("certificate", "CONTRIBUTION_RECORD", "purpose", "审计测试"))).body().path("reference").asString();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE seq > :s AND action = 'CASE_STEP' AND actor = 'citizen.ty'"
                 + " AND target = :t").param("s", before).param("t", "case " + ref).query(Integer.class).single()).isEqualTo(1);
         long person = jdbc.sql("SELECT min(id) FROM registry_person WHERE region_code = '140100'").query(Long.class).single();

@@ -3,7 +3,6 @@ package org.shebao.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +37,7 @@ import org.awaitility.Awaitility;
 import org.shebao.common.InvalidInputException;
 import org.shebao.platform.DatabaseOwner;
 import org.shebao.registry.IdNumberCipher;
+import tools.jackson.databind.JsonNode;
 
 @ShebaoIntegrationTest
 @DisplayName("Casework on PostgreSQL: submissions, workflow, archive, commitments, green channel, feedback")
@@ -207,8 +207,8 @@ class CaseworkIT {
         Case returned = workflow.returnCase(clerk, id, c.version(), List.of("MEDICAL_RECORDS"), "缺医疗诊断证明");
         assertThat(returned.status()).isEqualTo(CaseStatus.RETURNED);
         ApiClient.Response view = api.get("citizen.fz", "/api/v1/cases/" + id);
-        assertThat(view.body().path("status").asText()).isEqualTo("RETURNED");
-        assertThat(view.body().path("missing").get(0).asText()).isEqualTo("MEDICAL_RECORDS");
+        assertThat(view.body().path("status").asString()).isEqualTo("RETURNED");
+        assertThat(view.body().path("missing").get(0).asString()).isEqualTo("MEDICAL_RECORDS");
 
         Case again = intake.resubmit(staff.get("citizen.fz"), id, returned.version(),
                 List.of(new Upload("MEDICAL_RECORDS", "r.jpg", "image/jpeg", JPEG)), Set.of(), null);
@@ -276,8 +276,8 @@ class CaseworkIT {
         assertThat(green.path("greenChannel").asBoolean()).isTrue();
         assertThat(green.path("flags").toString()).contains("GREEN_CHANNEL").contains("N-4").contains("FJ-4");
         assertThat(sent.path("greenChannel").asBoolean()).as("FJ-4: sent to an epidemic area").isTrue();
-        LocalDate normalDue = LocalDate.parse(normal.path("dueOn").asText());
-        LocalDate greenDue = LocalDate.parse(green.path("dueOn").asText());
+        LocalDate normalDue = LocalDate.parse(normal.path("dueOn").asString());
+        LocalDate greenDue = LocalDate.parse(green.path("dueOn").asString());
         assertThat(greenDue).isBefore(normalDue);
         List<CaseQueries.Listed> queue = queries.queue(staff.get("xm.clerk"), null, "WORK_INJURY_BENEFIT", 0);
         assertThat(queue.get(0).c().greenChannel()).isTrue();
@@ -307,11 +307,11 @@ class CaseworkIT {
         assertThat(unsigned.firstErrorField()).isEqualTo("signature");
         JsonNode c = api.multipart("citizen.xz", "/api/v1/cases", enroll,
                 List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", JPEG)), Map.of()).body();
-        assertThat(c.path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(c.path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(c.path("missing").size()).isZero();
         assertThat(c.path("flags").toString()).contains("COMMITMENT_RULE").contains("SX-3");
         JsonNode commitment = c.path("commitments").get(0);
-        assertThat(commitment.path("item").asText()).isEqualTo("HOUSEHOLD_REGISTER");
+        assertThat(commitment.path("item").asString()).isEqualTo("HOUSEHOLD_REGISTER");
         long caseId = c.path("id").asLong();
         List<Commitment> rows = ledger.ledger(staff.get("xz.clerk"), "OPEN", null).stream()
                 .filter(m -> m.caseId() == caseId).toList();
@@ -320,10 +320,10 @@ class CaseworkIT {
         assertThat(ledger.ledger(staff.get("fz.clerk"), "ALL", null)).noneMatch(m -> m.caseId() == caseId);
 
         List<Commitment> all = ledger.ledger(staff.get("xz.clerk"), "ALL", null);
-        List<String> row = exportedRow(all, Locale.SIMPLIFIED_CHINESE, c.path("reference").asText());
+        List<String> row = exportedRow(all, Locale.SIMPLIFIED_CHINESE, c.path("reference").asString());
         assertThat(row).contains("李秀兰");
         assertThat(row.get(4)).as("the region column names the region, never its code").isEqualTo("忻州市");
-        assertThat(exportedRow(all, Locale.ENGLISH, c.path("reference").asText()).get(4)).isEqualTo("Xinzhou");
+        assertThat(exportedRow(all, Locale.ENGLISH, c.path("reference").asString()).get(4)).isEqualTo("Xinzhou");
 
         Commitment arrived = ledger.recordArrival(staff.get("xz.clerk"), rows.get(0).id(), "POST",
                 new Upload("x", "hukou.pdf", "application/pdf", ArchiveTest.PDF));
@@ -387,7 +387,7 @@ class CaseworkIT {
         workflow.approve(staff.get("fz.reviewer"), id, p.version());
         assertThat(jdbc.sql("SELECT remark FROM registry_enrollment e JOIN identity_user u ON u.person_id = e.person_id"
                         + " WHERE u.username = 'citizen.fz2' AND e.insurance_type = 'RESIDENT_PENSION'")
-                .query(String.class).single()).contains(c.path("reference").asText());
+                .query(String.class).single()).contains(c.path("reference").asString());
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoApplication;
 import org.shebao.WebSession;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.regex.Matcher;

@@ -24,7 +24,7 @@ class UserApiIT {
         ApiClient.Response created = api.post("fj.security", "/api/v1/users", Map.of("username", "xm.clerk9",
                 "displayName", "厦门受理 九", "role", "CLERK", "region", "350200"));
         assertThat(created.status()).isEqualTo(201);
-        String oneTime = created.body().path("oneTimePassword").asText();
+        String oneTime = created.body().path("oneTimePassword").asString();
         assertThat(oneTime).hasSize(16);
         ApiClient.Response shanxi = api.post("fj.security", "/api/v1/users", Map.of("username", "ty.clerk9",
                 "displayName", "太原受理 九", "role", "CLERK", "region", "140100"));

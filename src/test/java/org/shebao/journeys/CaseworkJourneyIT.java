@@ -91,7 +91,7 @@ class CaseworkJourneyIT extends BrowserJourney {
                 "injuryDate", "2026-02-01", "description", "搬运时扭伤", "infectedAtWork", "false")), files, Map.of());
         String green = api.multipart("citizen.fz", "/api/v1/cases", Map.of("type", "WORK_INJURY_BENEFIT", "form", Map.of(
                 "injuryDate", "2026-02-02", "description", "发热门诊接诊时感染", "medicalWorker", "true",
-                "infectedAtWork", "true")), files, Map.of()).body().path("reference").asText();
+                "infectedAtWork", "true")), files, Map.of()).body().path("reference").asString();
 
         login("fz.clerk");
         page.click("text=待办队列");

@@ -2,8 +2,6 @@ package org.shebao.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.shebao.WebSession;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The bad inputs that once answered 5xx (issue 10, item 8): each is a 4xx with an RFC 9457 body, and writes nothing.
@@ -54,7 +54,7 @@ class BadInputIT {
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body()).path("token").asText();
+        return JSON.readTree(r.body()).path("token").asString();
     }
 
     /** A request as a client might send it: method, path, content type, raw body, accept. */
@@ -123,7 +123,7 @@ class BadInputIT {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         JsonNode problem = JSON.readTree(r.body());
         assertThat(problem.path("status").asInt()).isEqualTo(bad.status());
-        assertThat(problem.path("title").asText()).isNotBlank().doesNotContain("Exception");
+        assertThat(problem.path("title").asString()).isNotBlank().doesNotContain("Exception");
         assertThat(r.body()).doesNotContain("at org.").doesNotContain("Exception");
         assertThat(rows()).as("nothing written").isEqualTo(before);
     }
@@ -136,9 +136,9 @@ class BadInputIT {
         int before = rows();
         ApiClient.Response noYear = api.send("citizen.fz", "POST", "/api/v1/me/deferrals", "{}", "zh-CN");
         assertThat(noYear.status()).isEqualTo(400);
-        assertThat(noYear.body().path("title").asText()).isEqualTo("请求数据有误");
+        assertThat(noYear.body().path("title").asString()).isEqualTo("请求数据有误");
         assertThat(noYear.firstErrorField()).isEqualTo("year");
-        assertThat(noYear.body().path("errors").path(0).path("code").asText()).isEqualTo("error.required");
+        assertThat(noYear.body().path("errors").path(0).path("code").asString()).isEqualTo("error.required");
         assertThat(noYear.firstErrorMessage()).isEqualTo("此项为必填项。");
         assertThat(api.send("citizen.fz", "POST", "/api/v1/me/deferrals", "{}", "en").firstErrorMessage())
                 .isEqualTo("This field is required.");
@@ -153,7 +153,7 @@ class BadInputIT {
                 List.of(), Map.of());
         assertThat(nullCommitment.status()).isEqualTo(400);
         assertThat(nullCommitment.firstErrorField()).isEqualTo("commitments");
-        assertThat(nullCommitment.body().path("errors").path(0).path("code").asText()).isEqualTo("error.format");
+        assertThat(nullCommitment.body().path("errors").path(0).path("code").asString()).isEqualTo("error.format");
         ApiClient.Response longPurpose = api.post("citizen.fz", "/api/v1/cases", Map.of("type", "CERTIFICATE_REQUEST",
                 "form", Map.of("purpose", "购".repeat(101))));
         assertThat(longPurpose.firstErrorField()).isEqualTo("purpose");

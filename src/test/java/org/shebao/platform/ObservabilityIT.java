@@ -16,8 +16,6 @@ import org.shebao.ShebaoIntegrationTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Inet4Address;
@@ -30,6 +28,8 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.shebao.common.IdNumber;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Operations (issue 10, item 9): health for load balancers, the platform's own metrics, logs without ID numbers. */
 @ShebaoIntegrationTest

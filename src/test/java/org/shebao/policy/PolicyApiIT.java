@@ -2,7 +2,6 @@ package org.shebao.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 @ShebaoIntegrationTest
 @DisplayName("Policy API for the mobile app: measures with clauses, parameters with sources, emergencies with deadlines")
@@ -19,7 +19,7 @@ class PolicyApiIT {
 
     private JsonNode find(JsonNode list, String field, String value) {
         for (JsonNode n : list) {
-            if (value.equals(n.path(field).asText())) {
+            if (value.equals(n.path(field).asString())) {
                 return n;
             }
         }
@@ -34,10 +34,10 @@ class PolicyApiIT {
         JsonNode m = find(r.body(), "code", "NO_SUSPENSION_FOR_MISSED_CERTIFICATION");
         assertThat(m.path("inForce").asBoolean()).isTrue();
         List<String> clauses = new ArrayList<>();
-        m.path("clauses").forEach(c -> clauses.add(c.asText()));
+        m.path("clauses").forEach(c -> clauses.add(c.asString()));
         assertThat(clauses).containsExactly("N-1c", "FJ-1.1");
         find(r.body(), "code", "BACKDATED_ENROLLMENT");
-        assertThat(r.body().findValuesAsText("code")).doesNotContain("WORK_INJURY_MEDICAL_PREPAYMENT");
+        assertThat(r.body().findValuesAsString("code")).doesNotContain("WORK_INJURY_MEDICAL_PREPAYMENT");
     }
 
     @Test
@@ -48,8 +48,8 @@ class PolicyApiIT {
                 "/api/v1/policy/parameters/pension.prepayment.enterprise.monthly?region=350200&on=2020-03-01");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body().path("value").decimalValue()).isEqualByComparingTo("1800.00");
-        assertThat(r.body().path("source").asText()).isEqualTo("FJ-1.3");
-        assertThat(r.body().path("definedBy").asText()).isEqualTo("350000");
+        assertThat(r.body().path("source").asString()).isEqualTo("FJ-1.3");
+        assertThat(r.body().path("definedBy").asString()).isEqualTo("350000");
         assertThat(api.get("ty.clerk", "/api/v1/policy/parameters/pension.prepayment.enterprise.monthly?region=140100&on=2020-03-01")
                 .status()).isEqualTo(404);
         assertThat(api.get("ty.clerk", "/api/v1/policy/parameters/no.such.key?region=140100").status()).isEqualTo(404);
@@ -74,12 +74,12 @@ class PolicyApiIT {
         ApiClient.Response r = new ApiClient(port).get("xz.clerk", "/api/v1/policy/emergencies?region=140900");
         assertThat(r.status()).isEqualTo(200);
         JsonNode e = find(r.body(), "region", "140000");
-        assertThat(e.path("declaredOn").asText()).isEqualTo("2020-01-25");
-        assertThat(e.path("deadlines").findValuesAsText("rule"))
+        assertThat(e.path("declaredOn").asString()).isEqualTo("2020-01-25");
+        assertThat(e.path("deadlines").findValuesAsString("rule"))
                 .containsExactly("LIFTED_PLUS_3_MONTHS", "LEVEL1_ENDED_PLUS_15_DAYS");
         for (JsonNode d : e.path("deadlines")) {
-            assertThat(d.path("status").asText()).isIn("PENDING", "OPEN", "OVERDUE");
-            assertThat(d.path("dueOn").isNull()).isEqualTo("PENDING".equals(d.path("status").asText()));
+            assertThat(d.path("status").asString()).isIn("PENDING", "OPEN", "OVERDUE");
+            assertThat(d.path("dueOn").isNull()).isEqualTo("PENDING".equals(d.path("status").asString()));
         }
     }
 }

@@ -57,7 +57,7 @@ class IdNumberEncryptionIT {
         long searchesBefore = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'ID_NUMBER_SEARCHED'")
                 .query(Long.class).single();
         Response found = api.get("fz.clerk", "/api/v1/persons?q=" + id);
-        assertThat(found.body().path("items").findValuesAsText("id")).containsExactly(String.valueOf(personId));
+        assertThat(found.body().path("items").findValuesAsString("id")).containsExactly(String.valueOf(personId));
         assertThat(found.raw().body()).doesNotContain(id);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'ID_NUMBER_SEARCHED'").query(Long.class).single())
                 .isEqualTo(searchesBefore + 1);
@@ -81,7 +81,7 @@ class IdNumberEncryptionIT {
         assertThat(jdbc.sql("SELECT id_number IS NULL AND id_cipher IS NOT NULL FROM registry_person WHERE id = :p")
                 .param("p", personId).query(Boolean.class).single()).isTrue();
         Response found = new ApiClient(port).get("fz.clerk", "/api/v1/persons?q=" + id);
-        assertThat(found.body().path("items").findValuesAsText("id")).containsExactly(String.valueOf(personId));
+        assertThat(found.body().path("items").findValuesAsString("id")).containsExactly(String.valueOf(personId));
     }
 
     @Test

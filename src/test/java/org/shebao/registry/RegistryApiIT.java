@@ -65,14 +65,14 @@ class RegistryApiIT {
         String id = freshIdNumber();
         Response r = api.post("fz.clerk", "/api/v1/persons", person(id));
         assertThat(r.status()).isEqualTo(201);
-        assertThat(r.body().path("birthDate").asText()).isEqualTo("1985-06-15");
-        assertThat(r.body().path("gender").asText()).isEqualTo(IdNumber.parse(id).gender().name());
-        assertThat(r.body().path("idNumberMasked").asText()).isEqualTo(IdNumber.mask(id));
+        assertThat(r.body().path("birthDate").asString()).isEqualTo("1985-06-15");
+        assertThat(r.body().path("gender").asString()).isEqualTo(IdNumber.parse(id).gender().name());
+        assertThat(r.body().path("idNumberMasked").asString()).isEqualTo(IdNumber.mask(id));
         assertThat(r.raw().body()).doesNotContain(id);
         long personId = r.body().path("id").asLong();
         Response history = api.get("fz.clerk", "/api/v1/persons/" + personId + "/history");
-        assertThat(history.body().findValuesAsText("field")).contains("idNumber", "name", "regionCode");
-        assertThat(history.body().findValuesAsText("changedBy")).containsOnly("fz.clerk");
+        assertThat(history.body().findValuesAsString("field")).contains("idNumber", "name", "regionCode");
+        assertThat(history.body().findValuesAsString("changedBy")).containsOnly("fz.clerk");
         assertThat(history.raw().body()).doesNotContain(id);
     }
 
@@ -95,7 +95,7 @@ class RegistryApiIT {
         body.put(field, value);
         Response r = api.post("fz.clerk", "/api/v1/persons", body);
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body().path("title").asText()).isEqualTo("请求数据有误");
+        assertThat(r.body().path("title").asString()).isEqualTo("请求数据有误");
         assertThat(r.firstErrorField()).isEqualTo(field);
         assertThat(r.firstErrorMessage()).contains(message);
         assertThat(r.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -112,7 +112,7 @@ class RegistryApiIT {
         body.put("phone", "abc");
         Response r = api.post("fz.clerk", "/api/v1/persons", body);
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("idNumber", "name", "phone");
+        assertThat(r.body().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("idNumber", "name", "phone");
     }
 
     @Test
@@ -178,7 +178,7 @@ class RegistryApiIT {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.firstErrorMessage()).contains("已被他人修改");
         Response history = api.get("fz.clerk", "/api/v1/persons/" + id + "/history");
-        assertThat(history.body().get(0).path("action").asText()).isEqualTo("UPDATE");
+        assertThat(history.body().get(0).path("action").asString()).isEqualTo("UPDATE");
         assertThat(history.raw().body()).contains("\"oldValue\":\"林测试\"").contains("\"newValue\":\"林改名\"")
                 .doesNotContain("林又改");
     }
@@ -192,7 +192,7 @@ class RegistryApiIT {
         assertThat(api.get("ty.clerk", "/api/v1/persons/" + taiyuanPerson).status()).isEqualTo(200);
         assertThat(api.get("sx.admin", "/api/v1/persons/" + taiyuanPerson).status()).isEqualTo(200);
         Response search = api.get("fz.clerk", "/api/v1/persons?q=");
-        assertThat(search.body().path("items").findValuesAsText("regionCode")).isNotEmpty().allMatch(c -> c.startsWith("3501"));
+        assertThat(search.body().path("items").findValuesAsString("regionCode")).isNotEmpty().allMatch(c -> c.startsWith("3501"));
         assertThat(api.get("fz.clerk", "/api/v1/persons/999999999").status()).isEqualTo(404);
     }
 
@@ -208,7 +208,7 @@ class RegistryApiIT {
     void citizenOwnRecord() {
         Response me = api.get("citizen.fz", "/api/v1/me");
         assertThat(me.status()).isEqualTo(200);
-        assertThat(me.body().path("name").asText()).isEqualTo("陈志强");
+        assertThat(me.body().path("name").asString()).isEqualTo("陈志强");
         long own = me.body().path("id").asLong();
         assertThat(api.get("citizen.fz", "/api/v1/persons/" + own).status()).isEqualTo(200);
         assertThat(api.get("citizen.fz", "/api/v1/persons/" + (own + 1)).status()).isEqualTo(403);
@@ -235,7 +235,7 @@ class RegistryApiIT {
                 "regionCode", "350100", "agencyContactName", "林小燕", "agencyContactPhone", "0591-87654321"));
         Response r = api.post("fz.clerk", "/api/v1/employers", body);
         assertThat(r.status()).isEqualTo(201);
-        assertThat(r.body().path("agencyContactName").asText()).isEqualTo("林小燕");
+        assertThat(r.body().path("agencyContactName").asString()).isEqualTo("林小燕");
         assertThat(api.post("fz.clerk", "/api/v1/employers", body).status()).isEqualTo(409);
         body.put("creditCode", first17 + (CreditCode.checkChar(first17) == '0' ? '1' : '0'));
         Response bad = api.post("fz.clerk", "/api/v1/employers", body);

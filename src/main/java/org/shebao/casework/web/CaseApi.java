@@ -1,6 +1,5 @@
 package org.shebao.casework.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -9,7 +8,6 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,6 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import java.util.ArrayList;
 import org.shebao.casework.Upload;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Online applications for the mobile app (N-3a, N-3d): submit (JSON, or multipart with the files), with an
@@ -97,7 +97,7 @@ class CaseApi {
         ApplicationJson a;
         try {
             a = json.readValue(application, ApplicationJson.class);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw InvalidInputException.of("application", "error.format");
         }
         if (a == null) {

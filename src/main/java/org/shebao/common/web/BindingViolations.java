@@ -41,7 +41,7 @@ public final class BindingViolations {
     /** The parameters of a handler validated one by one (a constrained @RequestParam, a @Valid body). */
     public static List<FieldViolation> of(MethodValidationResult result) {
         List<FieldViolation> out = new ArrayList<>();
-        for (ParameterValidationResult r : result.getAllValidationResults()) {
+        for (ParameterValidationResult r : result.getParameterValidationResults()) {
             if (r instanceof ParameterErrors errors) {
                 out.addAll(of(errors));
                 continue;

@@ -17,8 +17,8 @@ class LockingAuthenticationProvider extends DaoAuthenticationProvider {
     private final Users users;
 
     LockingAuthenticationProvider(Users users, PasswordEncoder encoder) {
-        super(encoder);
-        setUserDetailsService(users);
+        super(users);
+        setPasswordEncoder(encoder);
         this.users = users;
     }
 

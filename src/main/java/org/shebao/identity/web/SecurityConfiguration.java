@@ -1,6 +1,5 @@
 package org.shebao.identity.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.shebao.identity.ApiTokens;
 import org.shebao.identity.Role;
@@ -23,6 +22,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.shebao.identity.Users;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Two filter chains. The JSON API ({@code /api/**}) is stateless with HTTP Basic or a bearer token from

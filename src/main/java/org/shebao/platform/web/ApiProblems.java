@@ -1,8 +1,5 @@
 package org.shebao.platform.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -37,14 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error of the JSON API as an RFC 9457 problem detail, in the client's language, with a field-level list
@@ -100,7 +99,7 @@ class ApiProblems {
     ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
         List<FieldViolation> violations = List.of();
         if (e.getCause() instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-            String field = mie.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+            String field = mie.getPath().stream().map(JacksonException.Reference::getPropertyName)
                     .filter(n -> n != null).collect(Collectors.joining("."));
             violations = List.of(FieldViolation.of(field,
                     mie instanceof InvalidFormatException ? "error.format" : "error.type"));
@@ -149,8 +148,7 @@ class ApiProblems {
      * application/problem+json all the same (a client that asked for something else still learns why).
      */
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<String> notAcceptable(Exception e, HttpServletRequest req)
-            throws JsonProcessingException {
+    ResponseEntity<String> notAcceptable(Exception e, HttpServletRequest req) {
         ProblemDetail pd = problem(HttpStatus.NOT_ACCEPTABLE, "problem.notAcceptable", List.of(), req);
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -31,6 +31,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+        // the API's language is the client's Accept-Language; reading ?lang= there would parse a multipart body before
+        // the controller can refuse a broken one with the API's 400
+        registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
     }
 }

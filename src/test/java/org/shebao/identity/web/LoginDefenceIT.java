@@ -3,7 +3,6 @@ package org.shebao.identity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetails;
+import tools.jackson.databind.ObjectMapper;
 
 @ShebaoIntegrationTest
 @DisplayName("Login defence: the lockout counts atomically under parallel guesses, and a valid token survives a lock")
@@ -111,7 +111,7 @@ class LoginDefenceIT {
         HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((USER + ":" + ApiClient.PASSWORD).getBytes()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        String token = new ObjectMapper().readTree(issued.body()).path("token").asText();
+        String token = new ObjectMapper().readTree(issued.body()).path("token").asString();
         for (int i = 0; i < 5; i++) {
             call(USER, "wrong", "/api/v1/ping");
         }
