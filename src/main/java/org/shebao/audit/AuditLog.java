@@ -81,7 +81,7 @@ public class AuditLog {
                            END AS reason
                       FROM audit_log WINDOW w AS (ORDER BY seq)) c
                  WHERE reason IS NOT NULL ORDER BY seq LIMIT 1""")
-                .query((rs, i) -> new Break(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+                .query((rs, i) -> new Break(rs.getLong("seq"), rs.getLong("id"), rs.getString("reason"))).optional();
     }
 
     /** The newest rows first, optionally of one actor or action, for the audit administrator's screen. */
@@ -92,8 +92,8 @@ public class AuditLog {
                  ORDER BY seq DESC LIMIT :limit""")
                 .param("actor", actor == null ? "" : actor).param("action", action == null ? "" : action)
                 .param("limit", limit)
-                .query((rs, i) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .query((rs, i) -> new Entry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
+                        rs.getString("ip"), rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("hash")))
                 .list();
     }
 

@@ -63,12 +63,12 @@ public class Certificates {
     }
 
     private Issued issued(ResultSet rs) throws SQLException {
-        String content = rs.getString(3);
-        String sig = rs.getString(4);
-        String keyId = rs.getString(5);
+        String content = rs.getString("content");
+        String sig = rs.getString("signature");
+        String keyId = rs.getString("key_id");
         boolean valid = verify(keyId, content, sig);
-        return new Issued(rs.getString(1), rs.getLong(2), content, sig, keyId,
-                rs.getObject(6, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(), valid);
+        return new Issued(rs.getString("code"), rs.getLong("case_id"), content, sig, keyId,
+                rs.getObject("issued_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(), valid);
     }
 
     /** The keystore's key, its public half registered for verification (historic keys stay registered). */

@@ -183,8 +183,8 @@ public class DeferredMaterials {
             }
             long id = item.ref().id();
             jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id)
-                    .query((rs, i) -> new CommitmentDeadlineChanged(rs.getLong(2), rs.getString(3),
-                            (Long) rs.getObject(16), rs.getString(17), rs.getString(8), e.dueOn()))
+                    .query((rs, i) -> new CommitmentDeadlineChanged(rs.getLong("case_id"), rs.getString("reference"),
+                            (Long) rs.getObject("person_id"), rs.getString("applicant_user"), rs.getString("item"), e.dueOn()))
                     .optional().ifPresent(events::publishEvent);
         }
     }

@@ -175,9 +175,9 @@ public class Contributions {
         return jdbc.sql("SELECT year, region_code, measure, clauses, deferred_on FROM contribution_deferral"
                         + " WHERE person_id = :p ORDER BY year")
                 .param("p", personId)
-                .query((rs, i) -> new Deferral(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class),
-                        deadlines.tracked(OWNER, deferralRef(personId, rs.getInt(1)), RULE).orElse(null)))
+                .query((rs, i) -> new Deferral(rs.getInt("year"), rs.getString("region_code"), rs.getString("measure"), rs.getString("clauses"),
+                        rs.getObject("deferred_on", LocalDate.class),
+                        deadlines.tracked(OWNER, deferralRef(personId, rs.getInt("year")), RULE).orElse(null)))
                 .list();
     }
 

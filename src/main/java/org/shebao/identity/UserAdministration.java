@@ -69,9 +69,9 @@ public class UserAdministration {
                 SELECT id, username, display_name, role, region_code, enabled, locked_until, last_login_at
                   FROM identity_user WHERE region_code LIKE :scope AND role NOT IN ('INSURED_PERSON', 'EMPLOYER')
                  ORDER BY region_code, role, username""").param("scope", by.region().scopePrefix() + "%")
-                .query((rs, i) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class) != null
-                        && rs.getObject(7, OffsetDateTime.class).isAfter(now), rs.getObject(8, OffsetDateTime.class)))
+                .query((rs, i) -> new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                        rs.getString("region_code"), rs.getBoolean("enabled"), rs.getObject("locked_until", OffsetDateTime.class) != null
+                        && rs.getObject("locked_until", OffsetDateTime.class).isAfter(now), rs.getObject("last_login_at", OffsetDateTime.class)))
                 .list();
     }
 

@@ -73,8 +73,8 @@ public class Users implements UserDetailsService {
 
     public List<UserSummary> list() {
         return jdbc.sql("SELECT username, display_name, role, region_code FROM identity_user ORDER BY region_code, role, username")
-                .query((rs, i) -> new UserSummary(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
-                        rs.getString(4))).list();
+                .query((rs, i) -> new UserSummary(rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                        rs.getString("region_code"))).list();
     }
 
     /** The portal user of an insured person, if they have one (to reach them in the portal). */

@@ -110,7 +110,7 @@ public class Ledger {
      * between the days (either may be null), at most {@code limit}.
      */
     public List<Journal> journals(Fund fund, String sourcePrefix, LocalDate from, LocalDate to, int limit) {
-        List<Object[]> heads = jdbc.sql("""
+        List<Head> heads = jdbc.sql("""
                 SELECT id, fund, posted_on, source, memo, posted_by, posted_at FROM ledger_journal
                  WHERE (:fund = '' OR fund = :fund) AND source LIKE :prefix
                    AND posted_on >= :from AND posted_on <= :to
@@ -120,9 +120,7 @@ public class Ledger {
                         .replace("_", "\\_")) + "%")
                 .param("from", from == null ? LocalDate.of(1900, 1, 1) : from)
                 .param("to", to == null ? LocalDate.of(9999, 12, 31) : to).param("limit", limit)
-                .query((rs, i) -> new Object[] {rs.getLong(1), Fund.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class)}).list();
+                .query(Head.class).list();
         if (heads.isEmpty()) {
             return List.of();
         }
@@ -132,11 +130,16 @@ public class Ledger {
                   FROM ledger_line l
                   JOIN ledger_account a ON a.fund = l.fund AND a.code = l.account
                  WHERE l.journal_id IN (:ids) ORDER BY l.journal_id, l.line_no""")
-                .param("ids", heads.stream().map(h -> (Long) h[0]).toList())
+                .param("ids", heads.stream().map(Head::id).toList())
                 .query(Line.class)
                 .list().forEach(l -> lines.computeIfAbsent(l.journalId(), k -> new ArrayList<>()).add(l));
-        return heads.stream().map(h -> new Journal((Long) h[0], (Fund) h[1], (LocalDate) h[2], (String) h[3],
-                (String) h[4], (String) h[5], (OffsetDateTime) h[6], lines.getOrDefault((Long) h[0], List.of()))).toList();
+        return heads.stream().map(h -> new Journal(h.id(), h.fund(), h.postedOn(), h.source(), h.memo(), h.postedBy(),
+                h.postedAt(), lines.getOrDefault(h.id(), List.of()))).toList();
+    }
+
+    /** A journal entry's head as stored, before its lines are added. */
+    private record Head(long id, Fund fund, LocalDate postedOn, String source, String memo, String postedBy,
+                        OffsetDateTime postedAt) {
     }
 
     /** A fund's trial balance: every account of its chart with its debits and credits (up to a day, or all). */

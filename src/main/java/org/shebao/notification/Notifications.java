@@ -164,10 +164,10 @@ public class Notifications {
             + " created_at, sent_at, delivery, read_at FROM notification_outbox";
 
     private Message row(ResultSet rs, int i) throws SQLException {
-        return new Message(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3), rs.getString(4),
-                NotificationChannel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                zoned(rs.getObject(9, OffsetDateTime.class)), zoned(rs.getObject(10, OffsetDateTime.class)),
-                rs.getString(11), zoned(rs.getObject(12, OffsetDateTime.class)));
+        return new Message(rs.getLong("id"), rs.getString("recipient_user"), (Long) rs.getObject("person_id"), rs.getString("phone"),
+                NotificationChannel.valueOf(rs.getString("channel")), rs.getString("subject"), rs.getString("body"), rs.getString("link"),
+                zoned(rs.getObject("created_at", OffsetDateTime.class)), zoned(rs.getObject("sent_at", OffsetDateTime.class)),
+                rs.getString("delivery"), zoned(rs.getObject("read_at", OffsetDateTime.class)));
     }
 
     private OffsetDateTime zoned(OffsetDateTime t) {

@@ -210,7 +210,7 @@ public class Payroll {
         if (mine == 0) {
             return false;
         }
-        long[] done = jdbc.sql("""
+        ChunkDone done = jdbc.sql("""
                 WITH picked AS (
                     SELECT * FROM payroll_order o
                      WHERE o.region_code = :r AND o.id > :from AND o.id <= :to AND o.status <> 'STOPPED'
@@ -241,14 +241,14 @@ public class Payroll {
                       FROM adjustments a
                     RETURNING 1
                 )
-                SELECT (SELECT count(*) FROM picked), (SELECT count(*) FROM lines)""")
+                SELECT (SELECT count(*) FROM picked) AS orders, (SELECT count(*) FROM lines) AS lines""")
                 .param("r", run.regionCode()).param("from", from).param("to", to).param("m", m)
                 .param("nosusp", noSuspension).param("run", run.id()).param("flag", flag).param("cutoff", cutoff)
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .query(ChunkDone.class).single();
         jdbc.sql("UPDATE payroll_run SET orders_done = orders_done + :n WHERE id = :id")
-                .param("n", done[0]).param("id", run.id()).update();
+                .param("n", done.orders()).param("id", run.id()).update();
         // payment lines per second, for operations (shebao_payroll_lines_total)
-        Metrics.counter("shebao.payroll.lines", "region", run.regionCode()).increment(done[1]);
+        Metrics.counter("shebao.payroll.lines", "region", run.regionCode()).increment(done.lines());
         return true;
     }
 
@@ -315,5 +315,9 @@ public class Payroll {
                 YearMonth.from(rs.getObject("month", LocalDate.class)), RunStatus.valueOf(rs.getString("status")),
                 rs.getLong("orders_total"), rs.getLong("orders_done"), rs.getString("started_by"),
                 rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
+    }
+
+    /** What one chunk did: orders picked, payment lines written. */
+    private record ChunkDone(long orders, long lines) {
     }
 }

@@ -77,8 +77,8 @@ class DeadlineItems {
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
-        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getLong(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
-                rs.getBoolean(10));
+        return new Row(rs.getLong("id"), rs.getString("owner"), rs.getString("ref"), rs.getString("label"), rs.getString("region_code"),
+                rs.getString("rule_code"), rs.getLong("emergency_id"), rs.getObject("due_on", LocalDate.class), rs.getObject("moved_from", LocalDate.class),
+                rs.getBoolean("is_open"));
     }
 }

@@ -109,9 +109,9 @@ public class Emergencies {
         return jdbc.sql("SELECT id, field, old_value, new_value, reason, changed_by, changed_at"
                         + " FROM policy_emergency_change WHERE emergency_id = :id ORDER BY id")
                 .param("id", id)
-                .query((rs, i) -> new EmergencyChange(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime()))
+                .query((rs, i) -> new EmergencyChange(rs.getLong("id"), rs.getString("field"), rs.getString("old_value"),
+                        rs.getString("new_value"), rs.getString("reason"), rs.getString("changed_by"),
+                        rs.getObject("changed_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime()))
                 .list();
     }
 
@@ -282,8 +282,8 @@ public class Emergencies {
     }
 
     private static Emergency row(ResultSet rs, int i) throws SQLException {
-        return new Emergency(rs.getLong(1), new RegionCode(rs.getString(2)), rs.getString(3),
-                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                rs.getInt(7));
+        return new Emergency(rs.getLong("id"), new RegionCode(rs.getString("region_code")), rs.getString("name"),
+                rs.getObject("declared_on", LocalDate.class), rs.getObject("level1_ended_on", LocalDate.class), rs.getObject("lifted_on", LocalDate.class),
+                rs.getInt("version"));
     }
 }

@@ -57,14 +57,18 @@ class IdNumbersAtRest implements InitializingBean {
     }
 
     private int encryptBatch() {
-        List<Object[]> rows = jdbc.sql("SELECT id, id_number FROM registry_person WHERE id_number IS NOT NULL "
+        List<ClearNumber> rows = jdbc.sql("SELECT id, id_number FROM registry_person WHERE id_number IS NOT NULL "
                         + "ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED").param("n", BATCH)
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2).strip()}).list();
-        for (Object[] r : rows) {
-            String number = (String) r[1];
+                .query(ClearNumber.class).list();
+        for (ClearNumber r : rows) {
+            String number = r.idNumber().strip();
             jdbc.sql("UPDATE registry_person SET id_cipher = :c, id_index = :i, id_number = NULL WHERE id = :id")
-                    .param("c", ids.encrypt(number)).param("i", ids.index(number)).param("id", r[0]).update();
+                    .param("c", ids.encrypt(number)).param("i", ids.index(number)).param("id", r.id()).update();
         }
         return rows.size();
+    }
+
+    /** A person whose ID number an earlier version stored in clear. */
+    private record ClearNumber(long id, String idNumber) {
     }
 }
