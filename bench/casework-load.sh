@@ -57,10 +57,13 @@ java -Duser.timezone=Asia/Shanghai -jar "$JAR" --server.port=$PORT \
   >"$DIR/platform.log" 2>&1 &
 PID=$!
 
+# ready = started and the demo data seeded (readiness turns to ACCEPTING_TRAFFIC after the start-up runners); the
+# login page alone answers while the demo users are still being created
+ready_status() { curl -s --max-time 5 -o /dev/null -w '%{http_code}' "http://localhost:$PORT/actuator/health/readiness" || true; }
 started=$SECONDS
 while true; do
-  if [[ $(login_status) == 200 ]]; then
-    echo "platform up after $((SECONDS - started)) s"
+  if [[ $(ready_status) == 200 ]]; then
+    echo "platform ready after $((SECONDS - started)) s"
     break
   fi
   if ! kill -0 "$PID" 2>/dev/null; then
@@ -69,7 +72,7 @@ while true; do
     exit 1
   fi
   if ((SECONDS - started >= 120)); then
-    echo "no 200 from /login after 120 s; last lines of $DIR/platform.log:" >&2
+    echo "not ready (no 200 from /actuator/health/readiness) after 120 s; last lines of $DIR/platform.log:" >&2
     tail -n 30 "$DIR/platform.log" >&2
     exit 1
   fi
