@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
@@ -110,8 +109,7 @@ public class Notifications {
         }
     }
 
-    /** Delivers what is waiting; returns how many were delivered. */
-    @Scheduled(fixedDelayString = "${shebao.notification.dispatch-ms:2000}")
+    /** Delivers what is waiting (OutboxDispatch calls it every few seconds); returns how many were delivered. */
     @Transactional
     public int dispatch() {
         List<Message> batch = jdbc.sql(SELECT + " WHERE sent_at IS NULL ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED")
