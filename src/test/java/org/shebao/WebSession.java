@@ -14,12 +14,27 @@ import java.util.Map;
 /** A browser-like session on the screens (form login with its CSRF token, then the cookie), for plain HTTP tests. */
 public final class WebSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final int port;
 
     private WebSession(int port) {
+        this(port, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private WebSession(int port, HttpClient http) {
         this.port = port;
+        this.http = http;
+    }
+
+    /** A browser with no session yet. */
+    public static WebSession anonymous(int port) {
+        return new WebSession(port);
+    }
+
+    /** The same browser (its cookies) talking to another node of the platform. */
+    public WebSession on(int otherPort) {
+        return new WebSession(otherPort, http);
     }
 
     /** Logs in as a demo user; fails when the login is refused. */

@@ -1,10 +1,13 @@
 package org.shebao.common;
 
+import java.io.Serializable;
+
 /**
  * 行政区划代码 (GB/T 2260): six digits, province (2) + city (2) + county (2). {@code 000000} stands for the whole
  * country. A code covers itself and every code below it: 350000 covers 350100 and 350102; 350100 covers 350102.
+ * Serializable: a signed-in user's scope is kept in the web session, which lives in the database.
  */
-public record RegionCode(String value) {
+public record RegionCode(String value) implements Serializable {
     public static final RegionCode NATIONAL = new RegionCode("000000");
 
     public RegionCode {

@@ -2,6 +2,9 @@ package org.shebao.platform;
 
 import java.time.Duration;
 import lombok.RequiredArgsConstructor;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -13,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Retries events between modules whose delivery failed (the listener threw, or the instance stopped): every few
  * minutes ({@code shebao.events.retry-every}), those incomplete for longer than the retry age
- * ({@code shebao.events.retry-older-than}) are handed to their listeners again.
+ * ({@code shebao.events.retry-older-than}) are handed to their listeners again, by one node at a time (the job lock
+ * {@code event-retry}): two nodes resubmitting the same publication would deliver it twice.
  */
 @Component
 @RequiredArgsConstructor
@@ -21,6 +25,7 @@ class EventRetry implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(EventRetry.class);
     private final IncompleteEventPublications incomplete;
     private final PlatformProperties settings;
+    private final LockingTaskExecutor locks;
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
@@ -29,6 +34,11 @@ class EventRetry implements SchedulingConfigurer {
     }
 
     void retry() {
+        locks.executeWithLock((Runnable) this::resubmit, new LockConfiguration(ClockProvider.now(), "event-retry",
+                settings.events().retryEvery(), Duration.ZERO));
+    }
+
+    private void resubmit() {
         try {
             incomplete.resubmitIncompletePublicationsOlderThan(settings.events().retryOlderThan());
         } catch (RuntimeException e) {

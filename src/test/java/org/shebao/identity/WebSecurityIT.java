@@ -50,8 +50,9 @@ class WebSecurityIT {
         return m.group(1);
     }
 
+    /** The web session's cookie: Spring Session's, the session itself being a row in identity_session. */
     private String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
@@ -72,6 +73,8 @@ class WebSecurityIT {
         assertThat(ok.statusCode()).isEqualTo(302);
         assertThat(ok.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         assertThat(sessionId()).isNotNull().isNotEqualTo(before);
+        assertThat(ok.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("SESSION=")
+                .contains("HttpOnly").contains("SameSite=Lax"));
         HttpResponse<String> home = get("/");
         assertThat(home.body()).contains("福州受理 林小燕");
         // a state-changing request without the token is refused, and nothing is created
