@@ -4,8 +4,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +34,27 @@ class DatabaseRolesConfiguration {
     @Bean
     FlywayConfigurationCustomizer migrateAsOwner(DatabaseOwner owner) {
         return configuration -> configuration.dataSource(owner.dataSource());
+    }
+
+    /**
+     * A node whose program is older than the database's schema does not start (issue 18, faults): Flyway by itself
+     * lets a program start on a schema that a newer release migrated further ("future" migrations are ignored), and
+     * old code would then work on a new schema. Two nodes starting on a migration at once need nothing here: Flyway
+     * holds a PostgreSQL advisory lock while it migrates, so the second waits and then finds the work done.
+     */
+    @Bean
+    FlywayMigrationStrategy refuseNewerSchema() {
+        return flyway -> {
+            MigrationInfo[] all = flyway.info().all();
+            List<String> newer = Arrays.stream(all).filter(i -> i.getState() == MigrationState.FUTURE_SUCCESS
+                    || i.getState() == MigrationState.FUTURE_FAILED).map(i -> i.getVersion().getVersion()).toList();
+            if (!newer.isEmpty()) {
+                String known = Arrays.stream(all).filter(i -> i.getState().isResolved())
+                        .map(i -> i.getVersion().getVersion()).reduce((a, b) -> b).orElse("none");
+                throw new SchemaNewerThanProgramException(newer.get(newer.size() - 1), known);
+            }
+            flyway.migrate();
+        };
     }
 
     @Bean
