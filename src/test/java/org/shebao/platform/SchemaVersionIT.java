@@ -23,7 +23,9 @@ class SchemaVersionIT {
 
     /** Both starts on one data directory, kept after the first (the embedded database's "clean" removes it on stop). */
     private static String[] args() {
-        return new String[] {"--server.port=0", "--spring.main.banner-mode=off",
+        // its own embedded database even where the suite runs on an external one (SHEBAO_DB_URL): the test writes
+        // a newer release's migration into the history, which no other test may see
+        return new String[] {"--spring.datasource.url=", "--server.port=0", "--spring.main.banner-mode=off",
                 "--shebao.db.embedded.data-dir=" + DATA, "--shebao.db.embedded.clean-data-directory=false",
                 "--shebao.demo.enabled=false",
                 "--shebao.security.admin-password=Start#2026x", "--logging.level.root=WARN",
