@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Crash and resume: N standing orders (200,000 by default), a payroll run for March 2020 stopped dead after two
 # chunks (Runtime.halt: no shutdown, no cleanup, as kill -9 leaves it), then the platform restarted on the same
-# embedded PostgreSQL: its resumer takes the abandoned run over and finishes it; the result is compared line by line
+# embedded PostgreSQL: its payroll workers take the chunks left and finish the run; the result is compared line by line
 # with an uninterrupted run over the same orders.
 # Usage: bench/payroll-crash.sh [N]. Uses a throw-away database under target/.
 set -euo pipefail
@@ -23,6 +23,5 @@ if [[ -f $DIR/postmaster.pid ]]; then
   kill "$(head -1 "$DIR/postmaster.pid")" 2>/dev/null || true
   sleep 3
 fi
-run --payroll.crash-resume=true --shebao.payroll.resume-delay-ms=1000 --shebao.payroll.resume-every-ms=1000 \
-  --shebao.payroll.stale-seconds=5
+run --payroll.crash-resume=true --shebao.payroll.work-delay-ms=1000 --shebao.payroll.work-every-ms=1000
 rm -rf "$DIR"

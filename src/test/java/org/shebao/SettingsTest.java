@@ -102,14 +102,14 @@ class SettingsTest {
             + "full property names reach the demo's and the payroll's records")
     void commandLine() throws IOException {
         Binder b = binder(Map.of(), "--demo.persons=200000", "--demo.bench=true", "--demo.exit=true",
-                "--payroll.crash-resume=true", "--shebao.payroll.resume-delay-ms=1000",
-                "--shebao.payroll.resume-every-ms=1000", "--shebao.payroll.stale-seconds=5",
+                "--payroll.crash-resume=true", "--shebao.payroll.work-delay-ms=1000",
+                "--shebao.payroll.work-every-ms=1000", "--shebao.payroll.workers=2",
                 "--shebao.payroll.chunk-orders=50000", "--shebao.demo.enabled=false", "--shebao.demo.seed=7",
                 "--shebao.clock.fixed=2020-03-15T09:00", "--shebao.casework.max-file-bytes=1024");
         assertThat(bind(b, "shebao.demo", DemoProperties.class))
                 .isEqualTo(new DemoProperties(7, 6000, 75, 200000, true, true));
         assertThat(bind(b, "shebao.payroll", PayrollProperties.class))
-                .isEqualTo(new PayrollProperties(50000, 5, 1000, 1000, 0, 0, true));
+                .isEqualTo(new PayrollProperties(50000, 2, 1000, 1000, 0, 0, true));
         PlatformProperties platform = bind(b, "shebao", PlatformProperties.class);
         assertThat(platform.demo().enabled()).isFalse();
         assertThat(platform.clock().fixed()).isEqualTo("2020-03-15T09:00");

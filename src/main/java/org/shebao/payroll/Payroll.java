@@ -11,7 +11,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.lang.management.ManagementFactory;
 import javax.sql.DataSource;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
@@ -42,8 +42,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Monthly payroll runs. A run takes the standing orders of a region in chunks of order ids; each chunk's payment
  * lines, the suspensions it decides and the run's progress marker are written in one transaction, so a run killed
- * mid-way resumes where it stopped and writes every line exactly once. A run belongs to one instance at a time
- * (a claim with a heartbeat), and a month already completed is refused.
+ * mid-way resumes where it stopped and writes every line exactly once. Any number of nodes work on the same run:
+ * each takes chunks with {@code FOR UPDATE SKIP LOCKED}, and the row lock is the claim (issue 18, item 3). A month
+ * already completed is refused.
  *
  * <p>Qualification certification (N-1c, SX-1c, FJ-1.1): an order whose certification lapsed before the month is
  * suspended, unless the measure NO_SUSPENSION_FOR_MISSED_CERTIFICATION is in force for the region on the month's
@@ -65,7 +66,8 @@ public class Payroll {
     private final Ledger ledger;
     private final Parameters parameters;
     private final PayrollProperties settings;
-    private final String instance = UUID.randomUUID().toString();
+    /** This node, as its chunks name it: process id and host. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
 
     private Jurisdictions jurisdictions;
     private AuditLog audit;
@@ -123,93 +125,109 @@ public class Payroll {
         return open(region, month, by.getUsername());
     }
 
-    /** {@link #open(ShebaoUser, RegionCode, YearMonth)} once access is checked (and for replayed scenarios). */
+    /**
+     * {@link #open(ShebaoUser, RegionCode, YearMonth)} once access is checked (and for replayed scenarios). A new run
+     * is cut into chunks of {@code shebao.payroll.chunk-orders} of the region's standing orders, in the same
+     * transaction: a parallel start of the same month waits for it and finds the run.
+     */
     PayrollRun open(RegionCode region, YearMonth month, String startedBy) {
-        Optional<PayrollRun> existing = jdbc.sql(RUN_SELECT + " WHERE region_code = :r AND month = :m")
-                .param("r", region.value()).param("m", month.atDay(1)).query(Payroll::run).optional();
+        Optional<PayrollRun> existing = find(region, month);
         if (existing.isPresent()) {
             if (existing.get().completed()) {
                 throw new ConflictException("month", "error.payroll.closed", month.toString());
             }
             return existing.get();
         }
-        long total = jdbc.sql("SELECT count(*) FROM payroll_order WHERE region_code = :r AND status <> 'STOPPED'")
-                .param("r", region.value()).query(Long.class).single();
-        int created = jdbc.sql("""
-                INSERT INTO payroll_run (region_code, month, status, orders_total, started_by, started_at)
-                VALUES (:r, :m, 'RUNNING', :t, :by, :now) ON CONFLICT (region_code, month) DO NOTHING""")
-                .param("r", region.value()).param("m", month.atDay(1)).param("t", total).param("by", startedBy)
-                .param("now", OffsetDateTime.now(clock)).update();
-        if (created == 1) {
+        boolean created = Boolean.TRUE.equals(tx.execute(s -> {
+            Long id = jdbc.sql("""
+                    INSERT INTO payroll_run (region_code, month, status, orders_total, started_by, started_at)
+                    VALUES (:r, :m, 'RUNNING', (SELECT count(*) FROM payroll_order WHERE region_code = :r AND status <> 'STOPPED'),
+                            :by, :now)
+                    ON CONFLICT (region_code, month) DO NOTHING RETURNING id""")
+                    .param("r", region.value()).param("m", month.atDay(1)).param("by", startedBy)
+                    .param("now", OffsetDateTime.now(clock)).query(Long.class).optional().orElse(null);
+            if (id == null) {
+                return false;
+            }
+            jdbc.sql("""
+                    INSERT INTO payroll_chunk (run_id, region_code, no, after_id, upto_id)
+                    SELECT :run, :r, b.bucket, COALESCE(lag(b.last_id) OVER (ORDER BY b.bucket), 0), b.last_id
+                      FROM (SELECT bucket, max(id) AS last_id
+                              FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / :size AS bucket
+                                      FROM payroll_order WHERE region_code = :r AND status <> 'STOPPED') o
+                             GROUP BY bucket) b""")
+                    .param("run", id).param("r", region.value()).param("size", settings.chunkOrders()).update();
+            return true;
+        }));
+        PayrollRun run = find(region, month).orElseThrow();
+        if (created) {
             audited(startedBy, AuditAction.PAYROLL_RUN_STARTED, "payroll " + region.value() + " " + month,
-                    total + " orders");
+                    run.ordersTotal() + " orders");
         }
+        return run;
+    }
+
+    private Optional<PayrollRun> find(RegionCode region, YearMonth month) {
         return jdbc.sql(RUN_SELECT + " WHERE region_code = :r AND month = :m").param("r", region.value())
-                .param("m", month.atDay(1)).query(Payroll::run).single();
+                .param("m", month.atDay(1)).query(Payroll::run).optional();
     }
 
     /**
-     * Runs (or resumes) a run to its end on this instance. Returns false when another live instance holds it.
+     * Works on a run until no chunk is left to take, on this node; any number of nodes (and threads) may do so at
+     * once, each chunk is taken by one of them. Returns true when this call completed the run (booked it); false when
+     * the run was already completed, or other nodes still hold chunks (the one that finishes last completes it).
      */
     public boolean execute(long runId) {
         return execute(runId, Integer.MAX_VALUE);
     }
 
     /**
-     * Runs at most {@code maxChunks} chunks, then leaves the run as a stopped process would (claim and heartbeat in
-     * place): the crash benchmark and the tests stand for a process killed mid-run with this.
+     * {@link #execute(long)} for at most {@code maxChunks} chunks: the crash benchmark and the tests stop a node
+     * between two chunks with this.
      */
     public boolean execute(long runId, int maxChunks) {
-        int claimed = jdbc.sql("""
-                UPDATE payroll_run SET owner = :me, heartbeat = :now
-                 WHERE id = :id AND status = 'RUNNING'
-                   AND (owner IS NULL OR owner = :me OR heartbeat < :stale)""")
-                .param("me", instance).param("now", OffsetDateTime.now(clock)).param("id", runId)
-                .param("stale", OffsetDateTime.now(clock).minusSeconds(settings.staleSeconds())).update();
-        if (claimed == 0) {
+        PayrollRun run = run(runId).orElseThrow(() -> new NotFoundException("payroll run " + runId));
+        if (run.completed()) {
             return false;
         }
-        PayrollRun run = run(runId).orElseThrow(() -> new NotFoundException("payroll run " + runId));
         LocalDate m = run.month().atDay(1);
         MeasureStatus noSuspension = measures.status(NO_SUSPENSION, new RegionCode(run.regionCode()), m);
         int grace = parameters.integer("pension.certification.graceMonths", new RegionCode(run.regionCode()), m);
         LocalDate cutoff = m.minusMonths(grace);
         String flag = noSuspension.inForce() ? NO_SUSPENSION + ":" + String.join(",", noSuspension.clauses()) : "";
-        long maxId = jdbc.sql("SELECT COALESCE(max(id), 0) FROM payroll_order").query(Long.class).single();
         long t0 = System.nanoTime();
         int chunks = 0;
-        while (true) {
-            if (chunks++ >= maxChunks) {
-                return false;
+        while (chunks < maxChunks) {
+            if (!Boolean.TRUE.equals(tx.execute(s -> chunk(run, m, cutoff, noSuspension.inForce(), flag)))) {
+                break; // nothing left to take: done, or held by other nodes
             }
-            long from = jdbc.sql("SELECT done_upto FROM payroll_run WHERE id = :id").param("id", runId)
-                    .query(Long.class).single();
-            if (from >= maxId) {
-                break;
-            }
-            long to = from + settings.chunkOrders();
-            Boolean ok = tx.execute(s -> chunk(run, m, cutoff, from, to, noSuspension.inForce(), flag));
-            if (!Boolean.TRUE.equals(ok)) {
-                return false; // lost the claim to another instance
-            }
+            chunks++;
         }
-        tx.executeWithoutResult(s -> finish(run));
-        log.info("Payroll run {} ({} {}) completed in {} ms", runId, run.regionCode(), run.month(),
-                (System.nanoTime() - t0) / 1_000_000);
-        return true;
-    }
-
-    private boolean chunk(PayrollRun run, LocalDate m, LocalDate cutoff, long from, long to, boolean noSuspension,
-                          String flag) {
-        // the claim is checked and the progress moved first: a run taken over by another instance stops here
-        int mine = jdbc.sql("""
-                UPDATE payroll_run SET done_upto = :to, heartbeat = :now
-                 WHERE id = :id AND owner = :me AND done_upto = :from""")
-                .param("to", to).param("now", OffsetDateTime.now(clock)).param("id", run.id()).param("me", instance)
-                .param("from", from).update();
-        if (mine == 0) {
+        if (chunks >= maxChunks) {
             return false;
         }
+        Boolean finished = tx.execute(s -> finish(run));
+        if (Boolean.TRUE.equals(finished)) {
+            log.info("Payroll run {} ({} {}) completed; this node ({}) did {} chunks in {} ms", runId, run.regionCode(),
+                    run.month(), node, chunks, (System.nanoTime() - t0) / 1_000_000);
+        }
+        return Boolean.TRUE.equals(finished);
+    }
+
+    /**
+     * Takes the next chunk no one holds and pays it, in the caller's transaction: the chunk's row lock is the claim,
+     * so a node killed mid-chunk rolls back with its connection and the chunk is taken again, as if untouched.
+     * Returns false when no chunk is left to take.
+     */
+    private boolean chunk(PayrollRun run, LocalDate m, LocalDate cutoff, boolean noSuspension, String flag) {
+        Optional<Chunk> next = jdbc.sql("""
+                SELECT no, after_id, upto_id FROM payroll_chunk WHERE run_id = :id AND done_at IS NULL
+                 ORDER BY no LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("id", run.id()).query(Chunk.class).optional();
+        if (next.isEmpty()) {
+            return false;
+        }
+        Chunk c = next.get();
         ChunkDone done = jdbc.sql("""
                 WITH picked AS (
                     SELECT * FROM payroll_order o
@@ -242,11 +260,14 @@ public class Payroll {
                     RETURNING 1
                 )
                 SELECT (SELECT count(*) FROM picked) AS orders, (SELECT count(*) FROM lines) AS lines""")
-                .param("r", run.regionCode()).param("from", from).param("to", to).param("m", m)
+                .param("r", run.regionCode()).param("from", c.afterId()).param("to", c.uptoId()).param("m", m)
                 .param("nosusp", noSuspension).param("run", run.id()).param("flag", flag).param("cutoff", cutoff)
                 .query(ChunkDone.class).single();
-        jdbc.sql("UPDATE payroll_run SET orders_done = orders_done + :n WHERE id = :id")
-                .param("n", done.orders()).param("id", run.id()).update();
+        jdbc.sql("""
+                UPDATE payroll_chunk SET orders = :orders, lines = :lines, done_by = :node, done_at = :now
+                 WHERE run_id = :id AND no = :no""")
+                .param("orders", done.orders()).param("lines", done.lines()).param("node", node)
+                .param("now", OffsetDateTime.now(clock)).param("id", run.id()).param("no", c.no()).update();
         // payment lines per second, for operations (shebao_payroll_lines_total)
         Metrics.counter("shebao.payroll.lines", "region", run.regionCode()).increment(done.lines());
         return true;
@@ -258,13 +279,14 @@ public class Payroll {
      * source. The run's entry books each kind of line to its account (N-1e, FJ-1.7: pre-payments to their own);
      * pre-paid lines of orders already settled move on to pension expense in an entry of their own.
      */
-    private void finish(PayrollRun run) {
+    private boolean finish(PayrollRun run) {
         int won = jdbc.sql("""
-                UPDATE payroll_run SET status = 'COMPLETED', finished_at = :now, owner = NULL
-                 WHERE id = :id AND status = 'RUNNING'""")
+                UPDATE payroll_run SET status = 'COMPLETED', finished_at = :now
+                 WHERE id = :id AND status = 'RUNNING'
+                   AND NOT EXISTS (SELECT 1 FROM payroll_chunk WHERE run_id = :id AND done_at IS NULL)""")
                 .param("now", OffsetDateTime.now(clock)).param("id", run.id()).update();
         if (won == 0) {
-            return; // another execution of the same run completed and booked it
+            return false; // chunks are still held by other nodes, or another execution completed and booked it
         }
         audited(run.startedBy(), AuditAction.PAYROLL_RUN_COMPLETED, "payroll-run:" + run.id(),
                 run.regionCode() + " " + run.month());
@@ -292,6 +314,7 @@ public class Payroll {
         ledger.post(Fund.PENSION, on, "payroll-run:" + run.id() + ":settled", run.startedBy(),
                 regionName(run.regionCode()) + " " + run.month() + " 已结算预发转列支",
                 List.of(new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, settled)));
+        return true;
     }
 
     private List<PayrollTotal> totalsByKind(long runId) {
@@ -301,14 +324,25 @@ public class Payroll {
                 .param("id", runId).query(PayrollTotal.class).list();
     }
 
-    /** Runs left RUNNING by an instance that stopped (no heartbeat for a minute): to be resumed. */
-    public List<Long> abandonedRuns() {
-        return jdbc.sql("SELECT id FROM payroll_run WHERE status = 'RUNNING' AND (heartbeat IS NULL OR heartbeat < :stale)")
-                .param("stale", OffsetDateTime.now(clock).minusSeconds(settings.staleSeconds())).query(Long.class).list();
+    /**
+     * Runs still RUNNING: chunks left to take (a run just started on another node, or one a stopped node left), or
+     * all chunks done but not yet completed (a node stopped between its last chunk and the booking).
+     */
+    public List<Long> runningRuns() {
+        return jdbc.sql("SELECT id FROM payroll_run WHERE status = 'RUNNING' ORDER BY id").query(Long.class).list();
     }
 
-    private static final String RUN_SELECT = "SELECT id, region_code, month, status, orders_total, orders_done, started_by,"
-            + " started_at, finished_at FROM payroll_run";
+    /** How a run's chunks stand: all, done, and the nodes that did them (the run's page, operations). */
+    public ChunkProgress chunks(long runId) {
+        return jdbc.sql("""
+                SELECT count(*) AS chunks, count(done_at) AS done, count(DISTINCT done_by) AS nodes FROM payroll_chunk
+                 WHERE run_id = :id AND no >= 0""")
+                .param("id", runId).query(ChunkProgress.class).single();
+    }
+
+    private static final String RUN_SELECT = "SELECT id, region_code, month, status, orders_total, started_by, started_at,"
+            + " finished_at, (SELECT COALESCE(sum(c.orders), 0) FROM payroll_chunk c WHERE c.run_id = r.id) AS orders_done"
+            + " FROM payroll_run r";
 
     private static PayrollRun run(ResultSet rs, int i) throws SQLException {
         return new PayrollRun(rs.getLong("id"), rs.getString("region_code"),
@@ -319,5 +353,13 @@ public class Payroll {
 
     /** What one chunk did: orders picked, payment lines written. */
     private record ChunkDone(long orders, long lines) {
+    }
+
+    /** A chunk to take: its number and its range of order ids (after, upto]. */
+    private record Chunk(int no, long afterId, long uptoId) {
+    }
+
+    /** A run's chunks: how many, how many done, by how many nodes. */
+    public record ChunkProgress(long chunks, long done, long nodes) {
     }
 }

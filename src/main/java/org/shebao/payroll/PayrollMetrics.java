@@ -18,8 +18,9 @@ class PayrollMetrics implements MeterBinder {
         Gauge.builder("shebao.payroll.runs.running", () -> jdbc.sql(
                 "SELECT count(*) FROM payroll_run WHERE status = 'RUNNING'").query(Long.class).single()).register(registry);
         Gauge.builder("shebao.payroll.progress", () -> jdbc.sql("""
-                SELECT COALESCE(sum(orders_done)::float / NULLIF(sum(orders_total), 0), 1) FROM payroll_run
-                 WHERE status = 'RUNNING'""").query(Double.class).single())
+                SELECT COALESCE((SELECT sum(c.orders) FROM payroll_chunk c JOIN payroll_run r ON r.id = c.run_id
+                                  WHERE r.status = 'RUNNING')::float / NULLIF(sum(orders_total), 0), 1)
+                  FROM payroll_run WHERE status = 'RUNNING'""").query(Double.class).single())
                 .description("share of orders done over all running runs").register(registry);
     }
 }

@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scheduled work that must not run on two nodes at once (retrying undelivered events, resuming an abandoned payroll
- * run) takes a named lock in {@code platform_job_lock} through ShedLock; the lock's times come from the database's
- * clock, so nodes whose clocks differ still agree. A node that dies holding a lock loses it at its "at most" time.
+ * Scheduled work that must not run on two nodes at once (retrying undelivered events) takes a named lock in
+ * {@code platform_job_lock} through ShedLock; the lock's times come from the database's clock, so nodes whose clocks
+ * differ still agree. A node that dies holding a lock loses it at its "at most" time. Work that all nodes share out
+ * needs no job lock: the outbox and the payroll's chunks are taken row by row with {@code FOR UPDATE SKIP LOCKED}.
  */
 @Configuration(proxyBeanMethods = false)
 class JobLocks {

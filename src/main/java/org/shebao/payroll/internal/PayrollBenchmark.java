@@ -5,7 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -49,12 +53,14 @@ class PayrollBenchmark implements ApplicationRunner {
 
     private final long crash;
     private final boolean resume;
+    private final int workers;
 
     PayrollBenchmark(PayrollProperties settings, JdbcClient jdbc, DatabaseOwner owner, Payroll payroll,
                      PayrollExports exports, Users users, ConfigurableApplicationContext context) {
         this.n = settings.bench();
         this.crash = settings.crash();
         this.resume = settings.crashResume();
+        this.workers = settings.workers();
         this.jdbc = jdbc;
         this.dataSource = owner.dataSource(); // the raw-COPY baseline creates a scratch table: the owner
         this.payroll = payroll;
@@ -106,10 +112,22 @@ class PayrollBenchmark implements ApplicationRunner {
             return;
         }
         double generated = generate(n);
-        PayrollRun run = payroll.open(finance(), new RegionCode("350100"), YearMonth.of(2020, 3));
+        // timed from the opening (cutting the run into chunks) to the booking, with this node's worker threads
         long t0 = System.nanoTime();
-        payroll.execute(run.id());
+        PayrollRun run = payroll.open(finance(), new RegionCode("350100"), YearMonth.of(2020, 3));
+        ExecutorService threads = Executors.newFixedThreadPool(workers);
+        List<Future<Boolean>> done = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            done.add(threads.submit(() -> payroll.execute(run.id())));
+        }
+        for (Future<Boolean> f : done) {
+            f.get();
+        }
+        threads.shutdown();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!payroll.run(run.id()).orElseThrow().completed()) {
+            throw new IllegalStateException("run " + run.id() + " did not complete");
+        }
         long lines = jdbc.sql("SELECT count(*) FROM payroll_line WHERE run_id = :id").param("id", run.id())
                 .query(Long.class).single();
 
@@ -126,11 +144,12 @@ class PayrollBenchmark implements ApplicationRunner {
             st.execute("DROP TABLE bench_payroll_line");
         }
         System.out.printf("BENCH payroll: %,d standing orders generated in %.2f s%n", n, generated);
-        System.out.printf("BENCH payroll: run of 2020-03 (%,d payment lines, ledger postings included) in %.2f s (%,.0f lines/s)%n",
-                lines, seconds, lines / seconds);
+        System.out.printf("BENCH payroll: run of 2020-03 (%,d payment lines in %d chunks, %d worker thread(s), ledger"
+                + " postings included) in %.2f s (%,.0f lines/s)%n", lines, payroll.chunks(run.id()).chunks(), workers,
+                seconds, lines / seconds);
         System.out.printf("BENCH payroll: raw COPY of the same %,d rows into an empty table in %.2f s (%,.0f rows/s)%n",
                 lines, copy, lines / copy);
-        System.out.printf("BENCH payroll: ratio payroll / raw COPY = %.2f (target: at most 3)%n", seconds / copy);
+        System.out.printf("BENCH payroll: ratio payroll / raw COPY = %.2f (target: at most 2)%n", seconds / copy);
         // the run's register as finance downloads it: streamed from a cursor into the workbook, never held in memory
         Runtime rt = Runtime.getRuntime();
         long x0 = System.nanoTime();

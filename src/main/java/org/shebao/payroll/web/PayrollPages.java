@@ -12,10 +12,10 @@ import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.payroll.Payroll;
 import org.shebao.payroll.PayrollRun;
+import org.shebao.payroll.PayrollWorkers;
 import org.shebao.policy.Jurisdictions;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.shebao.payroll.PayrollExports;
 import org.shebao.policy.Measures;
-import org.springframework.beans.factory.annotation.Qualifier;
 
 /** Finance's payroll screens: start a month, watch its progress, read the totals by flag, download the files. */
 @Controller
@@ -43,19 +42,18 @@ class PayrollPages {
     private final Payroll payroll;
     private final PayrollExports exports;
     private final Jurisdictions jurisdictions;
-    private final TaskExecutor executor;
+    private final PayrollWorkers workers;
     private final MessageSource messages;
 
     private final Measures measures;
 
     PayrollPages(Payroll payroll, PayrollExports exports, Jurisdictions jurisdictions,
-                 @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                 MessageSource messages, Measures measures) {
+                 PayrollWorkers workers, MessageSource messages, Measures measures) {
         this.measures = measures;
         this.payroll = payroll;
         this.exports = exports;
         this.jurisdictions = jurisdictions;
-        this.executor = executor;
+        this.workers = workers;
         this.messages = messages;
     }
 
@@ -84,7 +82,7 @@ class PayrollPages {
         });
         if (opened.isPresent()) {
             long id = opened.get().id();
-            executor.execute(() -> payroll.execute(id));
+            workers.work(id); // this node starts; the other nodes join at their next look
             return "redirect:/payroll/runs/" + id;
         }
         model.addAttribute("region", region);
@@ -96,6 +94,7 @@ class PayrollPages {
     String run(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
         PayrollRun run = payroll.run(user, id);
         model.addAttribute("run", run);
+        model.addAttribute("chunks", payroll.chunks(id));
         model.addAttribute("regionName", jurisdictions.nameOf(run.regionCode()));
         if (run.completed()) {
             model.addAttribute("totals", exports.totals(id));
@@ -108,6 +107,7 @@ class PayrollPages {
                     HttpServletResponse response) {
         PayrollRun run = payroll.run(user, id);
         model.addAttribute("run", run);
+        model.addAttribute("chunks", payroll.chunks(id));
         if (run.completed()) {
             response.setHeader("HX-Refresh", "true"); // show the totals
         }
