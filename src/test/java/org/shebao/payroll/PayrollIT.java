@@ -42,7 +42,7 @@ import org.shebao.ledger.Account;
 import org.shebao.policy.Parameters;
 
 @ShebaoIntegrationTest
-@DisplayName("Payroll on PostgreSQL: idempotent, resumable, one instance at a time, N-1c flags, balanced ledger")
+@DisplayName("Payroll on PostgreSQL: idempotent, resumable, chunks shared by many nodes, N-1c flags, balanced ledger")
 class PayrollIT {
     private static final RegionCode XIAMEN = new RegionCode("350200");
     @Autowired
