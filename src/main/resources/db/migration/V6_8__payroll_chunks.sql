@@ -21,6 +21,18 @@ CREATE TABLE payroll_chunk (
 -- the chunks still to do, for the claim
 CREATE INDEX payroll_chunk_open ON payroll_chunk (run_id, no) WHERE done_at IS NULL;
 
+-- what each chunk paid, by kind of line, written with its lines: the run is booked from these sums, without reading
+-- its lines again
+CREATE TABLE payroll_chunk_total (
+    run_id      BIGINT        NOT NULL,
+    no          INT           NOT NULL,
+    kind        VARCHAR(12)   NOT NULL CHECK (kind IN ('REGULAR','PREPAYMENT','ARREARS','SETTLEMENT','DEDUCTION','RECOVERY')),
+    lines       BIGINT        NOT NULL,
+    amount      NUMERIC(16,2) NOT NULL,
+    CONSTRAINT payroll_chunk_total_pk PRIMARY KEY (run_id, no, kind),
+    CONSTRAINT payroll_chunk_total_chunk FOREIGN KEY (run_id, no) REFERENCES payroll_chunk (run_id, no)
+);
+
 -- a run left RUNNING by the previous version continues from its progress marker: the rest of its region's orders,
 -- cut the same way
 INSERT INTO payroll_chunk (run_id, region_code, no, after_id, upto_id)
@@ -33,11 +45,16 @@ SELECT b.run_id, b.region_code, b.bucket,
          WHERE r.status = 'RUNNING'
          GROUP BY r.id, r.region_code, r.done_upto, o.bucket) b;
 
--- what was done before the upgrade counts as one chunk already done, so the progress shown stays right
+-- what was done before the upgrade counts as one chunk already done, with its totals, so the progress shown and the
+-- booking stay right
 INSERT INTO payroll_chunk (run_id, region_code, no, after_id, upto_id, orders, lines, done_by, done_at)
 SELECT r.id, r.region_code, -1, 0, r.done_upto, r.orders_done,
        (SELECT count(*) FROM payroll_line l WHERE l.run_id = r.id), 'before V6_8', now()
   FROM payroll_run r WHERE r.status = 'RUNNING' AND r.done_upto > 0;
+INSERT INTO payroll_chunk_total (run_id, no, kind, lines, amount)
+SELECT l.run_id, -1, l.kind, count(*), sum(l.amount)
+  FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id AND r.status = 'RUNNING' AND r.done_upto > 0
+ GROUP BY l.run_id, l.kind;
 
 -- a completed run keeps its count of orders done as one chunk
 INSERT INTO payroll_chunk (run_id, region_code, no, after_id, upto_id, orders, lines, done_by, done_at)

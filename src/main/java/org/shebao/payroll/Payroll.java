@@ -149,14 +149,7 @@ public class Payroll {
             if (id == null) {
                 return false;
             }
-            jdbc.sql("""
-                    INSERT INTO payroll_chunk (run_id, region_code, no, after_id, upto_id)
-                    SELECT :run, :r, b.bucket, COALESCE(lag(b.last_id) OVER (ORDER BY b.bucket), 0), b.last_id
-                      FROM (SELECT bucket, max(id) AS last_id
-                              FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / :size AS bucket
-                                      FROM payroll_order WHERE region_code = :r AND status <> 'STOPPED') o
-                             GROUP BY bucket) b""")
-                    .param("run", id).param("r", region.value()).param("size", settings.chunkOrders()).update();
+            cut(id, region);
             return true;
         }));
         PayrollRun run = find(region, month).orElseThrow();
@@ -165,6 +158,25 @@ public class Payroll {
                     run.ordersTotal() + " orders");
         }
         return run;
+    }
+
+    /**
+     * Cuts a new run into chunks of about {@code chunk-orders} orders: equal ranges of order ids between the region's
+     * first and last order, as many as its orders fill (reading the index's ends and the count, not every order).
+     */
+    private void cut(long runId, RegionCode region) {
+        jdbc.sql("""
+                WITH span AS (
+                    SELECT min(id) - 1 AS lo, max(id) AS hi, count(*) AS n FROM payroll_order
+                     WHERE region_code = :r AND status <> 'STOPPED'
+                ), cut AS (
+                    SELECT lo, hi, ceil(n::numeric / :size)::int AS chunks FROM span WHERE n > 0
+                )
+                INSERT INTO payroll_chunk (run_id, region_code, no, after_id, upto_id)
+                SELECT :run, :r, g, lo + ((hi - lo) * g) / chunks, lo + ((hi - lo) * (g + 1)) / chunks
+                  FROM cut, generate_series(0, chunks - 1) g
+                 WHERE lo + ((hi - lo) * g) / chunks < lo + ((hi - lo) * (g + 1)) / chunks""")
+                .param("run", runId).param("r", region.value()).param("size", settings.chunkOrders()).update();
     }
 
     private Optional<PayrollRun> find(RegionCode region, YearMonth month) {
@@ -228,6 +240,8 @@ public class Payroll {
             return false;
         }
         Chunk c = next.get();
+        // the chunk's orders are read once into the statement's working set: kept in memory, not spilled to disk
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         ChunkDone done = jdbc.sql("""
                 WITH picked AS (
                     SELECT * FROM payroll_order o
@@ -257,10 +271,15 @@ public class Payroll {
                     SELECT :run, a.order_id, a.person_id, a.kind, a.amount, a.flags, a.bank_account, a.account_name,
                            a.benefit_month
                       FROM adjustments a
-                    RETURNING 1
+                    RETURNING kind, amount
+                ), totals AS (
+                    INSERT INTO payroll_chunk_total (run_id, no, kind, lines, amount)
+                    SELECT :run, :no, kind, count(*), sum(amount) FROM lines GROUP BY kind
+                    RETURNING lines
                 )
-                SELECT (SELECT count(*) FROM picked) AS orders, (SELECT count(*) FROM lines) AS lines""")
+                SELECT (SELECT count(*) FROM picked) AS orders, (SELECT COALESCE(sum(lines), 0) FROM totals) AS lines""")
                 .param("r", run.regionCode()).param("from", c.afterId()).param("to", c.uptoId()).param("m", m)
+                .param("no", c.no())
                 .param("nosusp", noSuspension).param("run", run.id()).param("flag", flag).param("cutoff", cutoff)
                 .query(ChunkDone.class).single();
         jdbc.sql("""
@@ -317,10 +336,11 @@ public class Payroll {
         return true;
     }
 
+    /** The run's totals by kind, summed from its chunks' totals (written with the lines, in the same transactions). */
     private List<PayrollTotal> totalsByKind(long runId) {
         return jdbc.sql("""
-                SELECT kind, '' AS flags, count(*) AS lines, sum(amount) AS amount FROM payroll_line WHERE run_id = :id
-                 GROUP BY kind ORDER BY kind""")
+                SELECT kind, '' AS flags, sum(lines) AS lines, sum(amount) AS amount FROM payroll_chunk_total
+                 WHERE run_id = :id GROUP BY kind ORDER BY kind""")
                 .param("id", runId).query(PayrollTotal.class).list();
     }
 

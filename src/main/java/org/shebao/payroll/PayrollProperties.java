@@ -20,14 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    the run the crash left, compare it with an uninterrupted one and exit
  */
 @ConfigurationProperties("shebao.payroll")
-public record PayrollProperties(@DefaultValue("50000") int chunkOrders, @DefaultValue("1") int workers,
+public record PayrollProperties(@DefaultValue("50000") int chunkOrders, @DefaultValue("2") int workers,
                                 @DefaultValue("15000") long workDelayMs, @DefaultValue("5000") long workEveryMs,
                                 @DefaultValue("0") long bench, @DefaultValue("0") long crash,
                                 @DefaultValue("false") boolean crashResume) {
 
     /** The defaults, as a platform without any payroll setting has them (e.g. where a scenario replays the payroll). */
     public static PayrollProperties defaults() {
-        return new PayrollProperties(50_000, 1, 15_000, 5_000, 0, 0, false);
+        return new PayrollProperties(50_000, 2, 15_000, 5_000, 0, 0, false);
     }
 
     /** The same settings with another chunk size (e.g. a second instance in a test). */
