@@ -44,6 +44,8 @@ import javax.sql.DataSource;
 import org.shebao.pension.PensionFacts;
 import org.shebao.pension.Pensions;
 import org.shebao.platform.DatabaseOwner;
+import org.shebao.platform.FirstStart;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.shebao.platform.PlatformProperties;
 import org.springframework.core.annotation.Order;
 
@@ -80,13 +82,15 @@ class DemoData implements ApplicationRunner {
     private final PersonFactory factory;
     private final Parameters parameters;
     private final Pensions pensions;
+    private final JdbcClient jdbc;
     private final Map<Integer, Money> wageCache = new ConcurrentHashMap<>();
     private final Map<Integer, BigDecimal> rateCache = new ConcurrentHashMap<>();
 
     DemoData(Persons persons, Employers employers, Enrollments enrollments, RegistryBulkLoad bulk, Contributions contributions, Users users,
              PasswordEncoder encoder, TransactionTemplate tx, Clock clock, ConfigurableApplicationContext context,
              PlatformProperties platform, DemoProperties settings, DatabaseOwner owner, Parameters parameters,
-             Pensions pensions) {
+             Pensions pensions, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.persons = persons;
         this.employers = employers;
         this.enrollments = enrollments;
@@ -113,8 +117,17 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (enabled && users.count() == 0 && persons.countAllPersons() == 0) {
             long t0 = System.nanoTime();
-            tx.executeWithoutResult(s -> seedDemo());
-            log.info("Demo data seeded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            boolean seeded = Boolean.TRUE.equals(tx.execute(s -> {
+                FirstStart.lock(jdbc); // several nodes started at once on an empty database: one seeds
+                if (users.count() > 0 || persons.countAllPersons() > 0) {
+                    return false;
+                }
+                seedDemo();
+                return true;
+            }));
+            if (seeded) {
+                log.info("Demo data seeded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            }
         }
         if (extraPersons > 0) {
             generatePersons(extraPersons);

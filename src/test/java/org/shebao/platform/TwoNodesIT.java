@@ -8,7 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.sql.Connection;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -95,12 +100,61 @@ class TwoNodesIT {
         assertThat(locks.executeWithLock(() -> "ran", retry).wasExecuted()).isTrue();
     }
 
+    @Test
+    @DisplayName("two nodes of a new release started at the same moment on an empty database: one migrates while the "
+            + "other waits on Flyway's lock; both start and serve, every migration is applied once")
+    void simultaneousFirstStart() throws Exception {
+        String url;
+        try (Connection c = owner.dataSource().getConnection()) {
+            url = c.getMetaData().getURL();
+        }
+        JdbcClient asOwner = JdbcClient.create(owner.dataSource());
+        asOwner.sql("DROP DATABASE IF EXISTS shebao_two_starts").update();
+        asOwner.sql("CREATE DATABASE shebao_two_starts").update();
+        String fresh = url.replaceFirst("/[^/?]+(\\?|$)", "/shebao_two_starts$1");
+        ExecutorService starts = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ConfigurableApplicationContext>> nodes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            nodes.add(starts.submit(() -> {
+                go.await();
+                return node(fresh, "--shebao.demo.enabled=false", "--shebao.security.admin-password=Start#2026x");
+            }));
+        }
+        go.countDown();
+        List<ConfigurableApplicationContext> started = new ArrayList<>();
+        try {
+            for (Future<ConfigurableApplicationContext> n : nodes) {
+                started.add(n.get(5, TimeUnit.MINUTES));
+            }
+            JdbcClient db = JdbcClient.create(started.get(0).getBean(DataSource.class));
+            assertThat(db.sql("SELECT count(*) = count(DISTINCT version) FROM flyway_schema_history WHERE version IS NOT NULL")
+                    .query(Boolean.class).single()).as("each migration applied once").isTrue();
+            assertThat(db.sql("SELECT bool_and(success) FROM flyway_schema_history").query(Boolean.class).single()).isTrue();
+            for (ConfigurableApplicationContext n : started) {
+                int p = ((WebServerApplicationContext) n).getWebServer().getPort();
+                assertThat(WebSession.anonymous(p).get("/login").statusCode()).as("node on port " + p + " serves")
+                        .isEqualTo(200);
+            }
+        } finally {
+            started.forEach(ConfigurableApplicationContext::close);
+            starts.shutdownNow();
+            asOwner.sql("DROP DATABASE IF EXISTS shebao_two_starts WITH (FORCE)").update();
+        }
+    }
+
     /** Node B: the same platform in its own context and web server, on node A's database and keys. */
     private ConfigurableApplicationContext secondNode() {
+        return node(((HikariDataSource) dataSource).getJdbcUrl());
+    }
+
+    /** Another node of the platform on the database at {@code url}, as the test's application and owner roles. */
+    private ConfigurableApplicationContext node(String url, String... more) {
         HikariDataSource a = (HikariDataSource) dataSource;
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=it", "--server.port=0",
-                "--spring.datasource.url=" + a.getJdbcUrl(), "--spring.datasource.username=" + a.getUsername(),
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + a.getUsername(),
                 "--logging.level.root=WARN"));
+        args.addAll(List.of(more));
         if (a.getPassword() != null) {
             args.add("--spring.datasource.password=" + a.getPassword());
         }
