@@ -35,7 +35,7 @@ import java.util.Arrays;
  */
 public final class Xlsx {
     /** Excel's limits: rows per sheet, characters per cell and per sheet name. */
-    static final int MAX_ROWS = 1_048_576;
+    public static final int MAX_ROWS = 1_048_576;
     static final int MAX_CELL_CHARS = 32_767;
     static final int MAX_SHEET_NAME = 31;
     private static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
