@@ -52,7 +52,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 echo "starting $JAR on port $PORT (log: $DIR/platform.log)"
-java -Duser.timezone=Asia/Shanghai -jar "$JAR" --server.port=$PORT \
+java ${JAVA_OPTS:-} -Duser.timezone=Asia/Shanghai -jar "$JAR" --server.port=$PORT \
   --shebao.db.embedded.data-dir="$DIR/pg" --shebao.db.embedded.clean-data-directory=true \
   >"$DIR/platform.log" 2>&1 &
 PID=$!
