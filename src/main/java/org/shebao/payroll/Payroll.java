@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.lang.management.ManagementFactory;
 import javax.sql.DataSource;
@@ -240,48 +241,9 @@ public class Payroll {
             return false;
         }
         Chunk c = next.get();
-        // the chunk's orders are read once into the statement's working set: kept in memory, not spilled to disk
+        // the kinds and amounts of the chunk's lines, gathered for its totals, stay in memory, not spilled to disk
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-        ChunkDone done = jdbc.sql("""
-                WITH picked AS (
-                    SELECT * FROM payroll_order o
-                     WHERE o.region_code = :r AND o.id > :from AND o.id <= :to AND o.status <> 'STOPPED'
-                       AND o.from_month <= :m AND (o.until_month IS NULL OR o.until_month >= :m)
-                ), suspended AS (
-                    UPDATE payroll_order o SET status = 'SUSPENDED', suspended_from = :m
-                      FROM picked p
-                     WHERE o.id = p.id AND p.status = 'ACTIVE' AND p.certified_until < :cutoff AND NOT :nosusp
-                    RETURNING o.id
-                ), paid AS (
-                    SELECT p.* FROM picked p WHERE p.status = 'ACTIVE' AND (p.certified_until >= :cutoff OR :nosusp)
-                ), adjustments AS (
-                    UPDATE payroll_adjustment a SET paid_run = :run
-                      FROM paid p
-                     WHERE p.id = a.order_id AND a.month <= :m AND a.paid_run IS NULL
-                    RETURNING a.order_id, p.person_id, a.kind, a.amount, a.flags, p.bank_account, p.account_name,
-                              a.benefit_month
-                ), lines AS (
-                    INSERT INTO payroll_line (run_id, order_id, person_id, kind, amount, flags, bank_account, account_name,
-                                              benefit_month)
-                    SELECT :run, p.id, p.person_id, p.kind, p.monthly_amount,
-                           CASE WHEN p.certified_until < :cutoff THEN trim(p.flags || ' ' || :flag) ELSE p.flags END,
-                           p.bank_account, p.account_name, NULL::date
-                      FROM paid p
-                    UNION ALL
-                    SELECT :run, a.order_id, a.person_id, a.kind, a.amount, a.flags, a.bank_account, a.account_name,
-                           a.benefit_month
-                      FROM adjustments a
-                    RETURNING kind, amount
-                ), totals AS (
-                    INSERT INTO payroll_chunk_total (run_id, no, kind, lines, amount)
-                    SELECT :run, :no, kind, count(*), sum(amount) FROM lines GROUP BY kind
-                    RETURNING lines
-                )
-                SELECT (SELECT count(*) FROM picked) AS orders, (SELECT COALESCE(sum(lines), 0) FROM totals) AS lines""")
-                .param("r", run.regionCode()).param("from", c.afterId()).param("to", c.uptoId()).param("m", m)
-                .param("no", c.no())
-                .param("nosusp", noSuspension).param("run", run.id()).param("flag", flag).param("cutoff", cutoff)
-                .query(ChunkDone.class).single();
+        ChunkDone done = pay(run, c, m, cutoff, noSuspension, flag);
         jdbc.sql("""
                 UPDATE payroll_chunk SET orders = :orders, lines = :lines, done_by = :node, done_at = :now
                  WHERE run_id = :id AND no = :no""")
@@ -342,6 +304,56 @@ public class Payroll {
                 SELECT kind, '' AS flags, sum(lines) AS lines, sum(amount) AS amount FROM payroll_chunk_total
                  WHERE run_id = :id GROUP BY kind ORDER BY kind""")
                 .param("id", runId).query(PayrollTotal.class).list();
+    }
+
+    /** The orders of a chunk that the month concerns: in its range and region, in force that month, not stopped. */
+    private static final String IN_CHUNK = """
+            o.region_code = :r AND o.id > :from AND o.id <= :to AND o.status <> 'STOPPED'
+            AND o.from_month <= :m AND (o.until_month IS NULL OR o.until_month >= :m)""";
+    /**
+     * Those paid this month (once lapsed ones are suspended): active, and certified, or paid without certification
+     * while the measure is in force.
+     */
+    private static final String PAID = IN_CHUNK + " AND o.status = 'ACTIVE' AND (o.certified_until >= :cutoff OR :nosusp)";
+    /**
+     * Pays a chunk's orders, in the caller's transaction, over the chunk's range of the orders' primary key: first
+     * suspends the lapsed (unless the measure is in force); then one statement, so one snapshot, pays the adjustments
+     * due and the orders, writes their lines, and records the chunk's totals by kind from the lines it wrote (the run
+     * is booked from these totals).
+     */
+    private ChunkDone pay(PayrollRun run, Chunk c, LocalDate m, LocalDate cutoff, boolean noSuspension, String flag) {
+        Map<String, Object> chunk = Map.of("r", run.regionCode(), "from", c.afterId(), "to", c.uptoId(), "m", m,
+                "cutoff", cutoff, "nosusp", noSuspension, "run", run.id(), "no", c.no(), "flag", flag);
+        if (!noSuspension) {
+            jdbc.sql("UPDATE payroll_order o SET status = 'SUSPENDED', suspended_from = :m WHERE " + IN_CHUNK
+                    + " AND o.status = 'ACTIVE' AND o.certified_until < :cutoff").params(chunk).update();
+        }
+        return jdbc.sql("""
+                WITH adjustments AS (
+                    UPDATE payroll_adjustment a SET paid_run = :run
+                      FROM payroll_order o
+                     WHERE o.id = a.order_id AND a.month <= :m AND a.paid_run IS NULL AND %1$s
+                    RETURNING a.order_id, o.person_id, a.kind, a.amount, a.flags, o.bank_account, o.account_name,
+                              a.benefit_month
+                ), lines AS (
+                    INSERT INTO payroll_line (run_id, order_id, person_id, kind, amount, flags, bank_account, account_name,
+                                              benefit_month)
+                    SELECT :run, o.id, o.person_id, o.kind, o.monthly_amount,
+                           CASE WHEN o.certified_until < :cutoff THEN trim(o.flags || ' ' || :flag) ELSE o.flags END,
+                           o.bank_account, o.account_name, NULL::date
+                      FROM payroll_order o WHERE %1$s
+                    UNION ALL
+                    SELECT :run, order_id, person_id, kind, amount, flags, bank_account, account_name, benefit_month
+                      FROM adjustments
+                    RETURNING kind, amount
+                ), totals AS (
+                    INSERT INTO payroll_chunk_total (run_id, no, kind, lines, amount)
+                    SELECT :run, :no, kind, count(*), sum(amount) FROM lines GROUP BY kind
+                    RETURNING lines
+                )
+                SELECT (SELECT count(*) FROM payroll_order o WHERE %2$s) AS orders,
+                       (SELECT COALESCE(sum(lines), 0) FROM totals) AS lines""".formatted(PAID, IN_CHUNK))
+                .params(chunk).query(ChunkDone.class).single();
     }
 
     /**
