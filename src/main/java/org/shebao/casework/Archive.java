@@ -118,21 +118,22 @@ public class Archive {
         return null;
     }
 
-    /** Stores the bytes once; returns their SHA-256 (hex). */
-    String store(byte[] bytes) {
+    /** Stores the bytes once in the region's archive (the distribution column); returns their SHA-256 (hex). */
+    String store(String region, byte[] bytes) {
         String sha = sha256(bytes);
         Kind kind = sniff(bytes).orElseThrow(() -> new IllegalArgumentException("unchecked upload"));
         jdbc.sql("""
-                INSERT INTO casework_archive (sha256, content_type, size_bytes, content, stored_at)
-                VALUES (:sha, :type, :size, :content, :now) ON CONFLICT (sha256) DO NOTHING""")
-                .param("sha", sha).param("type", kind.mediaType()).param("size", bytes.length).param("content", bytes)
+                INSERT INTO casework_archive (sha256, region_code, content_type, size_bytes, content, stored_at)
+                VALUES (:sha, :region, :type, :size, :content, :now) ON CONFLICT (sha256, region_code) DO NOTHING""")
+                .param("sha", sha).param("region", region).param("type", kind.mediaType()).param("size", bytes.length).param("content", bytes)
                 .param("now", OffsetDateTime.now(clock)).update();
         return sha;
     }
 
     /** The archived bytes, checked against their hash on the way out. */
-    byte[] content(String sha) {
-        byte[] b = jdbc.sql("SELECT content FROM casework_archive WHERE sha256 = :sha").param("sha", sha)
+    byte[] content(String region, String sha) {
+        byte[] b = jdbc.sql("SELECT content FROM casework_archive WHERE sha256 = :sha AND region_code = :region")
+                .param("sha", sha).param("region", region)
                 .query(byte[].class).single();
         if (!sha256(b).equals(sha)) {
             throw new IllegalStateException("archived file " + sha + " does not match its hash");

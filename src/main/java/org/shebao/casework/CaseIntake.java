@@ -125,7 +125,7 @@ public class CaseIntake {
                        idempotency_key, updated_at)
                 VALUES (:id, :ref, :type, :person, :name, :masked, :region, :channel, :by, :applicant, :now, 'SUBMITTED',
                         :priority, :due, :flags, :form, :missing, :key, :now)
-                ON CONFLICT (submitted_by, idempotency_key) DO NOTHING RETURNING id""")
+                ON CONFLICT (submitted_by, idempotency_key, region_code) DO NOTHING RETURNING id""")
                 .param("id", id).param("ref", reference).param("type", handler.type().name()).param("person", person.id())
                 .param("name", person.name()).param("masked", person.maskedIdNumber()).param("region", region.value())
                 .param("channel", s.channel().name()).param("by", by.getUsername()).param("applicant", applicantUser)
@@ -137,12 +137,12 @@ public class CaseIntake {
             return new Submitted(store.byIdempotencyKey(by.getUsername(), key).orElseThrow(), false);
         }
         for (Upload u : s.uploads()) {
-            store.addMaterial(id, u, s.channel(), by.getUsername(), now);
+            store.addMaterial(id, region.value(), u, s.channel(), by.getUsername(), now);
         }
         for (String item : s.commitments()) {
             store.addCommitment(id, reference, person, region, item, commitmentRule, by, now, today);
         }
-        store.history(id, "SUBMIT", null, CaseStatus.SUBMITTED, by.getUsername(), now, null,
+        store.history(id, region.value(), "SUBMIT", null, CaseStatus.SUBMITTED, by.getUsername(), now, null,
                 s.channel() + (missing.isEmpty() ? "" : "；缺 " + String.join("、", missing)));
         Case c = store.load(id);
         log.info("Case {} ({}) submitted by {} via {}{}", reference, handler.type(), by.getUsername(), s.channel(),
@@ -179,7 +179,7 @@ public class CaseIntake {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Channel channel = by.isStaff() ? c.channel() : (c.channel() == Channel.MOBILE_API ? Channel.MOBILE_API : Channel.WEB);
         for (Upload u : uploads) {
-            store.addMaterial(id, u, channel, by.getUsername(), now);
+            store.addMaterial(id, c.regionCode(), u, channel, by.getUsername(), now);
         }
         Map<Column, Object> columns = new LinkedHashMap<>();
         columns.put(Column.MISSING, List.of());

@@ -103,13 +103,14 @@ public class CaseQueries {
     }
 
     public List<Material> materials(ShebaoUser by, long caseId) {
-        get(by, caseId);
+        Case c = get(by, caseId);
         return jdbc.sql("""
                         SELECT m.id, m.case_id, m.item, m.sha256, a.content_type, a.size_bytes, m.file_name, m.channel,
                                m.uploaded_by, m.uploaded_at
-                          FROM casework_material m JOIN casework_archive a ON a.sha256 = m.sha256
-                         WHERE m.case_id = :c ORDER BY m.id""")
-                .param("c", caseId)
+                          FROM casework_material m
+                          JOIN casework_archive a ON a.sha256 = m.sha256 AND a.region_code = m.region_code
+                         WHERE m.case_id = :c AND m.region_code = :region ORDER BY m.id""")
+                .param("c", caseId).param("region", c.regionCode())
                 .query((rs, i) -> new Material(rs.getLong("id"), rs.getLong("case_id"), rs.getString("item"),
                         rs.getString("sha256"), rs.getString("content_type"), rs.getInt("size_bytes"),
                         rs.getString("file_name"), Channel.valueOf(rs.getString("channel")),
@@ -121,6 +122,6 @@ public class CaseQueries {
     public Map.Entry<Material, byte[]> materialContent(ShebaoUser by, long caseId, long materialId) {
         Material m = materials(by, caseId).stream().filter(x -> x.id() == materialId).findFirst()
                 .orElseThrow(() -> new NotFoundException("material " + materialId));
-        return Map.entry(m, archive.content(m.sha256()));
+        return Map.entry(m, archive.content(get(by, caseId).regionCode(), m.sha256()));
     }
 }

@@ -173,18 +173,18 @@ class CaseStore {
         if (sql.update() == 0) {
             throw new ConflictException("version", "error.staleVersion");
         }
-        history(c.id(), step.name(), c.status(), to, by.getUsername(), now, reason, details);
+        history(c.id(), c.regionCode(), step.name(), c.status(), to, by.getUsername(), now, reason, details);
         List<String> missing = to == CaseStatus.RETURNED ? load(c.id()).missing() : List.of();
         events.publishEvent(new CaseStatusChanged(c.id(), c.reference(), c.type(), c.personId(), c.applicantUser(),
                 step.name(), c.status(), to, reason, missing));
     }
 
-    void history(long caseId, String action, CaseStatus from, CaseStatus to, String actor, OffsetDateTime at,
-                 String reason, String details) {
+    void history(long caseId, String region, String action, CaseStatus from, CaseStatus to, String actor,
+                 OffsetDateTime at, String reason, String details) {
         jdbc.sql("""
-                INSERT INTO casework_history (case_id, action, from_status, to_status, actor, at, reason, details)
-                VALUES (:c, :a, :from, :to, :actor, :at, :reason, :details)""")
-                .param("c", caseId).param("a", action).param("from", from == null ? null : from.name())
+                INSERT INTO casework_history (case_id, region_code, action, from_status, to_status, actor, at, reason, details)
+                VALUES (:c, :region, :a, :from, :to, :actor, :at, :reason, :details)""")
+                .param("c", caseId).param("region", region).param("a", action).param("from", from == null ? null : from.name())
                 .param("to", to.name()).param("actor", actor).param("at", at).param("reason", reason)
                 .param("details", details).update();
     }
@@ -192,16 +192,17 @@ class CaseStore {
     /** Records a step that does not change the status (e.g. a late material arrived), in the same history. */
     void note(long caseId, String action, String actor, String details) {
         Case c = load(caseId);
-        history(caseId, action, c.status(), c.status(), actor, OffsetDateTime.now(clock), null, details);
+        history(caseId, c.regionCode(), action, c.status(), c.status(), actor, OffsetDateTime.now(clock), null, details);
     }
 
-    void addMaterial(long caseId, Upload u, Channel channel, String by, OffsetDateTime now) {
-        String sha = archive.store(u.bytes());
+    void addMaterial(long caseId, String region, Upload u, Channel channel, String by, OffsetDateTime now) {
+        String sha = archive.store(region, u.bytes());
         String name = u.fileName() == null || u.fileName().isBlank() ? u.item() : u.fileName().strip();
         jdbc.sql("""
-                INSERT INTO casework_material (case_id, item, sha256, file_name, channel, uploaded_by, uploaded_at)
-                VALUES (:c, :item, :sha, :name, :channel, :by, :now)""")
-                .param("c", caseId).param("item", u.item()).param("sha", sha)
+                INSERT INTO casework_material (case_id, region_code, item, sha256, file_name, channel, uploaded_by,
+                                               uploaded_at)
+                VALUES (:c, :region, :item, :sha, :name, :channel, :by, :now)""")
+                .param("c", caseId).param("region", region).param("item", u.item()).param("sha", sha)
                 .param("name", name.length() > 200 ? name.substring(0, 200) : name).param("channel", channel.name())
                 .param("by", by).param("now", now).update();
     }

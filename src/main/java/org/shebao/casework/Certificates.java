@@ -38,16 +38,16 @@ public class Certificates {
     private final SealKeystore seal;
 
     @Transactional
-    public Issued issue(long caseId, String content) {
+    public Issued issue(long caseId, String region, String content) {
         SealKeystore key = key();
         OffsetDateTime now = OffsetDateTime.now(clock);
         String code = "CERT-" + Archive.sha256((caseId + "|" + content + "|" + now).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 16).toUpperCase();
         String signature = sign(key.privateKey(), content);
         jdbc.sql("""
-                INSERT INTO casework_certificate (case_id, code, content, signature, key_id, issued_at)
-                VALUES (:c, :code, :content, :sig, :key, :now)""")
-                .param("c", caseId).param("code", code).param("content", content).param("sig", signature)
+                INSERT INTO casework_certificate (case_id, region_code, code, content, signature, key_id, issued_at)
+                VALUES (:c, :region, :code, :content, :sig, :key, :now)""")
+                .param("c", caseId).param("region", region).param("code", code).param("content", content).param("sig", signature)
                 .param("key", key.keyId()).param("now", now).update();
         return new Issued(code, caseId, content, signature, key.keyId(), now, true);
     }

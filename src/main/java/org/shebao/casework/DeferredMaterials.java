@@ -125,11 +125,12 @@ public class DeferredMaterials {
             if (bad != null) {
                 throw new InvalidInputException(bad);
             }
-            String sha = archive.store(u.bytes());
+            String sha = archive.store(kase.regionCode(), u.bytes());
             materialId = jdbc.sql("""
-                    INSERT INTO casework_material (case_id, item, sha256, file_name, channel, uploaded_by, uploaded_at)
-                    VALUES (:c, :item, :sha, :name, :via, :by, :now) RETURNING id""")
-                    .param("c", c.caseId()).param("item", c.item()).param("sha", sha)
+                    INSERT INTO casework_material (case_id, region_code, item, sha256, file_name, channel, uploaded_by,
+                                                   uploaded_at)
+                    VALUES (:c, :region, :item, :sha, :name, :via, :by, :now) RETURNING id""")
+                    .param("c", c.caseId()).param("region", kase.regionCode()).param("item", c.item()).param("sha", sha)
                     .param("name", u.fileName() == null || u.fileName().isBlank() ? c.item() : u.fileName())
                     .param("via", via.name()).param("by", by.getUsername()).param("now", OffsetDateTime.now(clock))
                     .query(Long.class).single();

@@ -144,7 +144,7 @@ public class Contributions {
         int inserted = jdbc.sql("""
                 INSERT INTO contribution_deferral (person_id, year, region_code, measure, clauses, deferred_on,
                                                    created_by, created_at)
-                VALUES (:p, :y, :r, :m, :c, :on, :by, :now) ON CONFLICT (person_id, year) DO NOTHING""")
+                VALUES (:p, :y, :r, :m, :c, :on, :by, :now) ON CONFLICT (person_id, year, region_code) DO NOTHING""")
                 .param("p", personId).param("y", year).param("r", personRegion).param("m", MEASURE)
                 .param("c", status.clauseList()).param("on", on).param("by", by)
                 .param("now", OffsetDateTime.now(clock)).update();

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.shebao.casework.CaseStatusChanged;
 import org.shebao.casework.CommitmentDeadlineChanged;
 import org.shebao.identity.Role;
@@ -33,6 +34,8 @@ import org.shebao.identity.Users;
 public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    /** The national region code, for a message that no person or user places in a region. */
+    private static final String NATIONAL = "000000";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -89,6 +92,10 @@ public class Notifications {
     /** One message for a person, on every channel that can reach them. */
     private void queue(String user, Long personId, String subject, String body, String link) {
         String phone = personId == null ? null : persons.phoneOf(personId).orElse(null);
+        // the message is filed in the region of the person it is addressed to (the distribution column), else of the
+        // user (an applicant not registered yet), else the national one
+        String region = (personId != null ? persons.regionOf(personId)
+                : user != null ? users.regionOf(user) : Optional.<String>empty()).orElse(NATIONAL);
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (NotificationChannel ch : NotificationChannel.values()) {
             if (ch == NotificationChannel.IN_APP && user == null) {
@@ -101,9 +108,10 @@ public class Notifications {
                 continue;
             }
             jdbc.sql("""
-                    INSERT INTO notification_outbox (recipient_user, person_id, phone, channel, subject, body, link, created_at)
-                    VALUES (:u, :p, :phone, :ch, :s, :b, :link, :now)""")
-                    .param("u", user).param("p", personId).param("phone", ch == NotificationChannel.SMS ? phone : null)
+                    INSERT INTO notification_outbox (recipient_user, person_id, region_code, phone, channel, subject, body,
+                                                     link, created_at)
+                    VALUES (:u, :p, :region, :phone, :ch, :s, :b, :link, :now)""")
+                    .param("u", user).param("region", region).param("p", personId).param("phone", ch == NotificationChannel.SMS ? phone : null)
                     .param("ch", ch.name()).param("s", subject).param("b", body.length() > 1000 ? body.substring(0, 1000) : body)
                     .param("link", link).param("now", now).update();
         }

@@ -234,9 +234,10 @@ public class Payroll {
      */
     private boolean chunk(PayrollRun run, LocalDate m, LocalDate cutoff, boolean noSuspension, String flag) {
         Optional<Chunk> next = jdbc.sql("""
-                SELECT no, after_id, upto_id FROM payroll_chunk WHERE run_id = :id AND done_at IS NULL
+                SELECT no, after_id, upto_id FROM payroll_chunk
+                 WHERE run_id = :id AND region_code = :r AND done_at IS NULL
                  ORDER BY no LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .param("id", run.id()).query(Chunk.class).optional();
+                .param("id", run.id()).param("r", run.regionCode()).query(Chunk.class).optional();
         if (next.isEmpty()) {
             return false;
         }
@@ -246,8 +247,8 @@ public class Payroll {
         ChunkDone done = pay(run, c, m, cutoff, noSuspension, flag);
         jdbc.sql("""
                 UPDATE payroll_chunk SET orders = :orders, lines = :lines, done_by = :node, done_at = :now
-                 WHERE run_id = :id AND no = :no""")
-                .param("orders", done.orders()).param("lines", done.lines()).param("node", node)
+                 WHERE run_id = :id AND no = :no AND region_code = :r""")
+                .param("r", run.regionCode()).param("orders", done.orders()).param("lines", done.lines()).param("node", node)
                 .param("now", OffsetDateTime.now(clock)).param("id", run.id()).param("no", c.no()).update();
         // payment lines per second, for operations (shebao_payroll_lines_total)
         Metrics.counter("shebao.payroll.lines", "region", run.regionCode()).increment(done.lines());
@@ -332,23 +333,25 @@ public class Payroll {
                 WITH adjustments AS (
                     UPDATE payroll_adjustment a SET paid_run = :run
                       FROM payroll_order o
-                     WHERE o.id = a.order_id AND a.month <= :m AND a.paid_run IS NULL AND %1$s
-                    RETURNING a.order_id, o.person_id, a.kind, a.amount, a.flags, o.bank_account, o.account_name,
-                              a.benefit_month
+                     WHERE o.id = a.order_id AND o.region_code = a.region_code AND a.region_code = :r
+                       AND a.month <= :m AND a.paid_run IS NULL AND %1$s
+                    RETURNING a.order_id, a.region_code, o.person_id, a.kind, a.amount, a.flags, o.bank_account,
+                              o.account_name, a.benefit_month
                 ), lines AS (
-                    INSERT INTO payroll_line (run_id, order_id, person_id, kind, amount, flags, bank_account, account_name,
-                                              benefit_month)
-                    SELECT :run, o.id, o.person_id, o.kind, o.monthly_amount,
+                    INSERT INTO payroll_line (run_id, order_id, region_code, person_id, kind, amount, flags, bank_account,
+                                              account_name, benefit_month)
+                    SELECT :run, o.id, o.region_code, o.person_id, o.kind, o.monthly_amount,
                            CASE WHEN o.certified_until < :cutoff THEN trim(o.flags || ' ' || :flag) ELSE o.flags END,
                            o.bank_account, o.account_name, NULL::date
                       FROM payroll_order o WHERE %1$s
                     UNION ALL
-                    SELECT :run, order_id, person_id, kind, amount, flags, bank_account, account_name, benefit_month
+                    SELECT :run, order_id, region_code, person_id, kind, amount, flags, bank_account, account_name,
+                           benefit_month
                       FROM adjustments
                     RETURNING kind, amount
                 ), totals AS (
-                    INSERT INTO payroll_chunk_total (run_id, no, kind, lines, amount)
-                    SELECT :run, :no, kind, count(*), sum(amount) FROM lines GROUP BY kind
+                    INSERT INTO payroll_chunk_total (run_id, no, region_code, kind, lines, amount)
+                    SELECT :run, :no, :r, kind, count(*), sum(amount) FROM lines GROUP BY kind
                     RETURNING lines
                 )
                 SELECT (SELECT count(*) FROM payroll_order o WHERE %2$s) AS orders,

@@ -144,8 +144,9 @@ public class StandingOrders {
                     .query((rs, i) -> new PaidMonth(rs.getObject("month", LocalDate.class), new Money(rs.getBigDecimal("paid")))).list();
             for (PaidMonth p : paid) {
                 int n = jdbc.sql("""
-                        INSERT INTO payroll_recovery (order_id, person_id, month, amount, reason, created_at)
-                        VALUES (:o, :p, :m, :a, :r, :now) ON CONFLICT (order_id, month) DO NOTHING""")
+                        INSERT INTO payroll_recovery (order_id, region_code, person_id, month, amount, reason, created_at)
+                        SELECT id, region_code, :p, :m, :a, :r, :now FROM payroll_order WHERE id = :o
+                        ON CONFLICT (order_id, month, region_code) DO NOTHING""")
                         .param("o", id).param("p", personId).param("m", p.month()).param("a", p.amount().amount())
                         .param("r", "死亡后发放（" + died + "）").param("now", OffsetDateTime.now(clock)).update();
                 if (n > 0) {
@@ -167,8 +168,9 @@ public class StandingOrders {
      */
     public void addRecovery(long orderId, long personId, YearMonth month, Money amount, String reason) {
         jdbc.sql("""
-                INSERT INTO payroll_recovery (order_id, person_id, month, amount, reason, created_at)
-                VALUES (:o, :p, :m, :a, :r, :now) ON CONFLICT (order_id, month) DO NOTHING""")
+                INSERT INTO payroll_recovery (order_id, region_code, person_id, month, amount, reason, created_at)
+                SELECT id, region_code, :p, :m, :a, :r, :now FROM payroll_order WHERE id = :o
+                ON CONFLICT (order_id, month, region_code) DO NOTHING""")
                 .param("o", orderId).param("p", personId).param("m", month.atDay(1)).param("a", amount.amount())
                 .param("r", reason).param("now", OffsetDateTime.now(clock)).update();
     }
@@ -185,12 +187,16 @@ public class StandingOrders {
     /** The same, for the benefit month it pays ({@code benefitMonth}: e.g. one pre-paid past month). */
     public void addAdjustment(long orderId, YearMonth month, YearMonth benefitMonth, LineKind kind, Money amount,
                               String flags, String memo) {
-        jdbc.sql("""
-                INSERT INTO payroll_adjustment (order_id, month, benefit_month, kind, amount, flags, memo, created_at)
-                VALUES (:o, :m, :b, :k, :a, :f, :memo, :now)""")
+        int n = jdbc.sql("""
+                INSERT INTO payroll_adjustment (order_id, region_code, month, benefit_month, kind, amount, flags, memo,
+                                                created_at)
+                SELECT id, region_code, :m, :b, :k, :a, :f, :memo, :now FROM payroll_order WHERE id = :o""")
                 .param("o", orderId).param("m", month.atDay(1)).param("b", benefitMonth == null ? null : benefitMonth.atDay(1))
                 .param("k", kind.name()).param("a", amount.amount()).param("f", flags)
                 .param("memo", memo).param("now", OffsetDateTime.now(clock)).update();
+        if (n == 0) {
+            throw new IllegalArgumentException("no standing order " + orderId);
+        }
     }
 
     /**

@@ -178,7 +178,7 @@ public class Awards {
                 INSERT INTO pension_award (case_id, person_id, region_code, scheme, retired_on, first_month,
                        prepayment_amount, prepayment_source, prepayment_from, prepayment_order, updated_at, updated_by)
                 VALUES (:c, :p, :r, :s, :ret, :first, :a, :src, :from, :o, :now, :by)
-                ON CONFLICT (case_id) DO NOTHING""")
+                ON CONFLICT (case_id, region_code) DO NOTHING""")
                 .param("c", c.id()).param("p", p.id()).param("r", c.regionCode())
                 .param("s", c.form().getOrDefault("scheme", "ENTERPRISE")).param("ret", r.reachedOn())
                 .param("first", first.atDay(1)).param("a", amount.amount()).param("src", source).param("from", from.atDay(1))

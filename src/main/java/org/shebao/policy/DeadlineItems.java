@@ -27,8 +27,8 @@ class DeadlineItems {
                 INSERT INTO policy_deadline_item (owner, ref, label, region_code, rule_code, emergency_id, due_on,
                                                   moved_from, is_open, created_at, resolved_at)
                 VALUES (:owner, :ref, :label, :region, :rule, :e, :due, :moved, TRUE, :now, :resolved)
-                ON CONFLICT (owner, ref, rule_code) DO UPDATE SET label = EXCLUDED.label,
-                    region_code = EXCLUDED.region_code, emergency_id = EXCLUDED.emergency_id,
+                ON CONFLICT (owner, ref, rule_code, region_code) DO UPDATE SET label = EXCLUDED.label,
+                    emergency_id = EXCLUDED.emergency_id,
                     due_on = EXCLUDED.due_on, moved_from = EXCLUDED.moved_from, is_open = TRUE, closed_at = NULL
                 """)
                 .param("owner", owner).param("ref", ref).param("label", label).param("region", region)

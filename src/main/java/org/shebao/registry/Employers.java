@@ -66,7 +66,7 @@ public class Employers {
         Map<String, String> created = new LinkedHashMap<>();
         created.put("creditCode", code.value());
         created.putAll(f.asMap());
-        store.recordCreate(RegistryEntity.EMPLOYER, newId, created, by, now);
+        store.recordCreate(RegistryEntity.EMPLOYER, newId, f.region(), created, by, now);
         return store.loadEmployer(newId);
     }
 
@@ -80,22 +80,26 @@ public class Employers {
             v.add("creditCode", "error.creditCode.immutable");
         }
         RegistryStore.EmployerFields f = store.employerFields(v, by, d);
+        // the region (统筹区) is fixed once registered: it is the distribution column of the employer's rows
+        if (f.region() != null && !f.region().equals(before.regionCode())) {
+            v.add("regionCode", "error.regionCode.immutable");
+        }
         v.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock);
         int n = jdbc.sql("""
-                        UPDATE registry_employer SET name = :name, region_code = :region, address = :address,
+                        UPDATE registry_employer SET name = :name, address = :address,
                                contact_name = :cn, contact_phone = :cp, agency_contact_name = :an,
                                agency_contact_phone = :ap, updated_at = :now, updated_by = :by, version = version + 1
                          WHERE id = :id AND version = :version""")
-                .param("name", f.name()).param("region", f.region()).param("address", f.address())
+                .param("name", f.name()).param("address", f.address())
                 .param("cn", f.contactName()).param("cp", f.contactPhone()).param("an", f.agencyName())
                 .param("ap", f.agencyPhone()).param("now", now).param("by", by.getUsername())
                 .param("id", employerId).param("version", version).update();
         if (n == 0) {
             throw new ConflictException("version", "error.staleVersion");
         }
-        store.recordDiff(RegistryEntity.EMPLOYER, employerId, by, now, new String[][]{
-                {"name", before.name(), f.name()}, {"regionCode", before.regionCode(), f.region()},
+        store.recordDiff(RegistryEntity.EMPLOYER, employerId, before.regionCode(), by, now, new String[][]{
+                {"name", before.name(), f.name()},
                 {"address", before.address(), f.address()}, {"contactName", before.contactName(), f.contactName()},
                 {"contactPhone", before.contactPhone(), f.contactPhone()},
                 {"agencyContactName", before.agencyContactName(), f.agencyName()},

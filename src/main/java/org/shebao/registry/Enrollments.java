@@ -79,6 +79,10 @@ public class Enrollments {
                 if (employer == null || !by.region().covers(new RegionCode(employer.regionCode()))) {
                     v.add("employerId", "error.enrollment.employerUnknown", d.employerId());
                     employer = null;
+                } else if (!employer.regionCode().equals(person.regionCode())) {
+                    // an employee is insured in the person's own region (the distribution column of both)
+                    v.add("employerId", "error.enrollment.employerOtherRegion", d.employerId());
+                    employer = null;
                 }
             }
         } else if (category != null && d.employerId() != null) {
@@ -114,7 +118,7 @@ public class Enrollments {
         InsuranceType type = c.type();
         LocalDate first = c.first();
         String remark = c.remark();
-        String region = employer != null ? employer.regionCode() : c.person().regionCode();
+        String region = c.person().regionCode(); // the employer's too (checked above)
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id;
         try {
@@ -136,7 +140,7 @@ public class Enrollments {
         created.put("employer", employer == null ? null : employer.name());
         created.put("firstInsuredOn", first.toString());
         created.put("remark", remark);
-        store.recordCreate(RegistryEntity.PERSON, personId, created, by, now);
+        store.recordCreate(RegistryEntity.PERSON, personId, region, created, by, now);
         return enrollmentsOf(by, personId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
     }
 

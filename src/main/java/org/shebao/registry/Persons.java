@@ -92,7 +92,7 @@ public class Persons {
         created.put("phone", phone);
         created.put("hukouRegion", hukou.value());
         created.put("regionCode", region.code().value());
-        store.recordCreate(RegistryEntity.PERSON, newId, created, by, now);
+        store.recordCreate(RegistryEntity.PERSON, newId, region.code().value(), created, by, now);
         log.info("Person {} ({}) registered by {}", newId, id, by.getUsername());
         return store.loadPerson(newId);
     }
@@ -110,23 +110,36 @@ public class Persons {
         String phone = d.phone();
         RegionCode hukou = v.attempt(() -> jurisdictions.requirePlausibleAddress(d.hukouRegion(), "hukouRegion"));
         Jurisdiction region = store.managedRegion(v, by, d.regionCode());
+        // the region (统筹区) is fixed once registered: it is the distribution column of the person's rows; moving
+        // to another region is a transfer, not an edit
+        if (region != null && !region.code().value().equals(before.regionCode())) {
+            v.add("regionCode", "error.regionCode.immutable");
+        }
         v.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock);
         int n = jdbc.sql("""
                         UPDATE registry_person SET name = :name, phone = :phone, hukou_region = :hukou,
-                               region_code = :region, updated_at = :now, updated_by = :by, version = version + 1
+                               updated_at = :now, updated_by = :by, version = version + 1
                          WHERE id = :id AND version = :version""")
                 .param("name", name).param("phone", phone).param("hukou", hukou.value())
-                .param("region", region.code().value()).param("now", now).param("by", by.getUsername())
+                .param("now", now).param("by", by.getUsername())
                 .param("id", personId).param("version", version).update();
         if (n == 0) {
             throw new ConflictException("version", "error.staleVersion");
         }
-        store.recordDiff(RegistryEntity.PERSON, personId, by, now,
+        store.recordDiff(RegistryEntity.PERSON, personId, before.regionCode(), by, now,
                 new String[][]{{"name", before.name(), name}, {"phone", before.phone(), phone},
-                        {"hukouRegion", before.hukouRegion(), hukou.value()},
-                        {"regionCode", before.regionCode(), region.code().value()}});
+                        {"hukouRegion", before.hukouRegion(), hukou.value()}});
         return store.loadPerson(personId);
+    }
+
+    /**
+     * The region (统筹区) a person is registered in, without access checks: the distribution column of the rows that
+     * other modules keep about the person (a message to them, for instance).
+     */
+    public Optional<String> regionOf(long personId) {
+        return jdbc.sql("SELECT region_code FROM registry_person WHERE id = :id").param("id", personId)
+                .query(String.class).optional();
     }
 
     /** The phone on file for a person (for notifications), without access checks: no personal data leaves. */
@@ -187,7 +200,7 @@ public class Persons {
             throw new AccessDeniedToRecordException("full id number");
         }
         Person p = store.person(by, personId);
-        store.insertChange(RegistryEntity.PERSON, personId, ChangeAction.REVEAL, "idNumber", null, null, by.getUsername(), OffsetDateTime.now(clock));
+        store.insertChange(RegistryEntity.PERSON, personId, p.regionCode(), ChangeAction.REVEAL, "idNumber", null, null, by.getUsername(), OffsetDateTime.now(clock));
         audit.record(by.getUsername(), AuditAction.ID_NUMBER_REVEALED, "person " + personId, p.idNumber().masked());
         return p.idNumber().value();
     }

@@ -194,15 +194,16 @@ class RegistryStore {
                 rs.getString("region_code"), rs.getString("remark"));
     }
 
-    void recordCreate(RegistryEntity type, long id, Map<String, String> values, ShebaoUser by, OffsetDateTime now) {
+    void recordCreate(RegistryEntity type, long id, String region, Map<String, String> values, ShebaoUser by,
+                      OffsetDateTime now) {
         values.forEach((field, value) -> {
             if (value != null) {
-                insertChange(type, id, ChangeAction.CREATE, field, null, value, by.getUsername(), now);
+                insertChange(type, id, region, ChangeAction.CREATE, field, null, value, by.getUsername(), now);
             }
         });
     }
 
-    void recordDiff(RegistryEntity type, long id, ShebaoUser by, OffsetDateTime now, String[][] fields) {
+    void recordDiff(RegistryEntity type, long id, String region, ShebaoUser by, OffsetDateTime now, String[][] fields) {
         List<String[]> changed = new ArrayList<>();
         for (String[] f : fields) {
             if (!Objects.equals(f[1], f[2])) {
@@ -210,16 +211,18 @@ class RegistryStore {
             }
         }
         for (String[] f : changed) {
-            insertChange(type, id, ChangeAction.UPDATE, f[0], f[1], f[2], by.getUsername(), now);
+            insertChange(type, id, region, ChangeAction.UPDATE, f[0], f[1], f[2], by.getUsername(), now);
         }
     }
 
-    void insertChange(RegistryEntity type, long id, ChangeAction action, String field, String oldValue, String newValue,
-                              String by, OffsetDateTime now) {
+    /** One line of an entity's history, in the entity's region (the distribution column). */
+    void insertChange(RegistryEntity type, long id, String region, ChangeAction action, String field, String oldValue,
+                      String newValue, String by, OffsetDateTime now) {
         jdbc.sql("""
-                        INSERT INTO registry_change (entity_type, entity_id, action, field, old_value, new_value, changed_by, changed_at)
-                        VALUES (:t, :id, :a, :f, :o, :n, :by, :at)""")
-                .param("t", type.name()).param("id", id).param("a", action.name()).param("f", field).param("o", oldValue)
+                        INSERT INTO registry_change (entity_type, entity_id, region_code, action, field, old_value, new_value,
+                                                     changed_by, changed_at)
+                        VALUES (:t, :id, :region, :a, :f, :o, :n, :by, :at)""")
+                .param("t", type.name()).param("id", id).param("region", region).param("a", action.name()).param("f", field).param("o", oldValue)
                 .param("n", newValue).param("by", by).param("at", now).update();
     }
 }

@@ -165,14 +165,15 @@ class CaseworkIT {
     }
 
     @Test
-    @DisplayName("N-3c: archived files are stored once by SHA-256 and the archive refuses updates and deletes")
+    @DisplayName("N-3c: archived files are stored once by SHA-256 in each region's archive and the archive refuses "
+            + "updates and deletes")
     void archiveIsAppendOnly() {
         ApiClient api = new ApiClient(port);
         ApiClient.Response r = api.multipart("citizen.ty", "/api/v1/cases", workInjury(false, false, false), injuryFiles(), Map.of());
         assertThat(r.status()).isEqualTo(201);
         String sha = Archive.sha256(JPEG);
-        assertThat(jdbc.sql("SELECT count(*) FROM casework_archive WHERE sha256 = :s").param("s", sha)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM casework_archive WHERE sha256 = :s AND region_code = '140100'")
+                .param("s", sha).query(Integer.class).single()).isEqualTo(1);
         // the application's role has no right to change it; the owner is stopped by the archive's trigger
         assertThatThrownBy(() -> jdbc.sql("UPDATE casework_archive SET size_bytes = 0 WHERE sha256 = :s").param("s", sha).update())
                 .rootCause().hasMessageContaining("permission denied");
@@ -184,7 +185,7 @@ class CaseworkIT {
         assertThatThrownBy(() -> asOwner.sql("DELETE FROM casework_archive WHERE sha256 = :s").param("s", sha).update())
                 .hasMessageContaining("append-only electronic archive");
         assertThat(jdbc.sql("SELECT size_bytes FROM casework_archive WHERE sha256 = :s").param("s", sha)
-                .query(Long.class).single()).isEqualTo((long) JPEG.length);
+                .query(Long.class).list()).isNotEmpty().containsOnly((long) JPEG.length);
     }
 
     @Test

@@ -88,8 +88,8 @@ class PayrollClusterIT {
         // arrears due in February on the run's last order: the run's last chunk pays them, and while this test holds
         // the arrears' row, the node that takes that chunk waits inside the chunk's transaction
         long arrears = jdbc.sql("""
-                INSERT INTO payroll_adjustment (order_id, month, kind, amount, flags, memo, created_at)
-                SELECT max(id), DATE '2031-02-01', 'ARREARS', 321.00, '', 'test arrears', now()
+                INSERT INTO payroll_adjustment (order_id, region_code, month, kind, amount, flags, memo, created_at)
+                SELECT max(id), '350300', DATE '2031-02-01', 'ARREARS', 321.00, '', 'test arrears', now()
                   FROM payroll_order WHERE region_code = '350300' RETURNING id""").query(Long.class).single();
 
         int portB = freePort();

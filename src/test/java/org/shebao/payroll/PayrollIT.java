@@ -145,8 +145,9 @@ class PayrollIT {
                             + " LIMIT 1 FOR UPDATE SKIP LOCKED")) {
                 assertThat(rs.next()).isTrue();
                 held = rs.getLong(1);
-                st.executeUpdate("INSERT INTO payroll_line (run_id, order_id, person_id, kind, amount, flags, bank_account,"
-                        + " account_name) VALUES (" + broken.id() + ", 1, 1, 'REGULAR', 1.00, '', '1', 'half-written')");
+                st.executeUpdate("INSERT INTO payroll_line (run_id, order_id, region_code, person_id, kind, amount, flags,"
+                        + " bank_account, account_name) VALUES (" + broken.id() + ", 1, '" + broken.regionCode()
+                        + "', 1, 'REGULAR', 1.00, '', '1', 'half-written')");
             }
             // another node takes every other chunk, skipping the held one, and cannot complete the run
             assertThat(instance().execute(broken.id())).as("a chunk is still held").isFalse();

@@ -1,6 +1,7 @@
 package org.shebao.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -162,6 +163,29 @@ class RegistryApiIT {
         assertThat(edit.firstErrorField()).isEqualTo("phone");
         assertThat(edit.firstErrorMessage()).contains("电话号码格式不正确");
         assertThat(changes()).isEqualTo(changesBefore);
+    }
+
+    @Test
+    @DisplayName("a person's and an employer's region (统筹区, the distribution column) is fixed once registered: an "
+            + "edit to another region is refused with nothing changed, and the database refuses the update too")
+    void regionFixedOnceRegistered() {
+        long id = api.post("fz.clerk", "/api/v1/persons", person(freshIdNumber())).body().path("id").asLong();
+        long changesBefore = changes();
+        // a Fujian administrator manages Fuzhou and Xiamen alike: the move is still refused
+        Response move = api.put("fj.admin", "/api/v1/persons/" + id, Map.of("version", 0, "name", "林测试",
+                "phone", "13905910099", "hukouRegion", "350104", "regionCode", "350200"));
+        assertThat(move.status()).isEqualTo(400);
+        assertThat(move.firstErrorField()).isEqualTo("regionCode");
+        assertThat(move.firstErrorMessage()).contains("不可修改");
+        assertThat(changes()).isEqualTo(changesBefore);
+        assertThat(jdbc.sql("SELECT region_code FROM registry_person WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("350100");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE registry_person SET region_code = '350200' WHERE id = :id")
+                .param("id", id).update()).hasMessageContaining("region_code of registry_person is fixed");
+        long employerId = jdbc.sql("SELECT id FROM registry_employer WHERE region_code = '350100' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE registry_employer SET region_code = '350200' WHERE id = :id")
+                .param("id", employerId).update()).hasMessageContaining("region_code of registry_employer is fixed");
     }
 
     @Test

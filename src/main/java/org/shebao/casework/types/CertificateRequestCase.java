@@ -85,6 +85,6 @@ class CertificateRequestCase implements CaseTypeHandler {
                 "用途：" + c.form().get("purpose"),
                 "办件编号：" + c.reference(),
                 "出具日期：" + LocalDate.now(clock));
-        certificates.issue(c.id(), content);
+        certificates.issue(c.id(), c.regionCode(), content);
     }
 }
