@@ -98,9 +98,11 @@ public class CaseIntake {
             if (online.inForce()) {
                 flags.add(new CaseFlag(CaseFlags.ONLINE_FIRST, online.clauses()));
             }
-            MeasureStatus benefitOnline = measures.status(CaseFlags.ONLINE_BENEFIT_APPLICATION, region, today);
-            if (handler.benefit() && benefitOnline.inForce()) {
-                flags.add(new CaseFlag(CaseFlags.ONLINE_BENEFIT_APPLICATION, benefitOnline.clauses()));
+            if (handler.benefit()) {
+                MeasureStatus benefitOnline = measures.status(CaseFlags.ONLINE_BENEFIT_APPLICATION, region, today);
+                if (benefitOnline.inForce()) {
+                    flags.add(new CaseFlag(CaseFlags.ONLINE_BENEFIT_APPLICATION, benefitOnline.clauses()));
+                }
             }
         }
         if (commitmentRule != null) {

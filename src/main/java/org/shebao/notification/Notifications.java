@@ -2,6 +2,7 @@ package org.shebao.notification;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +41,18 @@ public class Notifications {
     private static final String NATIONAL = "000000";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
     private final Clock clock;
     private final MessageSource messages;
     private final Persons persons;
     private final Users users;
     private final Map<NotificationChannel, ChannelAdapter> adapters = new EnumMap<>(NotificationChannel.class);
 
-    Notifications(JdbcClient jdbc, Clock clock, MessageSource messages, Persons persons,
-                  Users users, List<ChannelAdapter> adapters) {
+    Notifications(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, Clock clock, MessageSource messages,
+                  Persons persons, Users users, List<ChannelAdapter> adapters) {
         this.users = users;
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.clock = clock;
         this.messages = messages;
         this.persons = persons;
@@ -97,6 +102,7 @@ public class Notifications {
         String region = (personId != null ? persons.regionOf(personId)
                 : user != null ? users.regionOf(user) : Optional.<String>empty()).orElse(NATIONAL);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<NotificationChannel> reached = new ArrayList<>();
         for (NotificationChannel ch : NotificationChannel.values()) {
             if (ch == NotificationChannel.IN_APP && user == null) {
                 continue;
@@ -107,14 +113,26 @@ public class Notifications {
             if (ch == NotificationChannel.WECHAT && user == null) {
                 continue;
             }
-            jdbc.sql("""
-                    INSERT INTO notification_outbox (recipient_user, person_id, region_code, phone, channel, subject, body,
-                                                     link, created_at)
-                    VALUES (:u, :p, :region, :phone, :ch, :s, :b, :link, :now)""")
-                    .param("u", user).param("region", region).param("p", personId).param("phone", ch == NotificationChannel.SMS ? phone : null)
-                    .param("ch", ch.name()).param("s", subject).param("b", body.length() > 1000 ? body.substring(0, 1000) : body)
-                    .param("link", link).param("now", now).update();
+            reached.add(ch);
         }
+        if (reached.isEmpty()) {
+            return;
+        }
+        // one statement for all channels
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < reached.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:u, :p, :region, :phone").append(i).append(", :ch").append(i)
+                    .append(", :s, :b, :link, :now)");
+        }
+        JdbcClient.StatementSpec insert = jdbc.sql("INSERT INTO notification_outbox (recipient_user, person_id,"
+                        + " region_code, phone, channel, subject, body, link, created_at) VALUES " + values)
+                .param("u", user).param("p", personId).param("region", region).param("s", subject)
+                .param("b", body.length() > 1000 ? body.substring(0, 1000) : body).param("link", link).param("now", now);
+        for (int i = 0; i < reached.size(); i++) {
+            NotificationChannel ch = reached.get(i);
+            insert = insert.param("phone" + i, ch == NotificationChannel.SMS ? phone : null).param("ch" + i, ch.name());
+        }
+        insert.update();
     }
 
     /** Delivers what is waiting (OutboxDispatch calls it every few seconds); returns how many were delivered. */
@@ -123,6 +141,7 @@ public class Notifications {
         List<Message> batch = jdbc.sql(SELECT + " WHERE sent_at IS NULL ORDER BY id LIMIT 200 FOR UPDATE SKIP LOCKED")
                 .query(this::row).list();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<MapSqlParameterSource> delivered = new ArrayList<>();
         for (Message m : batch) {
             String delivery;
             try {
@@ -131,9 +150,12 @@ public class Notifications {
                 log.warn("Delivery of message {} on {} failed: {}", m.id(), m.channel(), ex.getMessage());
                 continue;
             }
-            jdbc.sql("UPDATE notification_outbox SET sent_at = :now, delivery = :d WHERE id = :id")
-                    .param("now", now).param("d", delivery.length() > 500 ? delivery.substring(0, 500) : delivery)
-                    .param("id", m.id()).update();
+            delivered.add(new MapSqlParameterSource().addValue("now", now)
+                    .addValue("d", delivery.length() > 500 ? delivery.substring(0, 500) : delivery).addValue("id", m.id()));
+        }
+        if (!delivered.isEmpty()) { // one round trip for the batch
+            batchJdbc.batchUpdate("UPDATE notification_outbox SET sent_at = :now, delivery = :d WHERE id = :id",
+                    delivered.toArray(MapSqlParameterSource[]::new));
         }
         return batch.size();
     }

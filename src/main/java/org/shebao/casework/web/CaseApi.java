@@ -121,7 +121,10 @@ class CaseApi {
         Channel channel = user.isStaff() ? Channel.PHONE : Channel.MOBILE_API;
         CaseIntake.Submitted s = intake.submit(user, new Submission(CaseType.parse(a.type(), "type"), channel, a.idNumber(), a.form(), uploads,
                 a.commitments(), a.signature(), key));
-        return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(json(user, s.c()));
+        // a case just created without commitments has none in the ledger: the answer need not look them up
+        boolean noCommitments = s.created() && (a.commitments() == null || a.commitments().isEmpty());
+        return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(json(user, s.c(), !noCommitments));
     }
 
     @GetMapping("/cases")
@@ -143,8 +146,12 @@ class CaseApi {
     }
 
     private CaseJson json(ShebaoUser user, Case c) {
+        return json(user, c, true);
+    }
+
+    private CaseJson json(ShebaoUser user, Case c, boolean withCommitments) {
         LocalDate today = ledger.today();
-        List<CommitmentJson> commitments = ledger.ofCase(user, c.id()).stream()
+        List<CommitmentJson> commitments = !withCommitments ? List.of() : ledger.ofCase(user, c.id()).stream()
                 .map(m -> new CommitmentJson(m.item(), m.clauses(), m.state(today),
                         m.deadline() == null ? null : m.deadline().dueOn(), m.arrivedAt()))
                 .toList();
