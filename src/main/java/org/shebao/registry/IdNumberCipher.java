@@ -41,6 +41,10 @@ public class IdNumberCipher {
     private final SecretKeySpec encryption;
     private final SecretKeySpec index;
     private final String source;
+    /** Looking a cipher up costs more than encrypting an ID number with it: one per thread, initialised per value. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(IdNumberCipher::aesGcm);
+    /** One HMAC per thread, keyed once: {@code doFinal} leaves it ready for the next value with the same key. */
+    private final ThreadLocal<Mac> indexMacs;
 
     @Autowired
     IdNumberCipher(RegistryProperties settings) {
@@ -61,6 +65,7 @@ public class IdNumberCipher {
         encryption = new SecretKeySpec(derive(master, "shebao/id-number/aes-256-gcm"), "AES");
         index = new SecretKeySpec(derive(master, "shebao/id-number/blind-index"), "HmacSHA256");
         Arrays.fill(master, (byte) 0);
+        indexMacs = ThreadLocal.withInitial(() -> hmac(index));
     }
 
     /** The version byte, the nonce and the ciphertext with its tag. */
@@ -68,7 +73,7 @@ public class IdNumberCipher {
         try {
             byte[] nonce = new byte[NONCE];
             RANDOM.nextBytes(nonce);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(128, nonce));
             c.updateAAD(AAD);
             byte[] sealed = c.doFinal(idNumber.getBytes(StandardCharsets.US_ASCII));
@@ -87,7 +92,7 @@ public class IdNumberCipher {
             throw new IllegalStateException("not an encrypted ID number");
         }
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(128, stored, 1, NONCE));
             c.updateAAD(AAD);
             return new String(c.doFinal(stored, 1 + NONCE, stored.length - 1 - NONCE), StandardCharsets.US_ASCII);
@@ -100,7 +105,7 @@ public class IdNumberCipher {
 
     /** The blind index of a (normalised, valid) ID number: equal numbers, equal indexes; nothing else learnt. */
     public byte[] index(String idNumber) {
-        return mac(index, idNumber.getBytes(StandardCharsets.US_ASCII));
+        return indexMacs.get().doFinal(idNumber.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A digest that identifies the key without revealing it (stored in the database to refuse a wrong key). */
@@ -118,12 +123,24 @@ public class IdNumberCipher {
     }
 
     private static byte[] mac(SecretKeySpec key, byte[] data) {
+        return hmac(key).doFinal(data);
+    }
+
+    private static Mac hmac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    private static Cipher aesGcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
         }
     }
 
