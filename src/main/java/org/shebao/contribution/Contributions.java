@@ -196,14 +196,16 @@ public class Contributions {
     }
 
     public long copyYears(Consumer<Consumer<YearRow>> rows) {
-        return PgCopy.copy(dataSource, "contribution_year",
+        return PgCopy.copy(dataSource, yearCopy(), rows);
+    }
+
+    /** The COPY of yearly contribution rows. */
+    public PgCopy.Target<YearRow> yearCopy() {
+        return new PgCopy.Target<>("contribution_year",
                 "person_id, year, region_code, employer_id, months, monthly_base, account_credit",
-                w -> rows.accept(r -> {
-                    w.col(r.personId()).col(r.year()).col(r.regionCode()).col(r.employerId()).col(r.months())
-                            .col(r.monthlyBase().amount().toPlainString())
-                            .col(r.accountCredit().amount().toPlainString());
-                    w.endRow();
-                }));
+                (w, r) -> w.col(r.personId()).col(r.year()).col(r.regionCode()).col(r.employerId()).col(r.months())
+                        .col(r.monthlyBase().amount().toPlainString())
+                        .col(r.accountCredit().amount().toPlainString()));
     }
 
     public void analyze() {

@@ -5,6 +5,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.shebao.common.DeferredIndexes;
+import org.shebao.common.PgCopy;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -79,17 +89,20 @@ class DemoData implements ApplicationRunner {
     private final boolean exitAfter;
     private final boolean benchmark;
     private final DataSource dataSource;
+    private final DataSource appDataSource;
     private final PersonFactory factory;
     private final Parameters parameters;
     private final Pensions pensions;
     private final JdbcClient jdbc;
     private final Map<Integer, Money> wageCache = new ConcurrentHashMap<>();
     private final Map<Integer, BigDecimal> rateCache = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> retirementYears = new ConcurrentHashMap<>();
 
     DemoData(Persons persons, Employers employers, Enrollments enrollments, RegistryBulkLoad bulk, Contributions contributions, Users users,
              PasswordEncoder encoder, TransactionTemplate tx, Clock clock, ConfigurableApplicationContext context,
              PlatformProperties platform, DemoProperties settings, DatabaseOwner owner, Parameters parameters,
-             Pensions pensions, JdbcClient jdbc) {
+             Pensions pensions, JdbcClient jdbc, DataSource appDataSource) {
+        this.appDataSource = appDataSource;
         this.jdbc = jdbc;
         this.persons = persons;
         this.employers = employers;
@@ -107,7 +120,7 @@ class DemoData implements ApplicationRunner {
         this.extraPersons = settings.persons();
         this.exitAfter = settings.exit();
         this.benchmark = settings.bench();
-        this.dataSource = owner.dataSource(); // the raw-COPY baseline creates a scratch table: the owner
+        this.dataSource = owner.dataSource(); // drops and makes indexes, and the baseline's scratch tables: the owner
         this.factory = new PersonFactory(settings.seed());
         this.parameters = parameters;
         this.pensions = pensions;
@@ -242,7 +255,7 @@ class DemoData implements ApplicationRunner {
             users.create(new Users.NewUser("employer." + prefix, hash, "单位经办人", Role.EMPLOYER,
                     new RegionCode(city), null, employerId));
         }
-        long firstGenerated = loadGeneratedPersons(basePersons, employersByCity)[0];
+        long firstGenerated = loadGeneratedPersons(basePersons, employersByCity);
         // N-5b / FJ-5b: the city's clerk registers the deferral of two in three flexible workers with an incomplete
         // 2020, through the same service as the screen and the API (deadline pending until the lifted date is
         // entered); the others are left for a demo user to register or apply for
@@ -341,7 +354,12 @@ class DemoData implements ApplicationRunner {
 
     // ------------------------------------------------------------------ generated persons
 
-    /** Adds {@code n} generated persons with enrollments and histories, through COPY; logs rows per second. */
+    /**
+     * Adds {@code n} generated persons with enrollments and histories, through COPY, in one transaction of the
+     * schema's owner; logs rows per second. When the database holds no more persons than are added (the benchmark's
+     * case), the three tables' indexes, unique and foreign keys are made after the rows are in, in the same
+     * transaction ({@link DeferredIndexes}): other sessions then wait to read those tables until the load commits.
+     */
     public void generatePersons(long n) {
         Map<String, List<Long>> employersByCity = new HashMap<>();
         for (String city : PersonFactory.CITIES) {
@@ -350,56 +368,152 @@ class DemoData implements ApplicationRunner {
         if (employersByCity.values().stream().anyMatch(List::isEmpty)) {
             throw new IllegalStateException("demo.persons needs the demo employers: start once with shebao.demo.enabled=true");
         }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("at most " + Integer.MAX_VALUE + " persons at a time");
+        }
         long t0 = System.nanoTime();
-        long[] firstAndRows = tx.execute(s -> loadGeneratedPersons(n, employersByCity));
+        long first = bulk.reservePersonIds((int) n);
+        Phases phases = new Phases();
+        long rows;
+        boolean deferred;
+        try (Connection con = dataSource.getConnection()) { // the owner: only it may drop and make indexes
+            con.setAutoCommit(false);
+            try (Statement st = con.createStatement()) {
+                deferred = fewerPersonsThan(con, n);
+                DeferredIndexes indexes = null;
+                if (deferred) {
+                    st.execute("SET LOCAL maintenance_work_mem = '1GB'"); // sort each index in memory
+                    indexes = DeferredIndexes.drop(con, LOADED_TABLES);
+                    phases.end("drop indexes");
+                }
+                rows = copyGeneratedPersons(con, first, n, employersByCity, phases);
+                st.execute("ANALYZE registry_person, registry_employer, registry_enrollment, contribution_year");
+                phases.end("analyze");
+                if (indexes != null) {
+                    indexes.restore();
+                    phases.end("indexes and keys");
+                }
+                con.commit();
+                phases.end("commit");
+            } catch (SQLException | RuntimeException e) {
+                con.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("loading " + n + " generated persons failed: " + e.getMessage(), e);
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
-        long rows = firstAndRows[1];
-        log.info("Generated {} persons ({} rows in all) in {} s: {} rows/s", n, rows, String.format("%.1f", secs),
-                String.format("%.0f", rows / secs));
+        log.info("Generated {} persons ({} rows in all) in {} s: {} rows/s{}", n, rows, String.format("%.1f", secs),
+                String.format("%.0f", rows / secs), deferred ? "; indexes and keys made after the rows" : "");
         if (benchmark) {
             try {
-                double raw = LoadBenchmark.rawCopySeconds(dataSource, firstAndRows[0]);
+                double raw = LoadBenchmark.rawCopySeconds(dataSource, first);
                 System.out.printf("BENCH demo-load: %d persons, %d rows; generate+load %.2f s (%.0f rows/s); "
                                 + "raw COPY of the same rows into empty tables %.2f s (%.0f rows/s); ratio %.2f%n",
                         n, rows, secs, rows / secs, raw, rows / raw, secs / raw);
+                System.out.printf("BENCH demo-load phases (s): %s; %d generating threads; indexes %s%n", phases,
+                        WORKERS, deferred ? "made after the load" : "kept up row by row");
             } catch (Exception e) {
                 throw new IllegalStateException("benchmark baseline failed", e);
             }
         }
     }
 
-    /** Returns the first new person id and the number of rows loaded. */
-    private long[] loadGeneratedPersons(long n, Map<String, List<Long>> employersByCity) {
-        if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("at most " + Integer.MAX_VALUE + " persons at a time");
+    /** The tables that generated persons are loaded into. */
+    static final String[] LOADED_TABLES = {"registry_person", "registry_enrollment", "contribution_year"};
+    /** Threads that generate and format rows while the connection's thread sends them. */
+    private static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** Persons per chunk handed to a generating thread. */
+    private static final int CHUNK = 2000;
+
+    /** Whether the database holds no more persons than {@code n} (counting at most n + 1 of them). */
+    private static boolean fewerPersonsThan(Connection con, long n) throws SQLException {
+        try (Statement st = con.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT 1 FROM registry_person LIMIT " + (n + 1) + ") p")) {
+            rs.next();
+            return rs.getLong(1) <= n;
         }
-        long first = bulk.reservePersonIds((int) n);
-        long rows = bulk.copyPersons(out -> {
-            for (long k = first; k < first + n; k++) {
-                PersonFactory.Generated g = factory.person(k);
-                out.accept(new PersonRow(k, g.idNumber(), g.name(), g.gender(), g.birthDate(), g.phone(),
-                        g.hukouRegion(), g.city()));
-            }
-        }, BY);
-        rows += bulk.copyEnrollments(out -> {
-            for (long k = first; k < first + n; k++) {
-                plan(k, employersByCity, out, null);
-            }
-        }, BY);
-        rows += contributions.copyYears(out -> {
-            for (long k = first; k < first + n; k++) {
-                plan(k, employersByCity, null, out);
-            }
-        });
+    }
+
+    /** Wall-clock time of each step of a load, for the benchmark. */
+    private static final class Phases {
+        private final Map<String, Double> seconds = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void end(String phase) {
+            long now = System.nanoTime();
+            seconds.merge(phase, (now - last) / 1e9, Double::sum);
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder();
+            seconds.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
+                    .append(String.format("%.2f", v)));
+            return b.toString();
+        }
+    }
+
+    /** The first start's generated persons, in its transaction (the app's connection); returns the first id. */
+    private long loadGeneratedPersons(int n, Map<String, List<Long>> employersByCity) {
+        long first = bulk.reservePersonIds(n);
+        Connection con = DataSourceUtils.getConnection(appDataSource);
+        try {
+            copyGeneratedPersons(con, first, n, employersByCity, new Phases());
+        } finally {
+            DataSourceUtils.releaseConnection(con, appDataSource);
+        }
         bulk.analyze();
         contributions.analyze();
-        return new long[]{first, rows};
+        return first;
+    }
+
+    /**
+     * COPY of persons first..first+n-1, then their enrollments, then their contribution years, on {@code con} (in
+     * its transaction). Rows are generated in chunks of persons by {@link #WORKERS} threads while this one sends
+     * them; returns the number of rows.
+     */
+    private long copyGeneratedPersons(Connection con, long first, long n, Map<String, List<Long>> employersByCity,
+                                      Phases phases) {
+        int chunks = (int) ((n + CHUNK - 1) / CHUNK);
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "demo-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int ahead = 2 * WORKERS;
+            long rows = PgCopy.copyChunks(con, bulk.personCopy(BY), chunks, (c, out) -> {
+                for (long k = first + (long) c * CHUNK; k < Math.min(first + n, first + (long) (c + 1) * CHUNK); k++) {
+                    PersonFactory.Generated g = factory.person(k);
+                    out.accept(new PersonRow(k, g.idNumber(), g.name(), g.gender(), g.birthDate(), g.phone(),
+                            g.hukouRegion(), g.city()));
+                }
+            }, workers, ahead);
+            phases.end("persons");
+            rows += PgCopy.copyChunks(con, bulk.enrollmentCopy(BY), chunks, (c, out) -> {
+                for (long k = first + (long) c * CHUNK; k < Math.min(first + n, first + (long) (c + 1) * CHUNK); k++) {
+                    plan(k, employersByCity, out, null);
+                }
+            }, workers, ahead);
+            phases.end("enrollments");
+            rows += PgCopy.copyChunks(con, contributions.yearCopy(), chunks, (c, out) -> {
+                for (long k = first + (long) c * CHUNK; k < Math.min(first + n, first + (long) (c + 1) * CHUNK); k++) {
+                    plan(k, employersByCity, null, out);
+                }
+            }, workers, ahead);
+            phases.end("contribution years");
+            return rows;
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     /** Decides person k's enrollments and contribution years, the same way in every pass. */
     private void plan(long k, Map<String, List<Long>> employersByCity, Consumer<EnrollmentRow> enrollments,
                       Consumer<YearRow> years) {
-        PersonFactory.Generated g = factory.person(k);
+        PersonFactory.Basics g = factory.basics(k);
         SplittableRandom rnd = g.random();
         LocalDate today = LocalDate.now(clock);
         int roll = rnd.nextInt(100);
@@ -433,7 +547,7 @@ class DemoData implements ApplicationRunner {
             }
         }
         if (years != null && category != EnrollmentCategory.RESIDENT) {
-            int lastYear = Math.min(retirementYear(g.birthDate(), "MALE".equals(g.gender()), g.city()), today.getYear() - 1);
+            int lastYear = Math.min(retirementYear(g.birthDate(), g.male(), g.city()), today.getYear() - 1);
             history(k, g.city(), employerId, first, lastYear, factor, rnd, years);
         }
     }
@@ -441,8 +555,10 @@ class DemoData implements ApplicationRunner {
     /** The year the person reaches the statutory retirement age (parameters, with the 2025 gradual rise): the demo
      *  history stops there. Women are given the 55 (cadre) age here. */
     private int retirementYear(LocalDate birth, boolean male, String city) {
-        return parameters.retirementDate(male ? "retirement.age.male" : "retirement.age.female.cadre",
-                new RegionCode(city), birth).getYear();
+        // a cache: millions of generated rows, a few tens of thousands of (city, sex, birth date)
+        long key = (birth.toEpochDay() * 2 + (male ? 1 : 0)) * 1_000_000L + Integer.parseInt(city);
+        return retirementYears.computeIfAbsent(key, k -> parameters.retirementDate(
+                male ? "retirement.age.male" : "retirement.age.female.cadre", new RegionCode(city), birth).getYear());
     }
 
     /** The province's average monthly wage of the year: the illustrative parameter wage.average.monthly. */

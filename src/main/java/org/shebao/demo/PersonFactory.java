@@ -49,12 +49,50 @@ final class PersonFactory {
             throw new IllegalStateException("person index " + k + " exceeds the generator's capacity");
         }
         LocalDate birth = FIRST_BIRTH.plusDays(dayIndex);
-        String first17 = address + birth.toString().replace("-", "") + String.format("%03d", seq);
+        String first17 = address + birth.toString().replace("-", "") + zeroPadded(seq, 3);
         String id = first17 + IdNumber.checkChar(first17);
         String hukou = rnd.nextInt(10) == 0 ? OTHER_PROVINCES[rnd.nextInt(OTHER_PROVINCES.length)] : address;
         String name = SURNAMES.charAt(rnd.nextInt(SURNAMES.length())) + given(rnd);
-        String phone = "1" + "3456789".charAt(rnd.nextInt(7)) + String.format("%09d", rnd.nextInt(1_000_000_000));
+        String phone = "1" + "3456789".charAt(rnd.nextInt(7)) + zeroPadded(rnd.nextInt(1_000_000_000), 9);
         return new Generated(k, id, name, seq % 2 == 1 ? "MALE" : "FEMALE", birth, phone, hukou, CITIES[city], rnd);
+    }
+
+    /** What the enrollments and histories of person k depend on. */
+    record Basics(LocalDate birthDate, boolean male, String city, SplittableRandom random) {
+    }
+
+    /**
+     * The same as {@link #person(long)} without building the strings: the random generator has made the same draws
+     * and is where {@code person(k).random()} would be (for the enrollment and history passes).
+     */
+    Basics basics(long k) {
+        int city = (int) (k % CITIES.length);
+        long r = k / CITIES.length;
+        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + k);
+        int dayIndex = (int) ((r % BIRTH_DAYS) * DAY_STRIDE % BIRTH_DAYS);
+        long s = r / BIRTH_DAYS;
+        int genderBit = Integer.bitCount(dayIndex * 31 + city) & 1;
+        int seq = (int) (s % 500) * 2 + genderBit;
+        if (s / 500 >= DISTRICTS[city].length) {
+            throw new IllegalStateException("person index " + k + " exceeds the generator's capacity");
+        }
+        if (rnd.nextInt(10) == 0) { // hukou
+            rnd.nextInt(OTHER_PROVINCES.length);
+        }
+        rnd.nextInt(SURNAMES.length()); // name
+        rnd.nextInt(GIVEN.length());
+        if (rnd.nextInt(3) != 0) {
+            rnd.nextInt(GIVEN.length());
+        }
+        rnd.nextInt(7); // phone
+        rnd.nextInt(1_000_000_000);
+        return new Basics(FIRST_BIRTH.plusDays(dayIndex), seq % 2 == 1, CITIES[city], rnd);
+    }
+
+    /** {@code String.format("%0<digits>d", v)} for 0 ≤ v, without the formatter's cost (millions of calls). */
+    static String zeroPadded(int v, int digits) {
+        String s = Integer.toString(v);
+        return s.length() >= digits ? s : "0".repeat(digits - s.length()) + s;
     }
 
     private static String given(SplittableRandom rnd) {

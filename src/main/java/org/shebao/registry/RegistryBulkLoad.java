@@ -59,17 +59,21 @@ public class RegistryBulkLoad {
     }
 
     public long copyPersons(Consumer<Consumer<PersonRow>> rows, String by) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return PgCopy.copy(dataSource, "registry_person",
+        return PgCopy.copy(dataSource, personCopy(by), rows);
+    }
+
+    /**
+     * The COPY of persons: ID numbers are stored encrypted with their blind index ({@link IdNumberCipher}), as bytea
+     * in hex; created and updated now by {@code by}. Safe to use from several threads at once.
+     */
+    public PgCopy.Target<PersonRow> personCopy(String by) {
+        String now = OffsetDateTime.now(clock).toString(); // formatted once, not per row
+        return new PgCopy.Target<>("registry_person",
                 "id, id_cipher, id_index, name, gender, birth_date, phone, hukou_region, region_code, created_at, created_by, "
                         + "updated_at, updated_by",
-                w -> rows.accept(p -> {
-                    // ID numbers are stored encrypted with their blind index (IdNumberCipher), as bytea in hex
-                    w.col(p.id()).col(hex(ids.encrypt(p.idNumber()))).col(hex(ids.index(p.idNumber()))).col(p.name()).col(p.gender())
-                            .col(p.birthDate()).col(p.phone())
-                            .col(p.hukouRegion()).col(p.regionCode()).col(now).col(by).col(now).col(by);
-                    w.endRow();
-                }));
+                (w, p) -> w.col(p.id()).col(hex(ids.encrypt(p.idNumber()))).col(hex(ids.index(p.idNumber())))
+                        .col(p.name()).col(p.gender()).col(p.birthDate()).col(p.phone())
+                        .col(p.hukouRegion()).col(p.regionCode()).col(now).col(by).col(now).col(by));
     }
 
     public long copyEmployers(Consumer<Consumer<EmployerRow>> rows, String by) {
@@ -86,14 +90,16 @@ public class RegistryBulkLoad {
     }
 
     public long copyEnrollments(Consumer<Consumer<EnrollmentRow>> rows, String by) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return PgCopy.copy(dataSource, "registry_enrollment",
+        return PgCopy.copy(dataSource, enrollmentCopy(by), rows);
+    }
+
+    /** The COPY of enrollments, created now by {@code by}. */
+    public PgCopy.Target<EnrollmentRow> enrollmentCopy(String by) {
+        String now = OffsetDateTime.now(clock).toString();
+        return new PgCopy.Target<>("registry_enrollment",
                 "person_id, employer_id, category, insurance_type, first_insured_on, region_code, created_at, created_by",
-                w -> rows.accept(e -> {
-                    w.col(e.personId()).col(e.employerId()).col(e.category().name()).col(e.type().name())
-                            .col(e.firstInsuredOn()).col(e.regionCode()).col(now).col(by);
-                    w.endRow();
-                }));
+                (w, e) -> w.col(e.personId()).col(e.employerId()).col(e.category().name()).col(e.type().name())
+                        .col(e.firstInsuredOn()).col(e.regionCode()).col(now).col(by));
     }
 
     /** Refreshes the planner's statistics after a bulk load. */

@@ -56,4 +56,27 @@ class PersonFactoryTest {
         assertThat(men).isBetween(1500, 2500);
         assertThat(years.size()).isGreaterThan(40);
     }
+
+    @Test
+    @DisplayName("basics(k) is person(k) without the strings: same birth date, sex and city, the generator at the same draw")
+    void basicsMatchPerson() {
+        PersonFactory f = new PersonFactory(20200130);
+        for (long k = 1; k <= 20_000; k++) {
+            PersonFactory.Generated g = f.person(k);
+            PersonFactory.Basics b = f.basics(k);
+            assertThat(b.birthDate()).isEqualTo(g.birthDate());
+            assertThat(b.male()).isEqualTo("MALE".equals(g.gender()));
+            assertThat(b.city()).isEqualTo(g.city());
+            assertThat(b.random().nextLong()).as("k=%d", k).isEqualTo(g.random().nextLong());
+        }
+    }
+
+    @Test
+    @DisplayName("zeroPadded is String.format's %0Nd")
+    void zeroPadded() {
+        for (int v : new int[]{0, 7, 42, 999, 1000, 123456789, 999_999_999}) {
+            assertThat(PersonFactory.zeroPadded(v, 3)).isEqualTo(String.format("%03d", v));
+            assertThat(PersonFactory.zeroPadded(v, 9)).isEqualTo(String.format("%09d", v));
+        }
+    }
 }
