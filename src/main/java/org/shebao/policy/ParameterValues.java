@@ -45,6 +45,23 @@ public final class ParameterValues {
         }
     }
 
+    /** Exact rates by a whole-number key (e.g. the work-injury base rate by industry risk class 1–8). */
+    public record RateTable(NavigableMap<Integer, BigDecimal> rows) {
+        public RateTable {
+            rows = Collections.unmodifiableNavigableMap(new TreeMap<>(rows));
+        }
+
+        public Optional<BigDecimal> get(int key) {
+            return Optional.ofNullable(rows.get(key));
+        }
+
+        @Override
+        public String toString() {
+            return rows.entrySet().stream().map(e -> e.getKey() + "→" + e.getValue().toPlainString())
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
     /** A step function: the value of the highest threshold not above x; below the first threshold, none. */
     public record Brackets(NavigableMap<BigDecimal, Integer> steps) {
         public Brackets {
@@ -92,6 +109,6 @@ public final class ParameterValues {
     }
 
     static List<String> typeNames() {
-        return List.of("money", "decimal", "integer", "date", "range", "table", "brackets", "retirementAge", "text");
+        return List.of("money", "decimal", "integer", "date", "range", "table", "rateTable", "brackets", "retirementAge", "text");
     }
 }

@@ -21,6 +21,7 @@ import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.policy.ParameterValues.Brackets;
 import org.shebao.policy.ParameterValues.Range;
+import org.shebao.policy.ParameterValues.RateTable;
 import org.shebao.policy.ParameterValues.RetirementAge;
 import org.shebao.policy.ParameterValues.Table;
 import org.shebao.policy.internal.YamlNode;
@@ -230,6 +231,26 @@ public final class Parameters {
                 }
                 yield new Table(rows);
             }
+            case RATE_TABLE -> {
+                TreeMap<Integer, BigDecimal> rows = new TreeMap<>();
+                for (Map.Entry<String, YamlNode> e : n.entries().entrySet()) {
+                    int k;
+                    try {
+                        k = Integer.parseInt(e.getKey());
+                    } catch (NumberFormatException x) {
+                        throw e.getValue().error("table key '" + e.getKey() + "' must be a whole number");
+                    }
+                    BigDecimal rate = e.getValue().decimal();
+                    if (rate.signum() < 0) {
+                        throw e.getValue().error("a rate must not be negative, was " + rate.toPlainString());
+                    }
+                    rows.put(k, rate);
+                }
+                if (rows.isEmpty()) {
+                    throw n.error("the table is empty");
+                }
+                yield new RateTable(rows);
+            }
             case BRACKETS -> {
                 TreeMap<BigDecimal, Integer> steps = new TreeMap<>();
                 for (YamlNode s : n.list()) {
@@ -377,6 +398,10 @@ public final class Parameters {
 
     public Table table(String key, RegionCode region, LocalDate on) {
         return as(key, region, on, Table.class);
+    }
+
+    public RateTable rateTable(String key, RegionCode region, LocalDate on) {
+        return as(key, region, on, RateTable.class);
     }
 
     public Brackets brackets(String key, RegionCode region, LocalDate on) {

@@ -14,6 +14,9 @@ public enum ParameterType {
     RANGE,
     /** A table of whole numbers by a whole-number key, e.g. the months divisor by age: {@link ParameterValues.Table}. */
     TABLE,
+    /** Rates (exact decimals) by a whole-number key, e.g. the work-injury base rate by industry risk class:
+     *  {@link ParameterValues.RateTable}. */
+    RATE_TABLE,
     /** Steps by a threshold, e.g. benefit months by contribution years: {@link ParameterValues.Brackets}. */
     BRACKETS,
     /** A statutory retirement age, possibly rising by birth month: {@link ParameterValues.RetirementAge}. */
