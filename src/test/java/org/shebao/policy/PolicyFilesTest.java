@@ -79,6 +79,13 @@ class PolicyFilesTest {
     }
 
     @Test
+    @DisplayName("人社部发〔2015〕71号: a work-injury rate table (rateTable) with a negative rate")
+    void negativeRate() {
+        PolicyFileException e = refused("negative-rate");
+        assertThat(e.getMessage()).contains("extra.yml:").contains("a rate must not be negative, was -0.004");
+    }
+
+    @Test
     @DisplayName("an emergency lifted before it was declared")
     void liftedBeforeDeclared() {
         PolicyBook ok = PolicyBook.load();
