@@ -41,7 +41,7 @@ public final class DeadlineCalculus {
         return adjust(nominal);
     }
 
-    /** A last day fixed by a text (e.g. FJ-1.5's 2020-02-29) or computed: moved off a rest day. */
+    /** A computed last day (the end of a period counted in days, months or years): moved off a rest day. */
     public End adjust(LocalDate nominal) {
         LocalDate due = calendar.nextWorkingDayFrom(nominal);
         boolean known = calendar.knows(nominal.getYear()) && calendar.knows(due.getYear());
