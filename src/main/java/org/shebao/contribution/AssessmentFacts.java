@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
+import org.shebao.registry.EmployerSize;
 
 /**
  * What the monthly assessment of one employee needs to know: the employer's region (the rates' jurisdiction), its

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
+import org.shebao.registry.EmployerSize;
 import org.shebao.policy.ParameterValue;
 import org.shebao.policy.ParameterValues.RateTable;
 import org.shebao.policy.Parameters;
@@ -98,7 +99,7 @@ public final class AssessmentRule {
 
     /** The relief of the employer's class in force on the month's first day. */
     Relief relief(EmployerSize size, RegionCode region, LocalDate on) {
-        return switch (size.reliefGroup()) {
+        return switch (ReliefGroup.of(size)) {
             case SME -> factor(RELIEF_SME, region, on);
             case LARGE_AND_OTHER -> factor(RELIEF_LARGE_AND_OTHER, region, on);
             // in a month when other units are relieved, say why a public institution is not

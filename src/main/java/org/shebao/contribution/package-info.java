@@ -9,7 +9,7 @@
  *       wage of the year before (国办发〔2019〕13号) → {@link org.shebao.contribution.BaseDecision};</li>
  *   <li>{@link org.shebao.contribution.AssessmentRule}: one employee's month, employer and personal shares per
  *       {@link org.shebao.contribution.Insurance}, with the 2020 relief of employer shares by
- *       {@link org.shebao.contribution.EmployerSize} (人社部发〔2020〕11号, 49号) →
+ *       {@link org.shebao.registry.EmployerSize} (人社部发〔2020〕11号, 49号; {@code ReliefGroup}) →
  *       {@link org.shebao.contribution.Assessment};</li>
  *   <li>{@link org.shebao.contribution.LateFeeRule}: 0.05% a day (社会保险法 第八十六条), waived by an input
  *       {@link org.shebao.contribution.LateFeeWaiver} (N-5c / FJ-5c lifted + 3 months, or a deferral) →

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
+import org.shebao.registry.EmployerSize;
 import org.shebao.policy.Deadline;
 import org.shebao.policy.Emergency;
 import org.shebao.policy.Jurisdictions;
