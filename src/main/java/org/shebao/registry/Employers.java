@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.ConflictException;
@@ -23,6 +24,9 @@ import org.shebao.common.Paging;
 @Service
 @RequiredArgsConstructor
 public class Employers {
+    /** The longest evidence of a size class, in characters. */
+    public static final int SIZE_EVIDENCE_MAX = 500;
+
     private final RegistryStore store;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -104,6 +108,44 @@ public class Employers {
                 {"contactPhone", before.contactPhone(), f.contactPhone()},
                 {"agencyContactName", before.agencyContactName(), f.agencyName()},
                 {"agencyContactPhone", before.agencyContactPhone(), f.agencyPhone()}});
+        return store.loadEmployer(employerId);
+    }
+
+    /**
+     * Sets the employer's class (issue 11: an attribute of the employer, with its evidence and who set it): a clerk or
+     * administrator of the employer's region, with the version read (optimistic locking). The evidence is required
+     * (the 工信部联企业〔2011〕300号 figures, or a document reference); old and new values go into the history.
+     */
+    @Transactional
+    public Employer classifySize(ShebaoUser by, long employerId, int version, String sizeClass, String evidence) {
+        store.requireWriter(by);
+        Employer before = store.employer(by, employerId);
+        Violations v = Violations.of(Set.of());
+        EmployerSize size = null;
+        if (sizeClass == null || sizeClass.isBlank()) {
+            v.add("sizeClass", "error.required");
+        } else {
+            try {
+                size = EmployerSize.valueOf(sizeClass.strip());
+            } catch (IllegalArgumentException e) {
+                v.add("sizeClass", "error.sizeClass.unknown", sizeClass.strip());
+            }
+        }
+        String text = v.text(evidence, "sizeEvidence", SIZE_EVIDENCE_MAX, true);
+        v.throwIfAny();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int n = jdbc.sql("""
+                        UPDATE registry_employer SET size_class = :size, size_evidence = :evidence, size_set_by = :by,
+                               size_set_at = :now, updated_at = :now, updated_by = :by, version = version + 1
+                         WHERE id = :id AND version = :version""")
+                .param("size", size.name()).param("evidence", text).param("by", by.getUsername())
+                .param("now", now).param("id", employerId).param("version", version).update();
+        if (n == 0) {
+            throw new ConflictException("version", "error.staleVersion");
+        }
+        store.recordDiff(RegistryEntity.EMPLOYER, employerId, before.regionCode(), by, now, new String[][]{
+                {"sizeClass", before.sizeClass() == null ? null : before.sizeClass().name(), size.name()},
+                {"sizeEvidence", before.sizeEvidence(), text}});
         return store.loadEmployer(employerId);
     }
 

@@ -177,7 +177,10 @@ class RegistryStore {
                 rs.getString("contact_phone"), rs.getString("agency_contact_name"),
                 rs.getString("agency_contact_phone"), rs.getInt("version"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
-                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"));
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"),
+                rs.getString("size_class") == null ? null : EmployerSize.valueOf(rs.getString("size_class")),
+                rs.getString("size_evidence"), rs.getString("size_set_by"),
+                rs.getObject("size_set_at", OffsetDateTime.class));
     }
 
     static final String ENROLLMENT_SELECT = """

@@ -4,14 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
+import org.shebao.identity.UserNames;
 import org.shebao.registry.Change;
 import org.shebao.registry.Employer;
 import org.shebao.registry.EmployerData;
+import org.shebao.registry.EmployerSize;
 import org.shebao.registry.Enrollment;
 import org.shebao.registry.EnrollmentData;
 import org.shebao.registry.Page;
@@ -44,6 +47,7 @@ class RegistryApi {
     private final Persons persons;
     private final Employers employers;
     private final Enrollments enrollments;
+    private final UserNames userNames;
 
     /** A person as the API shows it: the ID number masked. */
     record PersonDto(long id, String idNumberMasked, String name, String gender, LocalDate birthDate, String phone,
@@ -59,6 +63,27 @@ class RegistryApi {
 
     record EmployerUpdate(int version, String name, String regionCode, String address, String contactName,
                           String contactPhone, String agencyContactName, String agencyContactPhone) {
+    }
+
+    /**
+     * An employer as the API shows it: its record, and its class (企业规模, issue 11) by code and Chinese name with
+     * the evidence, who set it (the name people read, not the login) and when; the four are null until classified.
+     */
+    record EmployerDto(long id, String creditCode, String name, String regionCode, String address,
+                       String contactName, String contactPhone, String agencyContactName, String agencyContactPhone,
+                       int version, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
+                       String updatedBy, EmployerSize sizeClass, String sizeClassName, String sizeEvidence,
+                       String sizeSetBy, OffsetDateTime sizeSetAt) {
+        static EmployerDto of(Employer e, UserNames names) {
+            return new EmployerDto(e.id(), e.creditCode(), e.name(), e.regionCode(), e.address(), e.contactName(),
+                    e.contactPhone(), e.agencyContactName(), e.agencyContactPhone(), e.version(), e.createdAt(),
+                    e.createdBy(), e.updatedAt(), e.updatedBy(), e.sizeClass(), e.sizeClassName(), e.sizeEvidence(),
+                    e.sizeSetBy() == null ? null : names.of(e.sizeSetBy()), e.sizeSetAt());
+        }
+    }
+
+    /** An employer's class with its evidence, and the version read. */
+    record SizeClassification(int version, String sizeClass, String sizeEvidence) {
     }
 
     record PageDto<T>(List<T> items, int page, int size, boolean hasNext) {
@@ -111,30 +136,43 @@ class RegistryApi {
     }
 
     @GetMapping("/employers")
-    PageDto<Employer> searchEmployers(@AuthenticationPrincipal ShebaoUser user,
+    PageDto<EmployerDto> searchEmployers(@AuthenticationPrincipal ShebaoUser user,
                                       @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page) {
         Page<Employer> p = employers.searchEmployers(user, q, page);
-        return new PageDto<>(p.items(), p.page(), p.size(), p.hasNext());
+        return new PageDto<>(p.items().stream().map(this::dto).toList(), p.page(), p.size(), p.hasNext());
     }
 
     @PostMapping("/employers")
     @Operation(summary = "Register an employer (参保单位登记)")
-    ResponseEntity<Employer> registerEmployer(@AuthenticationPrincipal ShebaoUser user, @RequestBody EmployerData body) {
+    ResponseEntity<EmployerDto> registerEmployer(@AuthenticationPrincipal ShebaoUser user,
+                                                 @RequestBody EmployerData body) {
         Employer e = employers.registerEmployer(user, body);
-        return ResponseEntity.created(URI.create("/api/v1/employers/" + e.id())).body(e);
+        return ResponseEntity.created(URI.create("/api/v1/employers/" + e.id())).body(dto(e));
     }
 
     @GetMapping("/employers/{id}")
-    Employer employer(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        return employers.employer(user, id);
+    EmployerDto employer(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return dto(employers.employer(user, id));
     }
 
     @PutMapping("/employers/{id}")
-    Employer updateEmployer(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
-                            @RequestBody EmployerUpdate body) {
-        return employers.updateEmployer(user, id, body.version(), new EmployerData(null, body.name(),
+    EmployerDto updateEmployer(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                               @RequestBody EmployerUpdate body) {
+        return dto(employers.updateEmployer(user, id, body.version(), new EmployerData(null, body.name(),
                 body.regionCode(), body.address(), body.contactName(), body.contactPhone(),
-                body.agencyContactName(), body.agencyContactPhone()));
+                body.agencyContactName(), body.agencyContactPhone())));
+    }
+
+    @PutMapping("/employers/{id}/size-class")
+    @Operation(summary = "Set an employer's size class (企业规模划型) with its evidence; the version read must be sent back")
+    EmployerDto classifySize(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                             @RequestBody SizeClassification body) {
+        return dto(employers.classifySize(user, id, body.version(), body.sizeClass(), body.sizeEvidence()));
+    }
+
+    @GetMapping("/employers/{id}/history")
+    List<Change> employerHistory(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return employers.history(user, id);
     }
 
     @GetMapping("/employers/{id}/employees")
@@ -151,8 +189,12 @@ class RegistryApi {
             return PersonDto.of(persons.person(user, user.personId()));
         }
         if (user.role() == Role.EMPLOYER) {
-            return employers.employer(user, user.employerId());
+            return dto(employers.employer(user, user.employerId()));
         }
         throw new AccessDeniedToRecordException("me");
+    }
+
+    private EmployerDto dto(Employer e) {
+        return EmployerDto.of(e, userNames);
     }
 }
