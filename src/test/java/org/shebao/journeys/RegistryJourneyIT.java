@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
+import org.shebao.common.CreditCode;
 import org.shebao.common.IdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,42 @@ class RegistryJourneyIT extends BrowserJourney {
         assertThat(denied.status()).isEqualTo(403);
         assertThat(page.locator("#error-message")).containsText("您无权查看该记录");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/registry-403.png")));
+    }
+
+    @Test
+    @DisplayName("a Fuzhou clerk sets an employer's size class: without evidence the field is marked and what was "
+            + "chosen stays; with evidence the page shows the class by its Chinese name, the evidence and who set it")
+    void clerkSetsSizeClass() {
+        String first17 = "91350100MD0000001";
+        long id = jdbc.sql("""
+                        INSERT INTO registry_employer (credit_code, name, region_code, created_at, created_by, updated_at,
+                                                       updated_by)
+                        VALUES (:code, '福州划型旅程有限公司', '350100', now(), 'fz.clerk', now(), 'fz.clerk') RETURNING id""")
+                .param("code", first17 + CreditCode.checkChar(first17)).query(Long.class).single();
+        String evidence = "工信部联企业〔2011〕300号 划型：从业人员 120 人，营业收入 800 万元";
+
+        login("fz.clerk");
+        page.navigate(url("/registry/employers/" + id));
+        assertThat(page.locator("#size-class")).containsText("尚未划型");
+        page.selectOption("#sizeClass", "SMALL");
+        page.click("#size-save");
+        assertThat(page.locator("#sizeEvidence")).hasClass(Pattern.compile("is-invalid"));
+        assertThat(page.locator("#size-form")).containsText("此项为必填项");
+        assertThat(page.locator("#sizeClass")).hasValue("SMALL");
+        assertThat(jdbc.sql("SELECT size_class FROM registry_employer WHERE id = :id").param("id", id)
+                .query(String.class).optional()).isEmpty();
+
+        page.fill("#sizeEvidence", evidence);
+        page.click("#size-save");
+        assertThat(page.locator(".alert-success")).containsText("已保存");
+        assertThat(page.locator("#size-class-name")).hasText("小型企业");
+        assertThat(page.locator("#size-evidence")).hasText(evidence);
+        assertThat(page.locator("#size-set-by")).containsText("福州受理 林小燕");
+        assertThat(page.locator("main")).not().containsText("SMALL"); // the class by its name, never its code
+        assertThat(page.locator("#history")).containsText("小型企业");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/employer-size.png")));
+        page.navigate(url("/registry/employers/" + id + "?lang=en"));
+        assertThat(page.locator("#size-class-name")).hasText("Small enterprise");
     }
 
     @Test

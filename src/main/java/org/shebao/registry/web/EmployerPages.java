@@ -7,6 +7,7 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
 import org.shebao.registry.Employer;
 import org.shebao.registry.EmployerData;
+import org.shebao.registry.EmployerSize;
 import org.shebao.registry.Employers;
 import org.shebao.registry.Enrollments;
 import org.springframework.context.MessageSource;
@@ -27,6 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/registry/employers")
 @RequiredArgsConstructor
 class EmployerPages {
+    /** What a clerk typed to set an employer's size class, shown again when refused. */
+    record SizeForm(String sizeClass, String sizeEvidence) {
+    }
+
     private final Employers employers;
     private final Enrollments enrollments;
     private final Jurisdictions jurisdictions;
@@ -69,10 +74,29 @@ class EmployerPages {
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("employer", employers.employer(user, id));
-        model.addAttribute("employees", enrollments.employeesOf(user, id, page));
-        model.addAttribute("history", employers.history(user, id));
+        Employer e = employers.employer(user, id);
+        model.addAttribute("sizeForm", new SizeForm(e.sizeClass() == null ? "" : e.sizeClass().name(), ""));
+        return employerPage(user, e, page, model);
+    }
+
+    private String employerPage(ShebaoUser user, Employer e, int page, Model model) {
+        model.addAttribute("employer", e);
+        model.addAttribute("employees", enrollments.employeesOf(user, e.id(), page));
+        model.addAttribute("history", employers.history(user, e.id()));
+        model.addAttribute("sizeClasses", EmployerSize.values());
         return "registry/employer";
+    }
+
+    @PostMapping("/{id}/size-class")
+    String classifySize(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @RequestParam int version,
+                        @ModelAttribute("sizeForm") SizeForm form, Model model, RedirectAttributes redirect) {
+        if (FormErrors.attempt(model, messages, () -> employers.classifySize(user, id, version, form.sizeClass(),
+                form.sizeEvidence())).isPresent()) {
+            redirect.addFlashAttribute("notice", "notice.saved");
+            return "redirect:/registry/employers/" + id;
+        }
+        model.addAttribute("version", version);
+        return employerPage(user, employers.employer(user, id), 0, model);
     }
 
     @GetMapping("/{id}/edit")
