@@ -2,6 +2,7 @@ package org.shebao.registry;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ class RegistryStore {
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
     private final IdNumberCipher ids;
+    private final Clock clock;
 
     /** The person, if the user may see them: staff of the region, or the person themselves. */
     Person person(ShebaoUser by, long personId) {
@@ -79,10 +81,16 @@ class RegistryStore {
                 .param("t", entityType.name()).param("id", id)
                 .query((rs, i) -> new Change(rs.getLong("id"), ChangeAction.valueOf(rs.getString("action")), rs.getString("field"),
                         rs.getString("old_value"), rs.getString("new_value"), rs.getString("changed_by"),
-                        rs.getObject("changed_at", OffsetDateTime.class))).list();
+                        local(rs, "changed_at"))).list();
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** A stored instant in the platform's zone (Asia/Shanghai), as users read it; the driver gives UTC. */
+    private OffsetDateTime local(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
+    }
 
     Jurisdiction managedRegion(Violations v, ShebaoUser by, String raw) {
         Jurisdiction j = v.attempt(() -> jurisdictions.requireServed(raw, "regionCode"));
@@ -167,8 +175,8 @@ class RegistryStore {
         return new Person(rs.getLong("id"), IdNumber.parse(ids.decrypt(rs.getBytes("id_cipher"))), rs.getString("name"),
                 Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", LocalDate.class),
                 rs.getString("phone"), rs.getString("hukou_region"), rs.getString("region_code"), rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
-                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"));
+                local(rs, "created_at"), rs.getString("created_by"),
+                local(rs, "updated_at"), rs.getString("updated_by"));
     }
 
     Employer mapEmployer(ResultSet rs, int i) throws SQLException {
@@ -176,11 +184,11 @@ class RegistryStore {
                 rs.getString("region_code"), rs.getString("address"), rs.getString("contact_name"),
                 rs.getString("contact_phone"), rs.getString("agency_contact_name"),
                 rs.getString("agency_contact_phone"), rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
-                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"),
+                local(rs, "created_at"), rs.getString("created_by"),
+                local(rs, "updated_at"), rs.getString("updated_by"),
                 rs.getString("size_class") == null ? null : EmployerSize.valueOf(rs.getString("size_class")),
                 rs.getString("size_evidence"), rs.getString("size_set_by"),
-                rs.getObject("size_set_at", OffsetDateTime.class));
+                local(rs, "size_set_at"));
     }
 
     static final String ENROLLMENT_SELECT = """

@@ -100,6 +100,10 @@ class RegistryJourneyIT extends BrowserJourney {
         assertThat(page.locator("#size-class-name")).hasText("小型企业");
         assertThat(page.locator("#size-evidence")).hasText(evidence);
         assertThat(page.locator("#size-set-by")).containsText("福州受理 林小燕");
+        // when, in the agency's time (Asia/Shanghai), not the database driver's UTC
+        String setAt = jdbc.sql("SELECT to_char(size_set_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')"
+                + " FROM registry_employer WHERE id = :id").param("id", id).query(String.class).single();
+        assertThat(page.locator("#size-set-by")).containsText(setAt);
         assertThat(page.locator("main")).not().containsText("SMALL"); // the class by its name, never its code
         assertThat(page.locator("#history")).containsText("小型企业");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/employer-size.png")));
