@@ -218,12 +218,7 @@ public final class Parameters {
             case TABLE -> {
                 TreeMap<Integer, Integer> rows = new TreeMap<>();
                 for (Map.Entry<String, YamlNode> e : n.entries().entrySet()) {
-                    int k;
-                    try {
-                        k = Integer.parseInt(e.getKey());
-                    } catch (NumberFormatException x) {
-                        throw e.getValue().error("table key '" + e.getKey() + "' must be a whole number");
-                    }
+                    int k = tableKey(e);
                     rows.put(k, e.getValue().integer());
                 }
                 if (rows.isEmpty()) {
@@ -234,12 +229,7 @@ public final class Parameters {
             case RATE_TABLE -> {
                 TreeMap<Integer, BigDecimal> rows = new TreeMap<>();
                 for (Map.Entry<String, YamlNode> e : n.entries().entrySet()) {
-                    int k;
-                    try {
-                        k = Integer.parseInt(e.getKey());
-                    } catch (NumberFormatException x) {
-                        throw e.getValue().error("table key '" + e.getKey() + "' must be a whole number");
-                    }
+                    int k = tableKey(e);
                     BigDecimal rate = e.getValue().decimal();
                     if (rate.signum() < 0) {
                         throw e.getValue().error("a rate must not be negative, was " + rate.toPlainString());
@@ -430,6 +420,15 @@ public final class Parameters {
     public static class MissingParameterException extends IllegalStateException {
         public MissingParameterException(String key, RegionCode region, LocalDate on) {
             super("no value of parameter " + key + " for region " + region + " on " + on);
+        }
+    }
+
+    /** A table's row key: a whole number (an age, a risk class). */
+    private static int tableKey(Map.Entry<String, YamlNode> e) {
+        try {
+            return Integer.parseInt(e.getKey());
+        } catch (NumberFormatException x) {
+            throw e.getValue().error("table key '" + e.getKey() + "' must be a whole number");
         }
     }
 }
