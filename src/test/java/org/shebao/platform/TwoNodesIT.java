@@ -24,7 +24,9 @@ import org.shebao.ShebaoApplication;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -152,8 +154,7 @@ class TwoNodesIT {
     private ConfigurableApplicationContext node(String url, String... more) {
         HikariDataSource a = (HikariDataSource) dataSource;
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=it", "--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + a.getUsername(),
-                "--logging.level.root=WARN"));
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + a.getUsername()));
         args.addAll(List.of(more));
         if (a.getPassword() != null) {
             args.add("--spring.datasource.password=" + a.getPassword());
@@ -161,6 +162,10 @@ class TwoNodesIT {
         if (owner.separated()) {
             args.add("--shebao.db.owner.user=" + owner.role());
         }
-        return new SpringApplicationBuilder(ShebaoApplication.class).run(args.toArray(String[]::new));
+        // the JVM's logging is already set up by the test's own context: a node started in the same JVM must not set
+        // it up again (two nodes starting at once raced on the shared logger context and one failed to start)
+        SpringApplication node = new SpringApplicationBuilder(ShebaoApplication.class).build();
+        node.setListeners(node.getListeners().stream().filter(l -> !(l instanceof LoggingApplicationListener)).toList());
+        return node.run(args.toArray(String[]::new));
     }
 }
