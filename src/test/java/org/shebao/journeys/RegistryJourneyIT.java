@@ -86,6 +86,8 @@ class RegistryJourneyIT extends BrowserJourney {
         login("fz.clerk");
         page.navigate(url("/registry/employers/" + id));
         assertThat(page.locator("#size-class")).containsText("尚未划型");
+        // fields the employer left empty say so, in line with their labels
+        assertThat(page.locator("dl dd").nth(2)).hasText("未填写");
         page.selectOption("#sizeClass", "SMALL");
         page.click("#size-save");
         assertThat(page.locator("#sizeEvidence")).hasClass(Pattern.compile("is-invalid"));
