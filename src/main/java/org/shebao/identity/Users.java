@@ -77,13 +77,13 @@ public class Users implements UserDetailsService {
                         rs.getString("region_code"))).list();
     }
 
-    /** The portal user of an insured person, if they have one (to reach them in the portal). */
     /** The region of a user's account (a portal user's: their own), to file what is addressed to them. */
     public Optional<String> regionOf(String username) {
         return jdbc.sql("SELECT region_code FROM identity_user WHERE username = :u").param("u", username)
                 .query(String.class).optional();
     }
 
+    /** The portal user of an insured person, if they have one (to reach them in the portal). */
     public Optional<String> portalUserOf(long personId) {
         return jdbc.sql("SELECT username FROM identity_user WHERE person_id = :p AND role = 'INSURED_PERSON' LIMIT 1")
                 .param("p", personId).query(String.class).optional();

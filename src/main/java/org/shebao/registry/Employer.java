@@ -19,9 +19,4 @@ public record Employer(long id, String creditCode, String name, String regionCod
     public boolean hasAgencyContact() {
         return agencyContactName != null && !agencyContactName.isBlank();
     }
-
-    /** The class's Chinese name, null while not yet classified. */
-    public String sizeClassName() {
-        return sizeClass == null ? null : sizeClass.label();
-    }
 }

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.ConflictException;
@@ -120,7 +119,7 @@ public class Employers {
     public Employer classifySize(ShebaoUser by, long employerId, int version, String sizeClass, String evidence) {
         store.requireWriter(by);
         Employer before = store.employer(by, employerId);
-        Violations v = Violations.of(Set.of());
+        Violations v = new Violations();
         EmployerSize size = null;
         if (sizeClass == null || sizeClass.isBlank()) {
             v.add("sizeClass", "error.required");

@@ -18,6 +18,8 @@ import org.shebao.registry.EmployerSize;
 import org.shebao.registry.Enrollment;
 import org.shebao.registry.EnrollmentData;
 import org.shebao.registry.Page;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.shebao.registry.Person;
 import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
@@ -48,6 +50,7 @@ class RegistryApi {
     private final Employers employers;
     private final Enrollments enrollments;
     private final UserNames userNames;
+    private final MessageSource messages;
 
     /** A person as the API shows it: the ID number masked. */
     record PersonDto(long id, String idNumberMasked, String name, String gender, LocalDate birthDate, String phone,
@@ -66,7 +69,8 @@ class RegistryApi {
     }
 
     /**
-     * An employer as the API shows it: its record, and its class (企业规模, issue 11) by code and Chinese name with
+     * An employer as the API shows it: its record, and its class (企业规模, issue 11) by code and name (in the
+     * request's language) with
      * the evidence, who set it (the name people read, not the login) and when; the four are null until classified.
      */
     record EmployerDto(long id, String creditCode, String name, String regionCode, String address,
@@ -74,10 +78,12 @@ class RegistryApi {
                        int version, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
                        String updatedBy, EmployerSize sizeClass, String sizeClassName, String sizeEvidence,
                        String sizeSetBy, OffsetDateTime sizeSetAt) {
-        static EmployerDto of(Employer e, UserNames names) {
+        static EmployerDto of(Employer e, UserNames names, MessageSource messages) {
             return new EmployerDto(e.id(), e.creditCode(), e.name(), e.regionCode(), e.address(), e.contactName(),
                     e.contactPhone(), e.agencyContactName(), e.agencyContactPhone(), e.version(), e.createdAt(),
-                    e.createdBy(), e.updatedAt(), e.updatedBy(), e.sizeClass(), e.sizeClassName(), e.sizeEvidence(),
+                    e.createdBy(), e.updatedAt(), e.updatedBy(), e.sizeClass(),
+                    e.sizeClass() == null ? null : messages.getMessage("employerSize." + e.sizeClass().name(), null,
+                            LocaleContextHolder.getLocale()), e.sizeEvidence(),
                     e.sizeSetBy() == null ? null : names.of(e.sizeSetBy()), e.sizeSetAt());
         }
     }
@@ -195,6 +201,6 @@ class RegistryApi {
     }
 
     private EmployerDto dto(Employer e) {
-        return EmployerDto.of(e, userNames);
+        return EmployerDto.of(e, userNames, messages);
     }
 }
