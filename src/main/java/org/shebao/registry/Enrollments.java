@@ -150,6 +150,22 @@ public class Enrollments {
                 .param("p", personId).query(store::mapEnrollment).list();
     }
 
+    /**
+     * The employee enrollments with an employer that cover some day of [from, to], with the persons' ID numbers (to
+     * match an employer's declaration): for the employer's own portal user or staff of its region.
+     */
+    public List<Employment> employmentsOf(ShebaoUser by, long employerId, LocalDate from, LocalDate to) {
+        store.employer(by, employerId);
+        return jdbc.sql("""
+                        SELECT en.person_id, pe.id_cipher, pe.name AS person_name, en.insurance_type, en.first_insured_on,
+                               en.ended_on
+                          FROM registry_enrollment en JOIN registry_person pe ON pe.id = en.person_id
+                         WHERE en.employer_id = :e AND en.category = 'EMPLOYEE' AND en.first_insured_on <= :to
+                           AND (en.ended_on IS NULL OR en.ended_on >= :from)
+                         ORDER BY pe.name, en.person_id, en.insurance_type""")
+                .param("e", employerId).param("from", from).param("to", to).query(store::mapEmployment).list();
+    }
+
     public Page<Enrollment> employeesOf(ShebaoUser by, long employerId, int page) {
         store.employer(by, employerId);
         long offset = Paging.offset(page, RegistryStore.PAGE_SIZE);

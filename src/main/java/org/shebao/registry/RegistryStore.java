@@ -188,7 +188,14 @@ class RegistryStore {
                 local(rs, "updated_at"), rs.getString("updated_by"),
                 rs.getString("size_class") == null ? null : EmployerSize.valueOf(rs.getString("size_class")),
                 rs.getString("size_evidence"), rs.getString("size_set_by"),
-                local(rs, "size_set_at"));
+                local(rs, "size_set_at"), rs.getInt("work_injury_risk_class"));
+    }
+
+    /** An employee's enrollment with the person's full ID number (decrypted here, never shown). */
+    Employment mapEmployment(ResultSet rs, int i) throws SQLException {
+        return new Employment(rs.getLong("person_id"), IdNumber.parse(ids.decrypt(rs.getBytes("id_cipher"))),
+                rs.getString("person_name"), InsuranceType.valueOf(rs.getString("insurance_type")),
+                rs.getObject("first_insured_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class));
     }
 
     static final String ENROLLMENT_SELECT = """
