@@ -62,10 +62,30 @@ public final class Xlsx {
      */
     public static void write(OutputStream out, String sheetName, List<String> header, Consumer<Consumer<List<?>>> rows)
             throws IOException {
+        write(out, sheetName, header, rows, java.util.Set.of());
+    }
+
+    /**
+     * A form to fill in (an upload template): the header row only, the columns {@code textColumns} (0-based) formatted
+     * as text, so that what is typed there stays as typed (Excel would turn an 18-digit ID number into a rounded
+     * number and {@code 2020-03} into a date).
+     */
+    public static void template(OutputStream out, String sheetName, List<String> header,
+                                java.util.Set<Integer> textColumns) throws IOException {
+        write(out, sheetName, header, sink -> { }, textColumns);
+    }
+
+    private static void write(OutputStream out, String sheetName, List<String> header,
+                              Consumer<Consumer<List<?>>> rows, java.util.Set<Integer> textColumns) throws IOException {
         List<String> head = header == null ? List.of() : header;
         SXSSFWorkbook wb = new SXSSFWorkbook(null, WINDOW, true, false);
         try {
             Sheet sheet = new Sheet(wb, sheetName, head);
+            if (!textColumns.isEmpty()) {
+                CellStyle text = wb.createCellStyle();
+                text.setDataFormat(wb.createDataFormat().getFormat("@"));
+                textColumns.forEach(c -> sheet.sheet.setDefaultColumnStyle(c, text));
+            }
             rows.accept(sheet::row);
             sheet.finish(!head.isEmpty());
             wb.write(out);

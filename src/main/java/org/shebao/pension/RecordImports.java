@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.CsvLineNumbers;
 import org.shebao.common.FieldViolation;
 import org.shebao.common.IdNumber;
 import org.shebao.common.InvalidInputException;
@@ -80,31 +81,6 @@ public class RecordImports {
     private record Row(int line, IdNumber id, String name, LocalDate date) {
     }
 
-    /** The 1-based line of positions asked in increasing order: one more than the line breaks before each. */
-    private static final class LineCounter {
-        private final String text;
-        private int position;
-        private int line = 1;
-
-        LineCounter(String text) {
-            this.text = text;
-        }
-
-        int lineAt(long start) {
-            // a record's position may be that of the blank lines skipped before it: its line is the first non-blank
-            long target = start;
-            while (target < text.length() && (text.charAt((int) target) == '\r' || text.charAt((int) target) == '\n')) {
-                target++;
-            }
-            for (; position < target && position < text.length(); position++) {
-                if (text.charAt(position) == '\n') {
-                    line++;
-                }
-            }
-            return line;
-        }
-    }
-
     private final Persons persons;
     private final StandingOrders orders;
     private final Clock clock;
@@ -126,7 +102,7 @@ public class RecordImports {
         }
         // Commons CSV: quoted fields (a name with a comma), CRLF or LF; each record's line is counted from its
         // position in the text, so a message names the line the user sees in an editor
-        LineCounter lines = new LineCounter(text);
+        CsvLineNumbers lines = new CsvLineNumbers(text);
         int n = 0;
         try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT)) {
             for (CSVRecord rec : parser) {

@@ -1,0 +1,35 @@
+package org.shebao.contribution;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.shebao.common.Money;
+
+/**
+ * A declaration of wage bases (缴费基数申报) of one employer for one period, as stored: who declared it, when and
+ * through which channel; the declaration it replaced, and when a later one superseded it (null while current). Its
+ * lines are read on demand ({@link Declarations#lines}).
+ */
+public record Declaration(long id, long employerId, String regionCode, DeclarationPeriod period,
+                          DeclarationChannel channel, String fileName, int lineCount, String declaredBy,
+                          OffsetDateTime declaredAt, Long replaces, OffsetDateTime supersededAt) {
+
+    public boolean current() {
+        return supersededAt == null;
+    }
+
+    /**
+     * One employee's line: the base declared, the base used after clamping to [floor, ceiling] and why
+     * ({@code clampReason}, the rule's own words, null when within).
+     */
+    public record Line(int lineNo, long personId, String personName, Money declaredBase, Money baseUsed,
+                       BaseDecision.Outcome clamp, Money floor, Money ceiling, String clampReason) {
+
+        public boolean clamped() {
+            return clamp != BaseDecision.Outcome.WITHIN;
+        }
+    }
+
+    /** What one accepted submission did: the declarations it created (one per period) and the bills recomputed. */
+    public record Outcome(List<Declaration> declarations, int lines, List<java.time.YearMonth> billsRecomputed) {
+    }
+}
