@@ -23,3 +23,10 @@ document.addEventListener('click', function (evt) {
     })
     .catch(function () { btn.classList.add('disabled'); });
 });
+// "Print" on a printable page (the bill): the browser's print dialog.
+document.addEventListener('click', function (evt) {
+  if (evt.target.closest('[data-print]')) {
+    evt.preventDefault();
+    window.print();
+  }
+});

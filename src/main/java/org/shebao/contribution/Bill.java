@@ -39,6 +39,19 @@ public record Bill(long id, long employerId, String regionCode, YearMonth month,
             return employerRelieved.isPositive();
         }
 
+        /** The documents the relief of this line rests on (null when it is not relieved). */
+        public String reliefDocuments() {
+            return relieved() ? documents(reliefSource) : null;
+        }
+
+        public String employerRatePercent() {
+            return BaseDecision.percent(employerRate);
+        }
+
+        public String personalRatePercent() {
+            return BaseDecision.percent(personalRate);
+        }
+
         public Money totalDue() {
             return employerDue.plus(personalDue);
         }
@@ -47,6 +60,10 @@ public record Bill(long id, long employerId, String regionCode, YearMonth month,
     /** The totals of one insurance. */
     public record InsuranceTotal(Insurance insurance, Money employerFull, Money employerRelieved, Money employerDue,
                                  Money personalDue, String reliefSource) {
+        public String reliefDocuments() {
+            return employerRelieved.isPositive() ? documents(reliefSource) : null;
+        }
+
         public Money totalDue() {
             return employerDue.plus(personalDue);
         }
@@ -90,6 +107,21 @@ public record Bill(long id, long employerId, String regionCode, YearMonth month,
     public String reliefCode() {
         return reliefKind == Relief.Kind.REDUCED && reliefFactor.compareTo(new BigDecimal("0.5")) == 0 ? "HALVED"
                 : reliefKind.name();
+    }
+
+    /** A month as a form or a path writes it ({@code 2020-03}); anything else is refused on {@code field}. */
+    public static YearMonth month(String raw, String field) {
+        String s = raw == null ? "" : raw.strip();
+        if (s.isEmpty()) {
+            throw org.shebao.common.InvalidInputException.of(field, "error.required");
+        }
+        if (s.matches("\\d{4}-\\d{2}")) {
+            int m = Integer.parseInt(s.substring(5));
+            if (m >= 1 && m <= 12) {
+                return YearMonth.of(Integer.parseInt(s.substring(0, 4)), m);
+            }
+        }
+        throw org.shebao.common.InvalidInputException.of(field, "error.bill.month", s);
     }
 
     /** The share still due as a percentage, e.g. {@code 50%}. */

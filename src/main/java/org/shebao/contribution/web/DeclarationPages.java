@@ -1,0 +1,196 @@
+package org.shebao.contribution.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.NotFoundException;
+import org.shebao.common.web.FormErrors;
+import org.shebao.contribution.Bill;
+import org.shebao.contribution.Bills;
+import org.shebao.contribution.Declaration;
+import org.shebao.contribution.Declarations;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.Employer;
+import org.shebao.registry.Employers;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 缴费基数申报与月度核定 on screen: the employer in its portal ({@code /portal/declarations}, its own unit only) and
+ * staff on the employer's page ({@code /registry/employers/{id}/declarations}, their region): download the template,
+ * upload a declaration (every bad line listed, nothing applied), the history of declarations, assess a month and read
+ * its printable bill.
+ */
+@Controller
+@RequiredArgsConstructor
+class DeclarationPages {
+    private final Declarations declarations;
+    private final Bills bills;
+    private final Employers employers;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    // ---------------------------------------------------------------- the employer's portal
+
+    @GetMapping("/portal/declarations")
+    String portal(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        return page(user, own(user), "/portal", model);
+    }
+
+    @PostMapping("/portal/declarations")
+    String portalUpload(@AuthenticationPrincipal ShebaoUser user,
+                        @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+                        RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        return upload(user, own(user), "/portal", file, model, redirect, response);
+    }
+
+    @GetMapping("/portal/declarations/template.{format}")
+    void portalTemplate(@AuthenticationPrincipal ShebaoUser user, @PathVariable String format,
+                        HttpServletResponse response) throws IOException {
+        own(user);
+        DeclarationTemplates.write(format, messages, response);
+    }
+
+    @GetMapping("/portal/declarations/{declarationId}")
+    String portalDeclaration(@AuthenticationPrincipal ShebaoUser user, @PathVariable long declarationId, Model model) {
+        return declaration(user, own(user), "/portal", declarationId, model);
+    }
+
+    @PostMapping("/portal/bills")
+    String portalAssess(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String month,
+                        Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return assess(user, own(user), "/portal", month, model, redirect, response);
+    }
+
+    @GetMapping("/portal/bills/{month}")
+    String portalBill(@AuthenticationPrincipal ShebaoUser user, @PathVariable String month, Model model) {
+        return bill(user, own(user), "/portal", month, model);
+    }
+
+    // ---------------------------------------------------------------- staff, on the employer's page
+
+    @GetMapping("/registry/employers/{id}/declarations")
+    String staff(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
+        return page(user, id, staffBase(id), model);
+    }
+
+    @PostMapping("/registry/employers/{id}/declarations")
+    String staffUpload(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                       @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+                       RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        return upload(user, id, staffBase(id), file, model, redirect, response);
+    }
+
+    @GetMapping("/registry/employers/{id}/declarations/template.{format}")
+    void staffTemplate(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @PathVariable String format,
+                       HttpServletResponse response) throws IOException {
+        employers.employer(user, id);
+        DeclarationTemplates.write(format, messages, response);
+    }
+
+    @GetMapping("/registry/employers/{id}/declarations/{declarationId}")
+    String staffDeclaration(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                            @PathVariable long declarationId, Model model) {
+        return declaration(user, id, staffBase(id), declarationId, model);
+    }
+
+    @PostMapping("/registry/employers/{id}/bills")
+    String staffAssess(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                       @RequestParam(required = false) String month, Model model, RedirectAttributes redirect,
+                       HttpServletResponse response) {
+        return assess(user, id, staffBase(id), month, model, redirect, response);
+    }
+
+    @GetMapping("/registry/employers/{id}/bills/{month}")
+    String staffBill(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @PathVariable String month,
+                     Model model) {
+        return bill(user, id, staffBase(id), month, model);
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private static String staffBase(long id) {
+        return "/registry/employers/" + id;
+    }
+
+    private static long own(ShebaoUser user) {
+        if (user.employerId() == null) {
+            throw new AccessDeniedToRecordException("declarations");
+        }
+        return user.employerId();
+    }
+
+    private String page(ShebaoUser user, long employerId, String base, Model model) {
+        Employer employer = employers.employer(user, employerId);
+        model.addAttribute("employer", employer);
+        model.addAttribute("base", base);
+        model.addAttribute("declarations", declarations.declarations(user, employerId));
+        model.addAttribute("bills", bills.bills(user, employerId));
+        if (!model.containsAttribute("month")) {
+            model.addAttribute("month", YearMonth.now(clock).toString());
+        }
+        return "contribution/declarations";
+    }
+
+    private String upload(ShebaoUser user, long employerId, String base, MultipartFile file, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        String name = file == null ? null : file.getOriginalFilename();
+        byte[] bytes = file == null ? new byte[0] : file.getBytes();
+        Optional<Declaration.Outcome> done = FormErrors.attempt(model, messages,
+                () -> declarations.upload(user, employerId, name, bytes));
+        if (done.isPresent()) {
+            redirect.addFlashAttribute("outcome", done.get());
+            return "redirect:" + base + "/declarations";
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("fileName", name == null || name.isBlank() ? "-" : name);
+        Object errors = model.getAttribute("errors");
+        model.addAttribute("errorCount", errors instanceof java.util.Map<?, ?> m
+                ? m.values().stream().mapToInt(l -> ((java.util.List<?>) l).size()).sum() : 0);
+        return page(user, employerId, base, model);
+    }
+
+    private String declaration(ShebaoUser user, long employerId, String base, long declarationId, Model model) {
+        Declaration d = declarations.declaration(user, employerId, declarationId)
+                .orElseThrow(() -> new NotFoundException("declaration"));
+        model.addAttribute("employer", employers.employer(user, employerId));
+        model.addAttribute("base", base);
+        model.addAttribute("declaration", d);
+        model.addAttribute("lines", declarations.lines(d));
+        return "contribution/declaration";
+    }
+
+    private String assess(ShebaoUser user, long employerId, String base, String month, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response) {
+        Optional<Bills.Assessed> a = FormErrors.attempt(model, messages,
+                () -> bills.assess(user, employerId, Bill.month(month, "month")));
+        if (a.isPresent()) {
+            return "redirect:" + base + "/bills/" + a.get().bill().month();
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("month", month);
+        return page(user, employerId, base, model);
+    }
+
+    private String bill(ShebaoUser user, long employerId, String base, String month, Model model) {
+        Bill bill = bills.bill(user, employerId, Bill.month(month, "month"))
+                .orElseThrow(() -> new NotFoundException("bill"));
+        model.addAttribute("employer", employers.employer(user, employerId));
+        model.addAttribute("base", base);
+        model.addAttribute("bill", bill);
+        model.addAttribute("undeclared", bills.undeclared(user, bill));
+        return "contribution/bill";
+    }
+}
