@@ -151,7 +151,11 @@ class DeclarationPages {
         Optional<Declaration.Outcome> done = FormErrors.attempt(model, messages,
                 () -> declarations.upload(user, employerId, name, bytes));
         if (done.isPresent()) {
-            redirect.addFlashAttribute("outcome", done.get());
+            // flash attributes live in the (JDBC) session: plain values only
+            redirect.addFlashAttribute("declaredLines", done.get().lines());
+            redirect.addFlashAttribute("declaredCount", done.get().declarations().size());
+            redirect.addFlashAttribute("recomputed", String.join("、",
+                    done.get().billsRecomputed().stream().map(Object::toString).toList()));
             return "redirect:" + base + "/declarations";
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
