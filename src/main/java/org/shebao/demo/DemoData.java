@@ -254,6 +254,17 @@ class DemoData implements ApplicationRunner {
             long employerId = employersByCity.get(city).get(0);
             users.create(new Users.NewUser("employer." + prefix, hash, "单位经办人", Role.EMPLOYER,
                     new RegionCode(city), null, employerId));
+            // issue 11: the portal employers are classified by the city's clerk, so that their bills can be assessed
+            // with the 2020 relief (small and micro: exempt; large: halved to 2020-06); the others stay unclassified
+            ShebaoUser clerk = (ShebaoUser) users.loadUserByUsername(CLERKS.get(city));
+            String size = switch (prefix) {
+                case "fz" -> "SMALL";
+                case "xm" -> "MEDIUM";
+                case "ty" -> "LARGE";
+                default -> "MICRO";
+            };
+            employers.classifySize(clerk, employerId, employers.employer(clerk, employerId).version(), size,
+                    "示例数据（demo）：按工信部联企业〔2011〕300号划型");
         }
         long firstGenerated = loadGeneratedPersons(basePersons, employersByCity);
         // N-5b / FJ-5b: the city's clerk registers the deferral of two in three flexible workers with an incomplete

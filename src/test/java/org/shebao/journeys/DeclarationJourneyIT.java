@@ -104,5 +104,18 @@ class DeclarationJourneyIT extends BrowserJourney {
             assertThat(text).as("the bill shows no code, login or full ID number: %s", code).doesNotContain(code);
         }
         screenshot("bill-small-enterprise-2020-03");
+
+        // the same bill in English, and on the staff side (the employer's page, for a clerk of the region)
+        page.navigate(url("/portal/bills/2020-03?lang=en"));
+        assertThat(page.locator("#relief")).containsText("Employer contributions exempt");
+        assertThat(page.locator("#bill-status")).hasText("Assessed, to be paid");
+        context.clearCookies();
+        login("fz.clerk");
+        page.navigate(url("/registry/employers/" + employerId));
+        page.click("#declarations-link");
+        assertThat(page.locator("#bills")).containsText("670.57");
+        page.click("#bills a");
+        assertThat(page.locator("#total-due")).hasText("670.57");
+        assertThat(page.locator("#bill-lines")).containsText("林晓东");
     }
 }

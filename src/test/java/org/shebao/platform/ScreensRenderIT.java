@@ -36,7 +36,8 @@ class ScreensRenderIT {
         return Stream.of(
                 Arguments.of("fz.clerk", List.of("/", "/registry/persons", "/registry/persons/new", "/registry/employers",
                         "/registry/employers/new", "/registry/employers/{employer}", "/casework/queue", "/casework/ledger",
-                        "/casework/cases/new?type=CERTIFICATE_REQUEST", "/registry/persons/{person}/contributions")),
+                        "/casework/cases/new?type=CERTIFICATE_REQUEST", "/registry/persons/{person}/contributions",
+                        "/registry/employers/{employer}/declarations")),
                 Arguments.of("ty.clerk", List.of("/casework/ledger", "/registry/employers", "/registry/employers/{tyEmployer}")),
                 Arguments.of("fz.finance", List.of("/payroll", "/ledger", "/ledger?fund=UNEMPLOYMENT",
                         "/ledger/accounts/PENSION/1002", "/pension/imports")),
@@ -44,7 +45,8 @@ class ScreensRenderIT {
                 Arguments.of("fj.admin", List.of("/admin/policy", "/admin/policy?region=350100&on=2020-03-01")),
                 Arguments.of("citizen.fz", List.of("/portal", "/portal/cases", "/portal/contributions",
                         "/portal/cases/new?type=RETIREMENT")),
-                Arguments.of("employer.fz", List.of("/portal")),
+                Arguments.of("employer.fz", List.of("/portal", "/portal/declarations", "/portal/declarations?lang=en")),
+                Arguments.of("fz.reviewer", List.of("/registry/employers/{employer}/declarations")),
                 Arguments.of("security", List.of("/", "/security/users", "/account/password")),
                 Arguments.of("fj.security", List.of("/security/users")),
                 Arguments.of("audit", List.of("/", "/audit", "/audit?action=CASE_STEP", "/audit?actor=fz.clerk")));
