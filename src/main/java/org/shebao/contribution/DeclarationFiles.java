@@ -110,6 +110,8 @@ final class DeclarationFiles {
                 }
                 add(out, row.getRowNum() + 1, values);
             }
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             // not a workbook (or a damaged one, or one POI refuses as a zip bomb)
             throw InvalidInputException.of("file", "error.declaration.file");
@@ -142,6 +144,9 @@ final class DeclarationFiles {
         String first = values.get(0) == null ? "" : values.get(0).strip();
         if (out.isEmpty() && !first.isEmpty() && !Character.isDigit(first.charAt(0)) && line <= 1) {
             return; // the header
+        }
+        if (out.size() >= Declarations.MAX_LINES) { // stop reading: the whole file is refused anyway
+            throw InvalidInputException.of("file", "error.declaration.tooMany", Declarations.MAX_LINES);
         }
         out.add(new Read(new DeclaredLine(line, value(values, 0), value(values, 1), value(values, 2),
                 value(values, 3)), values.size()));

@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
 import com.microsoft.playwright.options.FilePayload;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +106,14 @@ class DeclarationJourneyIT extends BrowserJourney {
             assertThat(text).as("the bill shows no code, login or full ID number: %s", code).doesNotContain(code);
         }
         screenshot("bill-small-enterprise-2020-03");
+        // printed: the bill alone, without the menu, the footer or the buttons
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.locator("nav.navbar")).isHidden();
+        assertThat(page.locator("#print")).isHidden();
+        assertThat(page.locator("footer")).isHidden();
+        assertThat(page.locator("#bill-summary")).isVisible();
+        screenshot("bill-printed");
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 
         // the same bill in English, and on the staff side (the employer's page, for a clerk of the region)
         page.navigate(url("/portal/bills/2020-03?lang=en"));
