@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,6 +147,11 @@ public class Declarations {
         return e;
     }
 
+    /** A line whose fields were read on their own (null where a field is wrong). */
+    private record Parsed(DeclaredLine raw, IdNumber id, String name, DeclarationPeriod period, Money base) {
+    }
+
+    /** A good line: the employee it names and the base clamped. */
     private record Checked(DeclaredLine raw, IdNumber id, Employment employee, DeclarationPeriod period,
                            BaseDecision base) {
     }
@@ -162,9 +169,9 @@ public class Declarations {
         YearMonth now = YearMonth.now(clock);
         List<Checked> checked = new ArrayList<>();
         // first pass: each line on its own
-        List<Object[]> parsed = new ArrayList<>();
-        java.time.LocalDate from = null;
-        java.time.LocalDate to = null;
+        List<Parsed> parsed = new ArrayList<>();
+        LocalDate from = null;
+        LocalDate to = null;
         for (DeclaredLine l : lines) {
             Violations v = new Violations();
             IdNumber id = blank(l.idNumber()) ? missing(v, "idNumber")
@@ -186,7 +193,7 @@ public class Declarations {
             for (FieldViolation f : v.list()) {
                 errors.add(lineViolation(l.line(), f.field(), f));
             }
-            parsed.add(new Object[]{l, id, name, period, base});
+            parsed.add(new Parsed(l, id, name, period, base));
             if (period != null) {
                 from = from == null || period.from().isBefore(from) ? period.from() : from;
                 to = to == null || period.to().isAfter(to) ? period.to() : to;
@@ -200,12 +207,12 @@ public class Declarations {
             }
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (Object[] p : parsed) {
-            DeclaredLine l = (DeclaredLine) p[0];
-            IdNumber id = (IdNumber) p[1];
-            String name = (String) p[2];
-            DeclarationPeriod period = (DeclarationPeriod) p[3];
-            Money base = (Money) p[4];
+        for (Parsed p : parsed) {
+            DeclaredLine l = p.raw();
+            IdNumber id = p.id();
+            String name = p.name();
+            DeclarationPeriod period = p.period();
+            Money base = p.base();
             if (id == null || period == null) {
                 continue;
             }
@@ -237,7 +244,7 @@ public class Declarations {
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparingInt(f -> Integer.parseInt((String) f.args().get(0))));
+            errors.sort(Comparator.comparingInt(f -> Integer.parseInt((String) f.args().get(0))));
             throw new InvalidInputException(errors);
         }
         return write(by, employer, channel, fileName, checked);

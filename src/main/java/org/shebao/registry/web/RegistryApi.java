@@ -71,20 +71,21 @@ class RegistryApi {
     /**
      * An employer as the API shows it: its record, and its class (企业规模, issue 11) by code and name (in the
      * request's language) with
-     * the evidence, who set it (the name people read, not the login) and when; the four are null until classified.
+     * the evidence, who set it (the name people read, not the login) and when; the four are null until classified;
+     * and its work-injury industry risk class (1–8, 1 until the agency sets it).
      */
     record EmployerDto(long id, String creditCode, String name, String regionCode, String address,
                        String contactName, String contactPhone, String agencyContactName, String agencyContactPhone,
                        int version, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
                        String updatedBy, EmployerSize sizeClass, String sizeClassName, String sizeEvidence,
-                       String sizeSetBy, OffsetDateTime sizeSetAt) {
+                       String sizeSetBy, OffsetDateTime sizeSetAt, int workInjuryRiskClass) {
         static EmployerDto of(Employer e, UserNames names, MessageSource messages) {
             return new EmployerDto(e.id(), e.creditCode(), e.name(), e.regionCode(), e.address(), e.contactName(),
                     e.contactPhone(), e.agencyContactName(), e.agencyContactPhone(), e.version(), e.createdAt(),
                     e.createdBy(), e.updatedAt(), e.updatedBy(), e.sizeClass(),
                     e.sizeClass() == null ? null : messages.getMessage("employerSize." + e.sizeClass().name(), null,
                             LocaleContextHolder.getLocale()), e.sizeEvidence(),
-                    e.sizeSetBy() == null ? null : names.of(e.sizeSetBy()), e.sizeSetAt());
+                    e.sizeSetBy() == null ? null : names.of(e.sizeSetBy()), e.sizeSetAt(), e.workInjuryRiskClass());
         }
     }
 
