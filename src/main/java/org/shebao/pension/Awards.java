@@ -32,6 +32,7 @@ import org.shebao.policy.ParameterValue;
 import org.shebao.policy.ParameterValues;
 import org.shebao.policy.Parameters;
 import org.shebao.registry.Person;
+import org.shebao.registry.Enrollments;
 import org.shebao.registry.Persons;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,7 @@ public class Awards {
     private final Clock clock;
     private final CaseQueries queries;
     private final Persons persons;
+    private final Enrollments enrollments;
     private final Parameters parameters;
     private final Measures measures;
     private final Pensions pensions;
@@ -229,6 +231,11 @@ public class Awards {
         }
         YearMonth approvalMonth = YearMonth.from(today);
         YearMonth next = approvalMonth.plusMonths(1);
+        if (calc != null) {
+            // a pension awarded ends the person's enrollments (减员 by retirement): no longer "active" anywhere; someone
+            // short of the minimum keeps them, and may go on contributing
+            enrollments.endOnRetirement(approver, p.id(), r.reachedOn());
+        }
         Long regular = calc == null ? null : pensions.startPayment(p.id(), region, calc.total(), next,
                 orders.certificationValidUntil(region, today), c.form().get("bankAccount"), p.name(), c.reference());
         Optional<Award> award = find(c.id());

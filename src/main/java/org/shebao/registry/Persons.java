@@ -57,6 +57,15 @@ public class Persons {
     @Transactional
     public Person registerPerson(ShebaoUser by, PersonData d) {
         store.requireWriter(by);
+        return register(by, d, null);
+    }
+
+    /**
+     * Registers a person, in {@code region} when given (an employer's 增员 of someone not yet registered: the
+     * employer's own region, whatever the data say), else in the region the data name, which the user must manage.
+     * The caller has checked the user's right to register.
+     */
+    Person register(ShebaoUser by, PersonData d, Jurisdiction fixedRegion) {
         Violations v = Violations.of(validator.validate(d));
         IdNumber id = v.attempt(() -> IdNumber.parse(d.idNumber(), "idNumber"));
         if (id != null && id.birthDate().isAfter(LocalDate.now(clock))) {
@@ -65,7 +74,7 @@ public class Persons {
         String name = d.name();
         String phone = d.phone();
         RegionCode hukou = v.attempt(() -> jurisdictions.requirePlausibleAddress(d.hukouRegion(), "hukouRegion"));
-        Jurisdiction region = store.managedRegion(v, by, d.regionCode());
+        Jurisdiction region = fixedRegion != null ? fixedRegion : store.managedRegion(v, by, d.regionCode());
         v.throwIfAny();
         if (jdbc.sql("SELECT count(*) FROM registry_person WHERE id_index = :n").param("n", ids.index(id.value()))
                 .query(Long.class).single() > 0) {

@@ -153,6 +153,11 @@ class RegistryStore {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** The blind index of an ID number, by which a registered person is found. */
+    byte[] idIndex(String idNumber) {
+        return ids.index(idNumber);
+    }
+
     Person loadPerson(long id) {
         return jdbc.sql("SELECT * FROM registry_person WHERE id = :id").param("id", id).query(this::mapPerson)
                 .optional().orElseThrow(() -> new NotFoundException("person"));
@@ -209,7 +214,9 @@ class RegistryStore {
                 rs.getString("employer_name"), EnrollmentCategory.valueOf(rs.getString("category")),
                 InsuranceType.valueOf(rs.getString("insurance_type")),
                 rs.getObject("first_insured_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
-                rs.getString("region_code"), rs.getString("remark"));
+                rs.getString("region_code"), rs.getString("remark"), rs.getObject("employment_start", LocalDate.class),
+                rs.getString("end_reason") == null ? null : SeparationReason.valueOf(rs.getString("end_reason")),
+                rs.getString("flags"));
     }
 
     void recordCreate(RegistryEntity type, long id, String region, Map<String, String> values, ShebaoUser by,

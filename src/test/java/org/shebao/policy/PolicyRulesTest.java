@@ -120,14 +120,14 @@ class PolicyRulesTest {
     }
 
     @Test
-    @DisplayName("FJ-5a: backdated enrollment is not built yet: never in force (未实施, waiting for issue 11), and Fujian only")
+    @DisplayName("FJ-5a: backdated enrollment is in force in Fujian while the emergency runs (its end pending), and Fujian only")
     void backdatedEnrollmentFujianOnly() {
         List<Emergency> all = List.of(shanxi(null, null), fujian(null, null));
         MeasureStatus fz = BOOK.measure("BACKDATED_ENROLLMENT", FUZHOU, LocalDate.of(2020, 3, 1), all);
         assertThat(fz.clauses()).containsExactly("FJ-5a");
-        assertThat(fz.inForce()).isFalse();
-        assertThat(fz.reason()).isEqualTo("measure.reason.notImplemented");
-        assertThat(fz.measure().waitsFor()).isEqualTo(11);
+        assertThat(fz.inForce()).isTrue();
+        assertThat(fz.untilPending()).isTrue();
+        assertThat(fz.measure().waitsFor()).isNull();
         MeasureStatus sx = BOOK.measure("BACKDATED_ENROLLMENT", TAIYUAN, LocalDate.of(2020, 3, 1), all);
         assertThat(sx.inForce()).isFalse();
         assertThat(sx.reason()).isEqualTo("measure.reason.notHere");

@@ -1,5 +1,6 @@
 package org.shebao.casework.types;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ class EnrollmentCase implements CaseTypeHandler {
     static final int REMARK_MAX = 160;
 
     private final Enrollments enrollments;
+    private final Clock clock;
 
     @Override
     public CaseType type() {
@@ -53,6 +55,9 @@ class EnrollmentCase implements CaseTypeHandler {
         if (d.employerId() != null) {
             out.put("employerId", String.valueOf(d.employerId()));
         }
+        if (d.employmentStart() != null && !d.employmentStart().isBlank()) {
+            out.put("employmentStart", d.employmentStart().strip());
+        }
         if (d.remark() != null && !d.remark().isBlank()) {
             // approval adds "；网上办件 <reference>" to the remark, which the registry keeps in 200 characters
             if (d.remark().strip().length() > REMARK_MAX) {
@@ -75,7 +80,7 @@ class EnrollmentCase implements CaseTypeHandler {
         }
         return new EnrollmentData(employerId, form.getOrDefault("category", "FLEXIBLE"),
                 form.getOrDefault("insuranceType", "ENTERPRISE_PENSION"), form.getOrDefault("firstInsuredOn", ""),
-                form.get("remark"));
+                form.get("remark"), form.get("employmentStart"));
     }
 
     @Override
@@ -85,6 +90,8 @@ class EnrollmentCase implements CaseTypeHandler {
 
     @Override
     public void onApproved(ShebaoUser approver, Case c) {
-        enrollments.enrollApproved(approver, c.personId(), data(c.form()), c.reference());
+        // judged as on the day the application was received: approval in a later month does not make it backdated
+        enrollments.enrollApproved(approver, c.personId(), data(c.form()), c.reference(),
+                c.receivedAt().atZoneSameInstant(clock.getZone()).toLocalDate());
     }
 }

@@ -113,7 +113,7 @@ class PersonPages {
     @GetMapping("/{id}/enrollments/new")
     String enrollForm(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
         model.addAttribute("person", persons.person(user, id));
-        model.addAttribute("form", new EnrollmentData(null, "EMPLOYEE", "ENTERPRISE_PENSION", "", ""));
+        model.addAttribute("form", new EnrollmentData(null, "EMPLOYEE", "ENTERPRISE_PENSION", "", "", ""));
         return enrollView(model);
     }
 
@@ -128,7 +128,7 @@ class PersonPages {
         if (binding.hasErrors()) {
             // an employer number that is no number did not bind: its message is at its field, the rest as typed
             model.addAttribute("form", new EnrollmentData(null, typed.get("category"), typed.get("insuranceType"),
-                    typed.get("firstInsuredOn"), typed.get("remark")));
+                    typed.get("firstInsuredOn"), typed.get("remark"), typed.get("employmentStart")));
         }
         model.addAttribute("person", persons.person(user, id));
         return enrollView(model);

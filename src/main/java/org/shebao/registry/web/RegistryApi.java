@@ -25,6 +25,8 @@ import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
 import org.shebao.registry.Employers;
 import org.shebao.registry.Enrollments;
+import org.shebao.registry.HireData;
+import org.shebao.registry.SeparationData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -187,6 +189,26 @@ class RegistryApi {
                                   @RequestParam(defaultValue = "0") int page) {
         Page<Enrollment> p = enrollments.employeesOf(user, id, page);
         return new PageDto<>(p.items(), p.page(), p.size(), p.hasNext());
+    }
+
+    /** What 增员 answers: the person's id, whether they were registered now, the enrollments and the days late. */
+    record HiredDto(long personId, boolean personRegistered, List<Enrollment> enrollments, long daysLate) {
+    }
+
+    @PostMapping("/employers/{id}/employees")
+    @Operation(summary = "Add an employee (增员): enrollment in the three insurances, the person registered if new")
+    ResponseEntity<HiredDto> hire(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                                  @RequestBody HireData body) {
+        Enrollments.Hired h = enrollments.hire(user, id, body);
+        return ResponseEntity.status(201).body(new HiredDto(h.person().id(), h.personRegistered(), h.enrollments(),
+                h.daysLate()));
+    }
+
+    @PostMapping("/employers/{id}/employees/{personId}/separation")
+    @Operation(summary = "Remove an employee (减员): the person's open enrollments with the employer end")
+    List<Enrollment> separate(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                              @PathVariable long personId, @RequestBody SeparationData body) {
+        return enrollments.separate(user, id, personId, body);
     }
 
     @GetMapping("/me")
