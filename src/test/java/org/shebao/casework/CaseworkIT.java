@@ -42,6 +42,8 @@ import tools.jackson.databind.JsonNode;
 @ShebaoIntegrationTest
 @DisplayName("Casework on PostgreSQL: submissions, workflow, archive, commitments, green channel, feedback")
 class CaseworkIT {
+    /** The first day of this month: an enrollment from it is not a backdated one (FJ-5a). */
+    private static final String THIS_MONTH = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).atDay(1).toString();
     private static final byte[] JPEG = ArchiveTest.JPEG;
     private static final byte[] PNG = ArchiveTest.PNG;
     private static final byte[] EXE = ArchiveTest.EXE;
@@ -133,7 +135,7 @@ class CaseworkIT {
         int cases0 = count("casework_case");
         int archive0 = count("casework_archive");
         Map<String, Object> enroll = Map.of("type", "ENROLLMENT", "form",
-                Map.of("category", "FLEXIBLE", "insuranceType", "ENTERPRISE_PENSION", "firstInsuredOn", "2026-03-01"));
+                Map.of("category", "FLEXIBLE", "insuranceType", "ENTERPRISE_PENSION", "firstInsuredOn", THIS_MONTH));
         byte[] big = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy(JPEG, 0, big, 0, JPEG.length);
         ApiClient.Response tooBig = api.multipart("citizen.fz2", "/api/v1/cases", enroll,
@@ -298,10 +300,10 @@ class CaseworkIT {
     void commitmentLedger() throws Exception {
         ApiClient api = new ApiClient(port);
         Map<String, Object> enroll = Map.of("type", "ENROLLMENT", "form",
-                Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", "2026-03-01"),
+                Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", THIS_MONTH),
                 "commitments", List.of("HOUSEHOLD_REGISTER"), "signature", "李秀兰");
         ApiClient.Response unsigned = api.multipart("citizen.xz", "/api/v1/cases", Map.of("type", "ENROLLMENT", "form",
-                        Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", "2026-03-01"),
+                        Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", THIS_MONTH),
                         "commitments", List.of("HOUSEHOLD_REGISTER"), "signature", "别人"),
                 List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", JPEG)), Map.of());
         assertThat(unsigned.status()).isEqualTo(400);
@@ -379,7 +381,7 @@ class CaseworkIT {
     void enrollmentEffect() {
         ApiClient api = new ApiClient(port);
         JsonNode c = api.multipart("citizen.fz2", "/api/v1/cases", Map.of("type", "ENROLLMENT", "form",
-                        Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", "2026-04-01")),
+                        Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", THIS_MONTH)),
                 List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", JPEG),
                         new FilePart("HOUSEHOLD_REGISTER", "hk.pdf", "application/pdf", ArchiveTest.PDF)), Map.of()).body();
         long id = c.path("id").asLong();
@@ -405,7 +407,7 @@ class CaseworkIT {
         assertThat(c.submittedBy()).isEqualTo("fz.clerk");
         assertThat(c.personId()).isNotNull();
         Submission enroll = new Submission(CaseType.ENROLLMENT, Channel.PHONE, idNumber,
-                Map.of("category", "FLEXIBLE", "insuranceType", "UNEMPLOYMENT", "firstInsuredOn", "2026-03-01"),
+                Map.of("category", "FLEXIBLE", "insuranceType", "UNEMPLOYMENT", "firstInsuredOn", THIS_MONTH),
                 List.of(new Upload("ID_CARD", "photo.jpg", "image/jpeg", JPEG)), Set.of("HOUSEHOLD_REGISTER"), "林小燕", null);
         assertThatThrownBy(() -> intake.submit(clerk, enroll))
                 .as("a flexible worker has no unemployment insurance: the registry's own rule")

@@ -20,6 +20,8 @@ import org.shebao.policy.Emergency;
 @ShebaoIntegrationTest
 @DisplayName("Browser journeys: no-face-to-face service (N-1a, N-3, SX-3, FJ-3, N-4)")
 class CaseworkJourneyIT extends BrowserJourney {
+    /** The first day of this month: an enrollment from it is not a backdated one (FJ-5a). */
+    private static final String THIS_MONTH = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).atDay(1).toString();
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -37,7 +39,7 @@ class CaseworkJourneyIT extends BrowserJourney {
         assertThat(page.locator("#commitment-hint")).containsText("FJ-3");
         page.selectOption("#f-category", "FLEXIBLE");
         page.selectOption("#f-insuranceType", "ENTERPRISE_PENSION");
-        page.fill("#f-firstInsuredOn", "2026-05-01");
+        page.fill("#f-firstInsuredOn", THIS_MONTH);
         page.setInputFiles("#file-ID_CARD", new FilePayload("身份证.jpg", "image/jpeg", JPEG));
         page.check("#commit-HOUSEHOLD_REGISTER");
         page.fill("#signature", "林小燕");

@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ShebaoIntegrationTest
 @DisplayName("Registry over the JSON API, on the real PostgreSQL")
 class RegistryApiIT {
+    /** The first day of this month: an enrollment from it is not a backdated one (FJ-5a). */
+    private static final String THIS_MONTH = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).atDay(1).toString();
     private static final AtomicInteger SEQ = new AtomicInteger(100);
 
     @LocalServerPort
@@ -285,7 +287,7 @@ class RegistryApiIT {
         body.put("firstInsuredOn", "1990-01-01");
         assertThat(api.post("fz.clerk", path, body).firstErrorMessage()).contains("年满 16 周岁");
         body.remove("employerId");
-        body.put("firstInsuredOn", "2008-03-01");
+        body.put("firstInsuredOn", THIS_MONTH);
         assertThat(api.post("fz.clerk", path, body).firstErrorField()).isEqualTo("employerId");
         assertThat(api.get("fz.clerk", path).body().size()).isZero();
         body.put("employerId", employerId);
