@@ -10,15 +10,18 @@ import org.shebao.registry.Employer;
 import org.shebao.registry.EmployerData;
 import org.shebao.registry.EmployerSize;
 import org.shebao.registry.Employers;
-import org.shebao.registry.EnrollmentData;
-import org.shebao.registry.Enrollments;
+import org.shebao.registry.EnrollmentCategory;
+import org.shebao.registry.InsuranceType;
+import org.shebao.registry.RegistryBulkLoad;
 import org.shebao.registry.Person;
 import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
 
 /**
  * Test data for declarations and bills, made through the registry's own services as a Fuzhou clerk would: a fresh
- * employer of a given size class, and employees enrolled with it in the three insurances since 2019-01-01.
+ * employer of a given size class, and employees enrolled with it in the three insurances since 2019-01-01. Those
+ * enrollments are history (a counter registration today may not backdate them, FJ-5a), so they come in as the demo's
+ * historical records do, through the registry's bulk loader.
  */
 public final class BillFixtures {
     private static final AtomicInteger SEQ = new AtomicInteger(700);
@@ -49,7 +52,7 @@ public final class BillFixtures {
     }
 
     /** A new person of Fuzhou, enrolled with the employer in pension, unemployment and work injury from 2019-01-01. */
-    public static Employee employee(Persons persons, Enrollments enrollments, ShebaoUser clerk, long employerId,
+    public static Employee employee(Persons persons, RegistryBulkLoad bulk, ShebaoUser clerk, long employerId,
                                     String name) {
         Person p = null;
         while (p == null) {
@@ -63,9 +66,15 @@ public final class BillFixtures {
                 // a demo person has this number already: take the next one
             }
         }
-        for (String type : new String[]{"ENTERPRISE_PENSION", "UNEMPLOYMENT", "WORK_INJURY"}) {
-            enrollments.enroll(clerk, p.id(), new EnrollmentData(employerId, "EMPLOYEE", type, "2019-01-01", null));
-        }
+        long personId = p.id();
+        String region = p.regionCode();
+        bulk.copyEnrollments(out -> {
+            for (InsuranceType type : new InsuranceType[]{InsuranceType.ENTERPRISE_PENSION, InsuranceType.UNEMPLOYMENT,
+                    InsuranceType.WORK_INJURY}) {
+                out.accept(new RegistryBulkLoad.EnrollmentRow(personId, employerId, EnrollmentCategory.EMPLOYEE, type,
+                        LocalDate.of(2019, 1, 1), region));
+            }
+        }, clerk.getUsername());
         return new Employee(p.id(), p.idNumber().value(), name);
     }
 }

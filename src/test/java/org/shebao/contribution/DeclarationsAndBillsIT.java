@@ -27,7 +27,7 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.Employer;
 import org.shebao.registry.EmployerSize;
 import org.shebao.registry.Employers;
-import org.shebao.registry.Enrollments;
+import org.shebao.registry.RegistryBulkLoad;
 import org.shebao.registry.Persons;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,7 +54,7 @@ class DeclarationsAndBillsIT {
     @Autowired
     Persons persons;
     @Autowired
-    Enrollments enrollments;
+    RegistryBulkLoad bulk;
     @Autowired
     Bills bills;
     @Autowired
@@ -74,7 +74,7 @@ class DeclarationsAndBillsIT {
     }
 
     private Employee employee(Employer e, String name) {
-        return BillFixtures.employee(persons, enrollments, clerk, e.id(), name);
+        return BillFixtures.employee(persons, bulk, clerk, e.id(), name);
     }
 
     private static byte[] csv(String... lines) {

@@ -24,7 +24,7 @@ import org.shebao.contribution.BillFixtures.Employee;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.EmployerSize;
 import org.shebao.registry.Employers;
-import org.shebao.registry.Enrollments;
+import org.shebao.registry.RegistryBulkLoad;
 import org.shebao.registry.Persons;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,7 +38,7 @@ class DeclarationJourneyIT extends BrowserJourney {
     @Autowired
     Persons persons;
     @Autowired
-    Enrollments enrollments;
+    RegistryBulkLoad bulk;
 
     @Test
     @DisplayName("人社部发〔2020〕11号: employer.fz downloads the template, uploads a declaration with one bad line, "
@@ -49,8 +49,8 @@ class DeclarationJourneyIT extends BrowserJourney {
         long employerId = testUsers.get("employer.fz").employerId();
         // the agency has classified the unit as small (the relief depends on it) and two employees joined it
         BillFixtures.classify(employers, clerk, employers.employer(clerk, employerId), EmployerSize.SMALL);
-        Employee a = BillFixtures.employee(persons, enrollments, clerk, employerId, "林晓东");
-        Employee b = BillFixtures.employee(persons, enrollments, clerk, employerId, "黄雅琴");
+        Employee a = BillFixtures.employee(persons, bulk, clerk, employerId, "林晓东");
+        Employee b = BillFixtures.employee(persons, bulk, clerk, employerId, "黄雅琴");
 
         login("employer.fz");
         page.click("#declarations-link");
