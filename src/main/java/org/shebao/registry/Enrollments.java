@@ -365,11 +365,29 @@ public class Enrollments {
     }
 
     public Page<Enrollment> employeesOf(ShebaoUser by, long employerId, int page) {
+        return employeesOf(by, employerId, page, "");
+    }
+
+    /**
+     * The employer's enrollments, a page at a time, by name; {@code query} narrows them to a name beginning with it
+     * or to one whole ID number (an HR clerk looking for one employee among hundreds).
+     */
+    public Page<Enrollment> employeesOf(ShebaoUser by, long employerId, int page, String query) {
         store.employer(by, employerId);
         long offset = Paging.offset(page, RegistryStore.PAGE_SIZE);
-        List<Enrollment> rows = jdbc.sql(RegistryStore.ENROLLMENT_SELECT
-                        + " WHERE en.employer_id = :e ORDER BY pe.name, en.id LIMIT :limit OFFSET :offset")
-                .param("e", employerId).param("limit", RegistryStore.PAGE_SIZE + 1).param("offset", offset)
+        String q = query == null ? "" : query.strip();
+        String where = "";
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q.length() == 18 && IdNumber.isValid(q.toUpperCase())) {
+            where = " AND pe.id_index = :index";
+            params.put("index", store.idIndex(q.toUpperCase()));
+        } else if (!q.isEmpty()) {
+            where = " AND pe.name LIKE :name";
+            params.put("name", RegistryStore.likeEscape(q) + "%");
+        }
+        List<Enrollment> rows = jdbc.sql(RegistryStore.ENROLLMENT_SELECT + " WHERE en.employer_id = :e" + where
+                        + " ORDER BY pe.name, en.person_id, en.id LIMIT :limit OFFSET :offset")
+                .params(params).param("e", employerId).param("limit", RegistryStore.PAGE_SIZE + 1).param("offset", offset)
                 .query(store::mapEnrollment).list();
         boolean hasNext = rows.size() > RegistryStore.PAGE_SIZE;
         return new Page<>(hasNext ? rows.subList(0, RegistryStore.PAGE_SIZE) : rows, page, RegistryStore.PAGE_SIZE, hasNext);

@@ -91,6 +91,13 @@ class PensionIT {
         Case pre = workflow.preReview(staff.get("fz.clerk2"), c.id(), accepted.version(), "待补材料，先行预发");
         workflow.approve(reviewer, c.id(), pre.version());
         Award done = awards.find(c.id()).orElseThrow();
+        // a pension awarded ends the retiree's enrollments on the day retirement was reached (减员 by retirement)
+        assertThat(jdbc.sql("SELECT count(*) FROM registry_enrollment WHERE person_id = :p AND ended_on IS NULL")
+                .param("p", c.personId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT DISTINCT end_reason || ' ' || ended_on || ' ' || ended_by FROM registry_enrollment"
+                        + " WHERE person_id = :p AND ended_on >= :d").param("p", c.personId())
+                .param("d", LocalDate.of(2020, 2, 12)).query(String.class).list())
+                .containsExactly("RETIRED 2020-02-12 fz.reviewer");
         PensionCalculation calc = awards.calculation(done);
         assertThat(calc.total()).isEqualTo(done.monthlyAmount());
         assertThat(calc.lines()).anySatisfy(l -> assertThat(l.source()).contains("国发〔2005〕38号"));

@@ -73,15 +73,16 @@ class EmployerPages {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "") String q, Model model) {
         Employer e = employers.employer(user, id);
         model.addAttribute("sizeForm", new SizeForm(e.sizeClass() == null ? "" : e.sizeClass().name(), ""));
-        return employerPage(user, e, page, model);
+        model.addAttribute("employeeQuery", q);
+        return employerPage(user, e, page, q, model);
     }
 
-    private String employerPage(ShebaoUser user, Employer e, int page, Model model) {
+    private String employerPage(ShebaoUser user, Employer e, int page, String q, Model model) {
         model.addAttribute("employer", e);
-        model.addAttribute("employees", enrollments.employeesOf(user, e.id(), page));
+        model.addAttribute("employees", enrollments.employeesOf(user, e.id(), page, q));
         model.addAttribute("history", employers.history(user, e.id()));
         model.addAttribute("sizeClasses", EmployerSize.values());
         return "registry/employer";
@@ -96,7 +97,7 @@ class EmployerPages {
             return "redirect:/registry/employers/" + id;
         }
         model.addAttribute("version", version);
-        return employerPage(user, employers.employer(user, id), 0, model);
+        return employerPage(user, employers.employer(user, id), 0, "", model);
     }
 
     @GetMapping("/{id}/edit")

@@ -1,11 +1,13 @@
 package org.shebao.registry.web;
 
+import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.Employer;
 import org.shebao.registry.Employers;
+import org.shebao.registry.Enrollment;
 import org.shebao.registry.Enrollments;
 import org.shebao.registry.HireData;
 import org.shebao.registry.SeparationData;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 增员 and 减员 on screen: an employer's own user in the portal ({@code /portal/employees/…}, its own unit only), and a
@@ -92,9 +95,14 @@ class EmploymentPages {
         Optional<Enrollments.Hired> hired = FormErrors.attempt(model, messages, () -> enrollments.hire(user, employerId, form));
         if (hired.isPresent()) {
             redirect.addFlashAttribute("notice", hired.get().personRegistered() ? "notice.hired.registered" : "notice.hired");
-            return "redirect:" + base;
+            return redirectShowing(base, hired.get().person().name());
         }
         return hireView(user, employerId, base, model);
+    }
+
+    /** Back to the list, narrowed to the employee just added or removed, so that the result is in sight. */
+    private static String redirectShowing(String base, String name) {
+        return "redirect:" + UriComponentsBuilder.fromPath(base).queryParam("q", name).encode().build().toUriString();
     }
 
     private String hireView(ShebaoUser user, long employerId, String base, Model model) {
@@ -110,9 +118,11 @@ class EmploymentPages {
 
     private String separate(ShebaoUser user, long employerId, long personId, String base, SeparationData form,
                             Model model, RedirectAttributes redirect) {
-        if (FormErrors.attempt(model, messages, () -> enrollments.separate(user, employerId, personId, form)).isPresent()) {
+        Optional<List<Enrollment>> ended = FormErrors.attempt(model, messages,
+                () -> enrollments.separate(user, employerId, personId, form));
+        if (ended.isPresent()) {
             redirect.addFlashAttribute("notice", "notice.separated");
-            return "redirect:" + base;
+            return redirectShowing(base, ended.get().get(0).personName());
         }
         return separationView(user, employerId, personId, base, model);
     }

@@ -23,7 +23,8 @@ class PortalPages {
     private final Jurisdictions jurisdictions;
 
     @GetMapping("/portal")
-    String home(@AuthenticationPrincipal ShebaoUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+    String home(@AuthenticationPrincipal ShebaoUser user, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(defaultValue = "") String q, Model model) {
         model.addAttribute("jurisdictions", jurisdictions);
         if (user.role() == Role.INSURED_PERSON) {
             model.addAttribute("person", persons.person(user, user.personId()));
@@ -31,7 +32,8 @@ class PortalPages {
             return "registry/portal-person";
         }
         model.addAttribute("employer", employers.employer(user, user.employerId()));
-        model.addAttribute("employees", enrollments.employeesOf(user, user.employerId(), page));
+        model.addAttribute("employees", enrollments.employeesOf(user, user.employerId(), page, q));
+        model.addAttribute("employeeQuery", q);
         return "registry/portal-employer";
     }
 }
