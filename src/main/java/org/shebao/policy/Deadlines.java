@@ -59,6 +59,15 @@ public class Deadlines {
         return book.rule(code);
     }
 
+    /** The period of a deadline rule counted in days (“level-1 end + 15 days” → 15), for other modules' rules. */
+    public int periodDays(String code) {
+        TimeLimit limit = book.rule(code).limit();
+        if (limit.unit() != java.time.temporal.ChronoUnit.DAYS) {
+            throw new IllegalArgumentException(code + " is not counted in days: " + limit);
+        }
+        return limit.amount();
+    }
+
     /** The deadline of a rule for something in {@code region} that happened on {@code on}, without tracking it. */
     public Optional<Deadline> of(String ruleCode, RegionCode region, LocalDate on) {
         DeadlineRule rule = book.rule(ruleCode);

@@ -239,6 +239,11 @@ public final class PolicyBook {
         return calculus;
     }
 
+    /** The Civil Code's counting of periods, for other modules' rules. */
+    public CivilPeriods periods() {
+        return new CivilPeriods(calculus);
+    }
+
     public List<DeadlineRule> rules() {
         return List.copyOf(rules.values());
     }

@@ -33,6 +33,11 @@ class PolicyConfiguration {
     }
 
     @Bean
+    CivilPeriods civilPeriods(PolicyBook book) {
+        return book.periods();
+    }
+
+    @Bean
     HolidayCalendar holidayCalendar(PolicyBook book) {
         return book.calendar();
     }

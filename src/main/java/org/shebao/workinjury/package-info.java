@@ -1,0 +1,20 @@
+/**
+ * Work injury (工伤保险), first slice of issue 12: recognition (工伤认定) tracked end to end, from the application
+ * with its filing limit (工伤保险条例 第十七条; FJ-6c: the application time is the earliest recorded time, each with
+ * its evidence) through acceptance and the decision deadline (第二十条; the green channel's limit, N-4 / SX-4 / FJ-4)
+ * to the decision, taken by the administrative department (role {@code INJURY_RECOGNITION}) on screen or arriving
+ * from its system through the API (SX-2); and labour-capacity appraisal (劳动能力鉴定) of a recognized injury: the
+ * committee's conclusion deadline (第二十五条: 60 days, extendable once by 30; FJ-6a: moved by the days on-site
+ * appraisal was suspended), the conclusion (disability grade 1–10, nursing level, the document in the electronic
+ * archive) and the re-appraisal window (第二十六条: 15 days; FJ-6b: a window ending during the emergency ends 15
+ * days after the level-1 measures end, pending until that date is entered).
+ *
+ * <p>Not in this slice (issue 12 items 3–6): benefits (本人工资, one-time and monthly disability allowances, nursing
+ * allowance, death benefits) and their payment through the payroll; agreement medical institutions and the
+ * pre-payment of their bills (SX-1b); injury during a contribution deferral (FJ-1.4); the green channel's payment
+ * path. The work-injury benefit case of casework still cannot be approved.
+ */
+@ApplicationModule(displayName = "Work injury")
+package org.shebao.workinjury;
+
+import org.springframework.modulith.ApplicationModule;
