@@ -98,7 +98,7 @@ public class Archive {
     }
 
     /** Null when the upload is acceptable, else what is wrong with it (field = the checklist item). */
-    FieldViolation check(Upload u) {
+    public FieldViolation check(Upload u) {
         String field = "material." + u.item();
         String name = u.fileName() == null || u.fileName().isBlank() ? u.item() : u.fileName();
         if (u.bytes() == null || u.bytes().length == 0) {
@@ -119,7 +119,7 @@ public class Archive {
     }
 
     /** Stores the bytes once in the region's archive (the distribution column); returns their SHA-256 (hex). */
-    String store(String region, byte[] bytes) {
+    public String store(String region, byte[] bytes) {
         String sha = sha256(bytes);
         Kind kind = sniff(bytes).orElseThrow(() -> new IllegalArgumentException("unchecked upload"));
         jdbc.sql("""
@@ -131,7 +131,7 @@ public class Archive {
     }
 
     /** The archived bytes, checked against their hash on the way out. */
-    byte[] content(String region, String sha) {
+    public byte[] content(String region, String sha) {
         byte[] b = jdbc.sql("SELECT content FROM casework_archive WHERE sha256 = :sha AND region_code = :region")
                 .param("sha", sha).param("region", region)
                 .query(byte[].class).single();

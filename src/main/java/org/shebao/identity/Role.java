@@ -9,6 +9,11 @@ public enum Role {
     SECURITY_ADMIN,
     /** The audit administrator: reads the operation log. */
     AUDIT_ADMIN,
+    /**
+     * The administrative department's work-injury recognition (人社行政部门 工伤认定): accepts and decides recognition
+     * applications of its region, on screen or through its system's API (SX-2); not a role of the agency itself.
+     */
+    INJURY_RECOGNITION,
     INSURED_PERSON, EMPLOYER;
 
     public boolean isStaff() {

@@ -27,6 +27,7 @@ import java.util.Locale;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.contribution.DeferralDeadlineChanged;
 import org.shebao.identity.Users;
+import org.shebao.workinjury.ReappraisalWindowChanged;
 
 /**
  * The outbox: messages are written in the transaction of the change they report (so none is lost and none is sent
@@ -92,6 +93,15 @@ public class Notifications {
                 : messages.getMessage("notify.deferral.due", new Object[] {String.valueOf(e.year()), e.dueOn().toString()}, ZH);
         queue(users.portalUserOf(e.personId()).orElse(null), e.personId(),
                 messages.getMessage("notify.deferral.subject", null, ZH), body, "/portal/contributions");
+    }
+
+    @ApplicationModuleListener
+    void onReappraisalWindow(ReappraisalWindowChanged e) {
+        String body = e.dueOn() == null
+                ? messages.getMessage("notify.reappraisal.pending", null, ZH)
+                : messages.getMessage("notify.reappraisal.due", new Object[] {e.dueOn().toString()}, ZH);
+        queue(users.portalUserOf(e.personId()).orElse(null), e.personId(),
+                messages.getMessage("notify.reappraisal.subject", null, ZH), body, "/portal/work-injury");
     }
 
     /** One message for a person, on every channel that can reach them. */

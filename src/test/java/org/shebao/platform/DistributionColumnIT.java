@@ -40,6 +40,7 @@ class DistributionColumnIT {
             "casework_case", "casework_history", "casework_material", "casework_commitment", "casework_certificate",
             "casework_archive",
             "pension_award",
+            "workinjury_recognition", "workinjury_claim_time", "workinjury_appraisal", "workinjury_history",
             "notification_outbox",
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",
             "payroll_chunk_total");
@@ -55,6 +56,7 @@ class DistributionColumnIT {
             "ledger_fund", "the funds",
             "ledger_account", "the chart of accounts of each fund",
             "casework_seal_key", "the seal's public keys, by which every certificate verifies",
+            "workinjury_suspension", "suspensions of on-site appraisal (FJ-6a), read by every appraisal's deadline",
             "registry_key_check", "the digest of the personal-data key (one row)");
 
     /**

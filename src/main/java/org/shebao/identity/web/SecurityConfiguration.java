@@ -104,6 +104,9 @@ class SecurityConfiguration {
                         .requestMatchers("/security/**").hasRole(Role.SECURITY_ADMIN.name())
                         .requestMatchers("/audit", "/audit/**").hasRole(Role.AUDIT_ADMIN.name())
                         .requestMatchers("/registry/**", "/casework/**", "/pension/**").hasAnyRole(STAFF)
+                        // work injury: the agency's section and the administrative department's recognition
+                        .requestMatchers("/workinjury/**").hasAnyRole(Role.CLERK.name(), Role.REVIEWER.name(),
+                                Role.AUDITOR.name(), Role.ADMIN.name(), Role.INJURY_RECOGNITION.name())
                         .requestMatchers("/payroll/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/ledger/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
