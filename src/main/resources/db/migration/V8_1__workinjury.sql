@@ -128,6 +128,18 @@ END $$;
 CREATE TRIGGER workinjury_history_append_only BEFORE UPDATE OR DELETE ON workinjury_history
     FOR EACH ROW EXECUTE FUNCTION workinjury_history_append_only();
 
+-- a row's region is fixed once written (V6_9)
+DO $$
+DECLARE t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['workinjury_recognition', 'workinjury_claim_time', 'workinjury_appraisal',
+        'workinjury_history'] LOOP
+        EXECUTE format('CREATE TRIGGER %1$s_region_fixed BEFORE UPDATE OF region_code ON %1$s FOR EACH ROW'
+                       ' WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code)'
+                       ' EXECUTE FUNCTION platform_region_code_fixed()', t);
+    END LOOP;
+END $$;
+
 -- FJ-6a: periods when on-site appraisal is suspended in a jurisdiction (and below it), with the reason, inclusive.
 CREATE TABLE workinjury_suspension (
     id           BIGSERIAL    PRIMARY KEY,

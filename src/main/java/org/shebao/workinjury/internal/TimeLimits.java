@@ -138,6 +138,12 @@ public class TimeLimits {
                     List.of(String.valueOf(days), String.valueOf(after), periods.days(a.receivedOn(), days).dueOn().toString()),
                     clauses, null, requestedOn);
         }
+        CivilPeriods.End ordinary = periods.days(a.receivedOn(), days);
+        if (!ReappraisalWindowRule.movedByEmergency(ordinary.dueOn(), true, a.receivedOn(), d.baseOn())) {
+            // the level-1 measures turned out to end before the ordinary window did: FJ-6b does not move it
+            return new Due("REAPPRAISAL", a.receivedOn(), ordinary.dueOn(), ordinary.movedFrom(), "REAPPRAISAL",
+                    List.of(String.valueOf(days)), List.of(), null, requestedOn);
+        }
         return new Due("REAPPRAISAL", a.receivedOn(), d.dueOn(), d.movedFrom(), "REAPPRAISAL_LEVEL1",
                 List.of(String.valueOf(days), String.valueOf(after), d.baseOn().toString()), clauses, null, requestedOn);
     }
