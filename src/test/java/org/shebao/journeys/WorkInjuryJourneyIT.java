@@ -1,0 +1,120 @@
+package org.shebao.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.options.FilePayload;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.shebao.ShebaoIntegrationTest;
+import org.shebao.common.IdNumber;
+import org.shebao.workinjury.WorkInjuryFixtures;
+
+@ShebaoIntegrationTest
+@DisplayName("Browser journey: a worker follows work-injury recognition and labour-capacity appraisal in the portal")
+class WorkInjuryJourneyIT extends BrowserJourney {
+
+    /** Signs the current user out and another in, in a fresh browser context. */
+    private void as(String user) {
+        context.close();
+        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN"));
+        page = context.newPage();
+        login(user);
+    }
+
+    private void noRawCodes() {
+        String text = page.locator("main").innerText();
+        for (String raw : new String[] {"RECOGNIZED", "ACCEPTED", "APPLIED", "FILING", "CONCLUSION", "REAPPRAISAL",
+                "PENDING", "NONE", "350200", "citizen.", ".clerk", ".injury", ".reviewer", "true", "false", "??"}) {
+            Assertions.assertThat(text).as("no raw code on the page: " + raw).doesNotContain(raw);
+        }
+    }
+
+    @Test
+    @DisplayName("N-4 / FJ-4 / FJ-6c / 第二十条 / 第二十五条 / FJ-6b: xm.clerk registers 黄雅琴's application (phone call "
+            + "before the online submission, a medical worker infected at work: green channel); the department "
+            + "(fj.injury) accepts and recognizes it; the clerk applies for appraisal; the worker sees in the portal the "
+            + "recognition met in time and the conclusion due; the reviewer records grade 7 with its document; the "
+            + "worker sees the conclusion and the re-appraisal window pending (待定) until the level-1 end is known")
+    void workerFollowsRecognitionAndAppraisal() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String first17 = "350128" + "19750803" + "242";
+        String idNumber = first17 + IdNumber.checkChar(first17);
+
+        login("xm.clerk");
+        page.navigate(url("/workinjury"));
+        page.click("#new-recognition");
+        page.fill("#idNumber", idNumber);
+        page.selectOption("#applicant", "WORKER");
+        page.fill("#injuredOn", today.minusDays(20).toString());
+        page.fill("#description", "在发热门诊工作期间感染新型冠状病毒肺炎");
+        page.check("#medicalWorker");
+        page.check("#infectedAtWork");
+        page.fill("[name='claims[0].on']", today.minusDays(12).toString());
+        page.fill("[name='claims[0].note']", "12333 来电记录 XM-0312");
+        page.fill("[name='claims[2].on']", today.minusDays(10).toString());
+        page.setInputFiles("[name='claims[2].evidence']", new FilePayload("网上申请回执.pdf", "application/pdf",
+                WorkInjuryFixtures.pdf("online receipt")));
+        page.click("#register");
+        assertThat(page.locator(".alert-success")).containsText("工伤认定申请已登记");
+        assertThat(page.locator("#applied-on")).containsText(today.minusDays(12).toString());
+        assertThat(page.locator("#applied-on")).containsText("FJ-6c");
+        assertThat(page.locator("#green-channel")).containsText("绿色通道");
+        assertThat(page.locator("#claims")).containsText("证据文件已存档");
+        String caseUrl = page.url();
+
+        as("fj.injury");
+        page.navigate(caseUrl);
+        page.check("#clearFacts");
+        page.click("#accept");
+        assertThat(page.locator(".alert-success")).containsText("已受理");
+        assertThat(page.locator("[data-kind=DECISION]")).containsText("绿色通道");
+        page.fill("#decisionNumber", "厦人社工伤认字〔2026〕018号");
+        page.click("#decide");
+        assertThat(page.locator("#recognition-status")).hasText("认定为工伤");
+        assertThat(page.locator("#decision")).containsText("高志远");
+        page.navigate(url("/workinjury"));
+        assertThat(page.locator("#worklist")).containsText("黄雅琴");
+        assertThat(page.locator("#worklist")).containsText("工伤认定：认定为工伤");
+        noRawCodes();
+        screenshot("work-injury-department-worklist");
+
+        as("xm.clerk");
+        page.navigate(caseUrl);
+        page.click("#apply-appraisal");
+        assertThat(page.locator(".alert-success")).containsText("劳动能力鉴定申请已登记");
+
+        as("citizen.xm");
+        page.navigate(url("/portal/work-injury"));
+        assertThat(page.locator(".work-injury .recognition-status")).hasText("认定为工伤");
+        assertThat(page.locator(".work-injury [data-kind=FILING]")).containsText("按期完成");
+        assertThat(page.locator(".work-injury [data-kind=DECISION]")).containsText("按期完成");
+        assertThat(page.locator(".work-injury [data-kind=CONCLUSION]")).containsText("未到期");
+        assertThat(page.locator(".work-injury [data-kind=CONCLUSION]")).containsText("第二十五条");
+        noRawCodes();
+        screenshot("work-injury-portal-appraisal-open");
+
+        as("xm.reviewer");
+        page.navigate(caseUrl);
+        page.selectOption("#grade", "7");
+        page.setInputFiles("[name=document]", new FilePayload("鉴定结论书.pdf", "application/pdf",
+                WorkInjuryFixtures.pdf("conclusion grade 7")));
+        page.click(".conclude-form button[type=submit]");
+        assertThat(page.locator(".alert-success")).containsText("鉴定结论已录入");
+        assertThat(page.locator(".appraisal")).containsText("七级伤残");
+        screenshot("work-injury-case-concluded");
+
+        as("citizen.xm");
+        page.navigate(url("/portal/work-injury"));
+        assertThat(page.locator(".work-injury .appraisal-result")).containsText("七级伤残");
+        assertThat(page.locator(".work-injury [data-kind=CONCLUSION]")).containsText("按期完成");
+        assertThat(page.locator(".work-injury [data-kind=REAPPRAISAL]")).containsText("待定");
+        assertThat(page.locator(".work-injury [data-kind=REAPPRAISAL]")).containsText("一级响应紧急措施结束之日起15日内");
+        assertThat(page.locator(".work-injury [data-kind=REAPPRAISAL] .clause")).hasText("FJ-6b");
+        noRawCodes();
+        screenshot("work-injury-portal");
+    }
+}
