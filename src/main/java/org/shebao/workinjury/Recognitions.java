@@ -79,6 +79,8 @@ public class Recognitions {
         LocalDate injured = v.date(a.injuredOn(), "injuredOn", true);
         if (injured != null && injured.isAfter(today)) {
             v.add("injuredOn", "error.date.future", today);
+        } else if (injured != null && !limits.knowsInjuryOn(region, injured)) {
+            v.add("injuredOn", "error.wi.injuredOn.noRule");
         }
         String description = v.text(a.description(), "description", 200, true);
         List<ApplicationTimeRule.Claim> claims = new ArrayList<>();

@@ -37,7 +37,7 @@ class WorkInjuryJourneyIT extends BrowserJourney {
     @DisplayName("N-4 / FJ-4 / FJ-6c / 第二十条 / 第二十五条 / FJ-6b: xm.clerk registers 黄雅琴's application (phone call "
             + "before the online submission, a medical worker infected at work: green channel); the department "
             + "(fj.injury) accepts and recognizes it; the clerk applies for appraisal; the worker sees in the portal the "
-            + "recognition met in time and the conclusion due; the reviewer records grade 7 with its document; the "
+            + "recognition met in time and the conclusion due; the department records the committee's grade 7 with its document; the "
             + "worker sees the conclusion and the re-appraisal window pending (待定) until the level-1 end is known")
     void workerFollowsRecognitionAndAppraisal() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -97,7 +97,7 @@ class WorkInjuryJourneyIT extends BrowserJourney {
         noRawCodes();
         screenshot("work-injury-portal-appraisal-open");
 
-        as("xm.reviewer");
+        as("fj.injury"); // the appraisal committee's conclusion, recorded by the department (xm.reviewer is locked by WebSecurityIT)
         page.navigate(caseUrl);
         page.selectOption("#grade", "7");
         page.setInputFiles("[name=document]", new FilePayload("鉴定结论书.pdf", "application/pdf",

@@ -26,10 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ShebaoIntegrationTest
 @DisplayName("Who may import what: every role × every kind of data-exchange file, against the real service")
 class ImportRightsIT {
-    private static final Map<Role, String> USERS = Map.of(Role.CLERK, "fz.clerk", Role.REVIEWER, "fz.reviewer",
-            Role.FINANCE, "fz.finance", Role.AUDITOR, "fz.auditor", Role.HALL_MANAGER, "fz.hall", Role.ADMIN, "fj.admin",
-            Role.SECURITY_ADMIN, "security", Role.AUDIT_ADMIN, "audit", Role.INSURED_PERSON, "citizen.fz",
-            Role.EMPLOYER, "employer.fz");
+    private static final Map<Role, String> USERS = Map.ofEntries(Map.entry(Role.CLERK, "fz.clerk"),
+            Map.entry(Role.REVIEWER, "fz.reviewer"), Map.entry(Role.FINANCE, "fz.finance"),
+            Map.entry(Role.AUDITOR, "fz.auditor"), Map.entry(Role.HALL_MANAGER, "fz.hall"),
+            Map.entry(Role.ADMIN, "fj.admin"), Map.entry(Role.SECURITY_ADMIN, "security"),
+            Map.entry(Role.AUDIT_ADMIN, "audit"), Map.entry(Role.INJURY_RECOGNITION, "fj.injury"),
+            Map.entry(Role.INSURED_PERSON, "citizen.fz"), Map.entry(Role.EMPLOYER, "employer.fz"));
     @Autowired
     RecordImports imports;
     @Autowired

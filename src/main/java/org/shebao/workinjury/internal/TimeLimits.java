@@ -73,9 +73,17 @@ public class TimeLimits {
     }
 
     public Due decision(RegionCode region, LocalDate acceptedOn, boolean clearFacts, List<String> greenClauses) {
+        // the green channel's limit is asked for only for a case in it (it has no value before the emergency)
+        int green = greenClauses.isEmpty() ? 0 : parameters.integer(DECISION_GREEN, region, acceptedOn);
         return DecisionDeadlineRule.due(acceptedOn, clearFacts, greenClauses,
                 parameters.integer(DECISION, region, acceptedOn), parameters.integer(DECISION_CLEAR, region, acceptedOn),
-                parameters.integer(DECISION_GREEN, region, acceptedOn), periods);
+                green, periods);
+    }
+
+    /** Whether the filing limits have values for an injury on that day (the regulations' 2011 revision on). */
+    public boolean knowsInjuryOn(RegionCode region, LocalDate injuredOn) {
+        return parameters.find(FILING_EMPLOYER, region, injuredOn).isPresent()
+                && parameters.find(FILING_WORKER, region, injuredOn).isPresent();
     }
 
     /** The committee's conclusion deadline, moved by the suspensions of the appraisal's region (FJ-6a). */
