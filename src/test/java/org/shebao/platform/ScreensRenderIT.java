@@ -72,6 +72,13 @@ class ScreensRenderIT {
     }
 
     @Test
+    @DisplayName("the home page names the user's region (福州市), never its code")
+    void homeNamesTheRegion() throws Exception {
+        String body = WebSession.login(port, "fz.clerk").get("/").body();
+        assertThat(body).contains("您的业务范围：福州市").doesNotContain("350100");
+    }
+
+    @Test
     @DisplayName("issue 10: the person pages carry the ID number masked (two digits at each end) and the age, never "
             + "the full number or the birth date, also in the edit form; a clerk still saves the form")
     void noFullIdInPages() throws Exception {
