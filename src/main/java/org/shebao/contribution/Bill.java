@@ -1,6 +1,7 @@
 package org.shebao.contribution;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -22,7 +23,19 @@ public record Bill(long id, long employerId, String regionCode, YearMonth month,
                    EmployerSize sizeClass, int riskClass, Relief.Kind reliefKind, BigDecimal reliefFactor,
                    String reliefSource, int employees, Money employerFull, Money employerRelieved, Money employerDue,
                    Money personalDue, Money totalDue, boolean illustrative, String computedBy,
-                   OffsetDateTime computedAt, int version, List<Line> lines) {
+                   OffsetDateTime computedAt, int version, Money paid, LocalDate dueOn, List<Line> lines) {
+
+    /** What is still to pay. */
+    public Money outstanding() {
+        return totalDue.minus(paid);
+    }
+
+    /** The bill with its lines. */
+    Bill withLines(List<Line> lines) {
+        return new Bill(id, employerId, regionCode, month, status, sizeClass, riskClass, reliefKind, reliefFactor,
+                reliefSource, employees, employerFull, employerRelieved, employerDue, personalDue, totalDue,
+                illustrative, computedBy, computedAt, version, paid, dueOn, lines);
+    }
 
     /** Where a line's base came from: the month's own declaration, or the yearly base. */
     public enum BaseFrom {

@@ -3,6 +3,7 @@ package org.shebao.contribution;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
+import org.shebao.ledger.Account;
+import org.shebao.ledger.Fund;
+import org.shebao.ledger.Ledger;
 import org.shebao.policy.Parameters;
 import org.shebao.registry.Employer;
 import org.shebao.registry.EmployerSize;
@@ -53,15 +57,33 @@ public class Bills {
     private final AssessmentRule rule;
     private final AuditLog audit;
     private final Clock clock;
+    private final Parameters parameters;
+    private final Ledger ledger;
+
+    /** The day of the month after the bill's month by which it is to be paid. */
+    static final String DUE_DAY = "contribution.bill.dueDay";
 
     public Bills(JdbcClient jdbc, Employers employers, Enrollments enrollments, Parameters parameters, AuditLog audit,
-                 Clock clock) {
+                 Clock clock, Ledger ledger) {
         this.jdbc = jdbc;
         this.employers = employers;
         this.enrollments = enrollments;
         this.rule = new AssessmentRule(parameters);
         this.audit = audit;
         this.clock = clock;
+        this.parameters = parameters;
+        this.ledger = ledger;
+    }
+
+    /** The day a month's bill is due: {@code contribution.bill.dueDay} of the month after (or its last day). */
+    LocalDate dueOn(RegionCode region, YearMonth month) {
+        YearMonth next = month.plusMonths(1);
+        try {
+            int day = parameters.integer(DUE_DAY, region, month.atDay(1));
+            return next.atDay(Math.min(day, next.lengthOfMonth()));
+        } catch (Parameters.MissingParameterException e) {
+            throw InvalidInputException.of("month", "error.bill.noParameters", month.toString());
+        }
     }
 
     /** The result of asking for a bill: the bill, and whether this request made it. */
@@ -79,7 +101,8 @@ public class Bills {
     }
 
     /**
-     * The month's bill: the open one, or a new one assessed now. Refused (nothing written) for a month still to come,
+     * The month's bill: the one assessed before (whatever its status), or a new one assessed now, booked as
+     * contributions receivable and income of each fund. Refused (nothing written) for a month still to come,
      * an employer not yet classified by size (the relief depends on it), or a month without rates in the parameters.
      */
     @Transactional
@@ -101,28 +124,31 @@ public class Bills {
             return new Assessed(open.get(), false);
         }
         Computed c = compute(by, employer, month);
+        LocalDate dueOn = dueOn(new RegionCode(employer.regionCode()), month);
         OffsetDateTime at = OffsetDateTime.now(clock);
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO contribution_bill (region_code, employer_id, year, month, status, size_class, risk_class,
                                relief_kind, relief_factor, relief_source, employees, employer_full, employer_relieved,
-                               employer_due, personal_due, total_due, illustrative, computed_by, computed_at)
+                               employer_due, personal_due, total_due, illustrative, computed_by, computed_at, due_on)
                         VALUES (:r, :e, :y, :m, 'OPEN', :size, :risk, :kind, :factor, :source, :n, :full, :relieved,
-                                :due, :personal, :total, :illustrative, :by, :at)
-                        ON CONFLICT (employer_id, year, month, region_code) WHERE status = 'OPEN' DO NOTHING
+                                :due, :personal, :total, :illustrative, :by, :at, :dueOn)
+                        ON CONFLICT (employer_id, year, month, region_code) DO NOTHING
                         RETURNING id""")
                 .param("r", employer.regionCode()).param("e", employerId).param("y", month.getYear())
                 .param("m", month.getMonthValue()).params(c.header()).param("by", by.getUsername()).param("at", at)
-                .query(Long.class).optional();
+                .param("dueOn", dueOn).query(Long.class).optional();
         if (id.isEmpty()) { // made by another request in the meantime (without the lock: another node's older code)
             return new Assessed(find(employerId, employer.regionCode(), month).orElseThrow(), false);
         }
         insertLines(id.get(), employer.regionCode(), c.lines());
         audit.record(by.getUsername(), AuditAction.BILL_ASSESSED, "employer " + employerId,
                 month + " bill " + id.get() + ": " + c.employees() + " employees, total due " + c.total());
-        return new Assessed(find(employerId, employer.regionCode(), month).orElseThrow(), true);
+        Bill made = find(employerId, employer.regionCode(), month).orElseThrow();
+        book(by, made, Map.of());
+        return new Assessed(made, true);
     }
 
-    /** The open bill of the month, if assessed. */
+    /** The bill of the month, if assessed. */
     public Optional<Bill> bill(ShebaoUser by, long employerId, YearMonth month) {
         Employer employer = employers.employer(by, employerId);
         return find(employerId, employer.regionCode(), month);
@@ -159,8 +185,8 @@ public class Bills {
         List<YearMonth> done = new ArrayList<>();
         for (YearMonth month : months) {
             Optional<Bill> open = find(employer.id(), employer.regionCode(), month);
-            if (open.isEmpty()) {
-                continue;
+            if (open.isEmpty() || open.get().status() != BillStatus.OPEN) {
+                continue; // a bill money has been applied to is settled as it stands
             }
             Bill before = open.get();
             Computed c = compute(by, employer, month);
@@ -176,12 +202,46 @@ public class Bills {
                     .params(c.header()).param("by", by.getUsername()).param("at", OffsetDateTime.now(clock))
                     .param("id", before.id()).param("r", employer.regionCode()).update();
             insertLines(before.id(), employer.regionCode(), c.lines());
+            Map<Insurance, Money> was = new HashMap<>();
+            before.byInsurance().forEach(t -> was.put(t.insurance(), t.totalDue()));
+            book(by, find(employer.id(), employer.regionCode(), month).orElseThrow(), was);
             audit.record(by.getUsername(), AuditAction.BILL_RECOMPUTED, "employer " + employer.id(),
                     month + " bill " + before.id() + " recomputed after a declaration: total due "
                             + before.totalDue() + " -> " + c.total());
             done.add(month);
         }
         return done;
+    }
+
+    /**
+     * Books a bill (核定) in each fund's books: contributions receivable against contribution income, by the bill's
+     * total due per insurance, less what was booked for its earlier version ({@code booked}, empty for a new bill).
+     * One voucher per fund and version of the bill.
+     */
+    private void book(ShebaoUser by, Bill bill, Map<Insurance, Money> booked) {
+        Map<Insurance, Money> now = new HashMap<>();
+        bill.byInsurance().forEach(t -> now.put(t.insurance(), t.totalDue()));
+        for (Insurance i : Insurance.values()) {
+            Money delta = now.getOrDefault(i, Money.ZERO).minus(booked.getOrDefault(i, Money.ZERO));
+            if (delta.isZero()) {
+                continue;
+            }
+            Fund fund = fundOf(i);
+            Account.Contributions a = Account.contributions(fund);
+            ledger.post(fund, LocalDate.now(clock), "bill:" + bill.id() + ":v" + bill.version() + ":" + fund,
+                    by.getUsername(), (booked.isEmpty() ? "核定 " : "重新核定 ") + bill.month() + " 单位 "
+                            + bill.employerId() + " " + i.label(),
+                    List.of(new Ledger.Posting(a.receivable(), a.income(), delta)));
+        }
+    }
+
+    /** The fund an insurance's money belongs to. */
+    static Fund fundOf(Insurance insurance) {
+        return switch (insurance) {
+            case PENSION -> Fund.PENSION;
+            case UNEMPLOYMENT -> Fund.UNEMPLOYMENT;
+            case WORK_INJURY -> Fund.WORK_INJURY;
+        };
     }
 
     // ---------------------------------------------------------------- internals
@@ -300,16 +360,14 @@ public class Bills {
         }
     }
 
-    private Optional<Bill> find(long employerId, String region, YearMonth month) {
+    /** The employer's bill of the month, whatever its status, with its lines. */
+    Optional<Bill> find(long employerId, String region, YearMonth month) {
         return jdbc.sql("""
                         SELECT * FROM contribution_bill WHERE employer_id = :e AND region_code = :r AND year = :y
-                           AND month = :m AND status = 'OPEN'""")
+                           AND month = :m""")
                 .param("e", employerId).param("r", region).param("y", month.getYear()).param("m", month.getMonthValue())
                 .query((rs, i) -> header(rs, null)).optional()
-                .map(b -> new Bill(b.id(), b.employerId(), b.regionCode(), b.month(), b.status(), b.sizeClass(),
-                        b.riskClass(), b.reliefKind(), b.reliefFactor(), b.reliefSource(), b.employees(),
-                        b.employerFull(), b.employerRelieved(), b.employerDue(), b.personalDue(), b.totalDue(),
-                        b.illustrative(), b.computedBy(), b.computedAt(), b.version(), lines(b.id(), region)));
+                .map(b -> b.withLines(lines(b.id(), region)));
     }
 
     private List<Bill.Line> lines(long billId, String region) {
@@ -329,7 +387,7 @@ public class Bills {
                         rs.getString("relief_source"))).list();
     }
 
-    private Bill header(ResultSet rs, List<Bill.Line> lines) throws SQLException {
+    Bill header(ResultSet rs, List<Bill.Line> lines) throws SQLException {
         OffsetDateTime at = rs.getObject("computed_at", OffsetDateTime.class);
         return new Bill(rs.getLong("id"), rs.getLong("employer_id"), rs.getString("region_code"),
                 YearMonth.of(rs.getInt("year"), rs.getInt("month")), BillStatus.valueOf(rs.getString("status")),
@@ -339,6 +397,7 @@ public class Bills {
                 new Money(rs.getBigDecimal("employer_relieved")), new Money(rs.getBigDecimal("employer_due")),
                 new Money(rs.getBigDecimal("personal_due")), new Money(rs.getBigDecimal("total_due")),
                 rs.getBoolean("illustrative"), rs.getString("computed_by"),
-                at.atZoneSameInstant(clock.getZone()).toOffsetDateTime(), rs.getInt("version"), lines);
+                at.atZoneSameInstant(clock.getZone()).toOffsetDateTime(), rs.getInt("version"),
+                new Money(rs.getBigDecimal("paid")), rs.getObject("due_on", LocalDate.class), lines);
     }
 }

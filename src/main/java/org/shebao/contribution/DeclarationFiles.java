@@ -82,7 +82,7 @@ final class DeclarationFiles {
     }
 
     /** UTF-8 when the bytes are UTF-8, else GB18030 (a CSV saved by Excel on Chinese Windows). */
-    private static String decode(byte[] bytes) {
+    static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

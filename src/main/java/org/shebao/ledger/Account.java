@@ -11,7 +11,50 @@ public enum Account {
     /** 基本养老金支出. */
     PENSION_EXPENSE(Fund.PENSION, "5001"),
     /** 补发养老金支出. */
-    PENSION_ARREARS_EXPENSE(Fund.PENSION, "5002");
+    PENSION_ARREARS_EXPENSE(Fund.PENSION, "5002"),
+
+    // contributions (issue 11), the same five accounts in each fund's chart
+    /** 银行存款（收入户）: contributions and late fees collected. */
+    PENSION_COLLECTION_BANK(Fund.PENSION, "1001"),
+    /** 应收社会保险费: assessed (核定), not yet paid. */
+    PENSION_CONTRIBUTIONS_RECEIVABLE(Fund.PENSION, "1131"),
+    /** 应收滞纳金: late fees charged, not yet paid. */
+    PENSION_LATE_FEES_RECEIVABLE(Fund.PENSION, "1132"),
+    /** 社会保险费收入. */
+    PENSION_CONTRIBUTION_INCOME(Fund.PENSION, "4001"),
+    /** 滞纳金收入. */
+    PENSION_LATE_FEE_INCOME(Fund.PENSION, "4101"),
+    UNEMPLOYMENT_COLLECTION_BANK(Fund.UNEMPLOYMENT, "1001"),
+    UNEMPLOYMENT_CONTRIBUTIONS_RECEIVABLE(Fund.UNEMPLOYMENT, "1131"),
+    UNEMPLOYMENT_LATE_FEES_RECEIVABLE(Fund.UNEMPLOYMENT, "1132"),
+    UNEMPLOYMENT_CONTRIBUTION_INCOME(Fund.UNEMPLOYMENT, "4001"),
+    UNEMPLOYMENT_LATE_FEE_INCOME(Fund.UNEMPLOYMENT, "4101"),
+    WORK_INJURY_COLLECTION_BANK(Fund.WORK_INJURY, "1001"),
+    WORK_INJURY_CONTRIBUTIONS_RECEIVABLE(Fund.WORK_INJURY, "1131"),
+    WORK_INJURY_LATE_FEES_RECEIVABLE(Fund.WORK_INJURY, "1132"),
+    WORK_INJURY_CONTRIBUTION_INCOME(Fund.WORK_INJURY, "4001"),
+    WORK_INJURY_LATE_FEE_INCOME(Fund.WORK_INJURY, "4101");
+
+    /** The contribution accounts of one fund. */
+    public record Contributions(Account bank, Account receivable, Account lateFeesReceivable, Account income,
+                                Account lateFeeIncome) {
+    }
+
+    /** The five contribution accounts in the fund's chart. */
+    public static Contributions contributions(Fund fund) {
+        return new Contributions(of(fund, "1001"), of(fund, "1131"), of(fund, "1132"), of(fund, "4001"),
+                of(fund, "4101"));
+    }
+
+    /** The account of a fund by its code. */
+    public static Account of(Fund fund, String code) {
+        for (Account a : values()) {
+            if (a.fund == fund && a.code.equals(code)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no account " + code + " in " + fund);
+    }
 
     private final Fund fund;
     private final String code;

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.ConflictException;
@@ -34,6 +35,16 @@ public class Employers {
     /** The employer, if the user may see it: staff of the region, or the employer's own portal user. */
     public Employer employer(ShebaoUser by, long employerId) {
         return store.employer(by, employerId);
+    }
+
+    /**
+     * The employer registered under a credit code, if the user may see it (staff of its region): a payment file of
+     * the collection channel names employers by their code.
+     */
+    public Optional<Employer> employerByCreditCode(ShebaoUser by, CreditCode code) {
+        return jdbc.sql("SELECT id FROM registry_employer WHERE credit_code = :c").param("c", code.value())
+                .query(Long.class).optional().map(id -> store.employer(by, id))
+                .filter(e -> by.isStaff());
     }
 
     /** An employer's history (staff of the region). */

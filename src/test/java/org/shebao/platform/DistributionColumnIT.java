@@ -35,7 +35,8 @@ class DistributionColumnIT {
     static final Set<String> DISTRIBUTED = Set.of(
             "registry_person", "registry_employer", "registry_enrollment", "registry_change",
             "contribution_year", "contribution_deferral", "contribution_declaration", "contribution_declaration_line",
-            "contribution_bill", "contribution_bill_line",
+            "contribution_bill", "contribution_bill_line", "contribution_employer_deferral",
+            "contribution_payment_file", "contribution_payment",
             "policy_deadline_item",
             "casework_case", "casework_history", "casework_material", "casework_commitment", "casework_certificate",
             "casework_archive",

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.shebao.contribution.DeclarationChannel;
 import org.shebao.contribution.DeclaredLine;
 import org.shebao.contribution.Declarations;
 import org.shebao.contribution.Insurance;
+import org.shebao.contribution.Payments;
 import org.shebao.contribution.Relief;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.UserNames;
@@ -54,6 +56,7 @@ import org.springframework.web.multipart.MultipartFile;
 class ContributionApi {
     private final Declarations declarations;
     private final Bills bills;
+    private final Payments payments;
     private final MessageSource messages;
     private final UserNames userNames;
 
@@ -93,9 +96,10 @@ class ContributionApi {
     record BillDto(long id, long employerId, String month, String status, String statusName, EmployerSize sizeClass,
                    String sizeClassName, int workInjuryRiskClass, Relief.Kind reliefKind, String reliefName,
                    BigDecimal reliefFactor, String reliefSource, int employees, Money employerFull,
-                   Money employerRelieved, Money employerDue, Money personalDue, Money totalDue, boolean illustrative,
+                   Money employerRelieved, Money employerDue, Money personalDue, Money totalDue, Money paid,
+                   Money outstanding, LocalDate dueOn, boolean illustrative,
                    String computedBy, OffsetDateTime computedAt, int version, List<InsuranceTotalDto> byInsurance,
-                   List<BillLineDto> lines) {
+                   List<BillLineDto> lines, List<PaymentApi.PaymentDto> payments) {
     }
 
     @PostMapping(path = "/declarations", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -166,7 +170,8 @@ class ContributionApi {
     @GetMapping("/bills/{month}")
     @Operation(summary = "某月账单：各险种单位缴费（减免前、减免、实缴）、个人缴费及减免依据，逐人明细")
     BillDto bill(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @PathVariable String month) {
-        return dto(bills.bill(user, id, Bill.month(month, "month")).orElseThrow(() -> new NotFoundException("bill")));
+        Bill b = bills.bill(user, id, Bill.month(month, "month")).orElseThrow(() -> new NotFoundException("bill"));
+        return dto(b, payments.ofBill(user, b).stream().map(p -> PaymentApi.dto(p, messages)).toList());
     }
 
     private ResponseEntity<OutcomeDto> created(long id, Declaration.Outcome o) {
@@ -189,11 +194,16 @@ class ContributionApi {
     }
 
     private BillDto dto(Bill b) {
+        return dto(b, null);
+    }
+
+    private BillDto dto(Bill b, List<PaymentApi.PaymentDto> paid) {
         return new BillDto(b.id(), b.employerId(), b.month().toString(), b.status().name(),
                 msg("bill.status." + b.status()), b.sizeClass(), msg("employerSize." + b.sizeClass()), b.riskClass(),
                 b.reliefKind(), msg("bill.relief." + b.reliefCode(), b.reliefPercent()), b.reliefFactor(),
                 b.reliefSource(), b.employees(), b.employerFull(), b.employerRelieved(), b.employerDue(),
-                b.personalDue(), b.totalDue(), b.illustrative(), userNames.of(b.computedBy()), b.computedAt(),
+                b.personalDue(), b.totalDue(), b.paid(), b.outstanding(), b.dueOn(), b.illustrative(),
+                userNames.of(b.computedBy()), b.computedAt(),
                 b.version(), b.lines() == null ? null : b.byInsurance().stream().map(t -> new InsuranceTotalDto(
                         t.insurance(), msg("contribution.insurance." + t.insurance()), t.employerFull(),
                         t.employerRelieved(), t.employerDue(), t.personalDue(), t.totalDue(), t.reliefSource())).toList(),
@@ -201,6 +211,6 @@ class ContributionApi {
                         l.idNumberMasked(), l.insurance(), msg("contribution.insurance." + l.insurance()), l.baseFrom(),
                         l.declaredBase(), l.baseUsed(), l.clamp(), l.employerRate(), l.personalRate(),
                         l.employerFull(), l.employerRelieved(), l.employerDue(), l.personalDue(),
-                        l.reliefSource())).toList());
+                        l.reliefSource())).toList(), paid);
     }
 }
