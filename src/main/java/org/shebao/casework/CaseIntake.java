@@ -26,6 +26,8 @@ import org.shebao.policy.Implements;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
 import org.shebao.policy.Parameters;
+import org.shebao.registry.Employer;
+import org.shebao.registry.Employers;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
 import org.slf4j.Logger;
@@ -60,6 +62,7 @@ public class CaseIntake {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Persons persons;
+    private final Employers employers;
     private final Measures measures;
     private final Deadlines deadlines;
     private final Parameters parameters;
@@ -79,9 +82,22 @@ public class CaseIntake {
             }
         }
         CaseTypeHandler handler = store.handler(s.type());
-        Person person = applicant(by, s);
-        RegionCode region = new RegionCode(person.regionCode());
-        Map<String, String> form = handler.check(by, person, s.form());
+        Person person = null;
+        Employer employer = null;
+        RegionCode region;
+        Map<String, String> form;
+        if (handler.employerCase()) {
+            employer = employerApplicant(by, s);
+            region = new RegionCode(employer.regionCode());
+            form = handler.checkEmployer(by, employer.id(), s.form());
+            if (!s.commitments().isEmpty()) {
+                throw InvalidInputException.of("commitments", "error.case.employerCommitments");
+            }
+        } else {
+            person = applicant(by, s);
+            region = new RegionCode(person.regionCode());
+            form = handler.check(by, person, s.form());
+        }
         LocalDate today = LocalDate.now(clock);
 
         Violations v = new Violations();
@@ -120,16 +136,20 @@ public class CaseIntake {
         String reference = region.value().substring(0, 4) + "-" + today.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + "-" + String.format("%06d", id);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String applicantUser = by.has(Role.INSURED_PERSON) ? by.getUsername() : null;
+        String applicantUser = by.has(Role.INSURED_PERSON, Role.EMPLOYER) ? by.getUsername() : null;
         List<Long> inserted = jdbc.sql("""
-                INSERT INTO casework_case (id, reference, type, person_id, applicant_name, applicant_id, region_code,
-                       channel, submitted_by, applicant_user, received_at, status, priority, due_on, flags, form, missing,
-                       idempotency_key, updated_at)
-                VALUES (:id, :ref, :type, :person, :name, :masked, :region, :channel, :by, :applicant, :now, 'SUBMITTED',
-                        :priority, :due, :flags, :form, :missing, :key, :now)
+                INSERT INTO casework_case (id, reference, type, person_id, employer_id, applicant_name, applicant_id,
+                       region_code, channel, submitted_by, applicant_user, received_at, status, priority, due_on, flags,
+                       form, missing, idempotency_key, updated_at)
+                VALUES (:id, :ref, :type, :person, :employer, :name, :masked, :region, :channel, :by, :applicant, :now,
+                        'SUBMITTED', :priority, :due, :flags, :form, :missing, :key, :now)
                 ON CONFLICT (submitted_by, idempotency_key, region_code) DO NOTHING RETURNING id""")
-                .param("id", id).param("ref", reference).param("type", handler.type().name()).param("person", person.id())
-                .param("name", person.name()).param("masked", person.maskedIdNumber()).param("region", region.value())
+                .param("id", id).param("ref", reference).param("type", handler.type().name())
+                .param("person", person == null ? null : person.id(), java.sql.Types.BIGINT)
+                .param("employer", employer == null ? null : employer.id(), java.sql.Types.BIGINT)
+                .param("name", person != null ? person.name() : employer.name())
+                .param("masked", person != null ? person.maskedIdNumber() : maskedCreditCode(employer.creditCode()))
+                .param("region", region.value())
                 .param("channel", s.channel().name()).param("by", by.getUsername()).param("applicant", applicantUser)
                 .param("now", now).param("priority", green ? 1 : 0).param("due", due).param("flags", store.write(flags))
                 .param("form", store.write(form)).param("missing", store.write(missing)).param("key", key)
@@ -161,11 +181,14 @@ public class CaseIntake {
     public Case resubmit(ShebaoUser by, long id, int version, List<Upload> uploads, Set<String> commitments,
                          String signature) {
         Case c = store.get(by, id);
-        if (!by.has(Role.INSURED_PERSON) && !by.has(Role.CLERK, Role.ADMIN)) {
+        if (!by.has(Role.INSURED_PERSON, Role.EMPLOYER) && !by.has(Role.CLERK, Role.ADMIN)) {
             throw new AccessDeniedToRecordException("case");
         }
         CaseStep.RESUBMIT.from(c.status());
-        Person person = persons.person(by, c.personId());
+        Person person = c.personId() == null ? null : persons.person(by, c.personId());
+        if (person == null && commitments != null && !commitments.isEmpty()) {
+            throw InvalidInputException.of("commitments", "error.case.employerCommitments");
+        }
         RegionCode region = new RegionCode(c.regionCode());
         LocalDate today = LocalDate.now(clock);
         Violations v = new Violations();
@@ -237,6 +260,41 @@ public class CaseIntake {
             v.add("signature", "error.commitment.signature", person.name());
         }
         return rule;
+    }
+
+    /**
+     * The employer applied for: the employer's own portal user's unit (online), or (a clerk on an assisted channel)
+     * the unit named by the form's {@code employerId}, of the clerk's region.
+     */
+    private Employer employerApplicant(ShebaoUser by, Submission s) {
+        if (by.has(Role.EMPLOYER)) {
+            if (s.channel().assisted()) {
+                throw InvalidInputException.of("channel", "error.case.channel");
+            }
+            return employers.employer(by, by.employerId());
+        }
+        if (by.has(Role.CLERK, Role.ADMIN)) {
+            if (!s.channel().assisted()) {
+                throw InvalidInputException.of("channel", "error.case.channel");
+            }
+            String raw = s.form().get("employerId");
+            if (raw == null || raw.isBlank()) {
+                throw InvalidInputException.of("employerId", "error.required");
+            }
+            if (!raw.strip().matches("\\d{1,18}")) {
+                throw InvalidInputException.of("employerId", "error.enrollment.employerUnknown", raw.strip());
+            }
+            return employers.employer(by, Long.parseLong(raw.strip()));
+        }
+        if (by.has(Role.INSURED_PERSON)) {
+            throw InvalidInputException.of("type", "error.case.employerOnly");
+        }
+        throw new AccessDeniedToRecordException("case submission");
+    }
+
+    /** A credit code as a case list shows it: the region part and the check character, the rest masked. */
+    static String maskedCreditCode(String code) {
+        return code.substring(0, 8) + "*".repeat(9) + code.substring(17);
     }
 
     /** The person applied for: the portal user themself, or (a clerk on an assisted channel) the ID number given. */

@@ -81,6 +81,10 @@ public class CaseQueries {
 
     /** The portal user's own cases, newest first. */
     public List<Listed> mine(ShebaoUser by) {
+        if (by.has(Role.EMPLOYER) && by.employerId() != null) { // an employer's own applications
+            return store.select("WHERE employer_id = :e ORDER BY received_at DESC, id DESC LIMIT 100")
+                    .param("e", by.employerId()).query(store::row).list();
+        }
         if (!by.has(Role.INSURED_PERSON) || by.personId() == null) {
             throw new AccessDeniedToRecordException("cases");
         }

@@ -17,7 +17,9 @@ public enum CaseType {
     /** 参保缴费证明开具 (N-3c). */
     CERTIFICATE_REQUEST,
     /** 工伤保险待遇申领 (the green channel: N-4, SX-4, FJ-4). */
-    WORK_INJURY_BENEFIT;
+    WORK_INJURY_BENEFIT,
+    /** 用人单位缓缴社会保险费: an employer's application; the contribution module records the deferral (issue 11). */
+    EMPLOYER_DEFERRAL;
 
     /** A type given as input: an unknown one is bad input on the named field. */
     public static CaseType parse(String raw, String field) {

@@ -26,6 +26,20 @@ public interface CaseTypeHandler {
      */
     Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form);
 
+    /**
+     * An employer's application (the applicant is a unit, not a person): submitted by the employer's own portal user,
+     * or by a clerk of its region on its behalf naming it in the form's {@code employerId}; checked by
+     * {@link #checkEmployer} instead of {@link #check}. False by default.
+     */
+    default boolean employerCase() {
+        return false;
+    }
+
+    /** Checks an employer's form (employer cases only), as {@link #check} does a person's. */
+    default Map<String, String> checkEmployer(ShebaoUser submitter, long employerId, Map<String, String> form) {
+        throw new UnsupportedOperationException(type() + " is not an employer's application");
+    }
+
     /** Flags the type's own rules put on the case (e.g. the green channel); none by default. */
     default List<CaseFlag> flags(Map<String, String> form, RegionCode region, LocalDate on) {
         return List.of();
