@@ -293,7 +293,7 @@ public class CaseIntake {
     }
 
     /** A credit code as a case list shows it: the region part and the check character, the rest masked. */
-    static String maskedCreditCode(String code) {
+    public static String maskedCreditCode(String code) {
         return code.substring(0, 8) + "*".repeat(9) + code.substring(17);
     }
 

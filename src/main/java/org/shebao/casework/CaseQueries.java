@@ -30,6 +30,16 @@ public class CaseQueries {
         return List.copyOf(store.handlers().keySet());
     }
 
+    /** The types a portal user may apply for: a unit's (employer) or a person's; staff register every type. */
+    public List<CaseType> typesFor(ShebaoUser by) {
+        if (by.isStaff()) {
+            return types();
+        }
+        boolean employer = by.has(Role.EMPLOYER);
+        return store.handlers().values().stream().filter(h -> h.employerCase() == employer)
+                .map(CaseTypeHandler::type).toList();
+    }
+
     /** The handler of a type named in a page's address: an unknown one is a page that does not exist (404). */
     public CaseTypeHandler handlerOfPage(String type) {
         CaseTypeHandler h = store.handlers().get(CaseType.ofPage(type));

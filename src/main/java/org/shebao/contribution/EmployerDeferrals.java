@@ -137,6 +137,15 @@ public class EmployerDeferrals {
         return load(id, employer.regionCode());
     }
 
+    /** The longest deferral in a region today, and the documents it rests on (for the application form). */
+    public record Maximum(int months, String documents) {
+    }
+
+    public Optional<Maximum> maximum(RegionCode region) {
+        return parameters.find(MAX_MONTHS, region, LocalDate.now(clock))
+                .map(v -> new Maximum((Integer) v.value(), Bill.documents(v.source())));
+    }
+
     /** The employer's deferrals, newest first (its own user, or staff of its region). */
     public List<EmployerDeferral> deferrals(ShebaoUser by, long employerId) {
         Employer employer = employers.employer(by, employerId);

@@ -17,6 +17,9 @@ import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Measures;
 import org.shebao.common.RegionCode;
+import org.shebao.contribution.EmployerDeferrals;
+import org.shebao.registry.Employer;
+import org.shebao.registry.Employers;
 import org.shebao.registry.Persons;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,6 +47,8 @@ class PortalCasePages {
     private final DeferredMaterials ledger;
     private final Certificates certificates;
     private final Persons persons;
+    private final Employers employers;
+    private final EmployerDeferrals deferrals;
     private final Measures measures;
     private final Deadlines deadlines;
     private final MessageSource messages;
@@ -51,7 +56,7 @@ class PortalCasePages {
     @GetMapping
     String list(@AuthenticationPrincipal ShebaoUser user, Model model) {
         model.addAttribute("cases", queries.mine(user));
-        model.addAttribute("types", queries.types());
+        model.addAttribute("types", queries.typesFor(user));
         return "casework/portal-cases";
     }
 
@@ -62,14 +67,31 @@ class PortalCasePages {
     }
 
     private void prepareForm(ShebaoUser user, String type, Model model, Map<String, String> form) {
-        if (user.personId() == null) {
-            // an employer's account applies for its employees through the employer services, not as a person
+        var handler = queries.handlerOfPage(type);
+        if (!queries.typesFor(user).contains(handler.type())) {
+            // a unit's account applies for the unit's own business (e.g. a deferral), a person's for the person's
             throw new AccessDeniedToRecordException("application form");
         }
-        var handler = queries.handlerOfPage(type);
-        var person = persons.person(user, user.personId());
         model.addAttribute("type", type);
         model.addAttribute("checklist", handler.checklist());
+        model.addAttribute("form", form);
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("action", "/portal/cases");
+        model.addAttribute("staff", false);
+        model.addAttribute("employerType", handler.employerCase());
+        if (handler.employerCase()) {
+            Employer employer = employers.employer(user, user.employerId());
+            model.addAttribute("applicantName", employer.name());
+            model.addAttribute("applicantId", CaseIntake.maskedCreditCode(employer.creditCode()));
+            deferrals.maximum(new RegionCode(employer.regionCode())).ifPresent(m -> {
+                model.addAttribute("maxMonths", m.months());
+                model.addAttribute("maxSource", m.documents());
+            });
+            return;
+        }
+        var person = persons.person(user, user.personId());
+        model.addAttribute("applicantName", person.name());
+        model.addAttribute("applicantId", person.maskedIdNumber());
         model.addAttribute("person", person);
         model.addAttribute("form", form);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());

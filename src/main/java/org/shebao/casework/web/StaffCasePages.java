@@ -16,6 +16,7 @@ import org.shebao.casework.Channel;
 import org.shebao.casework.DeferredMaterials;
 import org.shebao.casework.Submission;
 import org.shebao.common.InvalidInputException;
+import org.shebao.contribution.EmployerDeferrals;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Deadlines;
@@ -43,6 +44,7 @@ import org.shebao.common.NotFoundException;
 @RequiredArgsConstructor
 class StaffCasePages {
     private final CaseIntake intake;
+    private final EmployerDeferrals deferrals;
     private final CaseWorkflow workflow;
     private final CaseQueries queries;
     private final DeferredMaterials ledger;
@@ -113,15 +115,21 @@ class StaffCasePages {
     }
 
     @GetMapping("/cases/new")
-    String assistedForm(@RequestParam(defaultValue = "ENROLLMENT") String type, Model model) {
-        prepare(type, model, Map.of());
+    String assistedForm(@AuthenticationPrincipal ShebaoUser user,
+                        @RequestParam(defaultValue = "ENROLLMENT") String type, Model model) {
+        prepare(user, type, model, Map.of());
         return "casework/apply";
     }
 
-    private void prepare(String type, Model model, Map<String, String> form) {
+    private void prepare(ShebaoUser user, String type, Model model, Map<String, String> form) {
+        deferrals.maximum(user.region()).ifPresent(m -> {
+            model.addAttribute("maxMonths", m.months());
+            model.addAttribute("maxSource", m.documents());
+        });
         model.addAttribute("type", type);
         model.addAttribute("types", queries.types());
         model.addAttribute("checklist", queries.handlerOfPage(type).checklist());
+        model.addAttribute("employerType", queries.handlerOfPage(type).employerCase());
         model.addAttribute("form", form);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("action", "/casework/cases");
@@ -153,7 +161,7 @@ class StaffCasePages {
             redirect.addFlashAttribute("notice", done.get().created() ? "notice.case.registered" : "notice.case.already");
             return "redirect:/casework/cases/" + done.get().c().id();
         }
-        prepare(type, model, form);
+        prepare(user, type, model, form);
         model.addAttribute("idempotencyKey", idempotencyKey);
         model.addAttribute("idNumber", idNumber);
         model.addAttribute("channel", channel);

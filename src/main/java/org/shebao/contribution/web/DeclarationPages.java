@@ -4,15 +4,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.FieldViolation;
+import org.shebao.common.InvalidInputException;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.contribution.Bill;
 import org.shebao.contribution.Bills;
 import org.shebao.contribution.Declaration;
 import org.shebao.contribution.Declarations;
+import org.shebao.contribution.EmployerDeferrals;
+import org.shebao.contribution.Payment;
+import org.shebao.contribution.Payments;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.Employer;
 import org.shebao.registry.Employers;
@@ -38,6 +44,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DeclarationPages {
     private final Declarations declarations;
     private final Bills bills;
+    private final Payments payments;
+    private final EmployerDeferrals deferrals;
     private final Employers employers;
     private final MessageSource messages;
     private final Clock clock;
@@ -79,7 +87,20 @@ class DeclarationPages {
         return bill(user, own(user), "/portal", month, model);
     }
 
+    @PostMapping("/portal/payments")
+    String portalPayment(@AuthenticationPrincipal ShebaoUser user, @RequestParam Map<String, String> params,
+                         Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return pay(user, own(user), "/portal", params, model, redirect, response);
+    }
+
     // ---------------------------------------------------------------- staff, on the employer's page
+
+    @PostMapping("/registry/employers/{id}/payments")
+    String staffPayment(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                        @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+                        HttpServletResponse response) {
+        return pay(user, id, staffBase(id), params, model, redirect, response);
+    }
 
     @GetMapping("/registry/employers/{id}/declarations")
     String staff(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
@@ -138,6 +159,10 @@ class DeclarationPages {
         model.addAttribute("base", base);
         model.addAttribute("declarations", declarations.declarations(user, employerId));
         model.addAttribute("bills", bills.bills(user, employerId));
+        model.addAttribute("payments", payments.payments(user, employerId));
+        model.addAttribute("deferrals", deferrals.deferrals(user, employerId));
+        model.addAttribute("deferralApply", base.startsWith("/portal") ? "/portal/cases/new?type=EMPLOYER_DEFERRAL"
+                : "/casework/cases/new?type=EMPLOYER_DEFERRAL");
         if (!model.containsAttribute("month")) {
             model.addAttribute("month", YearMonth.now(clock).toString());
         }
@@ -163,6 +188,32 @@ class DeclarationPages {
         Object errors = model.getAttribute("errors");
         model.addAttribute("errorCount", errors instanceof java.util.Map<?, ?> m
                 ? m.values().stream().mapToInt(l -> ((java.util.List<?>) l).size()).sum() : 0);
+        return page(user, employerId, base, model);
+    }
+
+    private String pay(ShebaoUser user, long employerId, String base, Map<String, String> params, Model model,
+                       RedirectAttributes redirect, HttpServletResponse response) {
+        Payments.OnlinePayment p = new Payments.OnlinePayment(params.get("paymentMonth"), params.get("amount"),
+                params.get("reference"), params.get("paidOn"));
+        // the form names the month paymentMonth (the assessment form's is month): errors go under their own field
+        Optional<Payment> done = FormErrors.attempt(model, messages, () -> {
+            try {
+                return payments.record(user, employerId, p);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.violations().stream()
+                        .map(f -> "month".equals(f.field()) ? FieldViolation.of("paymentMonth",
+                                f.code(), f.args().toArray()) : f).toList());
+            }
+        });
+        if (done.isPresent()) {
+            redirect.addFlashAttribute("recordedPayment", done.get().reference());
+            return "redirect:" + base + "/declarations";
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("paymentMonth", p.month());
+        model.addAttribute("amount", p.amount());
+        model.addAttribute("reference", p.reference());
+        model.addAttribute("paidOn", p.paidOn());
         return page(user, employerId, base, model);
     }
 
@@ -195,6 +246,7 @@ class DeclarationPages {
         model.addAttribute("base", base);
         model.addAttribute("bill", bill);
         model.addAttribute("undeclared", bills.undeclared(user, bill));
+        model.addAttribute("payments", payments.ofBill(user, bill));
         return "contribution/bill";
     }
 }

@@ -109,6 +109,8 @@ class SecurityConfiguration {
                                 Role.AUDITOR.name(), Role.ADMIN.name(), Role.INJURY_RECOGNITION.name())
                         .requestMatchers("/payroll/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/ledger/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/collection", "/collection/**").hasAnyRole(Role.FINANCE.name(),
+                                Role.CLERK.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((req, res, auth) -> res.sendRedirect(req.getContextPath()
