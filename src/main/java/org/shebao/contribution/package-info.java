@@ -1,6 +1,6 @@
 /**
- * Contribution: the rights record (个人权益记录) of each person, year by year, and the deferral of flexible workers'
- * 2020 contributions (N-5b).
+ * Contribution: the rights record (个人权益记录) of each person, year by year, the deferral of flexible workers'
+ * 2020 contributions (N-5b), employers' declarations, bills, deferrals, payments and arrears.
  * <p>
  * Issue 11, first slice: the contribution rules as pure functions of (facts, parameters, the month), each decision
  * citing the sources it rests on, parameters in {@code policy/parameters/contribution.yml}:
@@ -13,7 +13,7 @@
  *       {@link org.shebao.contribution.Assessment};</li>
  *   <li>{@link org.shebao.contribution.LateFeeRule}: 0.05% a day (社会保险法 第八十六条), waived by an input
  *       {@link org.shebao.contribution.LateFeeWaiver} (N-5c / FJ-5c lifted + 3 months, or a deferral) →
- *       {@link org.shebao.contribution.LateFeeDecision};</li>
+ *       {@link org.shebao.contribution.LateFeeDecision}; called by {@code LatePaymentRule} for every late payment;</li>
  *   <li>{@link org.shebao.contribution.BackPayment2019Rule}: FJ-1.5's last day for 2019 unemployment back-payment
  *       declarations → {@link org.shebao.contribution.BackPaymentDecision}.</li>
  * </ul>
@@ -29,15 +29,36 @@
  *       and in the operation log);</li>
  *   <li>{@link org.shebao.contribution.Bills}: the monthly bill (核定) by {@code AssessmentRule} for every enrolled
  *       employee with a declared base, with the employer's size class (the 2020 relief) and work-injury risk class;
- *       one open bill per employer and month, recomputed while open when its declarations change; a printable bill
- *       page and JSON, the relief's source on every relieved line. {@link org.shebao.contribution.BillStatus} has
- *       only {@code OPEN}.</li>
+ *       one bill per employer and month, recomputed while nothing has been paid on it when its declarations change;
+ *       due on {@code contribution.bill.dueDay} (15, illustrative) of the month after; booked per fund as
+ *       contributions receivable against contribution income (and the difference when recomputed). A printable bill
+ *       page and JSON, the relief's source on every relieved line. {@link org.shebao.contribution.BillStatus}: OPEN,
+ *       PART_PAID, PAID.</li>
  * </ul>
- * Not yet: payments and their matching, arrears, late fees charged ({@code LateFeeRule} is not called), FJ-1.5 at
- * the counter ({@code BackPayment2019Rule} is not called), employer deferral, N-5a / FJ-5a late business, the
- * rights record fed by paid months; no measure of the catalog (N-5a, N-5c, FJ-5a …) is claimed by this slice. The
- * 2020 relief is no measure of the catalog (it rests on 人社部发〔2020〕11号 and 49号, not the three notices): it is
- * applied from the parameters on every bill.
+ * Issue 11, third slice (items 4 and 5, and the employer side of N-5c / FJ-5c):
+ * <ul>
+ *   <li>{@link org.shebao.contribution.EmployerDeferrals}: an employer's deferral (缓缴, 人社部发〔2020〕11号 第三条),
+ *       applied for as the casework case type EMPLOYER_DEFERRAL (the handler lives in casework, which depends on this
+ *       module), at most {@code contribution.deferral.employer.maxMonths} (6) months; approval records it, ending on
+ *       the due date of the last month's bill, and tracks its back-payment deadline (LIFTED_PLUS_3_MONTHS).
+ *       {@code standing(employer, day)} → {@link org.shebao.contribution.DeferralStanding} is FJ-1.4's input for the
+ *       work-injury module (issue 12, which does not call it yet);</li>
+ *   <li>{@link org.shebao.contribution.Payments}: the collection channel's CSV ({@code PaymentFiles}, layout in
+ *       docs/payment-file.md) imported line by line, all or nothing, once (file hash and the payment reference are
+ *       unique); online payments; each matched to the month's bill (overpaid and unmatched amounts kept on the
+ *       payment); the late fee on the part applied by {@link org.shebao.contribution.LatePaymentRule}, which calls
+ *       {@code LateFeeRule} with the waiver that applies (a deferral covering the month, or the measure
+ *       LATE_PAYMENT_NO_LATE_FEE, N-5c / FJ-5c, for money due while it was in force and paid by lifted + 3 months,
+ *       pending while the lifted date is unknown); worklists (underpaid, overpaid, unmatched, arrears); the money
+ *       applied booked per fund (collection account against receivable, split by the bill's shares) and the fee
+ *       charged as late fees receivable against late-fee income.</li>
+ * </ul>
+ * Not yet: collecting late fees (they stay receivable), refunding or carrying over overpaid amounts and matching an
+ * unmatched payment once its bill is assessed (worklist items, no action), booking unmatched or overpaid money
+ * (not booked: a suspense account is for finance to decide); the rights record fed by paid months (N-5c's rights
+ * part, item 7); FJ-1.5 at the counter ({@code BackPayment2019Rule} is not called); N-5b / FJ-5b payments of
+ * flexible workers. The 2020 relief is no measure of the catalog (it rests on 人社部发〔2020〕11号 and 49号, not the
+ * three notices): it is applied from the parameters on every bill; likewise the employer deferral.
  */
 @ApplicationModule(displayName = "Contribution")
 package org.shebao.contribution;
