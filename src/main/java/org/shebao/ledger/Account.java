@@ -33,7 +33,13 @@ public enum Account {
     WORK_INJURY_CONTRIBUTIONS_RECEIVABLE(Fund.WORK_INJURY, "1131"),
     WORK_INJURY_LATE_FEES_RECEIVABLE(Fund.WORK_INJURY, "1132"),
     WORK_INJURY_CONTRIBUTION_INCOME(Fund.WORK_INJURY, "4001"),
-    WORK_INJURY_LATE_FEE_INCOME(Fund.WORK_INJURY, "4101");
+    WORK_INJURY_LATE_FEE_INCOME(Fund.WORK_INJURY, "4101"),
+    /** 银行存款（支出户） of the unemployment fund. */
+    UNEMPLOYMENT_BANK(Fund.UNEMPLOYMENT, "1002"),
+    /** 应收多发待遇 of the unemployment fund: months paid after a stop (re-employment …), to recover. */
+    UNEMPLOYMENT_RECEIVABLE(Fund.UNEMPLOYMENT, "1231"),
+    /** 失业保险金支出 (months paid late, FJ-1.6, included). */
+    UNEMPLOYMENT_EXPENSE(Fund.UNEMPLOYMENT, "5101");
 
     /** The contribution accounts of one fund. */
     public record Contributions(Account bank, Account receivable, Account lateFeesReceivable, Account income,

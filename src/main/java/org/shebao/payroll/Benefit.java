@@ -1,6 +1,22 @@
 package org.shebao.payroll;
 
+import org.shebao.ledger.Fund;
+
 /** The benefit a standing order pays (payroll_order.benefit); the module that registers the order owns its rules. */
 public enum Benefit {
-    PENSION
+    /** 基本养老金, booked to the pension fund. */
+    PENSION(Fund.PENSION),
+    /** 失业保险金, booked to the unemployment fund. */
+    UNEMPLOYMENT(Fund.UNEMPLOYMENT);
+
+    private final Fund fund;
+
+    Benefit(Fund fund) {
+        this.fund = fund;
+    }
+
+    /** The fund that pays it, whose books a run's lines of the benefit go to. */
+    public Fund fund() {
+        return fund;
+    }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -273,19 +274,20 @@ public class Payroll {
         audited(run.startedBy(), AuditAction.PAYROLL_RUN_COMPLETED, "payroll-run:" + run.id(),
                 run.regionCode() + " " + run.month());
         String memo = regionName(run.regionCode()) + " " + run.month() + " 待遇发放";
-        List<Ledger.Posting> postings = new ArrayList<>();
-        for (PayrollTotal t : totalsByKind(run.id())) {
-            postings.add(switch (t.kind()) {
-                case REGULAR -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, t.amount());
-                case PREPAYMENT -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, t.amount());
-                case ARREARS, SETTLEMENT -> new Ledger.Posting(Account.PENSION_ARREARS_EXPENSE, Account.PENSION_BANK,
-                        t.amount());
-                // deductions and recoveries are negative lines: they collect what the receivable holds
-                case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, t.amount());
-            });
-        }
         LocalDate on = run.month().atEndOfMonth();
-        ledger.post(Fund.PENSION, on, "payroll-run:" + run.id(), run.startedBy(), memo, postings);
+        // each benefit's lines go to its own fund's books: one voucher per fund (the pension's keeps the run's source)
+        Map<Benefit, List<Ledger.Posting>> perFund = new EnumMap<>(Benefit.class);
+        for (BenefitTotal t : totalsByKind(run.id())) {
+            perFund.computeIfAbsent(t.benefit(), b -> new ArrayList<>()).add(posting(t.benefit(), t.kind(), t.amount()));
+        }
+        ledger.post(Fund.PENSION, on, "payroll-run:" + run.id(), run.startedBy(), memo,
+                perFund.getOrDefault(Benefit.PENSION, List.of()));
+        for (Map.Entry<Benefit, List<Ledger.Posting>> e : perFund.entrySet()) {
+            if (e.getKey() != Benefit.PENSION) {
+                ledger.post(e.getKey().fund(), on, "payroll-run:" + run.id() + ":" + e.getKey().name(), run.startedBy(),
+                        memo, e.getValue());
+            }
+        }
         boolean anySettled = jdbc.sql("SELECT EXISTS (SELECT 1 FROM payroll_order WHERE prepayment_settled AND region_code = :r)")
                 .param("r", run.regionCode()).query(Boolean.class).single();
         Money settled = !anySettled ? Money.ZERO : new Money(jdbc.sql("""
@@ -299,12 +301,35 @@ public class Payroll {
         return true;
     }
 
-    /** The run's totals by kind, summed from its chunks' totals (written with the lines, in the same transactions). */
-    private List<PayrollTotal> totalsByKind(long runId) {
+    /** One benefit's total of one kind of line in a run. */
+    private record BenefitTotal(Benefit benefit, LineKind kind, Money amount) {
+    }
+
+    /** The account pair a kind of line of a benefit is booked to (N-1e, FJ-1.7: pre-payments to their own). */
+    private static Ledger.Posting posting(Benefit benefit, LineKind kind, Money amount) {
+        if (benefit == Benefit.UNEMPLOYMENT) {
+            return switch (kind) {
+                case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.UNEMPLOYMENT_RECEIVABLE, Account.UNEMPLOYMENT_BANK,
+                        amount);
+                default -> new Ledger.Posting(Account.UNEMPLOYMENT_EXPENSE, Account.UNEMPLOYMENT_BANK, amount);
+            };
+        }
+        return switch (kind) {
+            case REGULAR -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, amount);
+            case PREPAYMENT -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, amount);
+            case ARREARS, SETTLEMENT -> new Ledger.Posting(Account.PENSION_ARREARS_EXPENSE, Account.PENSION_BANK, amount);
+            // deductions and recoveries are negative lines: they collect what the receivable holds
+            case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, amount);
+        };
+    }
+
+    /** The run's totals by benefit and kind, summed from its chunks' totals (written with the lines, in the same transactions). */
+    private List<BenefitTotal> totalsByKind(long runId) {
         return jdbc.sql("""
-                SELECT kind, '' AS flags, sum(lines) AS lines, sum(amount) AS amount FROM payroll_chunk_total
-                 WHERE run_id = :id GROUP BY kind ORDER BY kind""")
-                .param("id", runId).query(PayrollTotal.class).list();
+                SELECT benefit, kind, sum(amount) AS amount FROM payroll_chunk_total
+                 WHERE run_id = :id GROUP BY benefit, kind ORDER BY benefit, kind""")
+                .param("id", runId).query((rs, i) -> new BenefitTotal(Benefit.valueOf(rs.getString("benefit")),
+                        LineKind.valueOf(rs.getString("kind")), new Money(rs.getBigDecimal("amount")))).list();
     }
 
     /** The orders of a chunk that the month concerns: in its range and region, in force that month, not stopped. */
@@ -348,10 +373,12 @@ public class Payroll {
                     SELECT :run, order_id, region_code, person_id, kind, amount, flags, bank_account, account_name,
                            benefit_month
                       FROM adjustments
-                    RETURNING kind, amount
+                    RETURNING order_id, kind, amount
                 ), totals AS (
-                    INSERT INTO payroll_chunk_total (run_id, no, region_code, kind, lines, amount)
-                    SELECT :run, :no, :r, kind, count(*), sum(amount) FROM lines GROUP BY kind
+                    INSERT INTO payroll_chunk_total (run_id, no, region_code, benefit, kind, lines, amount)
+                    SELECT :run, :no, :r, o.benefit, l.kind, count(*), sum(l.amount)
+                      FROM lines l JOIN payroll_order o ON o.id = l.order_id AND o.region_code = :r
+                     GROUP BY o.benefit, l.kind
                     RETURNING lines
                 )
                 SELECT (SELECT count(*) FROM payroll_order o WHERE %2$s) AS orders,

@@ -199,6 +199,63 @@ public class StandingOrders {
         }
     }
 
+    /** One payment line of an order in a completed run: the payroll month, the benefit month it pays, kind, amount. */
+    public record Payment(YearMonth payroll, YearMonth benefitMonth, LineKind kind, Money amount, String flags) {
+    }
+
+    /** What completed runs paid an order, line by line, oldest first (the recipient's 「已发放」). */
+    public List<Payment> paymentsOf(long orderId) {
+        return jdbc.sql("""
+                SELECT r.month, COALESCE(l.benefit_month, r.month) AS benefit_month, l.kind, l.amount, l.flags
+                  FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id AND r.region_code = l.region_code
+                 WHERE l.order_id = :o AND r.status = 'COMPLETED' ORDER BY r.month, benefit_month, l.kind""")
+                .param("o", orderId)
+                .query((rs, i) -> new Payment(YearMonth.from(rs.getObject("month", LocalDate.class)),
+                        YearMonth.from(rs.getObject("benefit_month", LocalDate.class)),
+                        LineKind.valueOf(rs.getString("kind")), new Money(rs.getBigDecimal("amount")),
+                        rs.getString("flags"))).list();
+    }
+
+    /** An over-payment to recover from the person, as recorded ({@link #addRecovery}). */
+    public record Recovery(YearMonth month, Money amount, String reason) {
+    }
+
+    public List<Recovery> recoveriesOf(long orderId) {
+        return jdbc.sql("SELECT month, amount, reason FROM payroll_recovery WHERE order_id = :o ORDER BY month")
+                .param("o", orderId)
+                .query((rs, i) -> new Recovery(YearMonth.from(rs.getObject("month", LocalDate.class)),
+                        new Money(rs.getBigDecimal("amount")), rs.getString("reason"))).list();
+    }
+
+    /** A one-off line not paid yet: the payroll month it is due, the benefit month it pays, kind and amount. */
+    public record Pending(YearMonth month, YearMonth benefitMonth, LineKind kind, Money amount) {
+    }
+
+    public List<Pending> pendingAdjustments(long orderId) {
+        return jdbc.sql("""
+                SELECT month, benefit_month, kind, amount FROM payroll_adjustment
+                 WHERE order_id = :o AND paid_run IS NULL ORDER BY month, benefit_month""")
+                .param("o", orderId)
+                .query((rs, i) -> new Pending(YearMonth.from(rs.getObject("month", LocalDate.class)),
+                        rs.getObject("benefit_month", LocalDate.class) == null ? null
+                                : YearMonth.from(rs.getObject("benefit_month", LocalDate.class)),
+                        LineKind.valueOf(rs.getString("kind")), new Money(rs.getBigDecimal("amount")))).list();
+    }
+
+    /** The payroll month of the order's earliest one-off adjustment not paid yet, if any. */
+    public java.util.Optional<YearMonth> firstUnpaidAdjustment(long orderId) {
+        return jdbc.sql("SELECT min(month) FROM payroll_adjustment WHERE order_id = :o AND paid_run IS NULL")
+                .param("o", orderId).query(LocalDate.class).list().stream().filter(java.util.Objects::nonNull)
+                .findFirst().map(YearMonth::from);
+    }
+
+    /** The last payroll month a region has completed, if any (the next payment of an order comes after it). */
+    public java.util.Optional<YearMonth> lastCompletedMonth(String regionCode) {
+        return jdbc.sql("SELECT max(month) FROM payroll_run WHERE region_code = :r AND status = 'COMPLETED'")
+                .param("r", regionCode).query(LocalDate.class).list().stream().filter(java.util.Objects::nonNull)
+                .findFirst().map(YearMonth::from);
+    }
+
     /**
      * What the payroll actually paid an order, per benefit month, for lines of a kind (e.g. PREPAYMENT): a month
      * suspended or not yet run is absent. Settlements read this, not what should have been paid.
