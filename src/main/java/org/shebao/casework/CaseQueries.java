@@ -54,6 +54,17 @@ public class CaseQueries {
         return store.handler(type);
     }
 
+    /**
+     * The reference of an open case (not yet approved or rejected) of the type for the person, if any: a business that
+     * allows one open application at a time (unemployment benefit) checks it before a new one.
+     */
+    public java.util.Optional<String> openCaseOf(long personId, CaseType type) {
+        return jdbc.sql("""
+                SELECT reference FROM casework_case WHERE person_id = :p AND type = :t
+                   AND status NOT IN ('APPROVED', 'REJECTED') ORDER BY id LIMIT 1""")
+                .param("p", personId).param("t", type.name()).query(String.class).optional();
+    }
+
     /** A case the user may see: staff of its region (and above), or the applicant. */
     public Case get(ShebaoUser by, long id) {
         return store.get(by, id);

@@ -19,7 +19,9 @@ public enum CaseType {
     /** 工伤保险待遇申领 (the green channel: N-4, SX-4, FJ-4). */
     WORK_INJURY_BENEFIT,
     /** 用人单位缓缴社会保险费: an employer's application; the contribution module records the deferral (issue 11). */
-    EMPLOYER_DEFERRAL;
+    EMPLOYER_DEFERRAL,
+    /** 失业保险金申领: the unemployment module decides it (失业保险条例 第十四条、第十七条; FJ-1.6). */
+    UNEMPLOYMENT_BENEFIT;
 
     /** A type given as input: an unknown one is bad input on the named field. */
     public static CaseType parse(String raw, String field) {

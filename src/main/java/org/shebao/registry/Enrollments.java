@@ -334,6 +334,19 @@ public class Enrollments {
         return ended;
     }
 
+    /**
+     * A re-employment (失业保险条例 第十五条): the person's open employee enrollment whose employment began after
+     * {@code after} (the employment's start, else its first-insured day), the earliest one. For the unemployment
+     * module's stop check, run by the platform itself (no user), so it reveals nothing but the enrollment.
+     */
+    public Optional<Enrollment> reemploymentAfter(long personId, LocalDate after) {
+        return jdbc.sql(RegistryStore.ENROLLMENT_SELECT + " " + """
+                         WHERE en.person_id = :p AND en.category = 'EMPLOYEE' AND en.ended_on IS NULL
+                           AND COALESCE(en.employment_start, en.first_insured_on) > :after
+                         ORDER BY COALESCE(en.employment_start, en.first_insured_on), en.id LIMIT 1""")
+                .param("p", personId).param("after", after).query(store::mapEnrollment).optional();
+    }
+
     public List<Enrollment> enrollmentsOf(ShebaoUser by, long personId) {
         store.person(by, personId);
         return jdbc.sql(RegistryStore.ENROLLMENT_SELECT + " WHERE en.person_id = :p ORDER BY en.first_insured_on, en.id")

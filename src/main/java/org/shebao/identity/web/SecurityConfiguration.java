@@ -103,7 +103,7 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/security/**").hasRole(Role.SECURITY_ADMIN.name())
                         .requestMatchers("/audit", "/audit/**").hasRole(Role.AUDIT_ADMIN.name())
-                        .requestMatchers("/registry/**", "/casework/**", "/pension/**").hasAnyRole(STAFF)
+                        .requestMatchers("/registry/**", "/casework/**", "/pension/**", "/unemployment/**").hasAnyRole(STAFF)
                         // work injury: the agency's section and the administrative department's recognition
                         .requestMatchers("/workinjury/**").hasAnyRole(Role.CLERK.name(), Role.REVIEWER.name(),
                                 Role.AUDITOR.name(), Role.ADMIN.name(), Role.INJURY_RECOGNITION.name())
