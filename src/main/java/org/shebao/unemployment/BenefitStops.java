@@ -68,7 +68,7 @@ public class BenefitStops {
             v.add("stoppedOn", "error.date.future", today);
         }
         v.throwIfAny();
-        return stop(caseId, reason, on, by.getUsername());
+        return stop(caseId, reason, on, by.getUsername(), by.displayName());
     }
 
     /**
@@ -81,7 +81,7 @@ public class BenefitStops {
             throw new AccessDeniedToRecordException("unemployment claim");
         }
         queries.get(by, caseId);
-        return checkReemployment(caseId, by.getUsername());
+        return checkReemployment(caseId, by.getUsername(), by.displayName());
     }
 
     /**
@@ -106,6 +106,10 @@ public class BenefitStops {
 
     @Transactional
     public Optional<Claim> checkReemployment(long caseId, String actor) {
+        return checkReemployment(caseId, actor, actor);
+    }
+
+    private Optional<Claim> checkReemployment(long caseId, String actor, String actorName) {
         Claim c = claims.find(caseId).orElseThrow(() -> new NotFoundException("unemployment claim " + caseId));
         if (c.status() != ClaimStatus.PAYING) {
             return Optional.empty();
@@ -117,11 +121,13 @@ public class BenefitStops {
         Enrollment e = job.get();
         LocalDate started = e.employmentStart() != null ? e.employmentStart() : e.firstInsuredOn();
         LocalDate today = LocalDate.now(clock);
-        return Optional.of(stop(caseId, StopReason.REEMPLOYED, started.isAfter(today) ? today : started,
-                actor + "（" + (e.employerName() == null ? "" : e.employerName()) + " 参保登记）"));
+        return Optional.of(stop(caseId, StopReason.REEMPLOYED, started.isAfter(today) ? today : started, actor,
+                (SYSTEM.equals(actor) ? "系统核查" : actorName) + "（" + (e.employerName() == null ? "" : e.employerName())
+                        + " 参保登记）"));
     }
 
-    private Claim stop(long caseId, StopReason reason, LocalDate on, String actor) {
+    /** {@code username} goes to the record and the operation log, {@code shownAs} to the claim's history. */
+    private Claim stop(long caseId, StopReason reason, LocalDate on, String username, String shownAs) {
         Claim c = jdbc.sql(UnemploymentClaims.SELECT + " WHERE case_id = :c FOR UPDATE").param("c", caseId)
                 .query(UnemploymentClaims::map).optional()
                 .orElseThrow(() -> new NotFoundException("unemployment claim " + caseId));
@@ -139,8 +145,7 @@ public class BenefitStops {
         if (pending.isPresent() && pending.get().isAfter(s.lastMonth())) {
             throw new ConflictException("stoppedOn", "error.unemployment.stop.arrearsPending", pending.get());
         }
-        String who = actor.length() > 64 ? actor.substring(0, 64) : actor;
-        String username = actor.contains("（") ? actor.substring(0, actor.indexOf('（')) : actor;
+        String who = shownAs.length() > 64 ? shownAs.substring(0, 64) : shownAs;
         if (s.lastMonth().isBefore(c.lastMonth())) {
             orders.endOrder(c.orderId(), s.lastMonth().isBefore(c.firstMonth()) ? c.firstMonth().minusMonths(1)
                     : s.lastMonth());

@@ -9,9 +9,11 @@ public record ClaimDecision(Separation separation, Eligibility eligibility, Bene
 
     /**
      * The separation evidence: the last day of the employment, the reason, the employer's name, and where it comes
-     * from (REGISTRY: the employer's 减员; CLERK: entered by {@code enteredBy} because the employer had not filed it).
+     * from (REGISTRY: the employer's 减员; CLERK: entered by {@code enteredBy}, shown as {@code enteredByName}, because the
+     * employer had not filed it).
      */
     public record Separation(java.time.LocalDate separatedOn, org.shebao.registry.SeparationReason reason,
-                             String employerName, String source, String enteredBy) {
+                             String employerName, String source, String enteredBy,
+                             String enteredByName) {
     }
 }

@@ -27,7 +27,7 @@ public final class EligibilityRule {
                                      SeparationReason reason, boolean registeredSeeking) {
         return new Eligibility(List.of(
                 new Eligibility.Condition(CONTRIBUTIONS, contributionMonths >= minimumMonths,
-                        String.valueOf(contributionMonths), "失业保险条例 第十四条第（一）项；" + minimumSource),
+                        String.valueOf(contributionMonths), minimumSource),
                 new Eligibility.Condition(INVOLUNTARY, reason != null && reason.involuntary(),
                         reason == null ? "" : reason.name(), "失业保险条例 第十四条第（二）项；失业保险金申领登记办法 第四条"),
                 new Eligibility.Condition(REGISTERED, registeredSeeking, String.valueOf(registeredSeeking),

@@ -47,6 +47,8 @@ public class UnemploymentClaims {
     public static final String SEPARATION_REASON = "separationReason";
     public static final String SEPARATION_SOURCE = "separationSource";
     public static final String SEPARATION_ENTERED_BY = "separationEnteredBy";
+    /** The entering clerk's name, as screens show it (the login name stays in the record and the operation log). */
+    public static final String SEPARATION_ENTERED_BY_NAME = "separationEnteredByName";
     public static final String EMPLOYER_NAME = "employerName";
     public static final String REGISTERED_SEEKING = "registeredSeeking";
     public static final String EARLIER_UNUSED = "earlierUnusedMonths";
@@ -73,7 +75,8 @@ public class UnemploymentClaims {
         LocalDate applied = c.receivedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
         ClaimDecision.Separation separation = new ClaimDecision.Separation(LocalDate.parse(f.get(SEPARATED_ON)),
                 SeparationReason.valueOf(f.get(SEPARATION_REASON)), f.getOrDefault(EMPLOYER_NAME, ""),
-                f.getOrDefault(SEPARATION_SOURCE, "REGISTRY"), f.get(SEPARATION_ENTERED_BY));
+                f.getOrDefault(SEPARATION_SOURCE, "REGISTRY"), f.get(SEPARATION_ENTERED_BY),
+                f.get(SEPARATION_ENTERED_BY_NAME));
         int total = contributions.rightsRecord(c.personId()).totalMonths();
         // 第十七条: after a re-employment the contribution time is counted again, from what the earlier claim counted
         Optional<Claim> earlier = latestClaim(c.personId()).filter(e -> e.caseId() != c.id());
@@ -151,7 +154,7 @@ public class UnemploymentClaims {
         event(c.id(), c.regionCode(), "APPROVED", d.duration().months() + " 个月，" + s.firstMonth() + " 至 "
                 + s.lastMonth() + "，每月 " + d.amount().monthly() + (s.arrearsMonths() > 0 ? "，补发 "
                 + s.arrearsMonths() + " 个月于 " + s.arrearsPayroll() : "")
-                + (flags.isEmpty() ? "" : "（" + String.join("、", d.start().clauses()) + "）"), approver.getUsername());
+                + (flags.isEmpty() ? "" : "（" + String.join("、", d.start().clauses()) + "）"), approver.displayName());
         audit.record(approver.getUsername(), AuditAction.AWARD_DECIDED, "case " + c.reference(),
                 "unemployment " + d.duration().months() + " months from " + s.firstMonth() + " at "
                         + d.amount().monthly() + " (" + d.start().rule() + ")");

@@ -139,6 +139,7 @@ class UnemploymentClaimCase implements CaseTypeHandler {
             out.put(SEPARATION_REASON, enteredReason.name());
             out.put(SEPARATION_SOURCE, "CLERK");
             out.put(SEPARATION_ENTERED_BY, submitter.getUsername());
+            out.put(SEPARATION_ENTERED_BY_NAME, submitter.displayName());
             out.put(EMPLOYER_NAME, "");
         }
         if (earlierUnused > 0) {
