@@ -340,4 +340,79 @@ class UnemploymentIT {
         assertThat(jdbc.sql("SELECT count(*) FROM payroll_order WHERE source_ref = :r").param("r", c.reference())
                 .query(Integer.class).single()).isZero();
     }
+
+    @Test
+    @DisplayName("Over the API in Taiyuan (Shanxi's standard 1360, no FJ-1.6): claim, decision, approval; a stop names "
+            + "its field when bad, waits for pending arrears, then ends the order and recovers the month paid after it")
+    void apiAndManualStop() {
+        LocalDate today = LocalDate.now(clock);
+        YearMonth now = YearMonth.from(today);
+        ApiClient api = new ApiClient(port);
+        Person p = persons.registerPerson(staff.get("ty.clerk"), new PersonData(taiyuanId(), "失业测试己", null, "140105",
+                "140100"));
+        contributions.copyYears(out -> {
+            for (int year = 2008; year < 2020; year++) {
+                out.accept(new Contributions.YearRow(p.id(), year, "140100", null, 12, Money.yuan("4000.00"),
+                        Money.yuan("3840.00")));
+            }
+        });
+        long employer = jdbc.sql("SELECT id FROM registry_employer WHERE region_code = '140100' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        bulk.copyEnrollments(out -> out.accept(new RegistryBulkLoad.EnrollmentRow(p.id(), employer,
+                EnrollmentCategory.EMPLOYEE, InsuranceType.UNEMPLOYMENT, LocalDate.of(2019, 1, 1), "140100")), "ty.clerk");
+        LocalDate separated = today.withDayOfMonth(1).minusDays(1); // last month's last day: eligible this month
+        enrollments.separate(staff.get("ty.clerk"), employer, p.id(), new SeparationData(separated.toString(), "DISMISSED"));
+
+        ApiClient.Response created = api.post("ty.clerk", "/api/v1/cases", Map.of("type", "UNEMPLOYMENT_BENEFIT",
+                "idNumber", p.idNumber().value(), "form", Map.of("bankAccount", "6222021001001112223",
+                        "registeredSeeking", "true")));
+        assertThat(created.status()).isEqualTo(201);
+        long caseId = created.body().path("id").asLong();
+        ApiClient.Response preview = api.get("ty.clerk", "/api/v1/unemployment/claims/" + caseId);
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body().path("decision").path("duration").path("months").asInt()).isEqualTo(24);
+        assertThat(preview.body().path("decision").path("start").path("rule").asString()).isEqualTo("ON_TIME");
+        assertThat(api.get("fz.clerk", "/api/v1/unemployment/claims/" + caseId).status()).isEqualTo(403);
+
+        Case c = queries.get(staff.get("ty.clerk"), caseId);
+        Case a = workflow.accept(staff.get("ty.clerk"), caseId, c.version());
+        Case pre = workflow.preReview(staff.get("ty.clerk2"), caseId, a.version(), "已核");
+        workflow.approve(staff.get("ty.reviewer"), caseId, pre.version());
+        ApiClient.Response approved = api.get("ty.reviewer", "/api/v1/unemployment/claims/" + caseId);
+        assertThat(approved.body().path("claim").path("monthlyAmount").decimalValue()).isEqualByComparingTo("1360");
+        assertThat(approved.body().path("claim").path("firstMonth").asString()).isEqualTo(now.toString());
+
+        String path = "/api/v1/unemployment/claims/" + caseId + "/stop";
+        ApiClient.Response bad = api.post("ty.reviewer", path, Map.of("reason", "BORED", "stoppedOn", today.toString()));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.firstErrorField()).isEqualTo("reason");
+        ApiClient.Response future = api.post("ty.reviewer", path, Map.of("reason", "EMIGRATED",
+                "stoppedOn", today.plusDays(1).toString()));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.firstErrorField()).isEqualTo("stoppedOn");
+        // this month is paid as arrears next month: stopping now would leave it unpaid, so the stop waits
+        ApiClient.Response early = api.post("ty.reviewer", path, Map.of("reason", "EMIGRATED", "stoppedOn", today.toString()));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(claims.claim(staff.get("ty.reviewer"), caseId).orElseThrow().status()).isEqualTo(ClaimStatus.PAYING);
+
+        PayrollRun next = payroll.open(staff.get("ty.finance"), new RegionCode("140100"), now.plusMonths(1));
+        payroll.execute(next.id());
+        ApiClient.Response stopped = api.post("ty.reviewer", path, Map.of("reason", "EMIGRATED", "stoppedOn", today.toString()));
+        assertThat(stopped.status()).isEqualTo(200);
+        assertThat(stopped.body().path("claim").path("status").asString()).isEqualTo("STOPPED");
+        assertThat(stopped.body().path("view").path("recoveries").get(0).path("amount").decimalValue()).isEqualByComparingTo("1360");
+        assertThat(stopped.body().path("history").get(1).path("action").asString()).isEqualTo("STOPPED_EMIGRATED");
+        assertThat(api.post("ty.reviewer", path, Map.of("reason", "EMIGRATED", "stoppedOn", today.toString())).status())
+                .isEqualTo(409);
+        ApiClient.Response mine = api.get("citizen.ty", "/api/v1/me/unemployment");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().isArray()).isTrue();
+    }
+
+    private String taiyuanId() {
+        int n = SEQ.incrementAndGet();
+        String first17 = "140105" + LocalDate.of(1982, 1, 1).plusDays(n).toString().replace("-", "")
+                + String.format("%03d", n % 1000);
+        return first17 + IdNumber.checkChar(first17);
+    }
 }
