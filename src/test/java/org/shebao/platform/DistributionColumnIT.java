@@ -45,7 +45,8 @@ class DistributionColumnIT {
             "unemployment_claim", "unemployment_claim_history",
             "notification_outbox",
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",
-            "payroll_chunk_total");
+            "payroll_chunk_total",
+            "hall_hall", "hall_slot", "hall_booking", "hall_screening", "hall_incident");
 
     /**
      * Small tables every node reads, written rarely: copied to every node (Citus {@code create_reference_table}).

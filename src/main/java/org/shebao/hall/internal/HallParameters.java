@@ -1,0 +1,45 @@
+package org.shebao.hall.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
+import org.shebao.common.RegionCode;
+import org.shebao.policy.Deadlines;
+import org.shebao.policy.ParameterValues.Range;
+import org.shebao.policy.Parameters;
+import org.springframework.stereotype.Component;
+
+/** The hall's parameters (policy/parameters/hall.yml), looked up for the hall's city on a day. */
+@Component
+@RequiredArgsConstructor
+public class HallParameters {
+    private final Parameters parameters;
+    private final Deadlines deadlines;
+
+    public OpeningHours hours(String region, LocalDate day) {
+        RegionCode r = new RegionCode(region);
+        return OpeningHours.parse((String) parameters.require("hall.openingHours", r, day).value(),
+                parameters.integer("hall.slot.minutes", r, day));
+    }
+
+    public int capacity(String region, LocalDate day) {
+        return parameters.integer("hall.slot.capacity", new RegionCode(region), day);
+    }
+
+    public BigDecimal feverThreshold(String region, LocalDate day) {
+        return parameters.decimal("hall.fever.threshold", new RegionCode(region), day);
+    }
+
+    public Range plausible(String region, LocalDate day) {
+        return parameters.range("hall.temperature.plausible", new RegionCode(region), day);
+    }
+
+    public String healthContact(String region, LocalDate day) {
+        return (String) parameters.require("hall.healthAuthority.contact", new RegionCode(region), day).value();
+    }
+
+    /** Halls open on working days of the holiday calendar (weekends and statutory holidays closed, 调休 open). */
+    public boolean workingDay(LocalDate day) {
+        return deadlines.plusWorkingDays(day.minusDays(1), 1).equals(day);
+    }
+}

@@ -1,0 +1,30 @@
+/**
+ * Service halls (经办大厅), issue 14, first slice: appointments with a capacity per time slot (SX-5 people-flow
+ * control) and screening at the door (N-2, FJ-2), carrying out the catalog measure {@code HALL_CONTROLS}.
+ * <ul>
+ *   <li>Halls: one per city served (V10_1), opening hours, slot length and capacity per hall as dated parameters with
+ *       their source ({@code policy/parameters/hall.yml}); open on working days of the holiday calendar.</li>
+ *   <li>Appointments ({@code internal.Appointments}, rule {@code internal.SlotRule}): an insured person or an employer
+ *       books a slot of a hall of their city for a service (a case type) in the portal or the API, gets a booking
+ *       code (QR code on the printable confirmation, ZXing), may cancel a future booking; one future booking per
+ *       holder and service; past slots, rest days and times that are not a slot's start are refused; a full slot is
+ *       refused with the nearest free slots. A place is taken by a conditional UPDATE of the slot's counter in the
+ *       booking's transaction (CHECK taken &lt;= capacity), so parallel bookings never overfill a slot. A hall manager
+ *       lowers a day's capacity, never below the places taken.</li>
+ *   <li>At the door ({@code internal.Screenings}, rule {@code internal.ScreeningRule}): check-in by booking code or
+ *       a walk-in (who takes a place of the current slot); the temperature is recorded, an implausible one refused;
+ *       at or above the fever threshold ({@code hall.fever.threshold}, 37.3 °C) the visitor is not admitted and an
+ *       incident is opened with the health authority's contact of the city ({@code hall.healthAuthority.contact}).</li>
+ *   <li>The hall manager's page ({@code /hall}): today's slots against capacity with the visitors' names, check-ins,
+ *       fevers, open incidents.</li>
+ * </ul>
+ * Not in this slice (the catalog's {@code HALL_HYGIENE_AND_DUTY} waits for them): the hygiene ledger and protective
+ * supplies (item 3), the staff health ledger (item 4), duty rosters, patrols and the escalation of incidents upward
+ * with acknowledgement limits (item 5: an incident here stays with the hall and has no acknowledgement or closing
+ * yet), employer contacts chosen from staff (item 6), notices, audiences and public guides (item 7), dashboards and
+ * charts for the other roles (item 8), and the journey of a notice (item 9).
+ */
+@ApplicationModule(displayName = "Service hall")
+package org.shebao.hall;
+
+import org.springframework.modulith.ApplicationModule;
