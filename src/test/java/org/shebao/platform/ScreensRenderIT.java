@@ -50,6 +50,9 @@ class ScreensRenderIT {
                         "/portal/cases/new?type=RETIREMENT", "/portal/work-injury")),
                 Arguments.of("employer.fz", List.of("/portal", "/portal/declarations", "/portal/declarations?lang=en")),
                 Arguments.of("fz.reviewer", List.of("/registry/employers/{employer}/declarations")),
+                Arguments.of("citizen.xm", List.of("/portal/hall", "/portal/hall?lang=en")),
+                Arguments.of("employer.ty", List.of("/portal/hall")),
+                Arguments.of("ty.hall", List.of("/", "/hall/3", "/hall/3?lang=en")),
                 Arguments.of("security", List.of("/", "/security/users", "/account/password")),
                 Arguments.of("fj.security", List.of("/security/users")),
                 Arguments.of("audit", List.of("/", "/audit", "/audit?action=CASE_STEP", "/audit?actor=fz.clerk")));

@@ -139,6 +139,12 @@ public class Appointments {
         v.throwIfAny();
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime requested = day.atTime(time);
+        if (!requested.isAfter(now)) {
+            throw InvalidInputException.of("day", "error.hall.past", requested.format(SLOT));
+        }
+        if (SlotRule.tooFar(requested, now)) {
+            throw InvalidInputException.of("day", "error.hall.tooFar", SlotRule.HORIZON_DAYS);
+        }
         OpeningHours hours = hours(hall, day);
         ensureSlots(hall, day);
         int free = jdbc.sql("SELECT capacity - taken FROM hall_slot WHERE hall_id = :h AND day = :d AND starts_at = :t "
@@ -147,6 +153,7 @@ public class Appointments {
                 .query(Integer.class).optional().orElse(0);
         switch (SlotRule.decide(requested, hours, params.workingDay(day), free, now)) {
             case PAST -> throw InvalidInputException.of("day", "error.hall.past", requested.format(SLOT));
+            case TOO_FAR -> throw InvalidInputException.of("day", "error.hall.tooFar", SlotRule.HORIZON_DAYS);
             case CLOSED_DAY -> throw InvalidInputException.of("day", "error.hall.closedDay", day.toString());
             case OUTSIDE_HOURS -> throw InvalidInputException.of("time", "error.hall.outsideHours",
                     hours.toString(), hours.slotMinutes());
