@@ -47,6 +47,7 @@ CREATE TABLE hall_booking (
     holder_kind       TEXT        NOT NULL CHECK (holder_kind IN ('PERSON', 'EMPLOYER', 'WALK_IN')),
     person_id         BIGINT,
     employer_id       BIGINT,
+    holder_id         BIGINT      GENERATED ALWAYS AS (coalesce(person_id, employer_id)) STORED,
     visitor_name      TEXT        NOT NULL CHECK (char_length(visitor_name) BETWEEN 1 AND 100),
     visitor_id_masked TEXT,
     status            TEXT        NOT NULL CHECK (status IN ('BOOKED', 'CANCELLED', 'CHECKED_IN', 'NOT_ADMITTED', 'NO_SHOW')),
@@ -60,7 +61,7 @@ CREATE TABLE hall_booking (
 );
 CREATE UNIQUE INDEX hall_booking_code_key ON hall_booking (code, region_code);
 CREATE UNIQUE INDEX hall_booking_one_per_service_key
-    ON hall_booking (holder_kind, coalesce(person_id, employer_id), service, region_code)
+    ON hall_booking (holder_kind, holder_id, service, region_code)
     WHERE status = 'BOOKED' AND holder_kind <> 'WALK_IN';
 CREATE INDEX hall_booking_slot_idx ON hall_booking (hall_id, day, starts_at);
 CREATE INDEX hall_booking_person_idx ON hall_booking (person_id) WHERE person_id IS NOT NULL;

@@ -179,7 +179,8 @@ public class Screenings {
         List<Booking> bookings = jdbc.sql("SELECT " + Appointments.BOOKING_COLUMNS + " FROM hall_booking b JOIN hall_hall h "
                         + "ON h.id = b.hall_id AND h.region_code = b.region_code WHERE b.hall_id = :h AND b.region_code = :r "
                         + "AND b.day = :d AND b.status <> 'CANCELLED' ORDER BY b.starts_at, b.id")
-                .param("h", hall.id()).param("r", hall.regionCode()).param("d", today).query(Booking.class).list();
+                .param("h", hall.id()).param("r", hall.regionCode()).param("d", today).query(Booking.class).list()
+                .stream().map(appointments::withEnd).toList();
         record Stored(LocalTime startsAt, int capacity, int taken) {
         }
         List<Stored> stored = jdbc.sql("SELECT starts_at, capacity, taken FROM hall_slot WHERE hall_id = :h "

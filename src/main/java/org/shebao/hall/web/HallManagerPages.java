@@ -7,7 +7,6 @@ import org.shebao.common.web.FormErrors;
 import org.shebao.hall.internal.Appointments;
 import org.shebao.hall.internal.Hall;
 import org.shebao.hall.internal.Screenings;
-import org.shebao.hall.internal.SlotFullException;
 import org.shebao.identity.ShebaoUser;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,6 +45,7 @@ class HallManagerPages {
     String checkIn(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                    @RequestParam(required = false) String code, @RequestParam(required = false) String temperature,
                    Model model, RedirectAttributes redirect) {
+        model.addAttribute("code", code);
         return after(user, id, model, redirect, "checkin",
                 () -> screenings.checkIn(user, id, code, temperature));
     }
@@ -72,15 +72,15 @@ class HallManagerPages {
 
     private String after(ShebaoUser user, long id, Model model, RedirectAttributes redirect, String form,
                          java.util.function.Supplier<Screenings.Result> action) {
-        try {
-            var r = FormErrors.attempt(model, messages, action);
-            if (r.isPresent()) {
-                redirect.addFlashAttribute("notice", r.get().admitted() ? "notice.hall.admitted" : "notice.hall.fever");
-                redirect.addFlashAttribute("result", r.get());
-                return "redirect:/hall/" + id;
+        var r = FormErrors.attempt(model, messages, action); // a full slot is a conflict, shown with its message
+        if (r.isPresent()) {
+            redirect.addFlashAttribute("notice", r.get().admitted() ? "notice.hall.admitted" : "notice.hall.fever");
+            if (!r.get().admitted()) { // flash attributes live in the (JDBC) session: plain strings only
+                redirect.addFlashAttribute("feverName", r.get().visitorName());
+                redirect.addFlashAttribute("feverTemperature", r.get().temperature().toPlainString());
+                redirect.addFlashAttribute("feverContact", r.get().healthContact());
             }
-        } catch (SlotFullException e) {
-            FormErrors.addTo(model, List.of(e.violation()), messages);
+            return "redirect:/hall/" + id;
         }
         model.addAttribute("form", form);
         return show(user, id, model);

@@ -38,14 +38,14 @@ class HallPortalPages {
     String book(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) Long hallId,
                 @RequestParam(required = false) String day, @RequestParam(required = false) String time,
                 @RequestParam(required = false) String service, Model model, RedirectAttributes redirect) {
-        Optional<Booking> b;
-        try {
-            b = FormErrors.attempt(model, messages, () -> appointments.book(user, hallId, day, time, service));
-        } catch (SlotFullException e) {
-            FormErrors.addTo(model, java.util.List.of(e.violation()), messages);
-            model.addAttribute("alternatives", e.alternatives());
-            b = Optional.empty();
-        }
+        Optional<Booking> b = FormErrors.attempt(model, messages, () -> {
+            try {
+                return appointments.book(user, hallId, day, time, service);
+            } catch (SlotFullException e) {
+                model.addAttribute("alternatives", e.alternatives()); // offered as buttons beside the message
+                throw e;
+            }
+        });
         if (b.isPresent()) {
             redirect.addFlashAttribute("notice", "notice.hall.booked");
             return "redirect:/portal/hall/bookings/" + b.get().id();
