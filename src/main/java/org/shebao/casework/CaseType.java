@@ -11,17 +11,28 @@ import org.shebao.common.NotFoundException;
  */
 public enum CaseType {
     /** 退休申报: the pension module decides it (N-1a, N-1b, FJ-1.3). */
-    RETIREMENT,
+    RETIREMENT("casework.timeLimit.retirement"),
     /** 参保登记. */
-    ENROLLMENT,
+    ENROLLMENT("casework.timeLimit.enrollment"),
     /** 参保缴费证明开具 (N-3c). */
-    CERTIFICATE_REQUEST,
+    CERTIFICATE_REQUEST("casework.timeLimit.certificateRequest"),
     /** 工伤保险待遇申领 (the green channel: N-4, SX-4, FJ-4). */
-    WORK_INJURY_BENEFIT,
+    WORK_INJURY_BENEFIT("casework.timeLimit.workInjury"),
     /** 用人单位缓缴社会保险费: an employer's application; the contribution module records the deferral (issue 11). */
-    EMPLOYER_DEFERRAL,
+    EMPLOYER_DEFERRAL("casework.timeLimit.employerDeferral"),
     /** 失业保险金申领: the unemployment module decides it (失业保险条例 第十四条、第十七条; FJ-1.6). */
-    UNEMPLOYMENT_BENEFIT;
+    UNEMPLOYMENT_BENEFIT("casework.timeLimit.unemployment");
+
+    private final String timeLimitParameter;
+
+    CaseType(String timeLimitParameter) {
+        this.timeLimitParameter = timeLimitParameter;
+    }
+
+    /** The policy parameter (working days) holding the type's time limit. */
+    public String timeLimitParameter() {
+        return timeLimitParameter;
+    }
 
     /** A type given as input: an unknown one is bad input on the named field. */
     public static CaseType parse(String raw, String field) {

@@ -46,7 +46,9 @@ public interface CaseTypeHandler {
     }
 
     /** The policy parameter (working days) holding the type's time limit. */
-    String timeLimitParameter();
+    default String timeLimitParameter() {
+        return type().timeLimitParameter();
+    }
 
     /** A page of the owning module with the type's own details (e.g. a pension's calculation), or null. */
     default String detailsPath(Case c) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.YearMonth;
 import java.util.Base64;
@@ -31,13 +30,13 @@ import org.shebao.registry.Persons;
 @DisplayName("Operation log: a hash chain that is append-only, holds under parallel writers, and shows where it was tampered with")
 class AuditLogIT {
     @Autowired
+    ApiClient api;
+    @Autowired
     AuditLog log;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     DatabaseOwner owner;
-    @LocalServerPort
-    int port;
     @Autowired
     Users users;
     @Autowired
@@ -122,7 +121,6 @@ class AuditLogIT {
     @Test
     @DisplayName("a login over the API and a wrong password are both in the log, with the client's address")
     void logins() {
-        ApiClient api = new ApiClient(port);
         long before = lastSeq();
         assertThat(api.get("ty.auditor", "/api/v1/ping").status()).isEqualTo(200);
         api.send(null, "GET", "/api/v1/ping", null, "zh-CN", Map.of("Authorization",
@@ -137,7 +135,6 @@ class AuditLogIT {
     @Test
     @DisplayName("a case submitted online and a full ID number revealed by a clerk are in the log, under who did it")
     void businessEvents() {
-        ApiClient api = new ApiClient(port);
         long before = lastSeq();
         String ref = api.post("citizen.ty", "/api/v1/cases", Map.of("type", "CERTIFICATE_REQUEST", "form",
                 Map.of("certificate", "CONTRIBUTION_RECORD", "purpose", "审计测试"))).body().path("reference").asString();

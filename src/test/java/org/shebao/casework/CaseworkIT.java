@@ -1,5 +1,6 @@
 package org.shebao.casework;
 
+import org.shebao.CaseSteps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,6 @@ import org.shebao.common.ConflictException;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.notification.Notifications;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -42,18 +42,20 @@ import tools.jackson.databind.JsonNode;
 @ShebaoIntegrationTest
 @DisplayName("Casework on PostgreSQL: submissions, workflow, archive, commitments, green channel, feedback")
 class CaseworkIT {
+    @Autowired
+    ApiClient api;
     /** The first day of this month: an enrollment from it is not a backdated one (FJ-5a). */
     private static final String THIS_MONTH = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).atDay(1).toString();
     private static final byte[] JPEG = ArchiveTest.JPEG;
     private static final byte[] PNG = ArchiveTest.PNG;
     private static final byte[] EXE = ArchiveTest.EXE;
 
-    @LocalServerPort
-    int port;
     @Autowired
     CaseIntake intake;
     @Autowired
     CaseWorkflow workflow;
+    @Autowired
+    CaseSteps steps;
     @Autowired
     CaseQueries queries;
     @Autowired
@@ -104,7 +106,6 @@ class CaseworkIT {
     @Test
     @DisplayName("N-3d idempotency: the same Idempotency-Key twice, and twice at once, creates one case")
     void idempotency() throws Exception {
-        ApiClient api = new ApiClient(port);
         int before = count("casework_case");
         ApiClient.Response first = api.post("citizen.xm", "/api/v1/cases", certificate("购房"), Map.of("Idempotency-Key", "retry-1"));
         ApiClient.Response again = api.post("citizen.xm", "/api/v1/cases", certificate("购房"), Map.of("Idempotency-Key", "retry-1"));
@@ -131,7 +132,6 @@ class CaseworkIT {
     @Test
     @DisplayName("bad input: oversized, mislabelled, an executable as JPEG, a missing field, another person's ID — a clear error, nothing stored")
     void badInput() {
-        ApiClient api = new ApiClient(port);
         int cases0 = count("casework_case");
         int archive0 = count("casework_archive");
         Map<String, Object> enroll = Map.of("type", "ENROLLMENT", "form",
@@ -170,7 +170,6 @@ class CaseworkIT {
     @DisplayName("N-3c: archived files are stored once by SHA-256 in each region's archive and the archive refuses "
             + "updates and deletes")
     void archiveIsAppendOnly() {
-        ApiClient api = new ApiClient(port);
         ApiClient.Response r = api.multipart("citizen.ty", "/api/v1/cases", workInjury(false, false, false), injuryFiles(), Map.of());
         assertThat(r.status()).isEqualTo(201);
         String sha = Archive.sha256(JPEG);
@@ -195,7 +194,6 @@ class CaseworkIT {
             + "benefit cannot be approved until issue 12 builds its effect) → reject with a reason; "
             + "separation of duties; a stale form is refused; every step in the history and told to the applicant")
     void workflow() {
-        ApiClient api = new ApiClient(port);
         long id = api.multipart("citizen.fz", "/api/v1/cases", workInjury(false, false, false),
                 List.of(new FilePart("INJURY_RECOGNITION", "decision.pdf", "application/pdf", ArchiveTest.PDF)), Map.of())
                 .body().path("id").asLong();
@@ -271,7 +269,6 @@ class CaseworkIT {
             + "(exact days over holidays: CaseDueDateTest); "
             + "in Shanxi an employee sent to an epidemic area is not (FJ-4 is Fujian's)")
     void greenChannel() {
-        ApiClient api = new ApiClient(port);
         JsonNode normal = api.multipart("citizen.xm", "/api/v1/cases", workInjury(false, true, false), injuryFiles(), Map.of()).body();
         JsonNode green = api.multipart("citizen.xm", "/api/v1/cases", workInjury(true, true, false), injuryFiles(), Map.of()).body();
         JsonNode sent = api.multipart("citizen.xm", "/api/v1/cases", workInjury(false, true, true), injuryFiles(), Map.of()).body();
@@ -298,7 +295,6 @@ class CaseworkIT {
     @Test
     @DisplayName("SX-3 commitment: the case proceeds with the flag, the ledger lists it pending, exports it, records the late item")
     void commitmentLedger() throws Exception {
-        ApiClient api = new ApiClient(port);
         Map<String, Object> enroll = Map.of("type", "ENROLLMENT", "form",
                 Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", THIS_MONTH),
                 "commitments", List.of("HOUSEHOLD_REGISTER"), "signature", "李秀兰");
@@ -358,11 +354,8 @@ class CaseworkIT {
     @DisplayName("N-3c: an approved certificate request issues a certificate sealed with the keystore's key (none in the "
             + "database); a changed content no longer verifies")
     void certificate() {
-        ApiClient api = new ApiClient(port);
         long id = api.post("citizen.ty", "/api/v1/cases", certificate("子女入学"), Map.of()).body().path("id").asLong();
-        Case a = workflow.accept(staff.get("ty.clerk"), id, 0);
-        Case p = workflow.preReview(staff.get("ty.clerk"), id, a.version(), null);
-        workflow.approve(staff.get("ty.reviewer"), id, p.version());
+        steps.decide(id, "ty.clerk", "ty.clerk", null, "ty.reviewer");
         Certificates.Issued issued = certificates.forCase(id).orElseThrow();
         assertThat(issued.sealValid()).isTrue();
         assertThat(issued.keyId()).isEqualTo(seal.keyId());
@@ -370,7 +363,7 @@ class CaseworkIT {
                 + " AND column_name LIKE '%private%'").query(Integer.class).single())
                 .as("no private key in the database: it is in the PKCS#12 keystore").isZero();
         assertThat(issued.content()).contains("王建国").contains("子女入学").doesNotContain("140121196205201");
-        assertThat(new ApiClient(port).get(null, "/verify/" + issued.code()).raw().body()).contains("电子印章有效");
+        assertThat(api.get(null, "/verify/" + issued.code()).raw().body()).contains("电子印章有效");
         jdbc.sql("UPDATE casework_certificate SET content = replace(content, '子女入学', '出国') WHERE case_id = :c")
                 .param("c", id).update();
         assertThat(certificates.byCode(issued.code()).orElseThrow().sealValid()).isFalse();
@@ -379,15 +372,12 @@ class CaseworkIT {
     @Test
     @DisplayName("an approved online enrollment is in the registry, citing the case")
     void enrollmentEffect() {
-        ApiClient api = new ApiClient(port);
         JsonNode c = api.multipart("citizen.fz2", "/api/v1/cases", Map.of("type", "ENROLLMENT", "form",
                         Map.of("category", "RESIDENT", "insuranceType", "RESIDENT_PENSION", "firstInsuredOn", THIS_MONTH)),
                 List.of(new FilePart("ID_CARD", "id.jpg", "image/jpeg", JPEG),
                         new FilePart("HOUSEHOLD_REGISTER", "hk.pdf", "application/pdf", ArchiveTest.PDF)), Map.of()).body();
         long id = c.path("id").asLong();
-        Case a = workflow.accept(staff.get("fz.clerk"), id, 0);
-        Case p = workflow.preReview(staff.get("fz.clerk"), id, a.version(), null);
-        workflow.approve(staff.get("fz.reviewer"), id, p.version());
+        steps.decide(id, "fz.clerk", "fz.clerk", null, "fz.reviewer");
         assertThat(jdbc.sql("SELECT remark FROM registry_enrollment e JOIN identity_user u ON u.person_id = e.person_id"
                         + " WHERE u.username = 'citizen.fz2' AND e.insurance_type = 'RESIDENT_PENSION'")
                 .query(String.class).single()).contains(c.path("reference").asString());

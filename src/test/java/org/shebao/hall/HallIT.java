@@ -24,16 +24,15 @@ import org.shebao.hall.internal.Holder;
 import org.shebao.hall.internal.SlotFullException;
 import org.shebao.policy.Deadlines;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @ShebaoIntegrationTest
 @DisplayName("Hall appointments and the door (SX-5, N-2, FJ-2) through the product, on the real PostgreSQL")
 class HallIT {
+    @Autowired
+    ApiClient api;
     static final long FUZHOU_HALL = 1;
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -116,7 +115,6 @@ class HallIT {
     @DisplayName("SX-5 bad input over the API: a past slot, a rest day, a time outside the opening hours, an unknown "
             + "service: 400 naming the field in Chinese, nothing written")
     void badBookings() {
-        ApiClient api = new ApiClient(port);
         noBookings("citizen.fz");
         int before = count("hall_booking");
         ApiClient.Response past = api.post("citizen.fz", "/api/v1/me/hall-bookings", Map.of("hallId", FUZHOU_HALL,
@@ -160,7 +158,6 @@ class HallIT {
     @DisplayName("a citizen books (201, a booking code), sees and cancels only their own: another citizen gets 404; "
             + "a second future booking for the same service 409; after cancelling the place is free again")
     void ownBookings() {
-        ApiClient api = new ApiClient(port);
         noBookings("citizen.fz");
         noBookings("citizen.fz2");
         LocalDate day = workingDay(6);
@@ -199,7 +196,6 @@ class HallIT {
     @DisplayName("a full slot is 409 with the nearest free slots; the manager may not lower a day's capacity below "
             + "the bookings made (400 with the count), nor may another city's manager (403)")
     void fullAndCapacity() {
-        ApiClient api = new ApiClient(port);
         noBookings("citizen.fz");
         noBookings("citizen.fz2");
         LocalDate day = workingDay(8);
@@ -234,7 +230,6 @@ class HallIT {
             + "written); 37.5 °C by booking code: not admitted, an incident with the health authority's contact, the "
             + "place freed; 37.5 °C walk-in the same; 36.6 °C admitted")
     void door() {
-        ApiClient api = new ApiClient(port);
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("INSERT INTO hall_slot (hall_id, region_code, day, starts_at, capacity, taken) "
                         + "VALUES (1, '350100', :d, '09:00', 20, 0) ON CONFLICT DO NOTHING").param("d", today).update();

@@ -1,5 +1,6 @@
 package org.shebao.identity;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -7,20 +8,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.Base64;
 
 @ShebaoIntegrationTest
 @DisplayName("User administration over the API: the security administrator of a province creates staff in it only")
 class UserApiIT {
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiClient api;
 
     @Test
     @DisplayName("fj.security creates a Xiamen clerk (201, one-time password), not a Shanxi one (400) and not a "
             + "duplicate (409); a system administrator may not (403); the new clerk must change the password first")
     void create() {
-        ApiClient api = new ApiClient(port);
         ApiClient.Response created = api.post("fj.security", "/api/v1/users", Map.of("username", "xm.clerk9",
                 "displayName", "厦门受理 九", "role", "CLERK", "region", "350200"));
         assertThat(created.status()).isEqualTo(201);

@@ -25,6 +25,8 @@ import java.util.Map;
 @ShebaoIntegrationTest
 @DisplayName("Login and web security")
 class WebSecurityIT {
+    @Autowired
+    ApiClient api;
     @LocalServerPort
     int port;
     @Autowired
@@ -98,7 +100,6 @@ class WebSecurityIT {
     @Test
     @DisplayName("a portal user cannot open staff screens; staff cannot open the portal")
     void portalSeparation() {
-        ApiClient api = new ApiClient(port);
         assertThat(api.get("citizen.ty", "/api/v1/me").status()).isEqualTo(200);
         assertThat(api.get("ty.clerk", "/api/v1/me").status()).isEqualTo(403);
     }
@@ -114,7 +115,6 @@ class WebSecurityIT {
     @Test
     @DisplayName("after 5 wrong passwords the account is locked, even for the right one, with the answer an unknown user gets")
     void throttling() {
-        ApiClient api = new ApiClient(port);
         ApiClient.Response wrong = null;
         for (int i = 0; i < 5; i++) {
             wrong = api.send(null, "GET", "/api/v1/me", null, "zh-CN");

@@ -1,5 +1,6 @@
 package org.shebao.journeys;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,8 @@ import org.shebao.policy.Emergency;
 @ShebaoIntegrationTest
 @DisplayName("Browser journeys: no-face-to-face service (N-1a, N-3, SX-3, FJ-3, N-4)")
 class CaseworkJourneyIT extends BrowserJourney {
+    @Autowired
+    ApiClient api;
     /** The first day of this month: an enrollment from it is not a backdated one (FJ-5a). */
     private static final String THIS_MONTH = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).atDay(1).toString();
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
@@ -85,7 +88,6 @@ class CaseworkJourneyIT extends BrowserJourney {
             + "cannot approve; the reviewer is told the benefit decision waits for the work-injury module and is not "
             + "offered an approval with no effect")
     void greenChannelFirst() {
-        ApiClient api = new ApiClient(port);
         List<ApiClient.FilePart> files = List.of(
                 new ApiClient.FilePart("INJURY_RECOGNITION", "decision.pdf", "application/pdf", PDF),
                 new ApiClient.FilePart("MEDICAL_RECORDS", "records.jpg", "image/jpeg", JPEG));

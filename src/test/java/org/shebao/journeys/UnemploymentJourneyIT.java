@@ -1,5 +1,6 @@
 package org.shebao.journeys;
 
+import org.shebao.CaseSteps;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.options.FilePayload;
@@ -13,7 +14,6 @@ import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseQueries;
-import org.shebao.casework.CaseWorkflow;
 import org.shebao.common.ConflictException;
 import org.shebao.common.IdNumber;
 import org.shebao.common.Money;
@@ -50,11 +50,11 @@ class UnemploymentJourneyIT extends BrowserJourney {
     @Autowired
     TestUsers staff;
     @Autowired
+    CaseSteps steps;
+    @Autowired
     PasswordEncoder encoder;
     @Autowired
     CaseQueries queries;
-    @Autowired
-    CaseWorkflow workflow;
     @Autowired
     Payroll payroll;
     @Autowired
@@ -126,9 +126,7 @@ class UnemploymentJourneyIT extends BrowserJourney {
         long caseId = Long.parseLong(caseUrl.substring(caseUrl.lastIndexOf('/') + 1));
         Case c = queries.get(staff.get("fz.clerk"), caseId);
         org.assertj.core.api.Assertions.assertThat(c.reference()).isEqualTo(reference);
-        Case accepted = workflow.accept(staff.get("fz.clerk"), caseId, c.version());
-        Case pre = workflow.preReview(staff.get("fz.clerk2"), caseId, accepted.version(), "减员记录、缴费记录已核");
-        workflow.approve(staff.get("fz.reviewer"), caseId, pre.version());
+        steps.decide(caseId, "fz.clerk", "fz.clerk2", "减员记录、缴费记录已核", "fz.reviewer");
 
         page.click("nav >> text=失业保险金");
         var benefit = page.locator(".benefit").first();

@@ -2,19 +2,17 @@ package org.shebao.payroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.platform.DatabaseOwner;
+import org.shebao.platform.FreshDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Upgrading to chunked runs (V6_8) while a run is under way: the run left by the previous version continues from its
@@ -30,7 +28,7 @@ class PayrollUpgradeIT {
     @DisplayName("a RUNNING run with 100 of 250 orders done: one done chunk with its 100 orders and the totals of its "
             + "lines, then chunks covering exactly the orders after its marker; a COMPLETED run keeps its 250")
     void runningRunContinues() throws Exception {
-        DataSource db = fresh("shebao_payroll_upgrade");
+        DataSource db = FreshDatabases.create(owner, "shebao_payroll_upgrade");
         Flyway.configure().dataSource(db).locations("classpath:db/migration").target(MigrationVersion.fromVersion("6.7"))
                 .load().migrate();
         JdbcClient sql = JdbcClient.create(db);
@@ -71,19 +69,4 @@ class PayrollUpgradeIT {
                 .query(Long.class).single()).isEqualTo(250);
     }
 
-    /** A new, empty database, created by the schema's owner and connected to as the owner. */
-    private DataSource fresh(String name) throws Exception {
-        String url;
-        String user;
-        try (Connection c = owner.dataSource().getConnection()) {
-            url = c.getMetaData().getURL();
-            user = c.getMetaData().getUserName();
-        }
-        JdbcClient asOwner = JdbcClient.create(owner.dataSource());
-        asOwner.sql("DROP DATABASE IF EXISTS " + name).update();
-        asOwner.sql("CREATE DATABASE " + name).update();
-        String target = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        return new SimpleDriverDataSource(new Driver(), target, user,
-                System.getenv().getOrDefault("SHEBAO_DB_OWNER_PASSWORD", ""));
-    }
 }

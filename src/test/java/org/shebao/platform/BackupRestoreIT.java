@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.postgresql.Driver;
 
 /** Backup and restore (issue 10, item 2): a backup restored into a fresh database gives back every row. */
 @ShebaoIntegrationTest
@@ -41,21 +38,6 @@ class BackupRestoreIT {
         return out;
     }
 
-    /** A new, empty database, created by the schema's owner and connected to as the owner (a restore needs it). */
-    private DataSource fresh(String name) throws Exception {
-        String url;
-        String user;
-        try (Connection c = owner.dataSource().getConnection()) {
-            url = c.getMetaData().getURL();
-            user = c.getMetaData().getUserName();
-        }
-        JdbcClient asOwner = JdbcClient.create(owner.dataSource());
-        asOwner.sql("DROP DATABASE IF EXISTS " + name).update();
-        asOwner.sql("CREATE DATABASE " + name).update();
-        String target = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        String password = System.getenv().getOrDefault("SHEBAO_DB_OWNER_PASSWORD", "");
-        return new SimpleDriverDataSource(new Driver(), target, user, password);
-    }
 
     @Test
     @DisplayName("backup of the running database, restore into a database migrated to the same version: the same "
@@ -67,7 +49,7 @@ class BackupRestoreIT {
         assertThat(written).containsKeys("registry_person", "ledger_line", "audit_log", "payroll_line");
         Map<String, String> before = fingerprint(jdbc);
 
-        DataSource target = fresh("shebao_restore_check");
+        DataSource target = FreshDatabases.create(owner, "shebao_restore_check");
         Flyway.configure().dataSource(target).locations("classpath:db/migration").load().migrate();
         Backups.restore(target, new ByteArrayInputStream(backup.toByteArray()));
         JdbcClient restored = JdbcClient.create(target);
@@ -83,7 +65,7 @@ class BackupRestoreIT {
         assertThat(restored.sql("SELECT nextval(pg_get_serial_sequence('registry_person', 'id'))").query(Long.class).single())
                 .isGreaterThan(maxId);
 
-        DataSource older = fresh("shebao_restore_old");
+        DataSource older = FreshDatabases.create(owner, "shebao_restore_old");
         Flyway.configure().dataSource(older).locations("classpath:db/migration").target("5.1").load().migrate();
         assertThatThrownBy(() -> Backups.restore(older, new ByteArrayInputStream(backup.toByteArray())))
                 .hasMessageContaining("same version");

@@ -32,6 +32,8 @@ import tools.jackson.databind.ObjectMapper;
 @ShebaoIntegrationTest
 @DisplayName("Bad input answers 4xx with a problem body and changes nothing (no 5xx)")
 class BadInputIT {
+    @Autowired
+    ApiClient api;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     @LocalServerPort
@@ -132,7 +134,6 @@ class BadInputIT {
     @DisplayName("a body that breaks its record's field rules (@Valid, or a multipart part validated by hand) is a 400 "
             + "problem naming the field, with the same message as any refusal, in Chinese and in English")
     void annotatedRules() {
-        ApiClient api = new ApiClient(port);
         int before = rows();
         ApiClient.Response noYear = api.send("citizen.fz", "POST", "/api/v1/me/deferrals", "{}", "zh-CN");
         assertThat(noYear.status()).isEqualTo(400);

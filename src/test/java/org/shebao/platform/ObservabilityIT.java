@@ -1,5 +1,6 @@
 package org.shebao.platform;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -36,6 +37,8 @@ import tools.jackson.databind.ObjectMapper;
 @ExtendWith(OutputCaptureExtension.class)
 @DisplayName("Observability: liveness and readiness with the database, the platform's metrics, no full ID number in the logs")
 class ObservabilityIT {
+    @Autowired
+    ApiClient api;
     private static final Pattern FULL_ID = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9X](?![0-9])");
     private final HttpClient http = HttpClient.newHttpClient();
     @LocalServerPort
@@ -61,7 +64,6 @@ class ObservabilityIT {
     @DisplayName("the metrics (from this machine) include cases submitted and waiting, payroll lines and progress, "
             + "the outbox backlog and failed logins")
     void metrics() throws Exception {
-        ApiClient api = new ApiClient(port);
         api.post("citizen.xz", "/api/v1/cases", Map.of("type", "CERTIFICATE_REQUEST", "form",
                 Map.of("certificate", "CONTRIBUTION_RECORD", "purpose", "运维测试")));
         api.send(null, "GET", "/api/v1/ping", null, "zh-CN", Map.of("Authorization", "Basic "
@@ -76,7 +78,6 @@ class ObservabilityIT {
     @Test
     @DisplayName("registering a person, searching by the full number and revealing it leave no full ID number in the logs")
     void noFullIdInLogs(CapturedOutput output) throws Exception {
-        ApiClient api = new ApiClient(port);
         String first17 = "35020219770707" + "515";
         String id = first17 + IdNumber.checkChar(first17);
         long person = api.post("xm.clerk", "/api/v1/persons", Map.of("idNumber", id, "name", "日志测试", "phone",

@@ -1,5 +1,6 @@
 package org.shebao.policy;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,14 +9,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ShebaoIntegrationTest
 @DisplayName("Policy API for the mobile app: measures with clauses, parameters with sources, emergencies with deadlines")
 class PolicyApiIT {
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiClient api;
 
     private JsonNode find(JsonNode list, String field, String value) {
         for (JsonNode n : list) {
@@ -29,7 +29,7 @@ class PolicyApiIT {
     @Test
     @DisplayName("N-1c / FJ-1.1 in force in Fuzhou on 2020-03-01; FJ-5a listed, SX-1b not")
     void measures() {
-        ApiClient.Response r = new ApiClient(port).get("fz.clerk", "/api/v1/policy/measures?region=350100&on=2020-03-01");
+        ApiClient.Response r = api.get("fz.clerk", "/api/v1/policy/measures?region=350100&on=2020-03-01");
         assertThat(r.status()).isEqualTo(200);
         JsonNode m = find(r.body(), "code", "NO_SUSPENSION_FOR_MISSED_CERTIFICATION");
         assertThat(m.path("inForce").asBoolean()).isTrue();
@@ -43,7 +43,6 @@ class PolicyApiIT {
     @Test
     @DisplayName("FJ-1.3: Xiamen's pre-payment standard is Fujian's 1800.00; Taiyuan has none (404)")
     void parameter() {
-        ApiClient api = new ApiClient(port);
         ApiClient.Response r = api.get("xm.clerk",
                 "/api/v1/policy/parameters/pension.prepayment.enterprise.monthly?region=350200&on=2020-03-01");
         assertThat(r.status()).isEqualTo(200);
@@ -58,7 +57,6 @@ class PolicyApiIT {
     @Test
     @DisplayName("bad input: an unknown region and an impossible date are named in a 400")
     void badInput() {
-        ApiClient api = new ApiClient(port);
         ApiClient.Response region = api.get("fz.clerk", "/api/v1/policy/measures?region=350199");
         assertThat(region.status()).isEqualTo(400);
         assertThat(region.firstErrorField()).isEqualTo("region");
@@ -71,7 +69,7 @@ class PolicyApiIT {
     @Test
     @DisplayName("the emergencies covering Xinzhou carry both deadline rules, each pending or with a date")
     void emergencies() {
-        ApiClient.Response r = new ApiClient(port).get("xz.clerk", "/api/v1/policy/emergencies?region=140900");
+        ApiClient.Response r = api.get("xz.clerk", "/api/v1/policy/emergencies?region=140900");
         assertThat(r.status()).isEqualTo(200);
         JsonNode e = find(r.body(), "region", "140000");
         assertThat(e.path("declaredOn").asString()).isEqualTo("2020-01-25");

@@ -6,7 +6,6 @@ import tools.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ApiClient;
@@ -14,7 +13,6 @@ import org.shebao.ApiClient.Response;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.CreditCode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ShebaoIntegrationTest
@@ -23,16 +21,11 @@ class EmployerSizeIT {
     private static final AtomicInteger SEQ = new AtomicInteger(100);
     private static final String EVIDENCE = "工信部联企业〔2011〕300号 划型：从业人员 120 人，营业收入 800 万元";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
     ApiClient api;
 
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
 
     /** A fresh Fuzhou employer, registered by a clerk: its id. */
     long freshEmployer() {

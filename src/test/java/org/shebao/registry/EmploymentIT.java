@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ApiClient;
@@ -22,7 +21,6 @@ import org.shebao.ApiClient.Response;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.IdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ShebaoIntegrationTest
@@ -31,16 +29,11 @@ class EmploymentIT {
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
     ApiClient api;
 
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
 
     static String freshIdNumber(String region) {
         String first17 = region + "19900307" + String.format("%03d", SEQ.incrementAndGet());

@@ -12,7 +12,6 @@ import org.shebao.ApiClient.Response;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.IdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
@@ -21,8 +20,8 @@ import java.util.List;
 @ShebaoIntegrationTest
 @DisplayName("ID numbers at rest: no clear number in the database, found by the blind index, a wrong key refused")
 class IdNumberEncryptionIT {
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiClient api;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -36,7 +35,6 @@ class IdNumberEncryptionIT {
     @DisplayName("a registered number is nowhere in clear (person row, history, operation log), every stored number "
             + "decrypts, and a search by the whole number finds exactly that person and is logged")
     void noClearNumber() {
-        ApiClient api = new ApiClient(port);
         String id = RegistryApiIT.freshIdNumber();
         Response r = api.post("fz.clerk", "/api/v1/persons", RegistryApiIT.person(id));
         assertThat(r.status()).isEqualTo(201);
@@ -80,7 +78,7 @@ class IdNumberEncryptionIT {
         new IdNumbersAtRest(jdbc, ids, tx, clock).afterPropertiesSet();
         assertThat(jdbc.sql("SELECT id_number IS NULL AND id_cipher IS NOT NULL FROM registry_person WHERE id = :p")
                 .param("p", personId).query(Boolean.class).single()).isTrue();
-        Response found = new ApiClient(port).get("fz.clerk", "/api/v1/persons?q=" + id);
+        Response found = api.get("fz.clerk", "/api/v1/persons?q=" + id);
         assertThat(found.body().path("items").findValuesAsString("id")).containsExactly(String.valueOf(personId));
     }
 

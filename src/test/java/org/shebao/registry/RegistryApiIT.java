@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +16,6 @@ import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.CreditCode;
 import org.shebao.common.IdNumber;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ShebaoIntegrationTest
@@ -27,16 +25,11 @@ class RegistryApiIT {
     private static final String THIS_MONTH = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).atDay(1).toString();
     private static final AtomicInteger SEQ = new AtomicInteger(100);
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
     ApiClient api;
 
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
 
     /** A valid, never-used ID number (address 350104, born 1985-06-15). */
     static String freshIdNumber() {

@@ -1,5 +1,6 @@
 package org.shebao.unemployment;
 
+import org.shebao.CaseSteps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,6 @@ import org.shebao.registry.Persons;
 import org.shebao.registry.RegistryBulkLoad;
 import org.shebao.registry.SeparationData;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -55,12 +55,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ShebaoIntegrationTest
 @DisplayName("Unemployment benefit: claim, approval into the payroll and the unemployment fund, stop on re-employment")
 class UnemploymentIT {
+    @Autowired
+    ApiClient api;
     private static final AtomicInteger SEQ = new AtomicInteger(700);
     private static final Money MONTHLY = Money.yuan("1620.00");
     private static final RegionCode XIAMEN = new RegionCode("350200");
 
     @Autowired
     CaseIntake intake;
+    @Autowired
+    CaseSteps steps;
     @Autowired
     CaseWorkflow workflow;
     @Autowired
@@ -87,8 +91,6 @@ class UnemploymentIT {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
-    @LocalServerPort
-    int port;
 
     private record Someone(long id, String idNumber) {
     }
@@ -151,14 +153,14 @@ class UnemploymentIT {
     }
 
     private Case accepted(Case c) {
-        Case a = workflow.accept(staff.get("xm.clerk"), c.id(), c.version());
+        steps.accept("xm.clerk", c.id());
         // Xiamen has one clerk, who accepted it: the reviewer pre-reviews and decides
-        return workflow.preReview(staff.get("xm.reviewer"), a.id(), a.version(), "减员记录、缴费记录已核");
+        return steps.preReview("xm.reviewer", c.id(), "减员记录、缴费记录已核");
     }
 
     private Claim approve(Case c) {
-        Case pre = accepted(c);
-        workflow.approve(staff.get("xm.reviewer"), pre.id(), pre.version());
+        accepted(c);
+        steps.approve("xm.reviewer", c.id());
         return claims.claim(staff.get("xm.reviewer"), c.id()).orElseThrow();
     }
 
@@ -308,8 +310,6 @@ class UnemploymentIT {
         assertThat(cases(noRecord)).isEqualTo(1);
         // another region's clerk does not see it
         assertThatThrownBy(() -> claims.claim(staff.get("ty.clerk"), c.id())).isInstanceOf(AccessDeniedToRecordException.class);
-
-        ApiClient api = new ApiClient(port);
         Someone viaApi = person("失业测试丁", 36, false);
         ApiClient.Response r = api.post("xm.clerk", "/api/v1/cases", Map.of("type", "UNEMPLOYMENT_BENEFIT",
                 "idNumber", viaApi.idNumber(), "form", Map.of("bankAccount", "6222021001007654321",
@@ -347,7 +347,6 @@ class UnemploymentIT {
     void apiAndManualStop() {
         LocalDate today = LocalDate.now(clock);
         YearMonth now = YearMonth.from(today);
-        ApiClient api = new ApiClient(port);
         Person p = persons.registerPerson(staff.get("ty.clerk"), new PersonData(taiyuanId(), "失业测试己", null, "140105",
                 "140100"));
         contributions.copyYears(out -> {
@@ -374,10 +373,7 @@ class UnemploymentIT {
         assertThat(preview.body().path("decision").path("start").path("rule").asString()).isEqualTo("ON_TIME");
         assertThat(api.get("fz.clerk", "/api/v1/unemployment/claims/" + caseId).status()).isEqualTo(403);
 
-        Case c = queries.get(staff.get("ty.clerk"), caseId);
-        Case a = workflow.accept(staff.get("ty.clerk"), caseId, c.version());
-        Case pre = workflow.preReview(staff.get("ty.clerk2"), caseId, a.version(), "已核");
-        workflow.approve(staff.get("ty.reviewer"), caseId, pre.version());
+        steps.decide(caseId, "ty.clerk", "ty.clerk2", "已核", "ty.reviewer");
         ApiClient.Response approved = api.get("ty.reviewer", "/api/v1/unemployment/claims/" + caseId);
         assertThat(approved.body().path("claim").path("monthlyAmount").decimalValue()).isEqualByComparingTo("1360");
         assertThat(approved.body().path("claim").path("firstMonth").asString()).isEqualTo(now.toString());

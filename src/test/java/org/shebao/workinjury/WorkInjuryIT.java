@@ -12,7 +12,6 @@ import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -20,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("Work injury over the API: recognition by the department's system (SX-2), appraisal of recognized "
         + "injuries only, conclusions with a valid grade")
 class WorkInjuryIT {
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiClient api;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -46,7 +45,6 @@ class WorkInjuryIT {
             + "and recognizes it; an unknown case 404, another province's department 403, a clerk 403, a bad date 400 — "
             + "each writing nothing")
     void departmentDecidesThroughTheApi() {
-        ApiClient api = new ApiClient(port);
         long person = WorkInjuryFixtures.freshPerson(jdbc, "350100");
         LocalDate today = today();
         ApiClient.Response created = api.post("fz.clerk", "/api/v1/workinjury/recognitions", Map.of(
@@ -103,7 +101,6 @@ class WorkInjuryIT {
     @Test
     @DisplayName("第十七条: an employer applying on day 31 is refused, naming the limit and the worker's year; nothing written")
     void lateEmployerRefused() {
-        ApiClient api = new ApiClient(port);
         long person = WorkInjuryFixtures.freshPerson(jdbc, "350100");
         LocalDate today = today();
         List<Integer> before = counts();
@@ -124,7 +121,6 @@ class WorkInjuryIT {
     @DisplayName("第二十五条: an appraisal requested for a person with no recognized injury is refused (400, naming the "
             + "person), nothing written")
     void appraisalNeedsRecognizedInjury() {
-        ApiClient api = new ApiClient(port);
         long person = WorkInjuryFixtures.freshPerson(jdbc, "350100");
         List<Integer> before = counts();
         ApiClient.Response refused = api.post("fz.clerk", "/api/v1/workinjury/appraisals",
@@ -140,7 +136,6 @@ class WorkInjuryIT {
             + "nothing written, no file archived); grade 7 with its document concludes, the re-appraisal window "
             + "shown (FJ-6b: pending while Fujian's level-1 end is unknown)")
     void conclusionWithGrade() {
-        ApiClient api = new ApiClient(port);
         long person = WorkInjuryFixtures.freshPerson(jdbc, "350100");
         LocalDate today = today();
         WorkInjuryFixtures.recognized(recognitions, users, person, today);

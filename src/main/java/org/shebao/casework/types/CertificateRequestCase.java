@@ -68,11 +68,6 @@ class CertificateRequestCase implements CaseTypeHandler {
     }
 
     @Override
-    public String timeLimitParameter() {
-        return "casework.timeLimit.certificateRequest";
-    }
-
-    @Override
     public void onApproved(ShebaoUser approver, Case c) {
         Person p = persons.person(approver, c.personId());
         RightsRecord r = contributions.rightsRecord(c.personId());

@@ -66,11 +66,6 @@ class EmployerDeferralCase implements CaseTypeHandler {
     }
 
     @Override
-    public String timeLimitParameter() {
-        return "casework.timeLimit.employerDeferral";
-    }
-
-    @Override
     public void onApproved(ShebaoUser approver, Case c) {
         deferrals.approve(approver, c.employerId(), c.form(), c.reference());
     }

@@ -84,11 +84,6 @@ class EnrollmentCase implements CaseTypeHandler {
     }
 
     @Override
-    public String timeLimitParameter() {
-        return "casework.timeLimit.enrollment";
-    }
-
-    @Override
     public void onApproved(ShebaoUser approver, Case c) {
         // judged as on the day the application was received: approval in a later month does not make it backdated
         enrollments.enrollApproved(approver, c.personId(), data(c.form()), c.reference(),

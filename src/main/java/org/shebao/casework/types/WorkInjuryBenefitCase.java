@@ -104,11 +104,6 @@ class WorkInjuryBenefitCase implements CaseTypeHandler {
     }
 
     @Override
-    public String timeLimitParameter() {
-        return "casework.timeLimit.workInjury";
-    }
-
-    @Override
     public void onApproved(ShebaoUser approver, Case c) {
         throw new IllegalStateException("work-injury benefits are not decided here until issue 12 builds them");
     }

@@ -117,11 +117,6 @@ class RetirementCase implements CaseTypeHandler {
     }
 
     @Override
-    public String timeLimitParameter() {
-        return "casework.timeLimit.retirement";
-    }
-
-    @Override
     public String detailsPath(Case c) {
         return "/pension/awards/" + c.id();
     }

@@ -149,11 +149,6 @@ class UnemploymentClaimCase implements CaseTypeHandler {
     }
 
     @Override
-    public String timeLimitParameter() {
-        return "casework.timeLimit.unemployment";
-    }
-
-    @Override
     public String detailsPath(Case c) {
         return "/unemployment/claims/" + c.id();
     }
