@@ -22,6 +22,8 @@ class HallRulesTest {
     static final OpeningHours HOURS = OpeningHours.parse("09:00-17:00", 60);
     static final LocalDate DAY = LocalDate.of(2020, 3, 2); // a Monday
     static final LocalDateTime NOW = DAY.atTime(10, 30);
+    /** hall.booking.horizonDays as hall.yml has it. */
+    static final int HORIZON = 30;
 
     @Nested
     @DisplayName("SX-5 people-flow control: slot availability")
@@ -37,24 +39,33 @@ class HallRulesTest {
         @Test
         @DisplayName("a later slot with a place is available; with none it is full")
         void availableOrFull() {
-            assertThat(SlotRule.decide(DAY.atTime(11, 0), HOURS, true, 1, NOW)).isEqualTo(Outcome.AVAILABLE);
-            assertThat(SlotRule.decide(DAY.atTime(11, 0), HOURS, true, 0, NOW)).isEqualTo(Outcome.FULL);
+            assertThat(SlotRule.decide(DAY.atTime(11, 0), HOURS, true, 1, NOW, HORIZON)).isEqualTo(Outcome.AVAILABLE);
+            assertThat(SlotRule.decide(DAY.atTime(11, 0), HOURS, true, 0, NOW, HORIZON)).isEqualTo(Outcome.FULL);
         }
 
         @Test
         @DisplayName("a slot that has begun (10:00 at 10:30) or passed is refused as past")
         void past() {
-            assertThat(SlotRule.decide(DAY.atTime(10, 0), HOURS, true, 5, NOW)).isEqualTo(Outcome.PAST);
-            assertThat(SlotRule.decide(DAY.minusDays(1).atTime(11, 0), HOURS, true, 5, NOW)).isEqualTo(Outcome.PAST);
+            assertThat(SlotRule.decide(DAY.atTime(10, 0), HOURS, true, 5, NOW, HORIZON)).isEqualTo(Outcome.PAST);
+            assertThat(SlotRule.decide(DAY.minusDays(1).atTime(11, 0), HOURS, true, 5, NOW, HORIZON)).isEqualTo(Outcome.PAST);
         }
 
         @Test
         @DisplayName("outside the opening hours (08:00, 17:00, 11:30 not a slot start) refused; a rest day closed")
         void outsideHours() {
-            assertThat(SlotRule.decide(DAY.plusDays(1).atTime(8, 0), HOURS, true, 5, NOW)).isEqualTo(Outcome.OUTSIDE_HOURS);
-            assertThat(SlotRule.decide(DAY.plusDays(1).atTime(17, 0), HOURS, true, 5, NOW)).isEqualTo(Outcome.OUTSIDE_HOURS);
-            assertThat(SlotRule.decide(DAY.plusDays(1).atTime(11, 30), HOURS, true, 5, NOW)).isEqualTo(Outcome.OUTSIDE_HOURS);
-            assertThat(SlotRule.decide(DAY.plusDays(5).atTime(11, 0), HOURS, false, 5, NOW)).isEqualTo(Outcome.CLOSED_DAY);
+            assertThat(SlotRule.decide(DAY.plusDays(1).atTime(8, 0), HOURS, true, 5, NOW, HORIZON)).isEqualTo(Outcome.OUTSIDE_HOURS);
+            assertThat(SlotRule.decide(DAY.plusDays(1).atTime(17, 0), HOURS, true, 5, NOW, HORIZON)).isEqualTo(Outcome.OUTSIDE_HOURS);
+            assertThat(SlotRule.decide(DAY.plusDays(1).atTime(11, 30), HOURS, true, 5, NOW, HORIZON)).isEqualTo(Outcome.OUTSIDE_HOURS);
+            assertThat(SlotRule.decide(DAY.plusDays(5).atTime(11, 0), HOURS, false, 5, NOW, HORIZON)).isEqualTo(Outcome.CLOSED_DAY);
+        }
+
+        @Test
+        @DisplayName("the booking horizon (hall.booking.horizonDays): the 30th day ahead may be booked, the 31st not; "
+                + "a shorter horizon refuses earlier")
+        void horizon() {
+            assertThat(SlotRule.decide(DAY.plusDays(30).atTime(11, 0), HOURS, true, 5, NOW, HORIZON)).isEqualTo(Outcome.AVAILABLE);
+            assertThat(SlotRule.decide(DAY.plusDays(31).atTime(11, 0), HOURS, true, 5, NOW, HORIZON)).isEqualTo(Outcome.TOO_FAR);
+            assertThat(SlotRule.decide(DAY.plusDays(8).atTime(11, 0), HOURS, true, 5, NOW, 7)).isEqualTo(Outcome.TOO_FAR);
         }
     }
 

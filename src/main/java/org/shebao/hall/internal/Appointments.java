@@ -142,8 +142,9 @@ public class Appointments {
         if (!requested.isAfter(now)) {
             throw InvalidInputException.of("day", "error.hall.past", requested.format(SLOT));
         }
-        if (SlotRule.tooFar(requested, now)) {
-            throw InvalidInputException.of("day", "error.hall.tooFar", SlotRule.HORIZON_DAYS);
+        int horizon = params.horizonDays(hall.regionCode(), now.toLocalDate());
+        if (SlotRule.tooFar(requested, now, horizon)) {
+            throw InvalidInputException.of("day", "error.hall.tooFar", horizon);
         }
         OpeningHours hours = hours(hall, day);
         ensureSlots(hall, day);
@@ -151,9 +152,9 @@ public class Appointments {
                         + "AND region_code = :r")
                 .param("h", hall.id()).param("d", day).param("t", time).param("r", hall.regionCode())
                 .query(Integer.class).optional().orElse(0);
-        switch (SlotRule.decide(requested, hours, params.workingDay(day), free, now)) {
+        switch (SlotRule.decide(requested, hours, params.workingDay(day), free, now, horizon)) {
             case PAST -> throw InvalidInputException.of("day", "error.hall.past", requested.format(SLOT));
-            case TOO_FAR -> throw InvalidInputException.of("day", "error.hall.tooFar", SlotRule.HORIZON_DAYS);
+            case TOO_FAR -> throw InvalidInputException.of("day", "error.hall.tooFar", horizon);
             case CLOSED_DAY -> throw InvalidInputException.of("day", "error.hall.closedDay", day.toString());
             case OUTSIDE_HOURS -> throw InvalidInputException.of("time", "error.hall.outsideHours",
                     hours.toString(), hours.slotMinutes());

@@ -26,6 +26,11 @@ public class HallParameters {
         return parameters.integer("hall.slot.capacity", new RegionCode(region), day);
     }
 
+    /** How many days ahead a slot of the hall's city may be booked. */
+    public int horizonDays(String region, LocalDate day) {
+        return parameters.integer("hall.booking.horizonDays", new RegionCode(region), day);
+    }
+
     public BigDecimal feverThreshold(String region, LocalDate day) {
         return parameters.decimal("hall.fever.threshold", new RegionCode(region), day);
     }

@@ -10,8 +10,8 @@ import org.shebao.policy.Implements;
  * People-flow control (SX-5 人流管控; N-2 / FJ-2 大厅防控): whether a slot may be booked, as a pure function of the
  * request, the hall's opening hours, whether the day is a working day, the places left and "now" (from the injected
  * clock). The database has the last word on the places (a booking takes one atomically); this rule says why a
- * request is refused and which free slots are nearest. Bookings open {@link #HORIZON_DAYS} days ahead (a
- * constant to be confirmed by the policy owners).
+ * request is refused and which free slots are nearest. Bookings open a number of days ahead (the parameter
+ * hall.booking.horizonDays).
  */
 @Implements(measure = "HALL_CONTROLS", rule = "按时段预约限流：时段约满即拒绝并推荐最近的空闲时段，过去或非开放时间不可预约",
         ruleEn = "Appointments per slot: a full slot is refused with the nearest free slots; past or closed times refused")
@@ -20,9 +20,6 @@ public final class SlotRule {
     public static final List<String> CLAUSES = List.of("SX-5", "N-2", "FJ-2");
 
     public enum Outcome { AVAILABLE, PAST, TOO_FAR, CLOSED_DAY, OUTSIDE_HOURS, FULL }
-
-    /** How many days ahead a slot may be booked. */
-    public static final int HORIZON_DAYS = 30;
 
     /** One slot with its places: capacity and taken (bookings and admitted walk-ins). */
     public record Slot(LocalDateTime start, int capacity, int taken) {
@@ -39,11 +36,11 @@ public final class SlotRule {
      * OUTSIDE_HOURS when it is not the start of one of the day's slots, FULL when no place is left, else AVAILABLE.
      */
     public static Outcome decide(LocalDateTime requested, OpeningHours hours, boolean workingDay, int free,
-                                 LocalDateTime now) {
+                                 LocalDateTime now, int horizonDays) {
         if (!requested.isAfter(now)) {
             return Outcome.PAST;
         }
-        if (tooFar(requested, now)) {
+        if (tooFar(requested, now, horizonDays)) {
             return Outcome.TOO_FAR;
         }
         if (!workingDay) {
@@ -55,9 +52,9 @@ public final class SlotRule {
         return free > 0 ? Outcome.AVAILABLE : Outcome.FULL;
     }
 
-    /** Whether a slot lies beyond the booking horizon. */
-    public static boolean tooFar(LocalDateTime requested, LocalDateTime now) {
-        return requested.toLocalDate().isAfter(now.toLocalDate().plusDays(HORIZON_DAYS));
+    /** Whether a slot lies beyond the booking horizon: more than {@code horizonDays} days after today. */
+    public static boolean tooFar(LocalDateTime requested, LocalDateTime now, int horizonDays) {
+        return requested.toLocalDate().isAfter(now.toLocalDate().plusDays(horizonDays));
     }
 
     /**
