@@ -185,10 +185,7 @@ public class Recognitions {
     /** The department accepts the application (受理); the decision deadline starts. */
     @Transactional
     public Recognition accept(ShebaoUser by, long id, Integer version, Acceptance in, String source) {
-        Recognition r = forDepartment(by, id);
-        if (version != null && version != r.version()) {
-            throw new ConflictException("version", "error.staleVersion");
-        }
+        Recognition r = forDepartment(by, id, version);
         Violations v = new Violations();
         LocalDate on = v.date(in.acceptedOn(), "acceptedOn", true);
         LocalDate today = LocalDate.now(clock);
@@ -215,10 +212,7 @@ public class Recognitions {
     /** The department's decision (认定工伤 or 不予认定). */
     @Transactional
     public Recognition decide(ShebaoUser by, long id, Integer version, Decision in, String source) {
-        Recognition r = forDepartment(by, id);
-        if (version != null && version != r.version()) {
-            throw new ConflictException("version", "error.staleVersion");
-        }
+        Recognition r = forDepartment(by, id, version);
         Violations v = new Violations();
         String outcome = in.outcome() == null ? null : in.outcome().strip();
         RecognitionStatus to = null;
@@ -252,13 +246,20 @@ public class Recognitions {
     }
 
     /** A recognition the department user may act on: 404 when unknown, 403 outside their region or role. */
-    private Recognition forDepartment(ShebaoUser by, long id) {
+    /**
+     * The recognition for the department's act, at the version the user saw (null: the department's system, which
+     * acts on the current one).
+     */
+    private Recognition forDepartment(ShebaoUser by, long id, Integer version) {
         if (!by.has(Role.INJURY_RECOGNITION)) {
             throw new AccessDeniedToRecordException("work-injury recognition");
         }
         Recognition r = store.recognition(id).orElseThrow(() -> new NotFoundException("work-injury recognition " + id));
         if (!by.region().covers(new RegionCode(r.regionCode()))) {
             throw new AccessDeniedToRecordException("work-injury recognition");
+        }
+        if (version != null && version != r.version()) {
+            throw new ConflictException("version", "error.staleVersion");
         }
         return r;
     }

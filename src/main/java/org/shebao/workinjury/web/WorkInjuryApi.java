@@ -92,13 +92,10 @@ class WorkInjuryApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记工伤认定申请（各申请方式的时间及证据说明，FJ-6c）")
     RecognitionJson register(@AuthenticationPrincipal ShebaoUser user, @RequestBody RecognitionRequest body) {
-        if (body.personId() == null) {
-            throw org.shebao.common.InvalidInputException.of("personId", "error.required");
-        }
         List<Recognitions.ClaimInput> claims = body.claims() == null ? List.of() : body.claims().stream()
                 .map(c -> c == null ? new Recognitions.ClaimInput(null, null, null, null)
                         : new Recognitions.ClaimInput(c.channel(), c.on(), c.note(), null)).toList();
-        Recognition r = recognitions.apply(user, body.personId(), new Recognitions.Application(body.applicant(),
+        Recognition r = recognitions.apply(user, required(body.personId()), new Recognitions.Application(body.applicant(),
                 body.injuredOn(), body.description(), Boolean.TRUE.equals(body.medicalWorker()),
                 Boolean.TRUE.equals(body.infectedAtWork()), Boolean.TRUE.equals(body.sentToEpidemicArea()), claims));
         return json(queries.view(user, r.id()));
@@ -126,10 +123,7 @@ class WorkInjuryApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "申请劳动能力鉴定（仅限已认定工伤的人员）")
     AppraisalJson applyAppraisal(@AuthenticationPrincipal ShebaoUser user, @RequestBody AppraisalRequest body) {
-        if (body.personId() == null) {
-            throw org.shebao.common.InvalidInputException.of("personId", "error.required");
-        }
-        Appraisal a = appraisals.apply(user, body.personId(), body.recognitionId(), body.appliedOn());
+        Appraisal a = appraisals.apply(user, required(body.personId()), body.recognitionId(), body.appliedOn());
         return appraisalJson(a.recognitionId(), a.id(), user);
     }
 
@@ -175,5 +169,13 @@ class WorkInjuryApi {
 
     private String text(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    /** The person an application is for: required in the body. */
+    private static long required(Long personId) {
+        if (personId == null) {
+            throw org.shebao.common.InvalidInputException.of("personId", "error.required");
+        }
+        return personId;
     }
 }
