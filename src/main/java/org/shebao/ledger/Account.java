@@ -39,7 +39,13 @@ public enum Account {
     /** 应收多发待遇 of the unemployment fund: months paid after a stop (re-employment …), to recover. */
     UNEMPLOYMENT_RECEIVABLE(Fund.UNEMPLOYMENT, "1231"),
     /** 失业保险金支出 (months paid late, FJ-1.6, included). */
-    UNEMPLOYMENT_EXPENSE(Fund.UNEMPLOYMENT, "5101");
+    UNEMPLOYMENT_EXPENSE(Fund.UNEMPLOYMENT, "5101"),
+    /** 银行存款（支出户） of the work-injury fund. */
+    WORK_INJURY_BANK(Fund.WORK_INJURY, "1002"),
+    /** 应收多发待遇 of the work-injury fund. */
+    WORK_INJURY_RECEIVABLE(Fund.WORK_INJURY, "1231"),
+    /** 工伤保险待遇支出 (allowances and one-off grants). */
+    WORK_INJURY_EXPENSE(Fund.WORK_INJURY, "5201");
 
     /** The contribution accounts of one fund. */
     public record Contributions(Account bank, Account receivable, Account lateFeesReceivable, Account income,

@@ -7,7 +7,9 @@ public enum Benefit {
     /** 基本养老金, booked to the pension fund. */
     PENSION(Fund.PENSION),
     /** 失业保险金, booked to the unemployment fund. */
-    UNEMPLOYMENT(Fund.UNEMPLOYMENT);
+    UNEMPLOYMENT(Fund.UNEMPLOYMENT),
+    /** 工伤保险待遇 (disability allowances, nursing allowance), booked to the work-injury fund. */
+    WORK_INJURY(Fund.WORK_INJURY);
 
     private final Fund fund;
 

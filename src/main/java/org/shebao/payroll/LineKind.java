@@ -12,5 +12,7 @@ public enum LineKind {
     ARREARS,
     SETTLEMENT,
     DEDUCTION,
-    RECOVERY
+    RECOVERY,
+    /** A one-off benefit, the line of a {@link OrderKind#LUMP_SUM} order. */
+    LUMP_SUM
 }

@@ -307,17 +307,20 @@ public class Payroll {
 
     /** The account pair a kind of line of a benefit is booked to (N-1e, FJ-1.7: pre-payments to their own). */
     private static Ledger.Posting posting(Benefit benefit, LineKind kind, Money amount) {
-        if (benefit == Benefit.UNEMPLOYMENT) {
+        if (benefit != Benefit.PENSION) { // one expense account; deductions and recoveries collect the receivable
+            Fund fund = benefit.fund();
+            Account bank = Account.of(fund, "1002");
             return switch (kind) {
-                case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.UNEMPLOYMENT_RECEIVABLE, Account.UNEMPLOYMENT_BANK,
-                        amount);
-                default -> new Ledger.Posting(Account.UNEMPLOYMENT_EXPENSE, Account.UNEMPLOYMENT_BANK, amount);
+                case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.of(fund, "1231"), bank, amount);
+                default -> new Ledger.Posting(benefit == Benefit.UNEMPLOYMENT ? Account.UNEMPLOYMENT_EXPENSE
+                        : Account.WORK_INJURY_EXPENSE, bank, amount);
             };
         }
         return switch (kind) {
             case REGULAR -> new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_BANK, amount);
             case PREPAYMENT -> new Ledger.Posting(Account.PENSION_PREPAYMENTS, Account.PENSION_BANK, amount);
-            case ARREARS, SETTLEMENT -> new Ledger.Posting(Account.PENSION_ARREARS_EXPENSE, Account.PENSION_BANK, amount);
+            case ARREARS, SETTLEMENT, LUMP_SUM -> new Ledger.Posting(Account.PENSION_ARREARS_EXPENSE, Account.PENSION_BANK,
+                    amount);
             // deductions and recoveries are negative lines: they collect what the receivable holds
             case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, amount);
         };

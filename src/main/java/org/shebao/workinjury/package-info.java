@@ -9,10 +9,15 @@
  * archive) and the re-appraisal window (第二十六条: 15 days; FJ-6b: a window ending during the emergency ends 15
  * days after the level-1 measures end, pending until that date is entered).
  *
- * <p>Not in this slice (issue 12 items 3–6): benefits (本人工资, one-time and monthly disability allowances, nursing
- * allowance, death benefits) and their payment through the payroll; agreement medical institutions and the
- * pre-payment of their bills (SX-1b); injury during a contribution deferral (FJ-1.4); the green channel's payment
- * path. The work-injury benefit case of casework still cannot be approved.
+ * <p>Benefits (item 3): approving a work-injury benefit case (工伤保险待遇申领, its handler here) decides the benefits
+ * of the person's recognized injury of that day and its latest appraisal conclusion ({@link
+ * org.shebao.workinjury.BenefitRule}: the own wage of 第六十四条, the one-time disability allowance, the monthly
+ * disability allowance of grades 1–4, the nursing allowance) and pays them through the payroll from the work-injury
+ * fund ({@link org.shebao.workinjury.WorkInjuryBenefits}).
+ *
+ * <p>Not built yet (issue 12 items 3–6): death benefits; the minimum-wage top-up of the disability allowance;
+ * agreement medical institutions and the pre-payment of their bills (SX-1b); injury during a contribution deferral
+ * (FJ-1.4); the green channel's extra payroll run.
  */
 @ApplicationModule(displayName = "Work injury")
 package org.shebao.workinjury;

@@ -32,7 +32,7 @@ public final class CaseFixtures {
 
     private static Map<String, String> injury() {
         return Map.of("injuryDate", "2020-02-03", "description", "防疫值守时受伤", "medicalWorker", "false",
-                "infectedAtWork", "false", "sentToEpidemicArea", "false");
+                "infectedAtWork", "false", "sentToEpidemicArea", "false", "bankAccount", "6222021001001234567");
     }
 
     private static Upload recognition() {

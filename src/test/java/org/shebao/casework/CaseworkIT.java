@@ -86,7 +86,7 @@ class CaseworkIT {
     private static Map<String, Object> workInjury(boolean medical, boolean infected, boolean sent) {
         return Map.of("type", "WORK_INJURY_BENEFIT", "form", Map.of("injuryDate", "2026-02-03", "description", "救治患者时感染",
                 "medicalWorker", String.valueOf(medical), "infectedAtWork", String.valueOf(infected),
-                "sentToEpidemicArea", String.valueOf(sent)));
+                "sentToEpidemicArea", String.valueOf(sent), "bankAccount", "6222021001001234567"));
     }
 
     private static List<FilePart> injuryFiles() {
@@ -191,7 +191,7 @@ class CaseworkIT {
 
     @Test
     @DisplayName("workflow: accept → return once with the complete list → resubmit → accept → pre-review → (a work-injury "
-            + "benefit cannot be approved until issue 12 builds its effect) → reject with a reason; "
+            + "benefit without a recognized injury of its day cannot be approved) → reject with a reason; "
             + "separation of duties; a stale form is refused; every step in the history and told to the applicant")
     void workflow() {
         long id = api.multipart("citizen.fz", "/api/v1/cases", workInjury(false, false, false),
@@ -221,10 +221,10 @@ class CaseworkIT {
         assertThatThrownBy(() -> workflow.accept(clerk2, id, again.version())).isInstanceOf(ConflictException.class);
         Case pre = workflow.preReview(clerk2, id, accepted.version(), "材料齐全");
         assertThatThrownBy(() -> workflow.approve(clerk, id, pre.version())).isInstanceOf(AccessDeniedToRecordException.class);
-        // no decision without its effect: approving a work-injury benefit is refused and changes nothing
+        // no benefit without a recognized injury: approving is refused and changes nothing
         assertThatThrownBy(() -> workflow.approve(reviewer, id, pre.version()))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.violation().code())
-                        .isEqualTo("error.case.approvalNotBuilt"));
+                        .isEqualTo("error.wi.benefit.noRecognition"));
         assertThat(queries.get(reviewer, id).status()).isEqualTo(CaseStatus.PRE_REVIEWED);
         assertThat(queries.get(reviewer, id).version()).isEqualTo(pre.version());
         Case rejected = workflow.reject(reviewer, id, pre.version(), "非因工作原因受伤");

@@ -42,6 +42,7 @@ class DistributionColumnIT {
             "casework_archive",
             "pension_award",
             "workinjury_recognition", "workinjury_claim_time", "workinjury_appraisal", "workinjury_history",
+            "workinjury_award", "workinjury_award_order",
             "unemployment_claim", "unemployment_claim_history",
             "notification_outbox",
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",

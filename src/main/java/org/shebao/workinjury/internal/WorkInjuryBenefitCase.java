@@ -1,7 +1,9 @@
-package org.shebao.casework.types;
+package org.shebao.workinjury.internal;
 
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import lombok.RequiredArgsConstructor;
 import org.shebao.casework.CaseType;
 import org.shebao.policy.Implements;
@@ -26,12 +28,14 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
 import org.shebao.registry.Person;
+import org.shebao.workinjury.WorkInjuryBenefits;
 import org.springframework.stereotype.Component;
 
 /**
  * A work-injury benefit application. A medical or related worker infected at work (N-4, SX-4), and in Fujian an
  * employee infected after being sent to a declared epidemic area (FJ-4), goes through the green channel: flagged,
- * first in every queue, with its own shorter time limit. The benefit itself belongs to the work-injury module.
+ * first in every queue, with its own shorter time limit. Approval pays the benefits of the person's recognized injury
+ * of that day and its latest appraisal conclusion through the payroll ({@link WorkInjuryBenefits}).
  */
 @Implements(measure = "GREEN_CHANNEL", rule = "工伤申领：医护人员因公感染的案件标识绿色通道、优先受理、缩短时限",
         ruleEn = "Work-injury cases of infected medical workers: green-channel flag, first in queue, shorter time limit")
@@ -41,13 +45,17 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 class WorkInjuryBenefitCase implements CaseTypeHandler {
     /** The form's text; the day of the injury is parsed, and must not lie ahead, by {@link #check}. */
-    record Form(String injuryDate, @NotBlank @PlainText(max = 200) String description) {
+    record Form(String injuryDate, @NotBlank @PlainText(max = 200) String description,
+                @NotNull(message = "{error.bankAccount}")
+                @Pattern(regexp = "\\d{12,30}", message = "{error.bankAccount}") String bankAccount) {
         Form {
             description = FieldRules.trim(description);
+            bankAccount = FieldRules.trim(bankAccount);
         }
     }
 
     private final Measures measures;
+    private final WorkInjuryBenefits benefits;
     private final Clock clock;
     private final Validator validator;
 
@@ -64,7 +72,8 @@ class WorkInjuryBenefitCase implements CaseTypeHandler {
 
     @Override
     public Map<String, String> check(ShebaoUser submitter, Person person, Map<String, String> form) {
-        Form f = new Form(form.get("injuryDate"), form.get("description"));
+        Form f = new Form(form.get(WorkInjuryBenefits.INJURY_DATE), form.get("description"),
+                form.get(WorkInjuryBenefits.BANK_ACCOUNT));
         Violations v = Violations.of(validator.validate(f));
         LocalDate injured = v.date(f.injuryDate(), "injuryDate", true);
         LocalDate today = LocalDate.now(clock);
@@ -75,6 +84,7 @@ class WorkInjuryBenefitCase implements CaseTypeHandler {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("injuryDate", injured.toString());
         out.put("description", f.description());
+        out.put(WorkInjuryBenefits.BANK_ACCOUNT, f.bankAccount());
         for (String flag : List.of("medicalWorker", "infectedAtWork", "sentToEpidemicArea")) {
             out.put(flag, String.valueOf(Boolean.parseBoolean(form.getOrDefault(flag, "false").strip())));
         }
@@ -104,18 +114,17 @@ class WorkInjuryBenefitCase implements CaseTypeHandler {
     }
 
     @Override
+    public String detailsPath(Case c) {
+        return "/workinjury/benefits/" + c.id();
+    }
+
+    @Override
     public void onApproved(ShebaoUser approver, Case c) {
-        throw new IllegalStateException("work-injury benefits are not decided here until issue 12 builds them");
+        benefits.award(approver, c);
     }
 
     @Override
     public boolean benefit() {
         return true;
-    }
-
-    /** The benefit is calculated and paid by the work-injury module (issue 12): until then no approval. */
-    @Override
-    public Integer approvalWaitsFor() {
-        return 12;
     }
 }
