@@ -42,7 +42,7 @@
  *       module), at most {@code contribution.deferral.employer.maxMonths} (6) months; approval records it, ending on
  *       the due date of the last month's bill, and tracks its back-payment deadline (LIFTED_PLUS_3_MONTHS).
  *       {@code standing(employer, day)} → {@link org.shebao.contribution.DeferralStanding} is FJ-1.4's input for the
- *       work-injury module (issue 12, which does not call it yet);</li>
+ *       work-injury module (WorkInjuryBenefits, DeferralCoverRule);</li>
  *   <li>{@link org.shebao.contribution.Payments}: the collection channel's CSV ({@code PaymentFiles}, layout in
  *       docs/payment-file.md) imported line by line, all or nothing, once (file hash and the payment reference are
  *       unique); online payments; each matched to the month's bill (overpaid and unmatched amounts kept on the

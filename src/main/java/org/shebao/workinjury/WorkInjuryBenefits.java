@@ -15,6 +15,7 @@ import org.shebao.casework.Case;
 import org.shebao.common.ConflictException;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
+import org.shebao.contribution.EmployerDeferrals;
 import org.shebao.contribution.Insurance;
 import org.shebao.contribution.WageHistory;
 import org.shebao.identity.ShebaoUser;
@@ -22,7 +23,11 @@ import org.shebao.payroll.Benefit;
 import org.shebao.payroll.LineKind;
 import org.shebao.payroll.OrderKind;
 import org.shebao.payroll.StandingOrders;
+import org.shebao.policy.Measures;
 import org.shebao.policy.Parameters;
+import org.shebao.registry.Enrollment;
+import org.shebao.registry.Enrollments;
+import org.shebao.registry.InsuranceType;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
 import org.shebao.workinjury.BenefitRule.Benefits;
@@ -57,10 +62,18 @@ public class WorkInjuryBenefits {
     private final Persons persons;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final Enrollments enrollments;
+    private final EmployerDeferrals deferrals;
+    private final Measures measures;
 
     /** What the case's benefits come to if approved on {@code approvalDay}, and from which records. */
     public record Preview(Recognition recognition, Appraisal appraisal, Benefits benefits, YearMonth firstMonth,
-                          YearMonth nextPayroll, int arrearsMonths, List<WageHistory.MonthlyWage> wages) {
+                          YearMonth nextPayroll, int arrearsMonths, List<WageHistory.MonthlyWage> wages,
+                          String employerName, DeferralCoverRule.Decision cover) {
+        /** The flags of the orders: the measure and its clauses where FJ-1.4 decided who pays. */
+        String flags() {
+            return cover.clauses().isEmpty() ? "" : DeferralCoverRule.MEASURE + ":" + String.join(",", cover.clauses());
+        }
     }
 
     /** Why a case's benefits cannot be decided yet: a message code with its arguments. */
@@ -75,7 +88,7 @@ public class WorkInjuryBenefits {
     }
 
     /** The preview, or why there is none (no recognized injury of that day, no concluded appraisal, no grade). */
-    public Outcome preview(Case c, LocalDate approvalDay) {
+    public Outcome preview(ShebaoUser by, Case c, LocalDate approvalDay) {
         LocalDate injured = LocalDate.parse(c.form().get(INJURY_DATE));
         Optional<Recognition> recognition = store.recognitionsOf(c.personId()).stream()
                 .filter(r -> r.status() == RecognitionStatus.RECOGNIZED && r.injuredOn().equals(injured))
@@ -92,10 +105,10 @@ public class WorkInjuryBenefits {
         if (appraisal.get().grade() == null) {
             return Outcome.missing("error.wi.benefit.noGrade");
         }
-        return new Outcome(preview(recognition.get(), appraisal.get(), approvalDay), null);
+        return new Outcome(preview(by, recognition.get(), appraisal.get(), approvalDay), null);
     }
 
-    private Preview preview(Recognition r, Appraisal a, LocalDate approvalDay) {
+    private Preview preview(ShebaoUser by, Recognition r, Appraisal a, LocalDate approvalDay) {
         RegionCode region = new RegionCode(r.regionCode());
         YearMonth injuryMonth = YearMonth.from(r.injuredOn());
         List<WageHistory.MonthlyWage> before = wages.monthly(r.personId(), Insurance.WORK_INJURY,
@@ -112,7 +125,17 @@ public class WorkInjuryBenefits {
         YearMonth first = YearMonth.from(concluded).plusMonths(1);
         YearMonth next = YearMonth.from(approvalDay).plusMonths(1);
         int arrears = first.isBefore(next) ? (int) first.until(next, java.time.temporal.ChronoUnit.MONTHS) : 0;
-        return new Preview(r, a, b, first, next, arrears, before);
+        // FJ-1.4: the employer the worker was insured with against work injury on the day, and its deferral then
+        Optional<Enrollment> employment = enrollments.enrollmentsOf(by, r.personId()).stream()
+                .filter(e -> e.insuranceType() == InsuranceType.WORK_INJURY && e.employerId() != null)
+                .filter(e -> !e.firstInsuredOn().isAfter(r.injuredOn())
+                        && (e.endedOn() == null || !e.endedOn().isBefore(r.injuredOn())))
+                .findFirst();
+        DeferralCoverRule.Decision cover = DeferralCoverRule.decide(
+                measures.status(DeferralCoverRule.MEASURE, region, r.injuredOn()),
+                employment.map(e -> deferrals.standing(e.employerId(), r.injuredOn())).orElse(null));
+        return new Preview(r, a, b, first, next, arrears, before, employment.map(Enrollment::employerName).orElse(null),
+                cover);
     }
 
     /**
@@ -122,11 +145,19 @@ public class WorkInjuryBenefits {
     @Transactional
     public Preview award(ShebaoUser approver, Case c) {
         LocalDate today = LocalDate.now(clock);
-        Outcome outcome = preview(c, today);
+        Outcome outcome = preview(approver, c, today);
         if (outcome.missing() != null) {
             throw new ConflictException(INJURY_DATE, outcome.missing().code(), outcome.missing().args().toArray());
         }
         Preview p = outcome.preview();
+        String deadline = p.cover().deadline() == null ? "—" : p.cover().deadline().toString();
+        switch (p.cover().cover()) {
+            case WAITS_FOR_BACK_PAYMENT -> throw new ConflictException(INJURY_DATE, "error.wi.benefit.waitsForBackPayment",
+                    p.employerName(), deadline);
+            case EMPLOYER_BEARS -> throw new ConflictException(INJURY_DATE, "error.wi.benefit.employerBears",
+                    p.employerName(), deadline);
+            default -> { }
+        }
         Appraisal a = p.appraisal();
         boolean paid = jdbc.sql("SELECT EXISTS (SELECT 1 FROM workinjury_award WHERE appraisal_id = :a AND region_code = :r)")
                 .param("a", a.id()).param("r", a.regionCode()).query(Boolean.class).single();
@@ -161,7 +192,7 @@ public class WorkInjuryBenefits {
         }
         YearMonth next = p.nextPayroll();
         long lumpSum = orders.registerOrder(new StandingOrders.NewOrder(person.id(), region, Benefit.WORK_INJURY,
-                OrderKind.LUMP_SUM, b.lumpSum(), next, next.atEndOfMonth().plusYears(1), bank, person.name(), "",
+                OrderKind.LUMP_SUM, b.lumpSum(), next, next.atEndOfMonth().plusYears(1), bank, person.name(), p.flags(),
                 c.reference()));
         orders.endOrder(lumpSum, next);
         orderOf(c, "LUMP_SUM", lumpSum);
@@ -182,10 +213,11 @@ public class WorkInjuryBenefits {
         YearMonth from = p.firstMonth().isAfter(p.nextPayroll()) ? p.firstMonth() : p.nextPayroll();
         long order = orders.registerOrder(new StandingOrders.NewOrder(person.id(), region, Benefit.WORK_INJURY,
                 OrderKind.REGULAR, amount, from, orders.certificationValidUntil(region, today),
-                c.form().get(BANK_ACCOUNT), person.name(), "", c.reference()));
+                c.form().get(BANK_ACCOUNT), person.name(), p.flags(), c.reference()));
+        String arrearsFlags = ("ARREARS " + p.flags()).strip();
         for (int i = 0; i < p.arrearsMonths(); i++) {
             YearMonth m = p.firstMonth().plusMonths(i);
-            orders.addAdjustment(order, p.nextPayroll(), m, LineKind.ARREARS, amount, "ARREARS", memo + m);
+            orders.addAdjustment(order, p.nextPayroll(), m, LineKind.ARREARS, amount, arrearsFlags, memo + m);
         }
         return order;
     }

@@ -13,11 +13,11 @@
  * of the person's recognized injury of that day and its latest appraisal conclusion ({@link
  * org.shebao.workinjury.BenefitRule}: the own wage of 第六十四条, the one-time disability allowance, the monthly
  * disability allowance of grades 1–4, the nursing allowance) and pays them through the payroll from the work-injury
- * fund ({@link org.shebao.workinjury.WorkInjuryBenefits}).
+ * fund ({@link org.shebao.workinjury.WorkInjuryBenefits}); FJ-1.4 ({@link org.shebao.workinjury.DeferralCoverRule})
+ * decides who pays an injury during the employer's contribution deferral.
  *
  * <p>Not built yet (issue 12 items 3–6): death benefits; the minimum-wage top-up of the disability allowance;
- * agreement medical institutions and the pre-payment of their bills (SX-1b); injury during a contribution deferral
- * (FJ-1.4); the green channel's extra payroll run.
+ * agreement medical institutions and the pre-payment of their bills (SX-1b); the green channel's extra payroll run.
  */
 @ApplicationModule(displayName = "Work injury")
 package org.shebao.workinjury;

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shebao.ApiClient;
 import org.shebao.CaseSteps;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
@@ -30,7 +31,17 @@ import org.shebao.casework.Upload;
 import org.shebao.common.ConflictException;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
+import org.shebao.contribution.BillFixtures;
+import org.shebao.contribution.Bills;
 import org.shebao.contribution.Contributions;
+import org.shebao.contribution.DeclaredLine;
+import org.shebao.contribution.Declarations;
+import org.shebao.contribution.Payments;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.Employer;
+import org.shebao.registry.EmployerSize;
+import org.shebao.registry.Employers;
+import org.shebao.registry.RegistryBulkLoad;
 import org.shebao.ledger.Account;
 import org.shebao.ledger.Ledger;
 import org.shebao.payroll.Payroll;
@@ -82,6 +93,18 @@ class WorkInjuryBenefitIT {
     Parameters parameters;
     @Autowired
     Persons persons;
+    @Autowired
+    Employers employers;
+    @Autowired
+    RegistryBulkLoad bulk;
+    @Autowired
+    Declarations declarations;
+    @Autowired
+    Bills bills;
+    @Autowired
+    Payments payments;
+    @Autowired
+    ApiClient api;
 
     @Test
     @DisplayName("grade 3, own wage 9000.00 (12 months at 9000.00): one-time 23 × 9000.00 = 207000.00; monthly 80% = "
@@ -99,7 +122,7 @@ class WorkInjuryBenefitIT {
                 new Upload("EVIDENCE", "鉴定结论书.pdf", "application/pdf", WorkInjuryFixtures.pdf("grade 3")));
         Case c = apply(person, r.injuredOn());
 
-        WorkInjuryBenefits.Preview preview = benefits.preview(c, today).preview();
+        WorkInjuryBenefits.Preview preview = benefits.preview(users.get("xz.reviewer"), c, today).preview();
         assertThat(preview.benefits().ownWage().amount()).isEqualTo(WAGE);
         assertThat(preview.benefits().ownWage().months()).isEqualTo(12);
         Money nursing = parameters.money("wage.average.monthly", XINZHOU, concluded.minusYears(1))
@@ -187,6 +210,53 @@ class WorkInjuryBenefitIT {
         assertThat(jdbc.sql("SELECT count(*) FROM workinjury_award_order o JOIN workinjury_award w USING (case_id)"
                 + " WHERE w.appraisal_id = :a").param("a", a.id()).query(Integer.class).single())
                 .as("grade 8: the one-time allowance only").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("FJ-1.4: injured on 2020-03-10 during the employer's deferral of March 2020: approval waits while "
+            + "March's bill is unpaid; once paid (before lifted + 3 months, still pending) the fund pays, the orders flagged")
+    void fj14InjuryDuringDeferral() {
+        YearMonth month = YearMonth.of(2020, 3);
+        ShebaoUser clerk = users.get("fz.clerk");
+        Employer e = BillFixtures.employer(employers, clerk, EmployerSize.LARGE);
+        BillFixtures.Employee worker = BillFixtures.employee(persons, bulk, clerk, e.id(), "钱工伤");
+        long deferral = api.post("fz.clerk", "/api/v1/cases", Map.of("type", "EMPLOYER_DEFERRAL", "form",
+                Map.of("employerId", String.valueOf(e.id()), "fromMonth", month.toString(), "months", "1",
+                        "reason", "受疫情影响停产"))).body().path("id").asLong();
+        steps.decide(deferral, "fz.clerk", "fz.clerk2", "属实", "fz.reviewer");
+        declarations.declare(clerk, e.id(), List.of(new DeclaredLine(1, worker.idNumber(), worker.name(),
+                String.valueOf(month.getYear()), "6000.00")));
+        Money due = bills.assess(clerk, e.id(), month).bill().totalDue();
+
+        LocalDate injured = LocalDate.of(2020, 3, 10);
+        Recognition r = recognitions.apply(clerk, worker.personId(), new Recognitions.Application("WORKER",
+                injured.toString(), "停产检修时摔伤", false, false, false,
+                List.of(new Recognitions.ClaimInput("ONLINE", injured.toString(), "政务网申请回执", null))));
+        recognitions.accept(users.get("fj.injury"), r.id(), null, new Recognitions.Acceptance("2020-04-20", true),
+                "SCREEN");
+        recognitions.decide(users.get("fj.injury"), r.id(), null,
+                new Recognitions.Decision("RECOGNIZED", "2020-05-08", "榕工伤认字〔2020〕014号", null), "SCREEN");
+        Appraisal a = appraisals.apply(clerk, worker.personId(), r.id(), "2020-06-01");
+        appraisals.conclude(users.get("fj.injury"), a.id(), new Appraisals.Conclusion("9", "NONE", "2020-07-01", "2020-07-03"),
+                new Upload("EVIDENCE", "鉴定结论书.pdf", "application/pdf", WorkInjuryFixtures.pdf("grade 9")));
+        Case c = intake.submit(clerk, new Submission(CaseType.WORK_INJURY_BENEFIT, Channel.PHONE, worker.idNumber(),
+                Map.of("injuryDate", injured.toString(), "description", "停产检修时摔伤", "bankAccount", "6222021001005550002"),
+                List.of(new Upload("INJURY_RECOGNITION", "认定决定书.pdf", "application/pdf", WorkInjuryFixtures.pdf("r")),
+                        new Upload("MEDICAL_RECORDS", "病历.pdf", "application/pdf", WorkInjuryFixtures.pdf("m"))),
+                Set.of(), null, null)).c();
+        steps.accept("fz.clerk", c.id());
+        steps.preReview("fz.clerk2", c.id(), "已核");
+        assertThatThrownBy(() -> steps.approve("fz.reviewer", c.id()))
+                .isInstanceOfSatisfying(ConflictException.class, x -> assertThat(x.violation().code())
+                        .isEqualTo("error.wi.benefit.waitsForBackPayment"));
+        assertThat(benefits.ordersOf(c.id())).isEmpty();
+
+        payments.record(users.get("fz.finance"), e.id(), new Payments.OnlinePayment(month.toString(),
+                due.amount().toPlainString(), "FJ14-" + e.id(), "2020-06-15"));
+        steps.approve("fz.reviewer", c.id());
+        assertThat(jdbc.sql("SELECT flags FROM payroll_order WHERE id = :o")
+                .param("o", benefits.ordersOf(c.id()).get("LUMP_SUM")).query(String.class).single())
+                .isEqualTo("WORK_INJURY_DURING_DEFERRAL:FJ-1.4");
     }
 
     /** A Xinzhou demo person with no injury, no portal account, no bill and no standing order. */

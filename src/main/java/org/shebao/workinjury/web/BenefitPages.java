@@ -44,7 +44,7 @@ class BenefitPages {
         model.addAttribute("kase", c);
         model.addAttribute("applicantName", listed.applicantName());
         model.addAttribute("applicantId", listed.applicantId());
-        model.addAttribute("outcome", benefits.preview(c, LocalDate.now(clock)));
+        model.addAttribute("outcome", benefits.preview(user, c, LocalDate.now(clock)));
         model.addAttribute("awarded", !paidBy.isEmpty());
         model.addAttribute("payments", payments);
         return "workinjury/benefits";
