@@ -16,6 +16,8 @@ import org.shebao.workinjury.WorkInjuryFixtures;
 @ShebaoIntegrationTest
 @DisplayName("Browser journey: a worker follows work-injury recognition and labour-capacity appraisal in the portal")
 class WorkInjuryJourneyIT extends BrowserJourney {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.shebao.CaseSteps steps;
 
     /** Signs the current user out and another in, in a fresh browser context. */
     private void as(String user) {
@@ -116,5 +118,38 @@ class WorkInjuryJourneyIT extends BrowserJourney {
         assertThat(page.locator(".work-injury [data-kind=REAPPRAISAL] .clause")).hasText("FJ-6b");
         noRawCodes();
         screenshot("work-injury-portal");
+
+        // issue 12, item 3: the worker applies for the benefits online; the agency approves; the page shows them
+        page.navigate(url("/portal/cases/new?type=WORK_INJURY_BENEFIT"));
+        page.fill("#f-injuryDate", today.minusDays(20).toString());
+        page.fill("#f-description", "在发热门诊工作期间感染新型冠状病毒肺炎");
+        page.fill("#f-bankAccount", "6222021001003330001");
+        page.check("#f-medicalWorker");
+        page.check("#f-infectedAtWork");
+        page.setInputFiles("#file-INJURY_RECOGNITION", new FilePayload("认定决定书.pdf", "application/pdf",
+                WorkInjuryFixtures.pdf("decision")));
+        page.setInputFiles("#file-MEDICAL_RECORDS", new FilePayload("病历.pdf", "application/pdf",
+                WorkInjuryFixtures.pdf("records")));
+        page.click("#submit-case");
+        assertThat(page.locator(".alert-success")).containsText("申请已提交");
+        long caseId = Long.parseLong(page.url().substring(page.url().lastIndexOf('/') + 1));
+        // Xiamen's one clerk accepts and pre-reviews; the province's administrator decides (xm.reviewer is locked)
+        steps.accept("xm.clerk", caseId);
+        steps.preReview("xm.clerk", caseId, "认定决定书、鉴定结论已核");
+        steps.approve("fj.admin", caseId);
+
+        as("fj.admin");
+        page.navigate(url("/casework/cases/" + caseId));
+        page.click("#details");
+        assertThat(page.locator("h1")).hasText("工伤保险待遇核定");
+        assertThat(page.locator("#grade")).containsText("七级伤残");
+        assertThat(page.locator("#lump-sum")).containsText("13 个月");
+        assertThat(page.locator("#own-wage")).containsText("第六十四条");
+        assertThat(page.locator("#monthly")).hasCount(0);
+        assertThat(page.locator("#schedule")).hasCount(0);
+        assertThat(page.locator("#schedule-lump-sum")).containsText("一次支付");
+        assertThat(page.locator("#payments")).containsText("尚未发放");
+        noRawCodes();
+        screenshot("work-injury-benefits");
     }
 }
