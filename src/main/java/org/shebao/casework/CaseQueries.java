@@ -76,6 +76,15 @@ public class CaseQueries {
         return l;
     }
 
+    /** {@link #listed}, for a module's page of one type: a case of another type is a page that does not exist. */
+    public Listed listed(ShebaoUser by, long id, CaseType type) {
+        Listed l = listed(by, id);
+        if (l.c().type() != type) {
+            throw new NotFoundException(type + " case " + id);
+        }
+        return l;
+    }
+
     /**
      * The work queue of a staff user's region: green-channel cases first, then by time limit and arrival.
      * {@code status} null: every open case.

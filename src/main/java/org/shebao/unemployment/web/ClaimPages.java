@@ -7,7 +7,6 @@ import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseQueries;
 import org.shebao.casework.CaseType;
-import org.shebao.common.NotFoundException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.unemployment.BenefitStops;
@@ -42,11 +41,8 @@ class ClaimPages {
 
     @GetMapping("/{caseId}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId, Model model) {
-        CaseQueries.Listed listed = queries.listed(user, caseId);
+        CaseQueries.Listed listed = queries.listed(user, caseId, CaseType.UNEMPLOYMENT_BENEFIT);
         Case c = listed.c();
-        if (c.type() != CaseType.UNEMPLOYMENT_BENEFIT) {
-            throw new NotFoundException("unemployment claim " + caseId);
-        }
         Claim claim = claims.claim(user, caseId).orElse(null);
         model.addAttribute("kase", c);
         model.addAttribute("applicantName", listed.applicantName());

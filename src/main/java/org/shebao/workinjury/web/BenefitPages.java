@@ -9,7 +9,6 @@ import lombok.RequiredArgsConstructor;
 import org.shebao.casework.Case;
 import org.shebao.casework.CaseQueries;
 import org.shebao.casework.CaseType;
-import org.shebao.common.NotFoundException;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.payroll.StandingOrders;
 import org.shebao.workinjury.WorkInjuryBenefits;
@@ -33,11 +32,8 @@ class BenefitPages {
 
     @GetMapping("/workinjury/benefits/{caseId}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId, Model model) {
-        CaseQueries.Listed listed = queries.listed(user, caseId);
+        CaseQueries.Listed listed = queries.listed(user, caseId, CaseType.WORK_INJURY_BENEFIT);
         Case c = listed.c();
-        if (c.type() != CaseType.WORK_INJURY_BENEFIT) {
-            throw new NotFoundException("work-injury benefit case " + caseId);
-        }
         Map<String, Long> paidBy = benefits.ordersOf(caseId);
         Map<String, List<StandingOrders.Payment>> payments = new LinkedHashMap<>();
         paidBy.forEach((benefit, order) -> payments.put(benefit, orders.paymentsOf(order)));
