@@ -77,6 +77,18 @@ public class Users implements UserDetailsService {
                         rs.getString("region_code"))).list();
     }
 
+    /** The staff accounts of exactly one region (a hall's staff: its city's), by display name. */
+    public List<UserSummary> staffOf(String regionCode) {
+        return list().stream().filter(u -> u.role().isStaff() && u.regionCode().equals(regionCode))
+                .sorted(java.util.Comparator.comparing(UserSummary::displayName)).toList();
+    }
+
+    /** The user names holding a role in exactly one region (e.g. the hall managers of a city, to notify them). */
+    public List<String> withRole(Role role, String regionCode) {
+        return jdbc.sql("SELECT username FROM identity_user WHERE role = :r AND region_code = :region ORDER BY username")
+                .param("r", role.name()).param("region", regionCode).query(String.class).list();
+    }
+
     /** The region of a user's account (a portal user's: their own), to file what is addressed to them. */
     public Optional<String> regionOf(String username) {
         return jdbc.sql("SELECT region_code FROM identity_user WHERE username = :u").param("u", username)

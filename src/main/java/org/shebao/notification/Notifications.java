@@ -28,6 +28,7 @@ import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.contribution.DeferralDeadlineChanged;
 import org.shebao.identity.Users;
 import org.shebao.workinjury.ReappraisalWindowChanged;
+import org.shebao.hall.StaffHealthFlagged;
 
 /**
  * The outbox: messages are written in the transaction of the change they report (so none is lost and none is sent
@@ -102,6 +103,23 @@ public class Notifications {
                 : messages.getMessage("notify.reappraisal.due", new Object[] {e.dueOn().toString()}, ZH);
         queue(users.portalUserOf(e.personId()).orElse(null), e.personId(),
                 messages.getMessage("notify.reappraisal.subject", null, ZH), body, "/portal/work-injury");
+    }
+
+    /** A staff member flagged in the staff health ledger (SX-5): each hall manager of the city is told in-app. */
+    @ApplicationModuleListener
+    void onStaffHealthFlagged(StaffHealthFlagged e) {
+        String why = e.fever()
+                ? messages.getMessage("notify.staffHealth.fever", new Object[] {e.temperature().toPlainString()}, ZH)
+                : messages.getMessage("notify.staffHealth.symptoms", new Object[] {String.join("、", e.symptoms().stream()
+                        .map(s -> messages.getMessage("hall.symptom." + s, null, s, ZH)).toList())}, ZH);
+        String subject = messages.getMessage("notify.staffHealth.subject", new Object[] {e.staffName()}, ZH);
+        String body = messages.getMessage("notify.staffHealth.body", new Object[] {e.staffName(), e.day().toString(), why}, ZH);
+        for (String manager : users.withRole(Role.HALL_MANAGER, e.regionCode())) {
+            jdbc.sql("INSERT INTO notification_outbox (recipient_user, region_code, channel, subject, body, link, created_at)"
+                            + " VALUES (:u, :r, 'IN_APP', :s, :b, :link, :now)")
+                    .param("u", manager).param("r", e.regionCode()).param("s", subject).param("b", body)
+                    .param("link", "/hall/" + e.hallId() + "/health").param("now", OffsetDateTime.now(clock)).update();
+        }
     }
 
     /** One message for a person, on every channel that can reach them. */

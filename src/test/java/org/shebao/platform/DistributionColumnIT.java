@@ -47,7 +47,8 @@ class DistributionColumnIT {
             "notification_outbox",
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",
             "payroll_chunk_total",
-            "hall_hall", "hall_slot", "hall_booking", "hall_screening", "hall_incident");
+            "hall_hall", "hall_slot", "hall_booking", "hall_screening", "hall_incident", "hall_hygiene_check",
+            "hall_supply_stock", "hall_supply_movement", "hall_staff_health");
 
     /**
      * Small tables every node reads, written rarely: copied to every node (Citus {@code create_reference_table}).

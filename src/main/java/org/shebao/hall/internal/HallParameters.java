@@ -43,6 +43,16 @@ public class HallParameters {
         return (String) parameters.require("hall.healthAuthority.contact", new RegionCode(region), day).value();
     }
 
+    /** The times of a day by which a hygiene check is due in the hall's city (its parameter: HH:mm, by commas). */
+    public java.util.List<java.time.LocalTime> dueTimes(HygieneCheck check, String region, LocalDate day) {
+        return HygieneRule.parseTimes((String) parameters.require(check.parameter(), new RegionCode(region), day).value());
+    }
+
+    /** The minimum stock of a protective supply in the hall's city (below it a warning). */
+    public int minimum(SupplyItem item, String region, LocalDate day) {
+        return parameters.integer(item.parameter(), new RegionCode(region), day);
+    }
+
     /** Halls open on working days of the holiday calendar (weekends and statutory holidays closed, 调休 open). */
     public boolean workingDay(LocalDate day) {
         return deadlines.plusWorkingDays(day.minusDays(1), 1).equals(day);

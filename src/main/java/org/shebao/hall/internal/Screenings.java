@@ -1,7 +1,6 @@
 package org.shebao.hall.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,7 +15,6 @@ import org.shebao.common.Violations;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
-import org.shebao.policy.ParameterValues.Range;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,26 +126,9 @@ public class Screenings {
                 bookingId == null ? null : appointments.booking(bookingId));
     }
 
-    /** A temperature in °C with at most one decimal, inside the plausible range (else a measuring error). */
     private BigDecimal temperature(Violations v, Hall hall, LocalDate today, String raw) {
-        String s = raw == null ? null : raw.strip().replace('，', '.').replace("℃", "").replace("°C", "").strip();
-        if (s == null || s.isEmpty()) {
-            v.add("temperature", "error.required");
-            return null;
-        }
-        if (!s.matches("\\d{2}(\\.\\d)?")) {
-            v.add("temperature", "error.hall.temperature.format");
-            return null;
-        }
-        BigDecimal t = new BigDecimal(s).setScale(1, RoundingMode.UNNECESSARY);
-        Range plausible = params.plausible(hall.regionCode(), today);
-        if (ScreeningRule.decide(t, params.feverThreshold(hall.regionCode(), today), plausible)
-                == ScreeningRule.Outcome.IMPLAUSIBLE) {
-            v.add("temperature", "error.hall.temperature.implausible", t.toPlainString(),
-                    plausible.min().toPlainString(), plausible.max().toPlainString());
-            return null;
-        }
-        return t;
+        return Temperatures.parse(v, "temperature", raw, params.feverThreshold(hall.regionCode(), today),
+                params.plausible(hall.regionCode(), today));
     }
 
     // ---- the manager's day ----

@@ -6,7 +6,10 @@ import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.hall.internal.Appointments;
 import org.shebao.hall.internal.Hall;
+import org.shebao.hall.internal.HygieneLedger;
 import org.shebao.hall.internal.Screenings;
+import org.shebao.hall.internal.StaffHealth;
+import org.shebao.hall.internal.Supplies;
 import org.shebao.identity.ShebaoUser;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HallManagerPages {
     private final Appointments appointments;
     private final Screenings screenings;
+    private final HygieneLedger hygiene;
+    private final Supplies supplies;
+    private final StaffHealth health;
     private final MessageSource messages;
     private final java.time.Clock clock;
 
@@ -87,7 +93,11 @@ class HallManagerPages {
     }
 
     private String show(ShebaoUser user, long id, Model model) {
-        model.addAttribute("board", screenings.board(user, id));
+        Screenings.Board board = screenings.board(user, id);
+        model.addAttribute("board", board);
+        model.addAttribute("overdueChecks", hygiene.overdue(board.hall()));
+        model.addAttribute("lowSupplies", supplies.stock(board.hall()).stream().filter(Supplies.StockLine::low).count());
+        model.addAttribute("flaggedStaff", health.flaggedToday(board.hall()));
         model.addAttribute("services", Appointments.services());
         model.addAttribute("today", java.time.LocalDate.now(clock));
         return "hall/manager";

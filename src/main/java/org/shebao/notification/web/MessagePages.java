@@ -25,6 +25,12 @@ class MessagePages {
         return "notification/inbox";
     }
 
+    /** A staff user's in-app messages (e.g. a hall manager told of a flagged colleague), on the same screen. */
+    @GetMapping("/messages")
+    String staffInbox(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        return inbox(user, model);
+    }
+
     @GetMapping("/api/v1/notifications")
     @ResponseBody
     @Operation(summary = "站内消息（最新50条）")
