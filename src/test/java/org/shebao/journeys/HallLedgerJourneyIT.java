@@ -35,7 +35,7 @@ class HallLedgerJourneyIT extends BrowserJourney {
         jdbc.sql("UPDATE hall_supply_stock SET stock = 500 WHERE hall_id = 1 AND item = 'MASKS'").update();
 
         login("fz.finance");
-        page.navigate(url("/staff-health"));
+        page.click("nav a[href='/staff-health']");
         page.fill("#temperature", "37.6");
         page.click("#report-health");
         assertThat(page.locator(".alert-success")).containsText("今日健康报告已提交");

@@ -52,7 +52,9 @@ class ScreensRenderIT {
                 Arguments.of("fz.reviewer", List.of("/registry/employers/{employer}/declarations")),
                 Arguments.of("citizen.xm", List.of("/portal/hall", "/portal/hall?lang=en")),
                 Arguments.of("employer.ty", List.of("/portal/hall")),
-                Arguments.of("ty.hall", List.of("/", "/hall/3", "/hall/3?lang=en")),
+                Arguments.of("ty.hall", List.of("/", "/hall/3", "/hall/3?lang=en", "/hall/3/ledger", "/hall/3/ledger?lang=en",
+                        "/hall/3/health", "/hall/3/health?lang=en", "/staff-health", "/messages")),
+                Arguments.of("ty.clerk2", List.of("/staff-health", "/staff-health?lang=en")),
                 Arguments.of("security", List.of("/", "/security/users", "/account/password")),
                 Arguments.of("fj.security", List.of("/security/users")),
                 Arguments.of("audit", List.of("/", "/audit", "/audit?action=CASE_STEP", "/audit?actor=fz.clerk")));

@@ -108,7 +108,8 @@ public class Supplies {
                 .query(Integer.class).optional().orElse(null);
         if (after == null) { // the stock is smaller than the issue (read again: it may have moved meanwhile)
             int stock = stock(hall).stream().filter(s -> s.item() == item).findFirst().orElseThrow().stock();
-            throw InvalidInputException.of("quantity", "error.hall.supply.moreThanStock", quantity, stock);
+            throw InvalidInputException.of("quantity", "error.hall.supply.moreThanStock",
+                    String.valueOf(quantity), String.valueOf(stock));
         }
         jdbc.sql("""
                         INSERT INTO hall_supply_movement (region_code, hall_id, item, kind, quantity, stock_after, party,
