@@ -56,11 +56,11 @@ CREATE INDEX hall_supply_movement_hall_idx ON hall_supply_movement (hall_id, mov
 -- hall manager; flagged at or above the fever threshold in force (hall.fever.threshold) or with any symptom.
 CREATE TABLE hall_staff_health (
     id          BIGSERIAL    NOT NULL,
-    region_code CHAR(6)      NOT NULL,
-    hall_id     BIGINT       NOT NULL,
     staff_user  TEXT         NOT NULL,
     staff_name  TEXT         NOT NULL CHECK (char_length(staff_name) <= 100),
     day         DATE         NOT NULL,
+    region_code CHAR(6)      NOT NULL,
+    hall_id     BIGINT       NOT NULL,
     temperature NUMERIC(3,1) NOT NULL CHECK (temperature BETWEEN 30 AND 45),
     threshold   NUMERIC(3,1) NOT NULL,
     symptoms    TEXT         NOT NULL DEFAULT '' CHECK (symptoms ~ '^([A-Z_]+(,[A-Z_]+)*)?$'),
@@ -76,12 +76,12 @@ CREATE TABLE hall_staff_health (
 CREATE UNIQUE INDEX hall_staff_health_once_key ON hall_staff_health (staff_user, day, region_code);
 CREATE INDEX hall_staff_health_hall_idx ON hall_staff_health (hall_id, day);
 
-DO $$
-DECLARE t TEXT;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['hall_hygiene_check', 'hall_supply_stock', 'hall_supply_movement', 'hall_staff_health'] LOOP
-        EXECUTE format('CREATE TRIGGER %1$s_region_fixed BEFORE UPDATE OF region_code ON %1$s FOR EACH ROW'
-                       ' WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code)'
-                       ' EXECUTE FUNCTION platform_region_code_fixed()', t);
-    END LOOP;
-END $$;
+-- a row's region is fixed once written (V6_9)
+CREATE TRIGGER hall_hygiene_check_region_fixed BEFORE UPDATE OF region_code ON hall_hygiene_check FOR EACH ROW
+    WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION platform_region_code_fixed();
+CREATE TRIGGER hall_supply_stock_region_fixed BEFORE UPDATE OF region_code ON hall_supply_stock FOR EACH ROW
+    WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION platform_region_code_fixed();
+CREATE TRIGGER hall_supply_movement_region_fixed BEFORE UPDATE OF region_code ON hall_supply_movement FOR EACH ROW
+    WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION platform_region_code_fixed();
+CREATE TRIGGER hall_staff_health_region_fixed BEFORE UPDATE OF region_code ON hall_staff_health FOR EACH ROW
+    WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION platform_region_code_fixed();

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shebao.AllAtOnce;
 import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.common.Violations;
@@ -82,27 +78,16 @@ class HallIT {
         assertThat(people).hasSize(50);
         jdbc.sql("UPDATE hall_booking SET status = 'CANCELLED' WHERE status = 'BOOKED' AND person_id IN (:ids)")
                 .param("ids", people.stream().map(P::id).toList()).update();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (P p : people) {
-            results.add(pool.submit(() -> {
-                start.await();
-                try {
-                    appointments.book(Holder.person(p.id(), p.name(), "350***********0000"), hall, new Violations(),
-                            day.toString(), "10:00", "CERTIFICATE_REQUEST", "it");
-                    return "booked";
-                } catch (SlotFullException e) {
-                    return "full";
-                }
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> f : results) {
-            outcomes.add(f.get(120, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Callable<String>> bookings = people.stream().<Callable<String>>map(p -> () -> {
+            try {
+                appointments.book(Holder.person(p.id(), p.name(), "350***********0000"), hall, new Violations(),
+                        day.toString(), "10:00", "CERTIFICATE_REQUEST", "it");
+                return "booked";
+            } catch (SlotFullException e) {
+                return "full";
+            }
+        }).toList();
+        List<String> outcomes = AllAtOnce.run(bookings);
         assertThat(outcomes.stream().filter("booked"::equals).count()).isEqualTo(5);
         assertThat(outcomes.stream().filter("full"::equals).count()).isEqualTo(45);
         assertThat(jdbc.sql("SELECT taken FROM hall_slot WHERE hall_id = 1 AND day = :d AND starts_at = '10:00'")

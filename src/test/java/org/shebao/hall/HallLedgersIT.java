@@ -6,18 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.shebao.AllAtOnce;
 import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
@@ -64,6 +61,14 @@ class HallLedgersIT {
         return deadlines.plusWorkingDays(d.minusDays(1), 1).equals(d);
     }
 
+    /** Posts bad input: 400 naming the field. */
+    ApiClient.Response refused(String user, String path, String field, Object body) {
+        ApiClient.Response r = api.post(user, path, body);
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(400);
+        assertThat(r.firstErrorField()).isEqualTo(field);
+        return r;
+    }
+
     CheckLine line(List<CheckLine> lines, HygieneCheck kind, String dueAt) {
         return lines.stream().filter(c -> c.kind() == kind && c.dueAt().toString().equals(dueAt)).findFirst().orElseThrow();
     }
@@ -107,14 +112,10 @@ class HallLedgersIT {
                 Map.of("check", "STAFF_MASKS", "dueAt", "09:00"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.firstErrorMessage()).contains("刘芳");
-        ApiClient.Response notDue = api.post("fz.hall", "/api/v1/halls/1/hygiene-checks",
+        refused("fz.hall", "/api/v1/halls/1/hygiene-checks", "dueAt",
                 Map.of("check", "STAFF_MASKS", "dueAt", "10:00"));
-        assertThat(notDue.status()).isEqualTo(400);
-        assertThat(notDue.firstErrorField()).isEqualTo("dueAt");
-        ApiClient.Response unknown = api.post("fz.hall", "/api/v1/halls/1/hygiene-checks",
+        refused("fz.hall", "/api/v1/halls/1/hygiene-checks", "check",
                 Map.of("check", "SWEEPING", "dueAt", "09:00"));
-        assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.firstErrorField()).isEqualTo("check");
         assertThat(count("hall_hygiene_check")).isEqualTo(before);
     }
 
@@ -125,26 +126,15 @@ class HallLedgersIT {
         ShebaoUser manager = users.get("fz.hall");
         jdbc.sql("UPDATE hall_supply_stock SET stock = 10 WHERE hall_id = 1 AND item = 'THERMOMETERS'").update();
         jdbc.sql("DELETE FROM hall_supply_movement WHERE hall_id = 1 AND item = 'THERMOMETERS'").update();
-        ExecutorService pool = Executors.newFixedThreadPool(30);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                try {
-                    supplies.issue(manager, FUZHOU_HALL, "THERMOMETERS", "1", "入口测温岗", null);
-                    return "issued";
-                } catch (InvalidInputException e) {
-                    return e.violations().get(0).field();
-                }
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> f : results) {
-            outcomes.add(f.get(120, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        Callable<String> issue = () -> {
+            try {
+                supplies.move(manager, FUZHOU_HALL, "ISSUE", "THERMOMETERS", "1", "入口测温岗", null);
+                return "issued";
+            } catch (InvalidInputException e) {
+                return e.violations().get(0).field();
+            }
+        };
+        List<String> outcomes = AllAtOnce.run(Collections.nCopies(30, issue));
         assertThat(outcomes.stream().filter("issued"::equals).count()).isEqualTo(10);
         assertThat(outcomes.stream().filter("quantity"::equals).count()).isEqualTo(20);
         assertThat(jdbc.sql("SELECT stock FROM hall_supply_stock WHERE hall_id = 1 AND item = 'THERMOMETERS'")
@@ -160,28 +150,24 @@ class HallLedgersIT {
     void badSupplies() {
         jdbc.sql("UPDATE hall_supply_stock SET stock = 5 WHERE hall_id = 1 AND item = 'DISINFECTANT'").update();
         int before = count("hall_supply_movement");
-        ApiClient.Response tooMany = api.post("fz.hall", "/api/v1/halls/1/supplies/issues",
-                Map.of("item", "DISINFECTANT", "quantity", "6", "party", "保洁组"));
-        assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.firstErrorField()).isEqualTo("quantity");
+        ApiClient.Response tooMany = refused("fz.hall", "/api/v1/halls/1/supplies/movements", "quantity",
+                Map.of("direction", "ISSUE", "item", "DISINFECTANT", "quantity", "6", "party", "保洁组"));
         assertThat(tooMany.firstErrorMessage()).contains("6").contains("5");
-        ApiClient.Response zero = api.post("fz.hall", "/api/v1/halls/1/supplies/receipts",
-                Map.of("item", "DISINFECTANT", "quantity", "0"));
-        assertThat(zero.status()).isEqualTo(400);
-        assertThat(zero.firstErrorField()).isEqualTo("quantity");
-        ApiClient.Response item = api.post("fz.hall", "/api/v1/halls/1/supplies/receipts",
-                Map.of("item", "GLOVES", "quantity", "3"));
-        assertThat(item.status()).isEqualTo(400);
-        assertThat(item.firstErrorField()).isEqualTo("item");
-        assertThat(api.post("citizen.fz", "/api/v1/halls/1/supplies/receipts",
-                Map.of("item", "MASKS", "quantity", "3")).status()).isEqualTo(403);
+        refused("fz.hall", "/api/v1/halls/1/supplies/movements", "quantity",
+                Map.of("direction", "RECEIPT", "item", "DISINFECTANT", "quantity", "0"));
+        refused("fz.hall", "/api/v1/halls/1/supplies/movements", "item",
+                Map.of("direction", "RECEIPT", "item", "GLOVES", "quantity", "3"));
+        refused("fz.hall", "/api/v1/halls/1/supplies/movements", "direction",
+                Map.of("direction", "LOAN", "item", "MASKS", "quantity", "3"));
+        assertThat(api.post("citizen.fz", "/api/v1/halls/1/supplies/movements",
+                Map.of("direction", "RECEIPT", "item", "MASKS", "quantity", "3")).status()).isEqualTo(403);
         assertThat(count("hall_supply_movement")).isEqualTo(before);
         assertThat(jdbc.sql("SELECT stock FROM hall_supply_stock WHERE hall_id = 1 AND item = 'DISINFECTANT'")
                 .query(Integer.class).single()).isEqualTo(5);
 
         jdbc.sql("UPDATE hall_supply_stock SET stock = 0 WHERE hall_id = 1 AND item = 'MASKS'").update();
-        ApiClient.Response received = api.post("fz.hall", "/api/v1/halls/1/supplies/receipts",
-                Map.of("item", "MASKS", "quantity", "250", "party", "采购"));
+        ApiClient.Response received = api.post("fz.hall", "/api/v1/halls/1/supplies/movements",
+                Map.of("direction", "RECEIPT", "item", "MASKS", "quantity", "250", "party", "采购"));
         assertThat(received.status()).isEqualTo(201);
         assertThat(received.body().path("stock").asInt()).isEqualTo(250);
         assertThat(received.body().path("minimum").asInt()).isEqualTo(300);
@@ -213,24 +199,17 @@ class HallLedgersIT {
         int before = count("hall_staff_health");
         assertThat(api.post("fz.clerk2", "/api/v1/me/health-reports", Map.of("temperature", "36.5")).status())
                 .isEqualTo(409);
-        ApiClient.Response hot = api.post("fz.clerk", "/api/v1/me/health-reports", Map.of("temperature", "45"));
-        assertThat(hot.status()).isEqualTo(400);
-        assertThat(hot.firstErrorField()).isEqualTo("temperature");
+        ApiClient.Response hot = refused("fz.clerk", "/api/v1/me/health-reports", "temperature",
+                Map.of("temperature", "45"));
         assertThat(hot.firstErrorMessage()).contains("不合理");
-        ApiClient.Response cold = api.post("fz.clerk", "/api/v1/me/health-reports", Map.of("temperature", "30.0"));
-        assertThat(cold.status()).isEqualTo(400);
-        assertThat(cold.firstErrorField()).isEqualTo("temperature");
-        ApiClient.Response symptom = api.post("fz.clerk", "/api/v1/me/health-reports",
+        refused("fz.clerk", "/api/v1/me/health-reports", "temperature",
+                Map.of("temperature", "30.0"));
+        refused("fz.clerk", "/api/v1/me/health-reports", "symptoms",
                 Map.of("temperature", "36.5", "symptoms", List.of("SNEEZING")));
-        assertThat(symptom.status()).isEqualTo(400);
-        assertThat(symptom.firstErrorField()).isEqualTo("symptoms");
-        ApiClient.Response otherCity = api.post("fz.hall", "/api/v1/halls/1/staff-health",
+        refused("fz.hall", "/api/v1/halls/1/staff-health", "staff",
                 Map.of("staff", "ty.clerk", "temperature", "36.5"));
-        assertThat(otherCity.status()).isEqualTo(400);
-        assertThat(otherCity.firstErrorField()).isEqualTo("staff");
-        ApiClient.Response province = api.post("fj.admin", "/api/v1/me/health-reports", Map.of("temperature", "36.5"));
-        assertThat(province.status()).isEqualTo(400);
-        assertThat(province.firstErrorField()).isEqualTo("staff");
+        refused("fj.admin", "/api/v1/me/health-reports", "staff",
+                Map.of("temperature", "36.5"));
         assertThat(count("hall_staff_health")).isEqualTo(before);
 
         YearMonth month = YearMonth.from(today);

@@ -45,12 +45,23 @@ public class HallParameters {
 
     /** The times of a day by which a hygiene check is due in the hall's city (its parameter: HH:mm, by commas). */
     public java.util.List<java.time.LocalTime> dueTimes(HygieneCheck check, String region, LocalDate day) {
-        return HygieneRule.parseTimes((String) parameters.require(check.parameter(), new RegionCode(region), day).value());
+        String key = switch (check) {
+            case VENTILATION -> "hall.hygiene.ventilation.dueTimes";
+            case COUNTER_DISINFECTION -> "hall.hygiene.counterDisinfection.dueTimes";
+            case MACHINE_DISINFECTION -> "hall.hygiene.machineDisinfection.dueTimes";
+            case STAFF_MASKS -> "hall.hygiene.staffMasks.dueTimes";
+        };
+        return HygieneRule.parseTimes((String) parameters.require(key, new RegionCode(region), day).value());
     }
 
     /** The minimum stock of a protective supply in the hall's city (below it a warning). */
     public int minimum(SupplyItem item, String region, LocalDate day) {
-        return parameters.integer(item.parameter(), new RegionCode(region), day);
+        String key = switch (item) {
+            case MASKS -> "hall.supply.masks.minimum";
+            case DISINFECTANT -> "hall.supply.disinfectant.minimum";
+            case THERMOMETERS -> "hall.supply.thermometers.minimum";
+        };
+        return parameters.integer(key, new RegionCode(region), day);
     }
 
     /** Halls open on working days of the holiday calendar (weekends and statutory holidays closed, 调休 open). */

@@ -82,13 +82,13 @@ public class HygieneLedger {
     @Transactional
     public CheckLine record(ShebaoUser user, long hallId, String kindRaw, String dueAtRaw, String noteRaw) {
         Hall hall = appointments.managed(user, hallId);
-        LocalDateTime now = LocalDateTime.now(clock);
-        LocalDate today = now.toLocalDate();
         Violations v = new Violations();
         HygieneCheck kind = v.oneOf(kindRaw, HygieneCheck.class, "check");
         LocalTime due = Appointments.time(v, dueAtRaw, "dueAt");
         String note = v.text(noteRaw, "note", 200, false);
         v.throwIfAny();
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
         if (!params.workingDay(today)) {
             throw InvalidInputException.of("check", "error.hall.hygiene.closedDay", today.toString());
         }

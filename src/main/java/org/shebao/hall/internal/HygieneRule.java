@@ -18,11 +18,10 @@ public final class HygieneRule {
     /** The clauses this rule rests on. */
     public static final List<String> CLAUSES = List.of("N-2", "FJ-2", "SX-5");
 
-    public enum Status { DONE, OVERDUE, DUE }
-
     private HygieneRule() {
     }
 
+    /** What became of a check due at a time: DONE, or OVERDUE once its time has passed, else still DUE. */
     public static Status status(LocalDateTime due, boolean done, LocalDateTime now) {
         if (done) {
             return Status.DONE;
@@ -39,4 +38,6 @@ public final class HygieneRule {
             throw new IllegalStateException("a hygiene check's due times are HH:mm,HH:mm…: " + value, e);
         }
     }
+
+    public enum Status { DONE, OVERDUE, DUE }
 }

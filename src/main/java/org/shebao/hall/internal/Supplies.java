@@ -74,33 +74,28 @@ public class Supplies {
                         rs.getString("note"), rs.getString("moved_by_name"))).list();
     }
 
-    /** A receipt: the stock grows by the quantity. */
+    /**
+     * A receipt (RECEIPT: the stock grows by the quantity) or an issue (ISSUE: refused, 400 naming the quantity and
+     * nothing written, when larger than the stock).
+     */
     @Transactional
-    public StockLine receive(ShebaoUser user, long hallId, String itemRaw, String quantityRaw, String partyRaw,
-                             String noteRaw) {
-        return move(user, hallId, "RECEIPT", itemRaw, quantityRaw, partyRaw, noteRaw);
-    }
-
-    /** An issue: refused (400, nothing written) when larger than the stock. */
-    @Transactional
-    public StockLine issue(ShebaoUser user, long hallId, String itemRaw, String quantityRaw, String partyRaw,
-                           String noteRaw) {
-        return move(user, hallId, "ISSUE", itemRaw, quantityRaw, partyRaw, noteRaw);
-    }
-
-    private StockLine move(ShebaoUser user, long hallId, String kind, String itemRaw, String quantityRaw,
-                           String partyRaw, String noteRaw) {
+    public StockLine move(ShebaoUser user, long hallId, String directionRaw, String itemRaw, String quantityRaw,
+                          String partyRaw, String noteRaw) {
         Hall hall = appointments.managed(user, hallId);
         Violations v = new Violations();
+        String kind = "RECEIPT".equals(directionRaw) || "ISSUE".equals(directionRaw) ? directionRaw : null;
+        if (kind == null) {
+            v.add("direction", "error.choice");
+        }
         SupplyItem item = v.oneOf(itemRaw, SupplyItem.class, "item");
         Integer quantity = Appointments.integer(v, quantityRaw, "quantity");
         if (quantity != null && (quantity <= 0 || quantity > MAX_QUANTITY)) {
             v.add("quantity", "error.hall.supply.quantity", MAX_QUANTITY);
         }
-        String party = v.text(partyRaw, "party", 100, kind.equals("ISSUE"));
+        boolean issue = "ISSUE".equals(kind);
+        String party = v.text(partyRaw, "party", 100, issue);
         String note = v.text(noteRaw, "note", 200, false);
         v.throwIfAny();
-        boolean issue = kind.equals("ISSUE");
         Integer after = jdbc.sql("UPDATE hall_supply_stock SET stock = stock " + (issue ? "-" : "+") + " :q "
                         + "WHERE hall_id = :h AND region_code = :r AND item = :i"
                         + (issue ? " AND stock >= :q" : "") + " RETURNING stock")

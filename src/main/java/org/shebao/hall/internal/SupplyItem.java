@@ -1,18 +1,6 @@
 package org.shebao.hall.internal;
 
-/** A protective supply kept at a hall (N-2), with the parameter holding its minimum stock. */
+/** A protective supply kept at a hall (N-2); its minimum stock is a parameter each ({@link HallParameters#minimum}). */
 public enum SupplyItem {
-    MASKS("hall.supply.masks.minimum"),
-    DISINFECTANT("hall.supply.disinfectant.minimum"),
-    THERMOMETERS("hall.supply.thermometers.minimum");
-
-    private final String parameter;
-
-    SupplyItem(String parameter) {
-        this.parameter = parameter;
-    }
-
-    public String parameter() {
-        return parameter;
-    }
+    MASKS, DISINFECTANT, THERMOMETERS
 }

@@ -12,9 +12,9 @@ final class Temperatures {
 
     /** The temperature, or null with the field's violation added (missing, malformed, implausible). */
     static BigDecimal parse(Violations v, String field, String raw, BigDecimal threshold, Range plausible) {
-        String s = raw == null ? null : raw.strip().replace('，', '.').replace("℃", "").replace("°C", "").strip();
-        if (s == null || s.isEmpty()) {
-            v.add(field, "error.required");
+        String typed = v.text(raw, field, 10, true);
+        String s = typed == null ? null : typed.replace('，', '.').replace("℃", "").replace("°C", "").strip();
+        if (s == null) {
             return null;
         }
         if (!s.matches("\\d{2}(\\.\\d)?")) {

@@ -39,7 +39,7 @@ class HallLedgerApi {
     record CheckRequest(String check, String dueAt, String note) {
     }
 
-    record SupplyRequest(String item, String quantity, String party, String note) {
+    record SupplyRequest(String direction, String item, String quantity, String party, String note) {
     }
 
     @GetMapping("/me/health-reports")
@@ -48,17 +48,29 @@ class HallLedgerApi {
         return health.mine(user);
     }
 
+    @GetMapping("/halls/{id}/staff-health")
+    @Operation(summary = "大厅主管：工作人员健康台账（今日报告、标记、本月因病缺勤天数）")
+    StaffHealth.Ledger staffHealth(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return health.ledger(user, id);
+    }
+
+    @GetMapping("/halls/{id}/hygiene-checks")
+    @Operation(summary = "大厅今日消毒通风检查（应完成时间、完成人和时间、逾期）")
+    List<HygieneLedger.CheckLine> checks(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return hygiene.today(user, id);
+    }
+
+    @GetMapping("/halls/{id}/supplies")
+    @Operation(summary = "大厅防护用品库存与最低库存提示")
+    List<Supplies.StockLine> stock(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return supplies.stock(user, id);
+    }
+
     @PostMapping("/me/health-reports")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "工作人员报告本人今日体温和症状（SX-5）：发热或有症状即标记并通知大厅主管")
     StaffHealth.Report reportHealth(@AuthenticationPrincipal ShebaoUser user, @RequestBody HealthRequest body) {
         return health.selfReport(user, body.temperature(), body.symptoms(), body.isAbsent(), body.note());
-    }
-
-    @GetMapping("/halls/{id}/staff-health")
-    @Operation(summary = "大厅主管：工作人员健康台账（今日报告、标记、本月因病缺勤天数）")
-    StaffHealth.Ledger staffHealth(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        return health.ledger(user, id);
     }
 
     @PostMapping("/halls/{id}/staff-health")
@@ -69,12 +81,6 @@ class HallLedgerApi {
         return health.enter(user, id, body.staff(), body.temperature(), body.symptoms(), body.isAbsent(), body.note());
     }
 
-    @GetMapping("/halls/{id}/hygiene-checks")
-    @Operation(summary = "大厅今日消毒通风检查（应完成时间、完成人和时间、逾期）")
-    List<HygieneLedger.CheckLine> checks(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        return hygiene.today(user, id);
-    }
-
     @PostMapping("/halls/{id}/hygiene-checks")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "记录一项今日检查已完成（N-2、FJ-2）")
@@ -83,25 +89,11 @@ class HallLedgerApi {
         return hygiene.record(user, id, body.check(), body.dueAt(), body.note());
     }
 
-    @GetMapping("/halls/{id}/supplies")
-    @Operation(summary = "大厅防护用品库存与最低库存提示")
-    List<Supplies.StockLine> stock(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        return supplies.stock(user, id);
-    }
-
-    @PostMapping("/halls/{id}/supplies/receipts")
+    @PostMapping("/halls/{id}/supplies/movements")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "防护用品入库")
-    Supplies.StockLine receive(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
-                               @RequestBody SupplyRequest body) {
-        return supplies.receive(user, id, body.item(), body.quantity(), body.party(), body.note());
-    }
-
-    @PostMapping("/halls/{id}/supplies/issues")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "防护用品领用：超过库存则 400（quantity），不写入")
-    Supplies.StockLine issue(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
-                             @RequestBody SupplyRequest body) {
-        return supplies.issue(user, id, body.item(), body.quantity(), body.party(), body.note());
+    @Operation(summary = "防护用品入库（direction RECEIPT）或领用（ISSUE）：领用超过库存则 400（quantity），不写入")
+    Supplies.StockLine move(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                            @RequestBody SupplyRequest body) {
+        return supplies.move(user, id, body.direction(), body.item(), body.quantity(), body.party(), body.note());
     }
 }

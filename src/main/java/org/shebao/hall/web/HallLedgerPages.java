@@ -78,8 +78,7 @@ class HallLedgerPages {
                 "party", party == null ? "" : party));
         return after(model, redirect, receipt ? "receipt" : "issue",
                 receipt ? "notice.hall.supply.received" : "notice.hall.supply.issued", "/hall/" + id + "/ledger",
-                () -> receipt ? supplies.receive(user, id, item, quantity, party, note)
-                        : supplies.issue(user, id, item, quantity, party, note),
+                () -> supplies.move(user, id, direction, item, quantity, party, note),
                 () -> ledger(user, id, model));
     }
 
