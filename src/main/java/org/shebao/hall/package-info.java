@@ -16,13 +16,19 @@
  *       at or above the fever threshold ({@code hall.fever.threshold}, 37.3 °C) the visitor is not admitted and an
  *       incident is opened with the health authority's contact of the city ({@code hall.healthAuthority.contact}).</li>
  *   <li>The hall manager's page ({@code /hall}): today's slots against capacity with the visitors' names, check-ins,
- *       fevers, open incidents.</li>
+ *       fevers, open incidents, and the ledgers' counts (overdue checks, low supplies, flagged staff).</li>
+ *   <li>The ledgers (items 3 and 4): the hygiene ledger ({@code internal.HygieneLedger}, rule
+ *       {@code internal.HygieneRule}: daily checks due by dated times, done with who and when, overdue once late),
+ *       protective supplies ({@code internal.Supplies}, rule {@code internal.SupplyRule}: the stock held by the database,
+ *       never negative, a warning below the minimum), the staff health ledger ({@code internal.StaffHealth}, rule
+ *       {@code internal.StaffHealthRule}: SX-5, a fever or symptoms flags the person; the event
+ *       {@link org.shebao.hall.StaffHealthFlagged} tells the hall managers in-app through the notification module),
+ *       carrying out the catalog's {@code HALL_HYGIENE_LEDGER} and {@code STAFF_HEALTH_LEDGER}.</li>
  * </ul>
- * Not in this slice (the catalog's {@code HALL_HYGIENE_AND_DUTY} waits for them): the hygiene ledger and protective
- * supplies (item 3), the staff health ledger (item 4), duty rosters, patrols and the escalation of incidents upward
- * with acknowledgement limits (item 5: an incident here stays with the hall and has no acknowledgement or closing
- * yet), employer contacts chosen from staff (item 6), notices, audiences and public guides (item 7), dashboards and
- * charts for the other roles (item 8), and the journey of a notice (item 9).
+ * Not built yet (the catalog's {@code HALL_DUTY_AND_ESCALATION} waits for them): duty rosters, patrols and the
+ * escalation of incidents upward with acknowledgement limits (item 5: an incident here stays with the hall and has no
+ * acknowledgement or closing yet), employer contacts chosen from staff (item 6), notices, audiences and public guides
+ * (item 7), dashboards and charts for the other roles (item 8), and the journey of a notice (item 9).
  */
 @ApplicationModule(displayName = "Service hall")
 package org.shebao.hall;
