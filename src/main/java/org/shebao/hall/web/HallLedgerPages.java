@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import lombok.RequiredArgsConstructor;
+import org.shebao.common.RegionCode;
 import org.shebao.common.web.FormErrors;
+import org.shebao.hall.internal.Hall;
 import org.shebao.hall.internal.Appointments;
 import org.shebao.hall.internal.HygieneLedger;
 import org.shebao.hall.internal.HygieneRule;
@@ -19,6 +21,8 @@ import org.shebao.hall.internal.SupplyItem;
 import org.shebao.hall.internal.Symptom;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.Users;
+import org.shebao.policy.MeasureStatus;
+import org.shebao.policy.Measures;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,19 +48,21 @@ class HallLedgerPages {
     private final Users users;
     private final MessageSource messages;
     private final Clock clock;
+    private final Measures measures;
 
     // ---- hygiene and supplies ----
 
     @GetMapping("/hall/{id}/ledger")
     String ledger(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
-        model.addAttribute("hall", appointments.managed(user, id));
+        Hall hall = appointments.managed(user, id);
+        model.addAttribute("hall", hall);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("checks", hygiene.today(user, id));
         model.addAttribute("stock", supplies.stock(user, id));
         model.addAttribute("movements", supplies.movements(user, id));
         model.addAttribute("items", List.of(SupplyItem.values()));
-        model.addAttribute("hygieneClauses", HygieneRule.CLAUSES);
-        model.addAttribute("supplyClauses", SupplyRule.CLAUSES);
+        model.addAttribute("hygieneClauses", clauses(hall, HygieneRule.CLAUSES));
+        model.addAttribute("supplyClauses", clauses(hall, SupplyRule.CLAUSES));
         return "hall/ledger";
     }
 
@@ -124,6 +130,13 @@ class HallLedgerPages {
                       Model model, RedirectAttributes redirect) {
         return after(model, redirect, "health", "notice.hall.health.reported", "/staff-health",
                 () -> health.selfReport(user, temperature, symptoms, absent, note), () -> mine(user, model));
+    }
+
+    /** The clauses of the hygiene measure in force for the hall's city (Fuzhou: N-2 FJ-2), else the rule's own. */
+    private List<String> clauses(Hall hall, List<String> rule) {
+        MeasureStatus status = measures.status("HALL_HYGIENE_LEDGER", new RegionCode(hall.regionCode()),
+                LocalDate.now(clock));
+        return status.inForce() ? status.clauses() : rule;
     }
 
     /** One error path for every form here: done → the notice and back to the page; refused → the page with errors. */
