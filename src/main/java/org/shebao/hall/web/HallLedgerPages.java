@@ -54,9 +54,9 @@ class HallLedgerPages {
 
     @GetMapping("/hall/{id}/ledger")
     String ledger(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
+        model.addAttribute("today", LocalDate.now(clock));
         Hall hall = appointments.managed(user, id);
         model.addAttribute("hall", hall);
-        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("checks", hygiene.today(user, id));
         model.addAttribute("stock", supplies.stock(user, id));
         model.addAttribute("movements", supplies.movements(user, id));
