@@ -63,7 +63,8 @@ class SettingsTest {
         assertThat(platform.db().embedded().poolSize()).isEqualTo(20);
         assertThat(platform.db().owner().user()).isEmpty();
         assertThat(bind(b, "shebao", CaseworkProperties.class)).isEqualTo(new CaseworkProperties(
-                new CaseworkProperties.Casework(5 * 1024 * 1024), new CaseworkProperties.Seal("./data/keys/seal.p12", "")));
+                new CaseworkProperties.Casework(5 * 1024 * 1024), new CaseworkProperties.Seal("./data/keys/seal.p12", ""),
+                new CaseworkProperties.Documents("", "", "http://localhost:8080")));
         assertThat(bind(b, "shebao.personal-data", RegistryProperties.class))
                 .isEqualTo(new RegistryProperties("", "./data/keys/personal-data.key"));
         assertThat(bind(b, "shebao.policy", PolicyProperties.class).parametersDir()).isEmpty();

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param casework {@code shebao.casework.*}
  * @param seal     {@code shebao.seal.*}
+ * @param documents {@code shebao.documents.*}: the sealed PDF documents (issue 16)
  */
 @ConfigurationProperties("shebao")
-public record CaseworkProperties(@DefaultValue Casework casework, @DefaultValue Seal seal) {
+public record CaseworkProperties(@DefaultValue Casework casework, @DefaultValue Seal seal,
+                                 @DefaultValue Documents documents) {
 
     /**
      * @param maxFileBytes the largest file the archive accepts (5 MB); the servlet's multipart limit above it only
@@ -28,5 +30,17 @@ public record CaseworkProperties(@DefaultValue Casework casework, @DefaultValue 
      *                         (the demo's password then, with a warning)
      */
     public record Seal(@DefaultValue("./data/keys/seal.p12") String keystore, @DefaultValue("") String keystorePassword) {
+    }
+
+    /**
+     * @param font      {@code SHEBAO_DOCUMENTS_FONT}: a CJK font file with TrueType outlines (.ttf, or a .ttc
+     *                  collection) embedded in every PDF as a subset; empty: the first of the usual system places
+     *                  that exists ({@link DocumentFont#CANDIDATES})
+     * @param fontName  in a collection, the font's PostScript name; empty: the collection's first font
+     * @param publicUrl {@code SHEBAO_PUBLIC_URL}: the address a verifier reaches the platform at, printed in the
+     *                  QR code and under it ({@code <publicUrl>/verify/<code>})
+     */
+    public record Documents(@DefaultValue("") String font, @DefaultValue("") String fontName,
+                            @DefaultValue("http://localhost:8080") String publicUrl) {
     }
 }

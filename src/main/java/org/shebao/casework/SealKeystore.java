@@ -18,7 +18,12 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -33,10 +38,11 @@ import org.shebao.common.SecretFiles;
 import org.shebao.platform.PlatformProperties;
 
 /**
- * The agency's sealing key (issue 10, item 6; N-3c): an RSA key with its self-signed certificate in a PKCS#12
+ * The agency's sealing key (issue 10, item 6; N-3c): an RSA key with its certificate (and chain) in a PKCS#12
  * keystore file protected by a password from configuration ({@code SHEBAO_SEAL_KEYSTORE},
  * {@code SHEBAO_SEAL_KEYSTORE_PASSWORD}), never in the database, which keeps only the public keys to verify
- * certificates by. The keystore is created on the first start when the file does not exist. Without a password
+ * certificates by. The keystore is created on the first start when the file does not exist, with a demo CA that
+ * issued the agency's certificate (issue 16: the PDFs' signatures carry that chain). Without a password
  * the platform starts only with the demo on (with the demo's password, and a warning).
  */
 @Component
@@ -47,6 +53,7 @@ class SealKeystore {
 
     private final PrivateKey privateKey;
     private final X509Certificate certificate;
+    private final List<X509Certificate> chain;
     private final String keyId;
 
     @Autowired
@@ -72,6 +79,9 @@ class SealKeystore {
         try {
             privateKey = (PrivateKey) ks.getKey(ALIAS, pass);
             certificate = (X509Certificate) ks.getCertificate(ALIAS);
+            Certificate[] stored = ks.getCertificateChain(ALIAS);
+            chain = stored == null ? List.of(certificate)
+                    : Arrays.stream(stored).map(X509Certificate.class::cast).toList();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the seal keystore " + path + " holds no usable key '" + ALIAS + "': "
                     + e.getMessage(), e);
@@ -92,6 +102,11 @@ class SealKeystore {
 
     X509Certificate certificate() {
         return certificate;
+    }
+
+    /** The agency's certificate and the CA's above it (the demo CA; a keystore of an earlier start: the one certificate). */
+    List<X509Certificate> chain() {
+        return chain;
     }
 
     /** The key's id on certificates: derived from the public key. */
@@ -115,20 +130,26 @@ class SealKeystore {
         }
     }
 
+    /**
+     * A demo CA (self-signed, CA:true) and the agency's sealing certificate issued by it (digital signature,
+     * non-repudiation), both in the keystore as the key's chain: a verifier (pdfsig, a PDF reader) sees the agency
+     * signed, under a CA it can be told to trust. A production keystore holds the agency's certificate from a real CA.
+     */
     private static KeyStore create(Path path, char[] pass) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(3072);
-            KeyPair kp = g.generateKeyPair();
+            KeyPair ca = g.generateKeyPair();
+            KeyPair agency = g.generateKeyPair();
             Instant now = Instant.now();
-            X500Name subject = new X500Name("CN=Shebao electronic seal, O=Social insurance agency");
-            var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
-                    Date.from(now), Date.from(now.plus(Duration.ofDays(3650))), subject, kp.getPublic());
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate())));
+            X500Name caName = new X500Name("CN=Shebao demo CA, O=Shebao demo, C=CN");
+            X509Certificate caCert = certificate(caName, caName, ca.getPublic(), ca.getPrivate(), now, true);
+            X509Certificate agencyCert = certificate(caName,
+                    new X500Name("CN=Shebao electronic seal, O=Social insurance agency, C=CN"), agency.getPublic(),
+                    ca.getPrivate(), now, false);
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, pass);
-            ks.setKeyEntry(ALIAS, kp.getPrivate(), pass, new Certificate[] {cert});
+            ks.setKeyEntry(ALIAS, agency.getPrivate(), pass, new Certificate[] {agencyCert, caCert});
             SecretFiles.writeOwnerOnly(path, out -> {
                 try {
                     ks.store(out, pass);
@@ -136,12 +157,25 @@ class SealKeystore {
                     throw new IOException("the keystore could not be written: " + e.getMessage(), e);
                 }
             });
-            log.warn("Electronic seal key created in {} (PKCS#12): back it up with its password, apart from the database", path);
+            log.warn("Electronic seal key created in {} (PKCS#12, a demo CA's certificate): back it up with its "
+                    + "password, apart from the database", path);
             return ks;
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("the seal key could not be created: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("the seal keystore " + path + " cannot be written", e);
         }
+    }
+
+    private static X509Certificate certificate(X500Name issuer, X500Name subject, PublicKey key, PrivateKey signer,
+                                               Instant now, boolean ca)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
+        var builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, new SecureRandom()),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))), subject, key);
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer)));
     }
 }

@@ -1,0 +1,42 @@
+package org.shebao.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("N-3c sealed PDF: Chinese text in an embedded font, the seal, the QR code, a PAdES signature pdfsig accepts")
+class SealedPdfTest {
+
+    @Test
+    @DisplayName("N-3c: the PDF's text is the document's, its signature is valid for pdfsig; one byte changed breaks it")
+    void signedAndVerified(@TempDir Path dir) throws Exception {
+        DocumentFont font = new DocumentFont("", "");
+        assumeThat(font.file()).as("a CJK TrueType font is installed").isPresent();
+        SealKeystore seal = new SealKeystore(dir.resolve("seal.p12").toString(), "Seal#2026", false);
+        SealedPdf pdf = new SealedPdf(font, seal, Clock.system(ZoneId.of("Asia/Shanghai")));
+        byte[] bytes = pdf.render(new SealedPdf.Content("社会保险参保缴费证明",
+                List.of("姓名：王建国", "公民身份号码：140121********2011", "累计缴费月数：120"),
+                "太原市社会保险经办机构", "DOC-TEST0001", "http://localhost:8080/verify/DOC-TEST0001"));
+        assertThat(new String(bytes, 0, 5)).isEqualTo("%PDF-");
+        java.nio.file.Files.write(Path.of("target/sealed-example.pdf"), bytes);
+        try (var doc = Loader.loadPDF(bytes)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("社会保险参保缴费证明").contains("王建国")
+                    .contains("DOC-TEST0001");
+            assertThat(doc.getSignatureDictionaries()).hasSize(1);
+            assertThat(doc.getSignatureDictionaries().get(0).getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+        }
+        String report = Pdfsig.report(bytes);
+        assertThat(report).contains("Signature is Valid").contains("Total document signed");
+        String broken = Pdfsig.report(Pdfsig.tampered(bytes, "DOC-TEST0001"));
+        assertThat(broken).doesNotContain("Signature is Valid").contains("Digest Mismatch");
+    }
+}
