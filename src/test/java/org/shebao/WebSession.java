@@ -63,6 +63,12 @@ public final class WebSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A file as a browser downloads it (a sealed PDF): its bytes. */
+    public HttpResponse<byte[]> bytes(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Opens a form's page, then posts the form with that page's CSRF token; redirects not followed. */
     public HttpResponse<String> submit(String page, String action, Map<String, String> fields) throws Exception {
         Matcher m = CSRF.matcher(get(page).body());

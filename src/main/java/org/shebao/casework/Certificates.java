@@ -12,7 +12,19 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.ConflictException;
+import org.shebao.common.FieldViolation;
+import org.shebao.common.InvalidInputException;
+import org.shebao.common.NotFoundException;
+import org.shebao.common.RegionCode;
+import org.shebao.identity.Role;
+import org.shebao.identity.ShebaoUser;
+import org.shebao.policy.Jurisdictions;
+import org.shebao.policy.Parameters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,46 +32,212 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Certificates the agency issues, with an electronic seal (N-3c): the content is signed with the agency's key
- * (SHA256withRSA) and anyone can check it on the public verification page by its code.
+ * Documents the agency issues, with an electronic seal (N-3c, issue 16): each is a PDF signed with the agency's key
+ * (PAdES, {@link SealedPdf}) kept in the electronic archive by its SHA-256 with its retention (GB/T 31599-2015), and
+ * its text signed too (SHA256withRSA) for the verification page. Anyone can check a document by its code; the
+ * issuing agency may revoke it with a reason, or re-issue it (a new document that refers to the old one). Issued
+ * documents and revocations are never changed (the database refuses it).
  */
-@Implements(measure = "ELECTRONIC_SEAL_AND_ARCHIVE", rule = "电子证明：加盖机构电子印章（SHA256withRSA），可在线核验",
-        ruleEn = "Certificates sealed with the agency key (SHA256withRSA), verifiable online")
+@Implements(measure = "ELECTRONIC_SEAL_AND_ARCHIVE", rule = "电子证明：PDF加盖机构电子印章（PAdES签名），可扫码在线核验、可撤销",
+        ruleEn = "Documents as PDFs sealed with the agency key (PAdES signature), verifiable online by QR code, revocable")
 @Service
 @RequiredArgsConstructor
 public class Certificates {
-    /** An issued certificate and whether its seal verifies against the content. */
-    public record Issued(String code, long caseId, String content, String signature, String keyId,
-                         OffsetDateTime issuedAt, boolean sealValid) {
+    /** A revocation by the issuing agency. */
+    public record Revocation(String reason, OffsetDateTime revokedAt) {
     }
+
+    /** An issued document, whether its seal verifies against the content, and what became of it. */
+    public record Issued(String code, long caseId, String content, String signature, String keyId,
+                         OffsetDateTime issuedAt, boolean sealValid, DocumentKind kind, String holder,
+                         String pdfSha256, Integer retentionYears, String replacesCode, String replacedBy,
+                         Revocation revocation, String regionCode) {
+        public boolean revoked() {
+            return revocation != null;
+        }
+
+        public boolean hasPdf() {
+            return pdfSha256 != null;
+        }
+    }
+
+    private static final String SELECT = """
+            SELECT d.code, d.case_id, d.content, d.signature, d.key_id, d.issued_at, d.kind, d.holder, d.pdf_sha256,
+                   d.retention_years, d.replaces_code, d.region_code,
+                   (SELECT n.code FROM casework_certificate n WHERE n.replaces_code = d.code
+                       AND n.region_code = d.region_code) AS replaced_by,
+                   r.reason AS revoked_reason, r.revoked_at
+              FROM casework_certificate d
+              LEFT JOIN casework_certificate_revocation r ON r.code = d.code AND r.region_code = d.region_code""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SealKeystore seal;
+    private final SealedPdf pdf;
+    private final Archive archive;
+    private final CaseStore cases;
+    private final Parameters parameters;
+    private final Jurisdictions jurisdictions;
+    private final CaseworkProperties settings;
 
+    /**
+     * Issues a document of the case: the PDF (title, the lines, the date), sealed, archived; its text signed. Null when
+     * the case already has its original of that kind (a receipt asked for twice at once: one wins).
+     */
     @Transactional
-    public Issued issue(long caseId, String region, String content) {
+    public Issued issue(long caseId, String region, DocumentKind kind, String holderName, List<String> lines) {
+        return issue(caseId, region, kind, mask(holderName), lines, null);
+    }
+
+    private Issued issue(long caseId, String region, DocumentKind kind, String holder, List<String> lines,
+                         String replaces) {
         SealKeystore key = key();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String code = "CERT-" + Archive.sha256((caseId + "|" + content + "|" + now).getBytes(StandardCharsets.UTF_8))
-                .substring(0, 16).toUpperCase();
+        List<String> all = new ArrayList<>(lines);
+        all.add("出具日期：" + now.toLocalDate());
+        String content = kind.title() + "\n" + String.join("\n", all);
+        String code = "CERT-" + Archive.sha256((caseId + "|" + content + "|" + now + "|" + replaces)
+                .getBytes(StandardCharsets.UTF_8)).substring(0, 16).toUpperCase();
         String signature = sign(key.privateKey(), content);
-        jdbc.sql("""
-                INSERT INTO casework_certificate (case_id, region_code, code, content, signature, key_id, issued_at)
-                VALUES (:c, :region, :code, :content, :sig, :key, :now)""")
+        String agency = jurisdictions.find(new RegionCode(region)).map(j -> j.agency()).orElse("社会保险经办机构");
+        byte[] file = pdf.render(new SealedPdf.Content(kind.title(), all, agency, code, verifyUrl(code)));
+        String sha = archive.store(region, file);
+        int retention = parameters.integer(kind.retentionParameter(), new RegionCode(region), now.toLocalDate());
+        int rows = jdbc.sql("""
+                INSERT INTO casework_certificate (case_id, region_code, code, content, signature, key_id, issued_at,
+                                                  kind, holder, pdf_sha256, retention_years, replaces_code)
+                VALUES (:c, :region, :code, :content, :sig, :key, :now, :kind, :holder, :sha, :retention, :replaces)
+                ON CONFLICT DO NOTHING""")
                 .param("c", caseId).param("region", region).param("code", code).param("content", content).param("sig", signature)
-                .param("key", key.keyId()).param("now", now).update();
-        return new Issued(code, caseId, content, signature, key.keyId(), now, true);
+                .param("key", key.keyId()).param("now", now).param("kind", kind.name()).param("holder", holder)
+                .param("sha", sha).param("retention", retention).param("replaces", replaces).update();
+        if (rows == 0) {
+            return null;
+        }
+        return new Issued(code, caseId, content, signature, key.keyId(), now, true, kind, holder, sha, retention,
+                replaces, null, null, region);
+    }
+
+    /** The case's receipt (回执): issued on first request, the same document afterwards. */
+    @Transactional
+    public Issued receipt(ShebaoUser by, long caseId) {
+        CaseQueries.Listed l = cases.listed(caseId);
+        cases.requireAccess(by, l.c());
+        Optional<Issued> existing = original(caseId, DocumentKind.CASE_RECEIPT);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Case c = l.c();
+        String applicant = mask(l.applicantName());
+        Issued issued = issue(caseId, c.regionCode(), DocumentKind.CASE_RECEIPT, applicant, List.of(
+                "办件编号：" + c.reference(),
+                "申请人：" + applicant,
+                "证件号码：" + l.applicantId(),
+                "受理时间：" + c.receivedAt().atZoneSameInstant(clock.getZone()).toLocalDate()), null);
+        return issued != null ? issued : original(caseId, DocumentKind.CASE_RECEIPT).orElseThrow();
+    }
+
+    /** Re-issues a document (staff of its region): a new document with the same text that refers to the old one. */
+    @Transactional
+    public Issued reissue(ShebaoUser by, String code, String reason) {
+        Issued old = forStaff(by, code);
+        if (old.replacedBy() != null) {
+            throw new ConflictException("code", "error.document.alreadyReissued", old.replacedBy());
+        }
+        String why = requireReason(reason);
+        List<String> lines = new ArrayList<>(List.of(old.content().split("\n")));
+        lines.remove(0);
+        lines.removeIf(l -> l.startsWith("出具日期：") || l.startsWith("本件替代"));
+        lines.add("本件替代 " + old.code() + "（" + why + "）");
+        Issued issued = issue(old.caseId(), old.regionCode(), old.kind(), old.holder(), lines, old.code());
+        if (issued == null) {
+            throw new ConflictException("code", "error.document.alreadyReissued", code);
+        }
+        return issued;
+    }
+
+    /** Revokes a document (staff of its region), with the reason shown on the verification page; once. */
+    @Transactional
+    public Revocation revoke(ShebaoUser by, String code, String reason) {
+        Issued doc = forStaff(by, code);
+        String why = requireReason(reason);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int rows = jdbc.sql("""
+                INSERT INTO casework_certificate_revocation (code, region_code, reason, revoked_by, revoked_at)
+                VALUES (:code, :region, :reason, :by, :now) ON CONFLICT DO NOTHING""")
+                .param("code", doc.code()).param("region", doc.regionCode()).param("reason", why)
+                .param("by", by.getUsername()).param("now", now).update();
+        if (rows == 0) {
+            throw new ConflictException("code", "error.document.alreadyRevoked", code);
+        }
+        return new Revocation(why, now);
+    }
+
+    private Issued forStaff(ShebaoUser by, String code) {
+        if (!by.has(Role.REVIEWER, Role.ADMIN)) {
+            throw new AccessDeniedToRecordException("document");
+        }
+        Issued doc = byCode(code).orElseThrow(() -> new NotFoundException("document " + code));
+        cases.get(by, doc.caseId());
+        return doc;
+    }
+
+    private static String requireReason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InvalidInputException(FieldViolation.of("reason", "error.document.reasonRequired"));
+        }
+        if (why.length() > 200 || why.chars().anyMatch(ch -> Character.isISOControl(ch))) {
+            throw new InvalidInputException(FieldViolation.of("reason", "error.document.reasonInvalid", 200));
+        }
+        return why;
+    }
+
+    public String verifyUrl(String code) {
+        String base = settings.documents().publicUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + code;
+    }
+
+    /** A name as documents and the verification page show it: the first character, the rest masked. */
+    static String mask(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        int first = Character.charCount(name.codePointAt(0));
+        return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
     }
 
     public Optional<Issued> byCode(String code) {
-        return jdbc.sql("SELECT code, case_id, content, signature, key_id, issued_at FROM casework_certificate WHERE code = :c")
-                .param("c", code).query((rs, i) -> issued(rs)).optional();
+        if (code == null || code.length() > 40) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " WHERE d.code = :c ORDER BY d.id LIMIT 1").param("c", code)
+                .query((rs, i) -> issued(rs)).optional();
     }
 
+    /** The case's current certificate (the newest, re-issues included), not a receipt. */
     public Optional<Issued> forCase(long caseId) {
-        return jdbc.sql("SELECT code, case_id, content, signature, key_id, issued_at FROM casework_certificate WHERE case_id = :c")
+        return jdbc.sql(SELECT + " WHERE d.case_id = :c AND d.kind <> 'CASE_RECEIPT' ORDER BY d.id DESC LIMIT 1")
                 .param("c", caseId).query((rs, i) -> issued(rs)).optional();
+    }
+
+    /** Every document issued for the case, oldest first. */
+    public List<Issued> ofCase(long caseId) {
+        return jdbc.sql(SELECT + " WHERE d.case_id = :c ORDER BY d.id").param("c", caseId)
+                .query((rs, i) -> issued(rs)).list();
+    }
+
+    private Optional<Issued> original(long caseId, DocumentKind kind) {
+        return jdbc.sql(SELECT + " WHERE d.case_id = :c AND d.kind = :k AND d.replaces_code IS NULL")
+                .param("c", caseId).param("k", kind.name()).query((rs, i) -> issued(rs)).optional();
+    }
+
+    /** The sealed PDF of a document of a case the user may see. */
+    public byte[] pdf(ShebaoUser by, long caseId, String code) {
+        Issued doc = byCode(code).filter(d -> d.caseId() == caseId && d.hasPdf())
+                .orElseThrow(() -> new NotFoundException("document " + code));
+        cases.get(by, caseId);
+        return archive.content(doc.regionCode(), doc.pdfSha256());
     }
 
     private Issued issued(ResultSet rs) throws SQLException {
@@ -67,8 +245,18 @@ public class Certificates {
         String sig = rs.getString("signature");
         String keyId = rs.getString("key_id");
         boolean valid = verify(keyId, content, sig);
+        OffsetDateTime revokedAt = rs.getObject("revoked_at", OffsetDateTime.class);
+        Integer retention = rs.getObject("retention_years", Integer.class);
         return new Issued(rs.getString("code"), rs.getLong("case_id"), content, sig, keyId,
-                rs.getObject("issued_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(), valid);
+                zoned(rs.getObject("issued_at", OffsetDateTime.class)), valid, DocumentKind.valueOf(rs.getString("kind")),
+                rs.getString("holder"), rs.getString("pdf_sha256"), retention, rs.getString("replaces_code"),
+                rs.getString("replaced_by"),
+                revokedAt == null ? null : new Revocation(rs.getString("revoked_reason"), zoned(revokedAt)),
+                rs.getString("region_code"));
+    }
+
+    private OffsetDateTime zoned(OffsetDateTime t) {
+        return t.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
     }
 
     /** The keystore's key, its public half registered for verification (historic keys stay registered). */
@@ -81,7 +269,7 @@ public class Certificates {
         return seal;
     }
 
-    private boolean verify(String keyId, String content, String signature) {
+    boolean verify(String keyId, String content, String signature) {
         Optional<byte[]> pub = jdbc.sql("SELECT public_key FROM casework_seal_key WHERE key_id = :id").param("id", keyId)
                 .query(byte[].class).optional();
         if (pub.isEmpty()) {

@@ -24,7 +24,8 @@ final class DatabaseGrants implements Callback {
     /** Tables that only ever receive rows: their history is the record (audited by the triggers too). */
     static final List<String> APPEND_ONLY = List.of("audit_log", "ledger_journal", "ledger_line",
             "casework_archive", "casework_history", "registry_change", "policy_emergency_change", "workinjury_history",
-            "unemployment_claim_history", "workinjury_award", "workinjury_award_order");
+            "unemployment_claim_history", "workinjury_award", "workinjury_award_order", "casework_certificate",
+            "casework_certificate_revocation");
 
     private final DatabaseOwner owner;
 

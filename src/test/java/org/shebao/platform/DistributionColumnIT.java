@@ -39,6 +39,7 @@ class DistributionColumnIT {
             "contribution_payment_file", "contribution_payment",
             "policy_deadline_item",
             "casework_case", "casework_history", "casework_material", "casework_commitment", "casework_certificate",
+            "casework_certificate_revocation",
             "casework_archive",
             "pension_award",
             "workinjury_recognition", "workinjury_claim_time", "workinjury_appraisal", "workinjury_history",

@@ -2,8 +2,6 @@ package org.shebao.casework.types;
 
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseTypeHandler;
 import org.shebao.casework.Certificates;
 import org.shebao.casework.ChecklistItem;
+import org.shebao.casework.DocumentKind;
 import org.shebao.common.FieldRules;
 import org.shebao.common.PlainText;
 import org.shebao.common.Violations;
@@ -40,7 +39,6 @@ class CertificateRequestCase implements CaseTypeHandler {
     private final Certificates certificates;
     private final Contributions contributions;
     private final Persons persons;
-    private final Clock clock;
     private final Validator validator;
 
     @Override
@@ -71,15 +69,12 @@ class CertificateRequestCase implements CaseTypeHandler {
     public void onApproved(ShebaoUser approver, Case c) {
         Person p = persons.person(approver, c.personId());
         RightsRecord r = contributions.rightsRecord(c.personId());
-        String content = String.join("\n",
-                "社会保险参保缴费证明",
+        certificates.issue(c.id(), c.regionCode(), DocumentKind.CONTRIBUTION_RECORD, p.name(), List.of(
                 "姓名：" + p.name(),
                 "公民身份号码：" + p.maskedIdNumber(),
                 "累计缴费月数：" + r.totalMonths(),
                 "个人账户记账额合计（元）：" + r.accountTotal(),
                 "用途：" + c.form().get("purpose"),
-                "办件编号：" + c.reference(),
-                "出具日期：" + LocalDate.now(clock));
-        certificates.issue(c.id(), c.regionCode(), content);
+                "办件编号：" + c.reference()));
     }
 }

@@ -130,7 +130,7 @@ class PortalCasePages {
         model.addAttribute("history", queries.history(user, id));
         model.addAttribute("materials", queries.materials(user, id));
         model.addAttribute("commitments", ledger.ofCase(user, id));
-        model.addAttribute("certificate", certificates.forCase(id).orElse(null));
+        model.addAttribute("documents", certificates.ofCase(id));
         model.addAttribute("today", deadlines.today());
         if (c.status() == CaseStatus.RETURNED) {
             model.addAttribute("commitmentRule", measures.status("COMMITMENT_RULE", new RegionCode(c.regionCode()),

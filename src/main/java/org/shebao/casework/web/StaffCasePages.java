@@ -24,6 +24,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,7 +83,7 @@ class StaffCasePages {
         model.addAttribute("history", queries.history(user, id));
         model.addAttribute("materials", queries.materials(user, id));
         model.addAttribute("commitments", ledger.ofCase(user, id));
-        model.addAttribute("certificate", certificates.forCase(id).orElse(null));
+        model.addAttribute("documents", certificates.ofCase(id));
         model.addAttribute("today", deadlines.today());
         return "casework/case";
     }
@@ -105,6 +107,28 @@ class StaffCasePages {
         model.addAttribute("failedAction", action);
         model.addAttribute("reason", reason);
         model.addAttribute("missing", missing == null ? List.of() : missing);
+        return show(user, id, model);
+    }
+
+    /** The issuing agency revokes a sealed document, or re-issues it, with a reason (issue 16). */
+    @PostMapping("/cases/{id}/documents/{code}/{action}")
+    String document(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @PathVariable String code,
+                    @PathVariable String action, @RequestParam(required = false) String reason, Model model,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        boolean revoke = "revoke".equals(action);
+        if (!revoke && !"reissue".equals(action)) {
+            throw new NotFoundException("action " + action);
+        }
+        queries.get(user, id);
+        boolean done = FormErrors.attempt(model, messages, () -> revoke ? certificates.revoke(user, code, reason)
+                : certificates.reissue(user, code, reason)).isPresent();
+        if (done) {
+            redirect.addFlashAttribute("notice", "notice.document." + action);
+            return "redirect:/casework/cases/" + id;
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("documentFailed", code);
+        model.addAttribute("reason", reason);
         return show(user, id, model);
     }
 
