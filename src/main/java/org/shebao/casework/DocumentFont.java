@@ -16,6 +16,7 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.shebao.common.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +28,8 @@ import org.springframework.util.StringUtils;
  * PDFBox reads (the web-font packages are WOFF2 or split by Unicode range), so the platform uses a font of the
  * machine: the configured file ({@code SHEBAO_DOCUMENTS_FONT}), else the first of {@link #CANDIDATES} that exists.
  * It must have TrueType outlines: PDFBox embeds a subset of those only, so the CFF-based Noto Sans CJK / Source Han
- * Sans collections are skipped. Where none is found, issuing a document fails with {@link MissingFontException},
- * whose message says what to install; the rest of the platform runs.
+ * Sans collections cannot be used. Where none is found, issuing a document fails with {@link MissingFontException}:
+ * the user reads that the document cannot be issued now, the log what to install; the rest of the platform runs.
  */
 @Component
 class DocumentFont {
@@ -44,10 +45,26 @@ class DocumentFont {
             "C:/Windows/Fonts/simsun.ttc",
             "/System/Library/Fonts/Supplemental/Songti.ttc");
 
-    /** No usable CJK font: the message names the setting and the package to install. */
-    public static class MissingFontException extends IllegalStateException {
-        MissingFontException(String message) {
-            super(message);
+    /**
+     * No usable CJK font: the screen says the document cannot be issued (409, nothing written); the log says what to
+     * install or set ({@link #detail()}).
+     */
+    public static class MissingFontException extends ConflictException {
+        private final String detail;
+
+        MissingFontException(String detail) {
+            super("document", "error.document.noFont");
+            this.detail = detail;
+            log.error(detail);
+        }
+
+        public String detail() {
+            return detail;
+        }
+
+        @Override
+        public String getMessage() {
+            return detail;
         }
     }
 
