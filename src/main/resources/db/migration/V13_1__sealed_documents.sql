@@ -24,11 +24,6 @@ CREATE FUNCTION casework_document_immutable() RETURNS trigger AS $$
 BEGIN
     RAISE EXCEPTION '% is part of the electronic archive (N-3c): % refused', TG_TABLE_NAME, TG_OP;
 END $$ LANGUAGE plpgsql;
-CREATE TRIGGER casework_certificate_no_update BEFORE UPDATE OR DELETE ON casework_certificate
-    FOR EACH ROW EXECUTE FUNCTION casework_document_immutable();
-CREATE TRIGGER casework_certificate_no_truncate BEFORE TRUNCATE ON casework_certificate
-    FOR EACH STATEMENT EXECUTE FUNCTION casework_document_immutable();
-
 -- a revocation by the issuing agency, with its reason: once per document
 CREATE TABLE casework_certificate_revocation (
     code        VARCHAR(40)  NOT NULL,
@@ -39,7 +34,17 @@ CREATE TABLE casework_certificate_revocation (
     PRIMARY KEY (code, region_code),
     FOREIGN KEY (code, region_code) REFERENCES casework_certificate (code, region_code)
 );
-CREATE TRIGGER casework_certificate_revocation_no_update BEFORE UPDATE OR DELETE ON casework_certificate_revocation
-    FOR EACH ROW EXECUTE FUNCTION casework_document_immutable();
-CREATE TRIGGER casework_certificate_revocation_no_truncate BEFORE TRUNCATE ON casework_certificate_revocation
-    FOR EACH STATEMENT EXECUTE FUNCTION casework_document_immutable();
+DO $$
+DECLARE t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['casework_certificate', 'casework_certificate_revocation'] LOOP
+        EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE OR DELETE ON %I FOR EACH ROW '
+                       'EXECUTE FUNCTION casework_document_immutable()', t || '_no_update', t);
+        EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT '
+                       'EXECUTE FUNCTION casework_document_immutable()', t || '_no_truncate', t);
+    END LOOP;
+    -- a distributed table: its region never changes (DistributionColumnIT)
+    EXECUTE 'CREATE TRIGGER casework_certificate_revocation_region_fixed BEFORE UPDATE OF region_code ON '
+            'casework_certificate_revocation FOR EACH ROW WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) '
+            'EXECUTE FUNCTION platform_region_code_fixed()';
+END $$;

@@ -1,28 +1,24 @@
 package org.shebao.casework;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 /**
  * The kinds of sealed document the agency issues (issue 16), each with its title on the PDF and the parameter that
  * gives its retention in the electronic archive (GB/T 31599-2015).
  */
+@Getter
+@Accessors(fluent = true)
+@RequiredArgsConstructor
 public enum DocumentKind {
     /** 参保缴费证明: the insurance record, on a certificate request. */
     CONTRIBUTION_RECORD("社会保险参保缴费证明", "archive.retentionYears.certificate"),
     /** 受理回执: the receipt of a case the agency received. */
     CASE_RECEIPT("社会保险业务受理回执", "archive.retentionYears.receipt");
 
+    /** The title printed on the PDF. */
     private final String title;
+    /** The key of the dated parameter with its retention in years (0: permanent). */
     private final String retentionParameter;
-
-    DocumentKind(String title, String retentionParameter) {
-        this.title = title;
-        this.retentionParameter = retentionParameter;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public String retentionParameter() {
-        return retentionParameter;
-    }
 }

@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.util.Matrix;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
  * incremental update, as a reader expects.
  */
 @Component
+@RequiredArgsConstructor
 class SealedPdf {
     /** What a document says. */
     record Content(String title, List<String> lines, String agency, String code, String verifyUrl) {
@@ -46,12 +48,6 @@ class SealedPdf {
     private final DocumentFont font;
     private final SealKeystore seal;
     private final Clock clock;
-
-    SealedPdf(DocumentFont font, SealKeystore seal, Clock clock) {
-        this.font = font;
-        this.seal = seal;
-        this.clock = clock;
-    }
 
     byte[] render(Content c) {
         return sign(layout(c), c);

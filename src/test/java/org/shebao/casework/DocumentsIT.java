@@ -24,18 +24,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DisplayName("N-3c sealed documents on PostgreSQL: PDFs pdfsig verifies, the verification page, revocation, re-issue, "
         + "the archive")
 class DocumentsIT {
-    @LocalServerPort
-    int port;
-    @Autowired
-    CaseWorkflow workflow;
     @Autowired
     Certificates certificates;
     @Autowired
-    TestUsers staff;
+    CaseWorkflow workflow;
+    @Autowired
+    DatabaseOwner owner;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DatabaseOwner owner;
+    TestUsers staff;
+    @LocalServerPort
+    int port;
 
     /** citizen.ty's certificate request, approved in Taiyuan: its sealed document. */
     private Certificates.Issued approvedCertificate(String purpose) {

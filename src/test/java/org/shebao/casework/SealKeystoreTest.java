@@ -32,6 +32,11 @@ class SealKeystoreTest {
             ks.load(in, "Seal#2026".toCharArray());
         }
         assertThat(ks.isKeyEntry("seal")).isTrue();
+        // the demo CA issued the agency's certificate: the chain a PDF signature carries
+        assertThat(again.chain()).hasSize(2);
+        again.chain().get(0).verify(again.chain().get(1).getPublicKey());
+        assertThat(again.chain().get(1).getBasicConstraints()).isGreaterThanOrEqualTo(0);
+        assertThat(again.chain().get(0).getBasicConstraints()).isEqualTo(-1);
         Signature s = Signature.getInstance("SHA256withRSA");
         s.initSign(again.privateKey());
         s.update("证明".getBytes(StandardCharsets.UTF_8));

@@ -78,6 +78,13 @@ abstract class BrowserJourney {
         return "http://localhost:" + port + path;
     }
 
+    /** Signs the current user out and {@code user} in, then opens the page at {@code path} (a full address too). */
+    void loginAt(String user, String path) {
+        context.clearCookies();
+        login(user);
+        page.navigate(path.startsWith("http") ? path : url(path));
+    }
+
     void login(String user) {
         page.navigate(url("/login"));
         page.fill("#username", user);

@@ -42,15 +42,11 @@ class DocumentJourneyIT extends BrowserJourney {
         page.locator("#queue a", new com.microsoft.playwright.Page.LocatorOptions().setHasText(reference)).click();
         page.click("#pre-review");
         String staffUrl = page.url();
-        context.clearCookies();
-        login("ty.reviewer");
-        page.navigate(staffUrl);
+        loginAt("ty.reviewer", staffUrl);
         page.click("#approve");
         assertThat(page.locator("#documents .document")).containsText("社会保险参保缴费证明");
 
-        context.clearCookies();
-        login("citizen.ty");
-        page.navigate(caseUrl);
+        loginAt("citizen.ty", caseUrl);
         assertThat(page.locator("#documents .document")).containsText("社会保险参保缴费证明");
         noRawCodes();
         screenshot("document-1-citizen-case");
@@ -73,8 +69,7 @@ class DocumentJourneyIT extends BrowserJourney {
         noRawCodes();
         screenshot("document-2-verify");
 
-        login("ty.reviewer");
-        page.navigate(staffUrl);
+        loginAt("ty.reviewer", staffUrl);
         page.locator("#documents .document[data-code=" + code + "] input[name=reason]").fill("用途填写有误");
         page.click("#documents .document[data-code=" + code + "] button.revoke");
         assertThat(page.locator(".alert-success")).containsText("文件已撤销");
