@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.ArrayList;
@@ -116,6 +117,25 @@ public class Certificates {
         }
         return new Issued(code, caseId, content, signature, key.keyId(), now, true, kind, holder, sha, retention,
                 replaces, null, null, region);
+    }
+
+    /**
+     * A document that states a standing fact (a benefit being received): the one issued today if it stands, else a new
+     * one that replaces the newest before it (its page then points to the new one).
+     */
+    @Transactional
+    public Issued current(long caseId, String region, DocumentKind kind, String holderName, List<String> lines) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<Issued> latest = jdbc.sql(SELECT + " WHERE d.case_id = :c AND d.kind = :k ORDER BY d.id DESC LIMIT 1")
+                .param("c", caseId).param("k", kind.name()).query((rs, i) -> issued(rs)).optional();
+        if (latest.isPresent() && !latest.get().revoked() && latest.get().issuedAt().toLocalDate().equals(today)) {
+            return latest.get();
+        }
+        Issued issued = issue(caseId, region, kind, mask(holderName), lines, latest.map(Issued::code).orElse(null));
+        if (issued == null) {
+            throw new ConflictException("code", "error.concurrent");
+        }
+        return issued;
     }
 
     /** The case's receipt (回执): issued on first request, the same document afterwards. */

@@ -14,6 +14,8 @@ import lombok.experimental.Accessors;
 public enum DocumentKind {
     /** 参保缴费证明: the insurance record, on a certificate request. */
     CONTRIBUTION_RECORD("社会保险参保缴费证明", "archive.retentionYears.certificate"),
+    /** 待遇领取证明: a pension being received, asked for by its recipient. */
+    BENEFIT_RECORD("基本养老保险待遇领取证明", "archive.retentionYears.certificate"),
     /** 受理回执: the receipt of a case the agency received. */
     CASE_RECEIPT("社会保险业务受理回执", "archive.retentionYears.receipt");
 

@@ -75,6 +75,12 @@ public class Awards {
         return new Retirement(reached, (int) ChronoUnit.YEARS.between(p.birthDate(), reached), key);
     }
 
+    /** The person's newest award, if any. */
+    public Optional<Award> ofPerson(long personId) {
+        return jdbc.sql("SELECT case_id FROM pension_award WHERE person_id = :p ORDER BY case_id DESC LIMIT 1")
+                .param("p", personId).query(Long.class).optional().flatMap(this::find);
+    }
+
     public Optional<Award> find(long caseId) {
         return jdbc.sql("""
                 SELECT case_id, person_id, region_code, scheme, retired_on, first_month, prepayment_amount,

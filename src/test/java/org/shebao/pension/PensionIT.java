@@ -28,6 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import org.shebao.common.RegionCode;
+import org.shebao.casework.Certificates;
+import org.shebao.casework.DocumentKind;
+import org.shebao.common.ConflictException;
 import org.shebao.ledger.Ledger;
 import org.shebao.payroll.Payroll;
 import org.shebao.payroll.PayrollRun;
@@ -118,7 +121,21 @@ class PensionIT {
         Ledger.Journal settledEntry = ledger.journal("prepayment-settled:" + prepayOrder).orElseThrow();
         assertThat(settledEntry.lines()).extracting(l -> l.account() + " " + l.debit() + " " + l.credit())
                 .containsExactlyInAnyOrder("5001 " + prepaidPaid + " 0.00", "1221 0.00 " + prepaidPaid);
+
+        // N-3c (issue 16): the recipient downloads the sealed 待遇领取证明 with the awarded amount; the same one today
+        Certificates.Issued benefit = benefitCertificates.issue(staff.get("citizen.fz"));
+        assertThat(benefit.kind()).isEqualTo(DocumentKind.BENEFIT_RECORD);
+        assertThat(benefit.content()).contains("月待遇标准（元）：" + done.monthlyAmount()).contains("待遇起始月份：2020-03");
+        assertThat(benefitCertificates.issue(staff.get("citizen.fz")).code()).isEqualTo(benefit.code());
+        assertThat(new String(benefitCertificates.pdf(staff.get("citizen.fz"), benefit), 0, 5)).isEqualTo("%PDF-");
+        // a person who receives no pension is told so
+        assertThatThrownBy(() -> benefitCertificates.issue(staff.get("citizen.ty")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.violation().code())
+                        .isEqualTo("error.document.noPension"));
     }
+
+    @Autowired
+    BenefitCertificates benefitCertificates;
 
     @Autowired
     RecordImports imports;
