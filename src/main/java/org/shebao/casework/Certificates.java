@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.FieldViolation;
@@ -80,6 +82,7 @@ public class Certificates {
     private final Parameters parameters;
     private final Jurisdictions jurisdictions;
     private final CaseworkProperties settings;
+    private final AuditLog audit;
 
     /**
      * Issues a document of the case: the PDF (title, the lines, the date), sealed, archived; its text signed. Null when
@@ -173,6 +176,7 @@ public class Certificates {
         if (issued == null) {
             throw new ConflictException("code", "error.document.alreadyReissued", code);
         }
+        audit.record(by.getUsername(), AuditAction.DOCUMENT_REISSUED, "document " + code, issued.code() + "：" + why);
         return issued;
     }
 
@@ -190,6 +194,7 @@ public class Certificates {
         if (rows == 0) {
             throw new ConflictException("code", "error.document.alreadyRevoked", code);
         }
+        audit.record(by.getUsername(), AuditAction.DOCUMENT_REVOKED, "document " + code, why);
         return new Revocation(why, now);
     }
 

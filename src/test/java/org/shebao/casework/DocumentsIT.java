@@ -117,6 +117,8 @@ class DocumentsIT {
         assertThat(revocations(doc.code())).isZero();
         assertThat(reviewer.submit(casePage, revoke, Map.of("reason", "单位信息有误")).statusCode()).isEqualTo(302);
         assertThat(revocations(doc.code())).isOne();
+        assertThat(jdbc.sql("SELECT actor || ' ' || detail FROM audit_log WHERE action = 'DOCUMENT_REVOKED' AND target = :t")
+                .param("t", "document " + doc.code()).query(String.class).list()).containsExactly("ty.reviewer 单位信息有误");
         HttpResponse<String> again = reviewer.submit(casePage, revoke, Map.of("reason", "再次"));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("已撤销，不能再次撤销");
