@@ -99,7 +99,7 @@ public class Payroll {
     // ---------------------------------------------------------------- runs
 
     public Optional<PayrollRun> run(long id) {
-        return jdbc.sql(RUN_SELECT + " WHERE id = :id").param("id", id).query(Payroll::run).optional();
+        return jdbc.sql(RUN_SELECT + " WHERE id = :id").param("id", id).query(this::mapRun).optional();
     }
 
     /** A run a staff user may see: one of their region or a region below it (else 403; unknown: 404). */
@@ -113,7 +113,7 @@ public class Payroll {
 
     public List<PayrollRun> runs(ShebaoUser by) {
         return jdbc.sql(RUN_SELECT + " WHERE region_code LIKE :scope ORDER BY month DESC, region_code LIMIT 50")
-                .param("scope", by.region().scopePrefix() + "%").query(Payroll::run).list();
+                .param("scope", by.region().scopePrefix() + "%").query(this::mapRun).list();
     }
 
     /**
@@ -183,7 +183,7 @@ public class Payroll {
 
     private Optional<PayrollRun> find(RegionCode region, YearMonth month) {
         return jdbc.sql(RUN_SELECT + " WHERE region_code = :r AND month = :m").param("r", region.value())
-                .param("m", month.atDay(1)).query(Payroll::run).optional();
+                .param("m", month.atDay(1)).query(this::mapRun).optional();
     }
 
     /**
@@ -406,14 +406,20 @@ public class Payroll {
     }
 
     private static final String RUN_SELECT = "SELECT id, region_code, month, status, orders_total, started_by, started_at,"
-            + " finished_at, (SELECT COALESCE(sum(c.orders), 0) FROM payroll_chunk c WHERE c.run_id = r.id) AS orders_done"
+            + " finished_at, approved_by, approved_at, (SELECT COALESCE(sum(c.orders), 0) FROM payroll_chunk c WHERE c.run_id = r.id) AS orders_done"
             + " FROM payroll_run r";
 
-    private static PayrollRun run(ResultSet rs, int i) throws SQLException {
+    private PayrollRun mapRun(ResultSet rs, int i) throws SQLException {
         return new PayrollRun(rs.getLong("id"), rs.getString("region_code"),
                 YearMonth.from(rs.getObject("month", LocalDate.class)), RunStatus.valueOf(rs.getString("status")),
                 rs.getLong("orders_total"), rs.getLong("orders_done"), rs.getString("started_by"),
-                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
+                local(rs.getObject("started_at", OffsetDateTime.class)), local(rs.getObject("finished_at", OffsetDateTime.class)),
+                rs.getString("approved_by"), local(rs.getObject("approved_at", OffsetDateTime.class)));
+    }
+
+    /** A moment as the platform's clock tells time (Asia/Shanghai), for the screens. */
+    OffsetDateTime local(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
     }
 
     /** What one chunk did: orders picked, payment lines written. */

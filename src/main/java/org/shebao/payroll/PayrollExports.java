@@ -59,11 +59,17 @@ public class PayrollExports {
                 .list();
     }
 
-    /** The bank disbursement file of a completed run: one CSV line per account with its net amount. */
+    /**
+     * The bank disbursement file of an approved run (issue 15, item 3: nothing leaves for the bank unapproved): one CSV
+     * line per account with its net amount.
+     */
     public void bankFile(long runId, OutputStream out) throws IOException {
         PayrollRun run = payroll.run(runId).orElseThrow(() -> new NotFoundException("payroll run " + runId));
         if (!run.completed()) {
             throw new ConflictException("run", "error.payroll.notCompleted");
+        }
+        if (!run.approved()) {
+            throw new ConflictException("run", "error.payroll.notApproved");
         }
         try (Connection c = dataSource.getConnection()) {
             c.unwrap(PGConnection.class).getCopyAPI().copyOut("""

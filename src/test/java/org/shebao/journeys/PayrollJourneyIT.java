@@ -79,7 +79,8 @@ class PayrollJourneyIT extends BrowserJourney {
 
     @Test
     @DisplayName("fz.finance runs April 2020 for Fuzhou with a progress bar, reads the totals by flag and exports the "
-            + "register; running the month again is refused")
+            + "register; running the month again is refused; no bank file before fz.finance2 approves it (issue 15), "
+            + "then the bank file pays the run's total")
     void financeRunsPayroll() throws Exception {
         login("fz.finance");
         page.click("text=待遇发放");
@@ -136,5 +137,38 @@ class PayrollJourneyIT extends BrowserJourney {
         page.fill("#month", "2020-04");
         page.click("#start");
         assertThat(page.locator("#form-errors")).containsText("2020-04 的待遇发放已完成，不能重复发放");
+
+        // maker-checker (issue 15, item 3): the maker cannot approve, and no bank file leaves before the approval
+        page.navigate(runUrl);
+        assertThat(page.locator("#maker-hint")).isVisible();
+        assertThat(page.locator("#approve")).hasCount(0);
+        assertThat(page.locator("#bank-file")).hasCount(0);
+        assertThat(page.locator("#bank-file-locked")).containsText("复核通过后方可下载");
+        com.microsoft.playwright.Response refused = page.navigate(runUrl + "/bank-file");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(page.locator("#error-detail")).containsText("尚未经另一名财务人员复核通过，不能下载银行代发文件");
+
+        login("fz.finance2");
+        page.navigate(runUrl);
+        assertThat(page.locator("#approval-state")).containsText("福州财务 吴丽");
+        assertThat(page.locator("#threshold")).containsText("300.00");
+        assertThat(page.locator("#threshold")).containsText("示例值");
+        assertThat(page.locator("#review")).not().containsText("fz.finance");
+        screenshot("payroll-review");
+        page.click("#approve");
+        assertThat(page.locator("#approval-state")).containsText("已由 福州财务复核 周敏");
+        assertThat(page.locator("#approve")).hasCount(0);
+        Download bankFile = page.waitForDownload(() -> page.click("#bank-file"));
+        Path csv = Files.createTempFile("bank", ".csv");
+        bankFile.saveAs(csv);
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).contains("bank_account");
+        BigDecimal sent = rows.stream().skip(1).map(r -> new BigDecimal(r.substring(r.lastIndexOf(',') + 1)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // net per account: an account whose deductions exceed its payment is not in the file
+        assertThat(sent).as("the bank file pays at most the run's total").isPositive().isLessThanOrEqualTo(total);
+        page.navigate(runUrl);
+        assertThat(page.locator("#released")).containsText("福州财务复核 周敏");
+        screenshot("payroll-approved");
     }
 }

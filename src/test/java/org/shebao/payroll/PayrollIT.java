@@ -52,6 +52,8 @@ class PayrollIT {
     @Autowired
     PayrollExports exports;
     @Autowired
+    PayrollApproval approval;
+    @Autowired
     Ledger ledger;
     @Autowired
     Users users;
@@ -307,7 +309,7 @@ class PayrollIT {
         orders.addAdjustment(certified, YearMonth.of(2020, 3), LineKind.ARREARS, Money.yuan("3000.00"), "N-1d", "补发");
         orders.addAdjustment(certified, YearMonth.of(2020, 3), LineKind.DEDUCTION, Money.yuan("-200.00"), "FJ-1.3", "多扣");
 
-        ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("fj.admin"); // Xiamen has no finance user in the demo
+        ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("fj.admin"); // Xiamen has no finance section in the demo: the province's checks its runs
         PayrollRun march = payroll.open(admin, XIAMEN, YearMonth.of(2020, 3));
         assertThat(payroll.execute(march.id())).isTrue();
         List<String> lines = lines(march.id());
@@ -320,7 +322,10 @@ class PayrollIT {
         assertThat(booked.get("1221")).as("N-1e: pre-payments to their own account").isEqualByComparingTo("1800.00");
         assertThat(booked.get("1231")).as("the deduction collects the receivable").isEqualByComparingTo("-200.00");
 
+        // nothing leaves for the bank before a second finance user approves the run (issue 15, item 3)
         ByteArrayOutputStream bank = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> exports.bankFile(march.id(), bank)).isInstanceOf(ConflictException.class);
+        approval.approve((ShebaoUser) users.loadUserByUsername("fj.finance"), march.id());
         exports.bankFile(march.id(), bank);
         assertThat(bank.toString(StandardCharsets.UTF_8)).contains("6222800002,测试800002,4300.00");
 

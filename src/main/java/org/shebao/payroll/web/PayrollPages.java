@@ -33,6 +33,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.shebao.payroll.PayrollExports;
+import org.shebao.payroll.PayrollApproval;
+import org.shebao.identity.Role;
 import org.shebao.policy.Measures;
 
 /** Finance's payroll screens: start a month, watch its progress, read the totals by flag, download the files. */
@@ -46,10 +48,12 @@ class PayrollPages {
     private final MessageSource messages;
 
     private final Measures measures;
+    private final PayrollApproval approval;
 
     PayrollPages(Payroll payroll, PayrollExports exports, Jurisdictions jurisdictions,
-                 PayrollWorkers workers, MessageSource messages, Measures measures) {
+                 PayrollWorkers workers, MessageSource messages, Measures measures, PayrollApproval approval) {
         this.measures = measures;
+        this.approval = approval;
         this.payroll = payroll;
         this.exports = exports;
         this.jurisdictions = jurisdictions;
@@ -97,9 +101,27 @@ class PayrollPages {
         model.addAttribute("chunks", payroll.chunks(id));
         model.addAttribute("regionName", jurisdictions.nameOf(run.regionCode()));
         if (run.completed()) {
-            model.addAttribute("totals", exports.totals(id));
+            // the checker's review (issue 15, item 3): totals, changes from last month, new and stopped recipients
+            PayrollApproval.Review review = approval.review(user, id);
+            model.addAttribute("review", review);
+            model.addAttribute("totals", review.totals());
+            boolean maker = run.startedBy().equals(user.getUsername());
+            model.addAttribute("maker", maker);
+            model.addAttribute("canApprove", !maker && user.has(Role.FINANCE));
+            approval.released(id).ifPresent(r -> model.addAttribute("released", r));
         }
         return "payroll/run";
+    }
+
+    /** The checker approves the run (not its maker); refused: the run's page again with the reason, 409. */
+    @PostMapping("/runs/{id}/approve")
+    String approve(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model,
+                   HttpServletResponse response) {
+        if (FormErrors.attempt(model, messages, () -> approval.approve(user, id)).isPresent()) {
+            return "redirect:/payroll/runs/" + id;
+        }
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        return run(user, id, model);
     }
 
     @GetMapping("/runs/{id}/progress")
@@ -117,11 +139,8 @@ class PayrollPages {
     @GetMapping("/runs/{id}/bank-file")
     void bankFile(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, HttpServletResponse response)
             throws IOException {
-        PayrollRun run = payroll.run(user, id);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename("bank-" + run.regionCode() + "-" + run.month() + ".csv").build().toString());
-        exports.bankFile(id, response.getOutputStream());
+        // nothing leaves for the bank unapproved: 409 with the reason, nothing written
+        bankFile(approval, user, id, response);
     }
 
     @GetMapping("/runs/{id}/register.xlsx")
@@ -144,6 +163,16 @@ class PayrollPages {
                     out.set(6, flagText((String) r.get(6), locale));
                     sink.accept(out);
                 }));
+    }
+
+    /** The bank file of an approved run as a download (the screens and the API). */
+    static void bankFile(PayrollApproval approval, ShebaoUser user, long id, HttpServletResponse response)
+            throws IOException {
+        PayrollRun run = approval.releasable(user, id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename("bank-" + run.regionCode() + "-" + run.month() + ".csv").build().toString());
+        approval.release(user, id, response.getOutputStream());
     }
 
     private String flagText(String flags, Locale locale) {

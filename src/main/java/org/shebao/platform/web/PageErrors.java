@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,6 +14,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /** Record-level errors on the screens: a Chinese page, the right status, no stack trace. */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {
@@ -23,8 +30,11 @@ class PageErrors {
         return page(403, response, model);
     }
 
+    /** A conflict says what clashed, in the user's language (e.g. a bank file asked for before the run's approval). */
     @ExceptionHandler(ConflictException.class)
-    String conflict(HttpServletResponse response, Model model) {
+    String conflict(ConflictException e, HttpServletResponse response, Model model) {
+        model.addAttribute("detail", messages.getMessage(e.violation().code(), e.violation().args().toArray(), null,
+                LocaleContextHolder.getLocale()));
         return page(409, response, model);
     }
 
