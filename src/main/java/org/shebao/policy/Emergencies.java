@@ -212,6 +212,9 @@ public class Emergencies {
         log.info("Emergency {} dates set by {}: level1EndedOn={}, liftedOn={}; {} items got a deadline, {} rescheduled",
                 id, by.getUsername(), level1, lifted, counts[0], counts[1]);
         changes.forEach(events::publishEvent);
+        if (liftedChanged && lifted != null) {
+            events.publishEvent(new EmergencyLifted(id, e.region(), lifted));
+        }
         return new DatesEntered(updated, counts[0], counts[1], counts[2]);
     }
 

@@ -108,6 +108,8 @@ class SecurityConfiguration {
                         .requestMatchers("/workinjury/**").hasAnyRole(Role.CLERK.name(), Role.REVIEWER.name(),
                                 Role.AUDITOR.name(), Role.ADMIN.name(), Role.INJURY_RECOGNITION.name())
                         .requestMatchers("/payroll/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/settlement", "/settlement/**").hasAnyRole(Role.FINANCE.name(),
+                                Role.AUDITOR.name(), Role.REVIEWER.name(), Role.ADMIN.name())
                         .requestMatchers("/ledger/**").hasAnyRole(Role.FINANCE.name(), Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/collection", "/collection/**").hasAnyRole(Role.FINANCE.name(),
                                 Role.CLERK.name(), Role.AUDITOR.name(), Role.ADMIN.name())
