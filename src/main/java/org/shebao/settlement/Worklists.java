@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,6 +75,15 @@ public class Worklists {
     @ApplicationModuleListener
     void onLifted(EmergencyLifted e) {
         open(emergencies.get(e.emergencyId()));
+    }
+
+    /**
+     * Every day, the worklists of every lifted emergency are opened again: items whose deadline (derived from the
+     * lifted date) has passed since join them. Opening is idempotent, so nodes running it at once add each item once.
+     */
+    @Scheduled(cron = "${shebao.settlement.reopen-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
+    public void reopen() {
+        emergencies.all().stream().filter(e -> e.liftedOn() != null).forEach(this::open);
     }
 
     /** Opens the worklists of a lifted emergency (items already open are kept). Returns how many items are new. */

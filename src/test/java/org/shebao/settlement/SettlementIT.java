@@ -30,6 +30,11 @@ import org.shebao.policy.Emergencies.DateEntry;
 import org.shebao.policy.Emergency;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.shebao.casework.Case;
+import org.shebao.casework.CaseFixtures;
+import org.shebao.casework.CaseIntake;
+import org.shebao.registry.Persons;
 
 /**
  * Settlement worklists (issue 15, item 1) on the real database: Xiamen's February 2020 run pays a pre-payment
@@ -43,6 +48,10 @@ class SettlementIT {
     @LocalServerPort
     int port;
     @Autowired
+    CaseIntake intake;
+    @Autowired
+    Persons persons;
+    @Autowired
     Worklists worklists;
     @Autowired
     Emergencies emergencies;
@@ -52,6 +61,8 @@ class SettlementIT {
     Payroll payroll;
     @Autowired
     TestUsers users;
+    @Autowired
+    JdbcClient jdbc;
 
     private Emergency fujian() {
         return emergencies.all().stream().filter(x -> x.region().value().equals("350000")).findFirst().orElseThrow();
@@ -76,13 +87,17 @@ class SettlementIT {
     }
 
     private Optional<WorklistItem> item(String kind, long orderId) {
+        return item(kind, "payroll-order:" + orderId);
+    }
+
+    private Optional<WorklistItem> item(String kind, String ref) {
         return worklists.items(users.get("fj.finance"), kind, false, 10_000).stream()
-                .filter(i -> i.ref().equals("payroll-order:" + orderId)).findFirst();
+                .filter(i -> i.ref().equals(ref)).findFirst();
     }
 
     @Test
-    @DisplayName("N-1b, FJ-1.3, N-1c, FJ-1.1: lifting opens an unsettled pre-payment and an uncertified recipient with "
-            + "the amounts paid; a decision closes each once; a correction without a note and a second decision are "
+    @DisplayName("N-1b, FJ-1.3, N-1c, FJ-1.1, SX-3, FJ-3: lifting opens an unsettled pre-payment and an uncertified "
+            + "recipient with the amounts paid, and an overdue commitment; a decision closes each once; a correction without a note and a second decision are "
             + "refused with their reason (400, 409), nothing written; outside the region: 403")
     void liftedOpensWorklists() throws Exception {
         long prepaid = order(840_001, OrderKind.PREPAYMENT, "1800.00", LocalDate.of(2030, 12, 31),
@@ -90,13 +105,16 @@ class SettlementIT {
         long lapsed = order(840_002, OrderKind.REGULAR, "2000.00", LocalDate.of(2019, 12, 31), "");
         PayrollRun run = payroll.open(users.get("fj.admin"), XIAMEN, YearMonth.of(2020, 2));
         payroll.execute(run.id());
+        Case promised = CaseFixtures.workInjuryWithCommitment(intake, persons, users);
+        String commitment = "casework-commitment:" + jdbc.sql("SELECT id FROM casework_commitment WHERE case_id = :c")
+                .param("c", promised.id()).query(Long.class).single();
 
         Emergency e = fujian();
         emergencies.enterDates(users.get("fj.admin"), e.id(), e.version(),
                 new DateEntry("", "2020-06-30", "疫情解除（测试）", false, false));
         long until = System.currentTimeMillis() + 20_000;
-        while ((item("PREPAYMENT_UNSETTLED", prepaid).isEmpty() || item("PAID_WITHOUT_CERTIFICATION", lapsed).isEmpty())
-                && System.currentTimeMillis() < until) {
+        while ((item("PREPAYMENT_UNSETTLED", prepaid).isEmpty() || item("PAID_WITHOUT_CERTIFICATION", lapsed).isEmpty()
+                || item("COMMITMENT_OVERDUE", commitment).isEmpty()) && System.currentTimeMillis() < until) {
             Thread.sleep(100);
         }
         WorklistItem p = item("PREPAYMENT_UNSETTLED", prepaid).orElseThrow();
@@ -108,6 +126,11 @@ class SettlementIT {
         assertThat(u.amount()).isEqualTo(Money.yuan("2000.00"));
         assertThat(u.clauses()).containsExactly("N-1c", "SX-1c", "FJ-1.1");
         assertThat(item("PAID_WITHOUT_CERTIFICATION", prepaid)).as("certified: not on the list").isEmpty();
+        // SX-3, FJ-3: the medical records promised were due on the lifted date plus three months, long past
+        WorklistItem c = item("COMMITMENT_OVERDUE", commitment).orElseThrow();
+        assertThat(c.caseRef()).isEqualTo(promised.reference());
+        assertThat(c.regionCode()).isEqualTo("350100");
+        assertThat(c.clauses()).containsExactly("SX-3", "FJ-3");
         assertThat(worklists.open(fujian())).as("opening again adds nothing already open").isZero();
         assertThat(worklists.items(users.get("fz.finance"), null, false, 10_000))
                 .as("Fuzhou's finance does not see Xiamen's items").noneMatch(i -> i.regionCode().equals("350200"));
