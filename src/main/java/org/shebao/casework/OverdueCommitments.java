@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.shebao.policy.Deadline;
 import org.shebao.policy.Deadlines;
 import org.shebao.policy.Emergency;
@@ -19,16 +20,11 @@ import org.springframework.stereotype.Component;
  * again every day (see {@code Worklists}).
  */
 @Component
+@RequiredArgsConstructor
 class OverdueCommitments implements WorklistSource {
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
     private final Clock clock;
-
-    OverdueCommitments(JdbcClient jdbc, Deadlines deadlines, Clock clock) {
-        this.jdbc = jdbc;
-        this.deadlines = deadlines;
-        this.clock = clock;
-    }
 
     @Override
     public String kind() {

@@ -170,5 +170,8 @@ class PayrollJourneyIT extends BrowserJourney {
         page.navigate(runUrl);
         assertThat(page.locator("#released")).containsText("福州财务复核 周敏");
         screenshot("payroll-approved");
+        page.click("text=待遇发放");
+        assertThat(page.locator("#runs a[href$='/" + runId + "']").locator("xpath=../..").locator(".approval"))
+                .hasText("已复核");
     }
 }
