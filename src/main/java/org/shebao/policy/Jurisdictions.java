@@ -145,4 +145,32 @@ public class Jurisdictions {
             return code;
         }
     }
+
+    /**
+     * A place named for people, also below the levels this platform serves: a district of a served city reads
+     * "福州市辖区县" ("a district of Fuzhou"), one of a served province "福建省辖区县"; never the bare code unless the
+     * province is unknown too.
+     */
+    public String placeOf(String code, Locale locale) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        try {
+            RegionCode region = new RegionCode(code);
+            Optional<Jurisdiction> known = find(region);
+            if (known.isPresent()) {
+                return known.get().displayName(locale);
+            }
+            boolean en = "en".equals(locale.getLanguage());
+            for (RegionCode above : List.of(region.city(), region.province())) {
+                Optional<Jurisdiction> j = find(above);
+                if (j.isPresent()) {
+                    return en ? "a district of " + j.get().displayName(locale) : j.get().displayName(locale) + "辖区县";
+                }
+            }
+            return code;
+        } catch (InvalidInputException e) {
+            return code;
+        }
+    }
 }

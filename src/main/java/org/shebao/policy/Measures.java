@@ -116,6 +116,29 @@ public class Measures {
         return c == null ? id : "en".equals(language) ? c.textEn() : c.text();
     }
 
+    private static final java.util.regex.Pattern CLAUSE_ID =
+            java.util.regex.Pattern.compile("(?<![A-Za-z0-9])(?:N|FJ|SX)-\\d+[a-z]?(?:\\.\\d+)?");
+
+    /**
+     * A sentence for a screen, HTML-escaped, in which each clause ID it cites (FJ-3, N-1a …) becomes a detail carrying
+     * the clause's text as its tooltip ({@code th:utext}): people read the sentence, the clause is there to look up.
+     */
+    public String clauseTips(String text, String language) {
+        if (text == null) {
+            return "";
+        }
+        String escaped = org.springframework.web.util.HtmlUtils.htmlEscape(text);
+        java.util.regex.Matcher m = CLAUSE_ID.matcher(escaped);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String tip = org.springframework.web.util.HtmlUtils.htmlEscape(clauseText(m.group(), language));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    "<span class=\"clause text-muted\" title=\"" + tip + "\">" + m.group() + "</span>"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /**
      * The flags a payroll line or an order carries ({@code CODE:clause,clause CODE …}) as names: a measure code by
      * the measure's name, another code (settlement, resumption …) by its message {@code flag.CODE}.

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.shebao.ApiClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.Users;
 import org.shebao.policy.Emergencies;
@@ -18,7 +22,11 @@ import org.shebao.policy.Emergencies.DateEntry;
 import org.shebao.policy.Emergency;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A browser journey: headless Debian Chromium, a fresh zh-CN context per test, and a login helper. */
+/**
+ * A browser journey: headless Debian Chromium, a fresh zh-CN context per test, and a login helper. Every page the
+ * journey loads (and every htmx swap) is scanned for raw codes, booleans, region codes, login names and doubled
+ * punctuation ({@link RawCodeScanner}); a finding fails the journey after it ran.
+ */
 abstract class BrowserJourney {
     static Playwright playwright;
     static Browser browser;
@@ -41,15 +49,67 @@ abstract class BrowserJourney {
         }
     }
 
+    /** Findings of the raw-code scan, with the address of the page they were on. */
+    final Set<String> rawCodes = new LinkedHashSet<>();
+    private RawCodeScanner scanner;
+
+    /** The page reports its visible text after each load and each htmx swap. */
+    private static final String REPORT_TEXT = """
+            (() => {
+              const report = () => { if (document.body) window.__reportText(location.pathname + location.search,
+                  document.body.innerText,
+                  [...document.querySelectorAll('[title]')].map(e => e.innerText).join('\\n')); };
+              window.addEventListener('load', report);
+              document.addEventListener('htmx:afterSettle', report);
+            })();
+            """;
+
     @BeforeEach
     void open() {
+        scanner = new RawCodeScanner(users.list().stream().map(Users.UserSummary::username).toList());
+        freshContext();
+    }
+
+    /** A new zh-CN browser context and page (a new person at the machine), watched by the raw-code scan. */
+    void freshContext() {
+        if (context != null) {
+            scanCurrentPage();
+            context.close();
+        }
         context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
+        context.exposeBinding("__reportText", (source, args) -> {
+            record((String) args[0], (String) args[1], (String) args[2]);
+            return null;
+        });
+        context.addInitScript(REPORT_TEXT);
         page = context.newPage();
+    }
+
+    private void record(String where, String text, String tooltipped) {
+        for (String finding : scanner.scan(text, tooltipped)) {
+            rawCodes.add(where + ": " + finding);
+        }
+    }
+
+    /** Scans what the page shows now (content changed by scripts after the last load or swap). */
+    void scanCurrentPage() {
+        try {
+            if (!page.isClosed() && !page.url().startsWith("about:")) {
+                record(new java.net.URI(page.url()).getRawPath(), page.locator("body").innerText(),
+                        String.join("\n", page.locator("[title]").allInnerTexts()));
+            }
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            // the page is gone or navigating: its loads were scanned already
+        }
     }
 
     @AfterEach
     void closeContext() {
+        scanCurrentPage();
         context.close();
+        context = null;
+        Assertions.assertThat(List.copyOf(rawCodes)).as("raw codes, login names or doubled punctuation on the pages "
+                + "visited (issue 17 item 1)").isEmpty();
     }
 
     @Autowired

@@ -21,9 +21,7 @@ class WorkInjuryJourneyIT extends BrowserJourney {
 
     /** Signs the current user out and another in, in a fresh browser context. */
     private void as(String user) {
-        context.close();
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN"));
-        page = context.newPage();
+        freshContext();
         login(user);
     }
 

@@ -51,4 +51,21 @@ class ErrorPagesIT {
         assertThat(icon.statusCode()).isEqualTo(200);
         assertThat(icon.body().length).isGreaterThan(0);
     }
+
+    @Test
+    @DisplayName("issue 17 item 8: a page the role may not open is the platform's 403 page, an unknown record its 404 page")
+    void forbiddenAndUnknownRecord() throws Exception {
+        WebSession citizen = WebSession.login(port, "citizen.fz");
+        isPage(citizen.get("/registry/persons"), 403);
+        isPage(WebSession.login(port, "fz.clerk").get("/registry/persons/987654321"), 404);
+    }
+
+    @Test
+    @DisplayName("issue 17 item 8: the language link keeps the query string (a search, a filter) and sets lang once")
+    void languageLinkKeepsQuery() throws Exception {
+        WebSession s = WebSession.login(port, "fz.clerk");
+        assertThat(s.get("/registry/persons?q=%E6%9E%97&lang=zh_CN").body())
+                .contains("id=\"language\" href=\"/registry/persons?q=%E6%9E%97&amp;lang=en\"");
+        assertThat(s.get("/no-such-page?x=1").body()).contains("id=\"language\" href=\"/no-such-page?x=1&amp;lang=en\"");
+    }
 }
