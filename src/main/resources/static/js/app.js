@@ -30,3 +30,27 @@ document.addEventListener('click', function (evt) {
     window.print();
   }
 });
+// The menu on a phone: the button opens and closes it (issue 17 item 7).
+document.addEventListener('click', function (evt) {
+  var toggle = evt.target.closest('[data-menu-toggle]');
+  if (!toggle) { return; }
+  var menu = document.getElementById(toggle.getAttribute('aria-controls'));
+  var open = menu.classList.toggle('show');
+  toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+});
+// The current menu item is marked, for the eye and for screen readers.
+document.addEventListener('DOMContentLoaded', function () {
+  var best = null;
+  document.querySelectorAll('#menu a.nav-link').forEach(function (a) {
+    var path = new URL(a.href, location.href).pathname;
+    var here = location.pathname;
+    if ((here === path || (path !== '/' && here.indexOf(path + '/') === 0))
+        && (!best || path.length > new URL(best.href, location.href).pathname.length)) {
+      best = a;
+    }
+  });
+  if (best) {
+    best.setAttribute('aria-current', 'page');
+    best.classList.add('active');
+  }
+});
