@@ -25,7 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A browser journey: headless Debian Chromium, a fresh zh-CN context per test, and a login helper. Every page the
  * journey loads (and every htmx swap) is scanned for raw codes, booleans, region codes, login names and doubled
- * punctuation ({@link RawCodeScanner}); a finding fails the journey after it ran.
+ * punctuation ({@link RawCodeScanner}); a finding fails the journey after it ran. A code shown on purpose (a
+ * booking code) is marked {@code data-reference} in its template.
  */
 abstract class BrowserJourney {
     static Playwright playwright;
@@ -58,7 +59,8 @@ abstract class BrowserJourney {
             (() => {
               const report = () => { if (document.body) window.__reportText(location.pathname + location.search,
                   document.body.innerText,
-                  [...document.querySelectorAll('[title]')].map(e => e.innerText).join('\\n')); };
+                  [...document.querySelectorAll('[title]')].map(e => e.innerText).join('\\n'),
+                  [...document.querySelectorAll('[data-reference]')].map(e => e.innerText).join('\\n')); };
               window.addEventListener('load', report);
               document.addEventListener('htmx:afterSettle', report);
             })();
@@ -78,14 +80,23 @@ abstract class BrowserJourney {
         }
         context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
         context.exposeBinding("__reportText", (source, args) -> {
-            record((String) args[0], (String) args[1], (String) args[2]);
+            record((String) args[0], (String) args[1], (String) args[2], (String) args[3]);
             return null;
         });
         context.addInitScript(REPORT_TEXT);
         page = context.newPage();
     }
 
-    private void record(String where, String text, String tooltipped) {
+    /**
+     * Records the findings on one page; {@code references} is the text of the elements marked {@code data-reference}
+     * (a booking code people read out, a voucher number), which are codes on purpose.
+     */
+    private void record(String where, String text, String tooltipped, String references) {
+        for (String reference : references.split("\n")) {
+            if (!reference.isBlank()) {
+                text = text.replace(reference.strip(), "§");
+            }
+        }
         for (String finding : scanner.scan(text, tooltipped)) {
             rawCodes.add(where + ": " + finding);
         }
@@ -96,7 +107,8 @@ abstract class BrowserJourney {
         try {
             if (!page.isClosed() && !page.url().startsWith("about:")) {
                 record(new java.net.URI(page.url()).getRawPath(), page.locator("body").innerText(),
-                        String.join("\n", page.locator("[title]").allInnerTexts()));
+                        String.join("\n", page.locator("[title]").allInnerTexts()),
+                        String.join("\n", page.locator("[data-reference]").allInnerTexts()));
             }
         } catch (RuntimeException | java.net.URISyntaxException e) {
             // the page is gone or navigating: its loads were scanned already

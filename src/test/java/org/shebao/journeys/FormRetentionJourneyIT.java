@@ -66,39 +66,34 @@ class FormRetentionJourneyIT extends BrowserJourney {
         screenshot("form-retention-enrollment");
     }
 
-    @Test
-    @DisplayName("N-4 / FJ-4: a work-injury benefit application without its description keeps the injury date and "
-            + "the green-channel answers")
-    void greenChannelAnswers() {
-        login("citizen.fz");
-        page.navigate(url("/portal/cases/new?type=WORK_INJURY_BENEFIT"));
+    /**
+     * Fills an injury date and two of the three green-channel answers (ids with {@code prefix}), sends the form with
+     * {@code submit}, and checks that the date and exactly those answers came back.
+     */
+    private void greenAnswersKept(String prefix, String dateField, String submit, String yes1, String yes2, String no) {
         String injured = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3).toString();
-        page.fill("#f-injuryDate", injured);
-        page.check("#f-medicalWorker");
-        page.check("#f-infectedAtWork");
-        page.click("#submit-case");
-        errorShownAt("f-description");
-        assertThat(page.locator("#f-injuryDate")).hasValue(injured);
-        assertThat(page.locator("#f-medicalWorker")).isChecked();
-        assertThat(page.locator("#f-infectedAtWork")).isChecked();
-        assertThat(page.locator("#f-sentToEpidemicArea")).not().isChecked();
+        page.fill("#" + prefix + dateField, injured);
+        page.check("#" + prefix + yes1);
+        page.check("#" + prefix + yes2);
+        page.click(submit);
+        assertThat(page.locator("#form-errors")).hasAttribute("role", "alert");
+        assertThat(page.locator("#" + prefix + dateField)).hasValue(injured);
+        assertThat(page.locator("#" + prefix + yes1)).isChecked();
+        assertThat(page.locator("#" + prefix + yes2)).isChecked();
+        assertThat(page.locator("#" + prefix + no)).not().isChecked();
     }
 
     @Test
-    @DisplayName("N-4 / FJ-6c: a clerk's work-injury recognition form refused (no description, no way of applying) "
-            + "keeps the injury date and the green-channel answers")
-    void recognitionForm() {
+    @DisplayName("N-4 / FJ-4 / FJ-6c: a citizen's work-injury benefit application without its description, and a "
+            + "clerk's recognition form without a way of applying, keep the injury date and the green-channel answers")
+    void greenChannelAnswers() {
+        login("citizen.fz");
+        page.navigate(url("/portal/cases/new?type=WORK_INJURY_BENEFIT"));
+        greenAnswersKept("f-", "injuryDate", "#submit-case", "medicalWorker", "infectedAtWork", "sentToEpidemicArea");
+        errorShownAt("f-description");
+        freshContext();
         login("xm.clerk");
         page.navigate(url("/workinjury/recognitions/new"));
-        String injured = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(5).toString();
-        page.fill("#injuredOn", injured);
-        page.check("#medicalWorker");
-        page.check("#sentToEpidemicArea");
-        page.click("#register");
-        assertThat(page.locator("#form-errors")).hasAttribute("role", "alert");
-        assertThat(page.locator("#injuredOn")).hasValue(injured);
-        assertThat(page.locator("#medicalWorker")).isChecked();
-        assertThat(page.locator("#sentToEpidemicArea")).isChecked();
-        assertThat(page.locator("#infectedAtWork")).not().isChecked();
+        greenAnswersKept("", "injuredOn", "#register", "medicalWorker", "sentToEpidemicArea", "infectedAtWork");
     }
 }
