@@ -48,6 +48,17 @@ class PhoneJourneyIT extends BrowserJourney {
         screenshot("portal-citizen-home");
         page.click("#service-progress");
         assertThat(page.locator("#menu a[aria-current=page]")).hasText("我的办件");
+        // item 9: the contributions record printed: the record alone, without the menu, the footer or the buttons
+        page.navigate(url("/portal"));
+        page.click("#service-payments");
+        assertThat(page.locator("#print")).isVisible();
+        page.emulateMedia(new com.microsoft.playwright.Page.EmulateMediaOptions()
+                .setMedia(com.microsoft.playwright.options.Media.PRINT));
+        assertThat(page.locator("nav.navbar")).isHidden();
+        assertThat(page.locator("#print")).isHidden();
+        assertThat(page.locator("footer")).isHidden();
+        assertThat(page.locator("#total-months")).isVisible();
+        screenshot("rights-record-printed");
     }
 
     @Test
