@@ -38,6 +38,17 @@ class JurisdictionsTest {
     }
 
     @Test
+    @DisplayName("issue 17: a place is named for people, also a district below a served city or province, never a "
+            + "bare code when its province is served")
+    void placeOf() {
+        assertThat(jurisdictions.placeOf("350100", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("福州市");
+        assertThat(jurisdictions.placeOf("350102", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("福州市辖区县");
+        assertThat(jurisdictions.placeOf("350102", java.util.Locale.ENGLISH)).isEqualTo("a district of Fuzhou");
+        assertThat(jurisdictions.placeOf("350402", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("福建省辖区县");
+        assertThat(jurisdictions.placeOf("", java.util.Locale.SIMPLIFIED_CHINESE)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a broken file stops the platform with the file and the reason")
     void brokenFile() {
         assertThatThrownBy(() -> new Jurisdictions(new ClassPathResource("policy-broken/missing-parent.yml")))
