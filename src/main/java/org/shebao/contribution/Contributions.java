@@ -6,6 +6,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.shebao.common.PgCopy;
@@ -181,14 +188,63 @@ public class Contributions {
                 .list();
     }
 
+    /**
+     * The person's rights record: the yearly history loaded in bulk ({@code contribution_year}) with the paid months
+     * ({@code contribution_month}: the person's own payments and the employer's bills paid in full) added to their
+     * year — months counted, the monthly base averaged over the year's months, the personal-account credits summed —
+     * and the paid months one by one. The pension and unemployment modules read the years.
+     */
     public RightsRecord rightsRecord(long personId) {
-        return new RightsRecord(personId, jdbc.sql("""
+        List<ContributionYear> history = jdbc.sql("""
                         SELECT year, region_code, employer_id, months, monthly_base, account_credit
                           FROM contribution_year WHERE person_id = :p ORDER BY year""")
                 .param("p", personId)
                 .query((rs, i) -> new ContributionYear(rs.getInt("year"), rs.getString("region_code"),
                         (Long) rs.getObject("employer_id"), rs.getInt("months"), new Money(rs.getBigDecimal("monthly_base")),
-                        new Money(rs.getBigDecimal("account_credit")))).list());
+                        new Money(rs.getBigDecimal("account_credit")))).list();
+        List<PaidMonth> months = jdbc.sql("SELECT * FROM contribution_month WHERE person_id = :p ORDER BY year, month")
+                .param("p", personId)
+                .query((rs, i) -> new PaidMonth(YearMonth.of(rs.getInt("year"), rs.getInt("month")),
+                        rs.getString("region_code"), new Money(rs.getBigDecimal("base")),
+                        new Money(rs.getBigDecimal("amount")), new Money(rs.getBigDecimal("account_credit")),
+                        rs.getObject("due_on", LocalDate.class), rs.getObject("paid_on", LocalDate.class),
+                        PaidMonth.Source.valueOf(rs.getString("source")), rs.getBoolean("own_month"),
+                        PaidMonthRule.Rule.valueOf(rs.getString("rule")), rs.getString("reason"),
+                        new Money(rs.getBigDecimal("fee_charged")), rs.getString("flags"))).list();
+        return new RightsRecord(personId, merge(history, months), months);
+    }
+
+    /** The yearly history with the paid months added to their year (a year of paid months alone gets a row). */
+    static List<ContributionYear> merge(List<ContributionYear> history, List<PaidMonth> months) {
+        Map<Integer, List<PaidMonth>> byYear = months.stream()
+                .collect(Collectors.groupingBy(m -> m.month().getYear(), TreeMap::new, Collectors.toList()));
+        Map<Integer, ContributionYear> out = new TreeMap<>();
+        List<ContributionYear> extra = new ArrayList<>();
+        for (ContributionYear y : history) {
+            if (out.containsKey(y.year())) {
+                extra.add(y); // a second region's row of the same year: kept as it is
+            } else {
+                out.put(y.year(), y);
+            }
+        }
+        byYear.forEach((year, paid) -> {
+            ContributionYear y = out.get(year);
+            int before = y == null ? 0 : y.months();
+            BigDecimal baseSum = y == null ? BigDecimal.ZERO : y.monthlyBase().amount().multiply(BigDecimal.valueOf(before));
+            Money credit = y == null ? Money.ZERO : y.accountCredit();
+            for (PaidMonth m : paid) {
+                baseSum = baseSum.add(m.base().amount());
+                credit = credit.plus(m.accountCredit());
+            }
+            int total = before + paid.size();
+            Money base = new Money(baseSum.divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP));
+            out.put(year, new ContributionYear(year, y == null ? paid.get(0).regionCode() : y.regionCode(),
+                    y == null ? null : y.employerId(), total, base, credit));
+        });
+        List<ContributionYear> all = new ArrayList<>(out.values());
+        all.addAll(extra);
+        all.sort(java.util.Comparator.comparingInt(ContributionYear::year));
+        return List.copyOf(all);
     }
 
     public record YearRow(long personId, int year, String regionCode, Long employerId, int months,

@@ -71,10 +71,11 @@ public class Payments {
     private final Ledger ledger;
     private final AuditLog audit;
     private final Clock clock;
+    private final PersonPayments persons;
 
     public Payments(JdbcClient jdbc, Employers employers, Bills bills, EmployerDeferrals deferrals,
                     Parameters parameters, Measures measures, Deadlines deadlines, Ledger ledger, AuditLog audit,
-                    Clock clock) {
+                    Clock clock, PersonPayments persons) {
         this.jdbc = jdbc;
         this.employers = employers;
         this.bills = bills;
@@ -85,6 +86,7 @@ public class Payments {
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
+        this.persons = persons;
     }
 
     /** A payment as it comes in, checked. */
@@ -313,12 +315,13 @@ public class Payments {
         Optional<Bill> found = bills.find(employer.id(), employer.regionCode(), in.month());
         Money allocated = Money.ZERO;
         LateFeeDecision fee = null;
+        MeasureStatus n5c = null;
         Bill bill = found.orElse(null);
         if (bill != null) {
             Money outstanding = bill.outstanding();
             allocated = outstanding.isPositive() ? in.amount().min(outstanding) : Money.ZERO;
             if (allocated.isPositive()) {
-                MeasureStatus n5c = measures.status(MEASURE, region, bill.dueOn());
+                n5c = measures.status(MEASURE, region, bill.dueOn());
                 fee = rule.decide(new LatePaymentRule.Facts(region, allocated, bill.dueOn(), in.paidOn(),
                         deferrals.covering(employer.id(), employer.regionCode(), in.month()).orElse(null),
                         n5c.inForce(), n5c.clauses(),
@@ -363,6 +366,10 @@ public class Payments {
                     .param("paid", paid.amount()).param("status", status.name()).param("id", bill.id())
                     .param("r", bill.regionCode()).update();
             book(by, id.get(), bill, allocated, fee == null ? Money.ZERO : fee.charged(), in.paidOn());
+            if (status == BillStatus.PAID) {
+                record(bill, in.paidOn(), PaidMonthRule.of(bill.month(), fee, n5c.inForce(),
+                        deadlines.of(Contributions.RULE, region, bill.dueOn()).orElse(null)));
+            }
         }
         audit.record(by.getUsername(), AuditAction.PAYMENT_RECORDED, "employer " + employer.id(),
                 "payment " + id.get() + " " + in.reference() + ": " + in.month() + " " + in.amount() + " paid "
@@ -370,6 +377,28 @@ public class Payments {
                         + (fee == null ? "" : ", late fee " + fee.charged() + (fee.isWaived() ? " (waived)" : "")));
         return jdbc.sql("SELECT * FROM contribution_payment WHERE id = :id AND region_code = :r")
                 .param("id", id.get()).param("r", employer.regionCode()).query(this::map).single();
+    }
+
+    /**
+     * Item 7: a bill paid in full puts its month into each employee's rights record: the pension base used, the
+     * personal pension share credited to the personal account, the employee's whole part of the bill, the day the
+     * payment completing the bill was made and the rule its late fee decision makes of the month (in time, N-5c /
+     * FJ-5c or a deferral: in its own month; late under the normal rules: a back payment). A month the bulk history
+     * counts already, or another employer's bill paid first, stays as it is.
+     */
+    private void record(Bill bill, LocalDate paidOn, PaidMonthRule.Decision d) {
+        bill.byPerson().forEach((personId, lines) -> {
+            Bill.Line pension = lines.stream().filter(l -> l.insurance() == Insurance.PENSION).findFirst().orElse(null);
+            if (pension == null || persons.paidMonths(personId, bill.month().getYear()).contains(bill.month().getMonthValue())) {
+                return;
+            }
+            Money amount = lines.stream().map(Bill.Line::totalDue).reduce(Money.ZERO, Money::plus);
+            String flags = d.rule() == PaidMonthRule.Rule.MEASURE && d.fee().waiver() != null
+                    ? String.join(", ", d.fee().waiver().sources()) : "";
+            persons.insert(personId, new PaidMonth(bill.month(), bill.regionCode(), pension.baseUsed(), amount,
+                    pension.personalDue(), bill.dueOn(), paidOn, PaidMonth.Source.BILL, d.ownMonth(), d.rule(),
+                    d.reason(), Money.ZERO, flags), null, bill.id()); // the late fee is the employer's
+        });
     }
 
     /**

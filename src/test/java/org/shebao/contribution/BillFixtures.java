@@ -54,6 +54,21 @@ public final class BillFixtures {
     /** A new person of Fuzhou, enrolled with the employer in pension, unemployment and work injury from 2019-01-01. */
     public static Employee employee(Persons persons, RegistryBulkLoad bulk, ShebaoUser clerk, long employerId,
                                     String name) {
+        Person p = person(persons, clerk, name);
+        long personId = p.id();
+        String region = p.regionCode();
+        bulk.copyEnrollments(out -> {
+            for (InsuranceType type : new InsuranceType[]{InsuranceType.ENTERPRISE_PENSION, InsuranceType.UNEMPLOYMENT,
+                    InsuranceType.WORK_INJURY}) {
+                out.accept(new RegistryBulkLoad.EnrollmentRow(personId, employerId, EnrollmentCategory.EMPLOYEE, type,
+                        LocalDate.of(2019, 1, 1), region));
+            }
+        }, clerk.getUsername());
+        return new Employee(p.id(), p.idNumber().value(), name);
+    }
+
+    /** A new person of Fuzhou with no enrollment and no contribution history (a flexible worker, say). */
+    public static Person person(Persons persons, ShebaoUser clerk, String name) {
         Person p = null;
         while (p == null) {
             int n = SEQ.incrementAndGet();
@@ -66,15 +81,6 @@ public final class BillFixtures {
                 // a demo person has this number already: take the next one
             }
         }
-        long personId = p.id();
-        String region = p.regionCode();
-        bulk.copyEnrollments(out -> {
-            for (InsuranceType type : new InsuranceType[]{InsuranceType.ENTERPRISE_PENSION, InsuranceType.UNEMPLOYMENT,
-                    InsuranceType.WORK_INJURY}) {
-                out.accept(new RegistryBulkLoad.EnrollmentRow(personId, employerId, EnrollmentCategory.EMPLOYEE, type,
-                        LocalDate.of(2019, 1, 1), region));
-            }
-        }, clerk.getUsername());
-        return new Employee(p.id(), p.idNumber().value(), name);
+        return p;
     }
 }

@@ -36,7 +36,7 @@ class DistributionColumnIT {
             "registry_person", "registry_employer", "registry_enrollment", "registry_change",
             "contribution_year", "contribution_deferral", "contribution_declaration", "contribution_declaration_line",
             "contribution_bill", "contribution_bill_line", "contribution_employer_deferral",
-            "contribution_payment_file", "contribution_payment",
+            "contribution_payment_file", "contribution_payment", "contribution_person_payment", "contribution_month",
             "policy_deadline_item",
             "casework_case", "casework_history", "casework_material", "casework_commitment", "casework_certificate",
             "casework_certificate_revocation",

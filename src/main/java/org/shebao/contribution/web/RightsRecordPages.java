@@ -4,6 +4,10 @@ import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.web.FormErrors;
 import org.shebao.contribution.Contributions;
+import org.shebao.contribution.PersonPayments;
+import org.shebao.identity.Role;
+import org.shebao.registry.EnrollmentCategory;
+import org.shebao.registry.Enrollments;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
@@ -19,14 +23,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The rights record (个人权益记录): for staff of the person's region, and for the person in the portal; with the
- * deferral of a year's contributions under N-5b / FJ-5b, registered by a clerk or applied for by the person.
+ * deferral of a year's contributions under N-5b / FJ-5b, registered by a clerk or applied for by the person; a
+ * flexible worker's payment (lump sum, gap or periodic, N-5b / FJ-5b) and every paid month with its payment date,
+ * the rule that decided it and why, and its flags.
  */
 @Controller
 @RequiredArgsConstructor
 class RightsRecordPages {
     private final Persons persons;
     private final Contributions contributions;
+    private final PersonPayments payments;
+    private final Enrollments enrollments;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     @GetMapping("/registry/persons/{id}/contributions")
     String forStaff(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
@@ -41,6 +50,34 @@ class RightsRecordPages {
             return "redirect:/registry/persons/" + id + "/contributions";
         }
         return show(user, id, false, model);
+    }
+
+    @PostMapping("/registry/persons/{id}/contributions/payments")
+    String payForStaff(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, PaymentForm form, Model model,
+                       RedirectAttributes redirect) {
+        return pay(user, id, false, form, model, redirect);
+    }
+
+    @PostMapping("/portal/contributions/payments")
+    String payForPerson(@AuthenticationPrincipal ShebaoUser user, PaymentForm form, Model model,
+                        RedirectAttributes redirect) {
+        return pay(user, own(user), true, form, model, redirect);
+    }
+
+    /** The payment form as posted (strings, checked by the service). */
+    record PaymentForm(String mode, String year, String fromMonth, String toMonth, String base, String paidOn) {
+    }
+
+    private String pay(ShebaoUser user, long id, boolean portal, PaymentForm f, Model model,
+                       RedirectAttributes redirect) {
+        if (FormErrors.attempt(model, messages, () -> payments.pay(user, id, new PersonPayments.Request(f.mode(),
+                f.year(), f.fromMonth(), f.toMonth(), f.base(), f.paidOn()))).isPresent()) {
+            redirect.addFlashAttribute("notice", "notice.personPayment.made");
+            return "redirect:" + (portal ? "/portal/contributions" : "/registry/persons/" + id + "/contributions")
+                    + "#paid-months";
+        }
+        model.addAttribute("form", f);
+        return show(user, id, portal, model);
     }
 
     @GetMapping("/portal/contributions")
@@ -73,6 +110,15 @@ class RightsRecordPages {
         model.addAttribute("deferrable", contributions.deferrableYear(person.regionCode())
                 .filter(y -> contributions.eligible(id, y) && !contributions.deferred(id, y)).orElse(null));
         model.addAttribute("portal", portal);
+        // the payment form for a flexible worker: no open enrollment as an employee today
+        model.addAttribute("payable", (!user.isStaff() || user.has(Role.CLERK, Role.FINANCE, Role.ADMIN))
+                && enrollments.enrollmentsOf(user, id).stream().noneMatch(e -> e.open()
+                        && e.category() == EnrollmentCategory.EMPLOYEE));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new PaymentForm("LUMP_SUM", contributions.deferrableYear(person.regionCode())
+                    .map(String::valueOf).orElse(String.valueOf(java.time.Year.now(clock).getValue())), "", "", "", ""));
+        }
+        model.addAttribute("modes", PersonPayments.Mode.values());
         return "contribution/rights-record";
     }
 }
