@@ -196,8 +196,6 @@ public class PersonPayments {
     private Made write(ShebaoUser by, Person person, RegionCode region, Mode mode, int year, List<YearMonth> months,
                        Money declared, LocalDate paidOn) {
         BaseDecision base = clamp(region, months.get(0), declared);
-        Integer deferralYear = parameters.find(Contributions.YEAR, region, months.get(0).atDay(1))
-                .map(p -> (Integer) p.value()).orElse(null);
         List<PaidMonth> out = new ArrayList<>();
         Money amount = Money.ZERO;
         Money credit = Money.ZERO;
@@ -214,6 +212,8 @@ public class PersonPayments {
             PaidMonthRule.Decision d = rule.decide(region, m, due, dueOn, paidOn, null, noFee.inForce(),
                     noFee.clauses(), deadline);
             MeasureStatus deferral = measures.status(Contributions.MEASURE, region, dueOn);
+            Integer deferralYear = parameters.find(Contributions.YEAR, region, dueOn).map(p -> (Integer) p.value())
+                    .orElse(null);
             String flags = deferralYear != null && deferralYear == year && deferral.inForce() ? deferral.clauseList() : "";
             Money fee = d.fee() == null ? Money.ZERO : d.fee().charged();
             out.add(new PaidMonth(m, person.regionCode(), b.used(), due, account, dueOn, paidOn, PaidMonth.Source.PERSON,
