@@ -156,4 +156,24 @@ class LatePaymentRuleTest {
         assertThat(Payments.shares(weights, Money.yuan("1512.00"), Money.yuan("100.00")).values()
                 .stream().reduce(Money.ZERO, Money::plus)).isEqualTo(Money.yuan("100.00"));
     }
+
+    private static final PaidMonthRule MONTHS = new PaidMonthRule(RULE);
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            按期缴费: March 2020 paid 2020-04-15 (the due date) | 2020-04-15 | true  | ON_TIME | 0.00  | 按期缴费
+            N-5c / FJ-5c: paid 2020-07-30 (lifted + 3 months), 106 days, 65.43 waived, own month | 2020-07-30 | true | MEASURE | 0.00 | 缴费记录不中断
+            N-5c / FJ-5c: paid 2020-07-31, the normal rules (第八十六条): 107 days, 66.05, back payment | 2020-07-31 | true | NORMAL | 66.05 | 晚于疫情解除后三个月的补缴期限（2020-07-30）
+            社会保险法 第八十六条: no measure in force when due: 107 days, 66.05, back payment | 2020-07-31 | false | NORMAL | 66.05 | 不在疫情期间逾期缴费措施的适用期内
+            """)
+    @DisplayName("PaidMonthRule (N-5c, FJ-5c): a paid month counts in its own month when in time or waived by the measure, else as a back payment")
+    void paidMonthRule(String name, LocalDate paidOn, boolean inForce, PaidMonthRule.Rule rule, String fee,
+                       String reason) {
+        PaidMonthRule.Decision d = MONTHS.decide(FUZHOU, YearMonth.of(2020, 3), SETTLED, MARCH_DUE, paidOn, null,
+                inForce, CLAUSES, LIFTED_PLUS_3);
+        assertThat(d.rule()).isEqualTo(rule);
+        assertThat(d.ownMonth()).isEqualTo(rule != PaidMonthRule.Rule.NORMAL);
+        assertThat(d.fee().charged()).isEqualTo(Money.yuan(fee));
+        assertThat(d.reason()).contains(reason);
+    }
 }
