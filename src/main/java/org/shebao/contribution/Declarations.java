@@ -51,8 +51,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Declarations {
     /** The most lines one submission may hold. */
     public static final int MAX_LINES = 10_000;
-    /** A monthly wage base above this is taken for a typing error (absurd), not clamped. */
-    public static final Money MAX_BASE = Money.yuan(1_000_000);
+    /**
+     * A monthly wage base above this parameter (a plausibility limit of the platform, not a policy value; 1,000,000
+     * yuan) is taken for a typing error (absurd) and refused, not clamped.
+     */
+    static final String MAX_BASE = "contribution.base.declaredMax";
 
     private final JdbcClient jdbc;
     private final Employers employers;
@@ -61,6 +64,7 @@ public class Declarations {
     private final Bills bills;
     private final AuditLog audit;
     private final Clock clock;
+    private final Parameters parameters;
 
     public Declarations(JdbcClient jdbc, Employers employers, Enrollments enrollments, Parameters parameters,
                         Bills bills, AuditLog audit, Clock clock) {
@@ -68,6 +72,7 @@ public class Declarations {
         this.employers = employers;
         this.enrollments = enrollments;
         this.baseRule = new BaseRule(parameters);
+        this.parameters = parameters;
         this.bills = bills;
         this.audit = audit;
         this.clock = clock;
@@ -167,6 +172,7 @@ public class Declarations {
         Bills.lock(jdbc, employer.id()); // one writer of an employer's declarations and bills at a time
         RegionCode region = new RegionCode(employer.regionCode());
         YearMonth now = YearMonth.now(clock);
+        Money max = maxBase(parameters, region, LocalDate.now(clock));
         List<Checked> checked = new ArrayList<>();
         // first pass: each line on its own
         List<Parsed> parsed = new ArrayList<>();
@@ -189,7 +195,7 @@ public class Declarations {
                     period = null;
                 }
             }
-            Money base = blank(l.base()) ? missing(v, "base") : amount(v, l.base());
+            Money base = blank(l.base()) ? missing(v, "base") : amount(v, l.base(), max);
             for (FieldViolation f : v.list()) {
                 errors.add(lineViolation(l.line(), f.field(), f));
             }
@@ -250,6 +256,11 @@ public class Declarations {
         return write(by, employer, channel, fileName, checked);
     }
 
+    /** The plausibility limit of a declared monthly base in force in the region on the day. */
+    static Money maxBase(Parameters parameters, RegionCode region, LocalDate on) {
+        return new Money(parameters.decimal(MAX_BASE, region, on));
+    }
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
@@ -260,7 +271,7 @@ public class Declarations {
     }
 
     /** A wage base in yuan: digits, optional thousands separators, at most two decimals; not negative, not absurd. */
-    static Money amount(Violations v, String raw) {
+    static Money amount(Violations v, String raw, Money max) {
         String s = raw.strip().replace("，", ",").replace("元", "").strip();
         if (s.startsWith("-") && s.substring(1).matches("[0-9][0-9,]*(\\.[0-9]+)?")) {
             v.add("base", "error.declaration.base.negative", s);
@@ -271,8 +282,8 @@ public class Declarations {
             return null;
         }
         BigDecimal amount = new BigDecimal(s.replace(",", ""));
-        if (amount.compareTo(MAX_BASE.amount()) > 0) {
-            v.add("base", "error.declaration.base.absurd", amount.toPlainString(), MAX_BASE.amount().toPlainString());
+        if (amount.compareTo(max.amount()) > 0) {
+            v.add("base", "error.declaration.base.absurd", amount.toPlainString(), max.amount().toPlainString());
             return null;
         }
         return new Money(amount);

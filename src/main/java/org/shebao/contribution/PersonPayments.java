@@ -139,7 +139,7 @@ public class PersonPayments {
         Integer year = number(v, r.year(), "year", 1990, now.getYear(), "error.personPayment.year");
         Integer from = mode == Mode.LUMP_SUM ? null : number(v, r.fromMonth(), "fromMonth", 1, 12, "error.personPayment.month");
         Integer to = mode == Mode.GAP ? number(v, r.toMonth(), "toMonth", 1, 12, "error.personPayment.month") : from;
-        Money declared = base(v, r.base());
+        Money declared = base(v, r.base(), Declarations.maxBase(parameters, region, today));
         LocalDate paidOn = today;
         if (by.isStaff() && r.paidOn() != null && !r.paidOn().isBlank()) {
             paidOn = v.date(r.paidOn(), "paidOn", true);
@@ -294,7 +294,7 @@ public class PersonPayments {
         return Integer.parseInt(s);
     }
 
-    private static Money base(Violations v, String raw) {
+    private static Money base(Violations v, String raw, Money max) {
         String s = raw == null ? "" : raw.strip().replace(",", "").replace("元", "").strip();
         if (s.isEmpty()) {
             v.add("base", "error.required");
@@ -307,6 +307,10 @@ public class PersonPayments {
         BigDecimal b = new BigDecimal(s);
         if (b.signum() <= 0) {
             v.add("base", "error.personPayment.base", s);
+            return null;
+        }
+        if (b.compareTo(max.amount()) > 0) {
+            v.add("base", "error.declaration.base.absurd", b.toPlainString(), max.amount().toPlainString());
             return null;
         }
         return new Money(b);

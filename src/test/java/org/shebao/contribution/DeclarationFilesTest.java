@@ -81,12 +81,22 @@ class DeclarationFilesTest {
         assertThat(DeclarationPeriod.parse(raw)).isEmpty();
     }
 
+    /** The plausibility limit of a declared base in the shipped parameters (contribution.base.declaredMax). */
+    private static final Money MAX = Declarations.maxBase(org.shebao.policy.PolicyBook.load().parameters(),
+            new org.shebao.common.RegionCode("350100"), java.time.LocalDate.of(2020, 3, 1));
+
+    @Test
+    @DisplayName("the plausibility limit of a declared base is a dated parameter with its source: 1,000,000.00 yuan")
+    void plausibilityLimit() {
+        assertThat(MAX).isEqualTo(Money.yuan("1000000.00"));
+    }
+
     @ParameterizedTest
     @CsvSource({"5000, 5000.00", "5000.5, 5000.50", "'5,000.00', 5000.00", "5000元, 5000.00", "0, 0.00"})
     @DisplayName("amounts: digits, thousands separators, at most two decimals")
     void amounts(String raw, String yuan) {
         Violations v = new Violations();
-        assertThat(Declarations.amount(v, raw)).isEqualTo(Money.yuan(yuan));
+        assertThat(Declarations.amount(v, raw, MAX)).isEqualTo(Money.yuan(yuan));
         assertThat(v.isEmpty()).isTrue();
     }
 
@@ -97,7 +107,7 @@ class DeclarationFilesTest {
     @DisplayName("not an amount, negative or absurd: each with its own reason")
     void badAmounts(String raw, String code) {
         Violations v = new Violations();
-        assertThat(Declarations.amount(v, raw)).isNull();
+        assertThat(Declarations.amount(v, raw, MAX)).isNull();
         assertThat(v.list()).extracting(f -> f.code()).containsExactly(code);
     }
 }
