@@ -33,6 +33,10 @@ import org.shebao.registry.Employment;
 import org.shebao.registry.Enrollments;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.shebao.policy.Implements;
+import org.shebao.policy.MeasureStatus;
+import org.shebao.policy.Measures;
+import org.shebao.registry.EnrollmentDateRule;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +48,15 @@ import org.springframework.transaction.annotation.Transactional;
  * period again supersedes its earlier declaration (kept, and named by the new one; the operation log says so), and
  * every open bill the change touches is recomputed ({@link Bills}).
  * <p>
+ * N-5a: a declaration made after its period fell due (the due date of the month's bill; of January's for a yearly
+ * base) is never refused for lateness; while the measure LATE_EMPLOYER_ENROLLMENT is in force for the region on the
+ * declaration day it is flagged with its clauses, and the day it fell due is kept.
+ * <p>
  * Who: the employer's own portal user, or a clerk (or administrator) of the employer's region; any staff of the
  * region may read.
  */
+@Implements(measure = EnrollmentDateRule.LATE, rule = "缴费基数申报：用人单位逾期申报照常受理，疫情期间标识依据条款（N-5a）",
+        ruleEn = "Wage-base declarations: an employer's late declaration is accepted, flagged with the clause during an emergency (N-5a)")
 @Service
 public class Declarations {
     /** The most lines one submission may hold. */
@@ -65,14 +75,16 @@ public class Declarations {
     private final AuditLog audit;
     private final Clock clock;
     private final Parameters parameters;
+    private final Measures measures;
 
     public Declarations(JdbcClient jdbc, Employers employers, Enrollments enrollments, Parameters parameters,
-                        Bills bills, AuditLog audit, Clock clock) {
+                        Bills bills, AuditLog audit, Clock clock, Measures measures) {
         this.jdbc = jdbc;
         this.employers = employers;
         this.enrollments = enrollments;
         this.baseRule = new BaseRule(parameters);
         this.parameters = parameters;
+        this.measures = measures;
         this.bills = bills;
         this.audit = audit;
         this.clock = clock;
@@ -296,8 +308,15 @@ public class Declarations {
         lines.forEach(c -> byPeriod.computeIfAbsent(c.period(), k -> new ArrayList<>()).add(c));
         List<Declaration> created = new ArrayList<>();
         TreeSet<YearMonth> touched = new TreeSet<>();
+        RegionCode region = new RegionCode(employer.regionCode());
+        LocalDate today = LocalDate.now(clock);
         for (Map.Entry<DeclarationPeriod, List<Checked>> e : byPeriod.entrySet()) {
             DeclarationPeriod period = e.getKey();
+            // N-5a: late (after the period's bill fell due) is accepted; during an emergency, flagged with the clause
+            LocalDate fellDue = bills.dueOn(region, period.firstMonth());
+            LocalDate dueOn = today.isAfter(fellDue) ? fellDue : null;
+            MeasureStatus n5a = dueOn == null ? null : measures.status(EnrollmentDateRule.LATE, region, today);
+            String flags = n5a != null && n5a.inForce() ? n5a.clauseList() : "";
             Long replaced = jdbc.sql("""
                             UPDATE contribution_declaration SET superseded_at = :now
                              WHERE employer_id = :e AND region_code = :r AND year = :y
@@ -307,12 +326,14 @@ public class Declarations {
                     .query(Long.class).optional().orElse(null);
             long id = jdbc.sql("""
                             INSERT INTO contribution_declaration (region_code, employer_id, year, month, channel, file_name,
-                                   line_count, declared_by, declared_at, replaces)
-                            VALUES (:r, :e, :y, :m, :channel, :file, :n, :by, :now, :replaces) RETURNING id""")
+                                   line_count, declared_by, declared_at, replaces, due_on, flags)
+                            VALUES (:r, :e, :y, :m, :channel, :file, :n, :by, :now, :replaces, :dueOn, :flags)
+                            RETURNING id""")
                     .param("r", employer.regionCode()).param("e", employer.id()).param("y", period.year())
                     .param("m", period.month(), java.sql.Types.SMALLINT).param("channel", channel.name())
                     .param("file", fileName).param("n", e.getValue().size()).param("by", by.getUsername())
                     .param("now", now).param("replaces", replaced, java.sql.Types.BIGINT)
+                    .param("dueOn", dueOn, java.sql.Types.DATE).param("flags", flags)
                     .query(Long.class).single();
             for (Checked c : e.getValue()) {
                 BaseDecision b = c.base();
@@ -329,7 +350,8 @@ public class Declarations {
             }
             audit.record(by.getUsername(), AuditAction.DECLARATION_SUBMITTED, "employer " + employer.id(),
                     period + " declaration " + id + ", " + e.getValue().size() + " lines, " + channel
-                            + (replaced == null ? "" : ", replaces declaration " + replaced));
+                            + (replaced == null ? "" : ", replaces declaration " + replaced)
+                            + (dueOn == null ? "" : ", late (due " + dueOn + ")" + (flags.isEmpty() ? "" : " [" + flags + "]")));
             if (period.yearly()) {
                 for (int m = 1; m <= 12; m++) {
                     touched.add(YearMonth.of(period.year(), m));
@@ -354,6 +376,7 @@ public class Declarations {
         return new Declaration(rs.getLong("id"), rs.getLong("employer_id"), rs.getString("region_code"),
                 new DeclarationPeriod(rs.getInt("year"), month), DeclarationChannel.valueOf(rs.getString("channel")),
                 rs.getString("file_name"), rs.getInt("line_count"), rs.getString("declared_by"),
-                local(rs, "declared_at"), rs.getObject("replaces", Long.class), local(rs, "superseded_at"));
+                local(rs, "declared_at"), rs.getObject("replaces", Long.class), local(rs, "superseded_at"),
+                rs.getObject("due_on", LocalDate.class), rs.getString("flags"));
     }
 }

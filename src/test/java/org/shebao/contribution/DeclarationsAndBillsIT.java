@@ -370,4 +370,28 @@ class DeclarationsAndBillsIT {
                 .status()).isEqualTo(400);
         assertThat(counts()).isEqualTo(before);
     }
+
+    @Test
+    @DisplayName("N-5a: a declaration of 2020-03 made today, long after its bill fell due (2020-04-15), is accepted, not "
+            + "refused for lateness, and flagged N-5a while Fujian's emergency measure is in force; this month's is in time")
+    void lateDeclarationAcceptedAndFlagged() {
+        Employer e = employer(EmployerSize.SMALL);
+        Employee a = employee(e, "李逾期");
+        String thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        Declaration.Outcome o = declarations.declare(users.get("fz.clerk"), e.id(), List.of(
+                new DeclaredLine(1, a.idNumber(), a.name(), "2020-03", "5000"),
+                new DeclaredLine(2, a.idNumber(), a.name(), thisMonth, "5000")));
+        Declaration late = o.declarations().stream().filter(d -> d.period().toString().equals("2020-03")).findFirst()
+                .orElseThrow();
+        assertThat(late.dueOn()).hasToString("2020-04-15");
+        assertThat(late.flagList()).containsExactly("N-5a");
+        Declaration now = o.declarations().stream().filter(d -> d.period().toString().equals(thisMonth)).findFirst()
+                .orElseThrow();
+        assertThat(now.late()).isFalse();
+        assertThat(now.flagged()).isFalse();
+        JsonNode dto = api.get("fz.clerk", "/api/v1/employers/" + e.id()
+                + "/declarations/" + late.id()).body();
+        assertThat(dto.path("lateAfter").asString()).isEqualTo("2020-04-15");
+        assertThat(dto.path("flags").get(0).asString()).isEqualTo("N-5a");
+    }
 }

@@ -73,7 +73,8 @@ class ContributionApi {
 
     record DeclarationDto(long id, String period, boolean yearly, DeclarationChannel channel, String channelName,
                           String fileName, int lineCount, String declaredBy, OffsetDateTime declaredAt, Long replaces,
-                          boolean current, OffsetDateTime supersededAt, List<LineDto> lines) {
+                          boolean current, OffsetDateTime supersededAt, LocalDate lateAfter, List<String> flags,
+                          List<LineDto> lines) {
     }
 
     record OutcomeDto(List<DeclarationDto> declarations, int lines, List<String> billsRecomputed) {
@@ -188,7 +189,8 @@ class ContributionApi {
     private DeclarationDto dto(Declaration d, List<Declaration.Line> lines) {
         return new DeclarationDto(d.id(), d.period().toString(), d.period().yearly(), d.channel(),
                 msg("declaration.channel." + d.channel()), d.fileName(), d.lineCount(), userNames.of(d.declaredBy()),
-                d.declaredAt(), d.replaces(), d.current(), d.supersededAt(), lines == null ? null : lines.stream()
+                d.declaredAt(), d.replaces(), d.current(), d.supersededAt(), d.dueOn(), List.of(d.flagList()),
+                lines == null ? null : lines.stream()
                 .map(l -> new LineDto(l.lineNo(), l.personId(), l.personName(), l.declaredBase(), l.baseUsed(),
                         l.clamp(), l.clamped(), l.floor(), l.ceiling(), l.clampReason())).toList());
     }
