@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.shebao.common.PgCopy;
-import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.InvalidInputException;
 import org.shebao.common.Money;
@@ -79,10 +78,8 @@ public class Contributions {
      */
     @Transactional
     public Deferral defer(ShebaoUser by, long personId, int year) {
-        Person person = persons.person(by, personId); // a citizen only for themselves, staff within their region
-        if (by.isStaff() && !by.has(Role.CLERK, Role.REVIEWER, Role.ADMIN)) {
-            throw new AccessDeniedToRecordException("deferral");
-        }
+        // a citizen only for themselves, staff within their region
+        Person person = PersonPayments.person(persons, by, personId, "deferral", Role.CLERK, Role.REVIEWER, Role.ADMIN);
         RegionCode region = new RegionCode(person.regionCode());
         LocalDate today = LocalDate.now(clock);
         MeasureStatus status = measures.status(MEASURE, region, today);

@@ -117,14 +117,7 @@ public class Payments {
         String reference = reference(v, p.reference(), "reference");
         YearMonth month = month(v, p.month(), "month");
         Money amount = amount(v, p.amount(), "amount");
-        LocalDate today = LocalDate.now(clock);
-        LocalDate paidOn = today;
-        if (by.isStaff() && p.paidOn() != null && !p.paidOn().isBlank()) {
-            paidOn = v.date(p.paidOn(), "paidOn", true);
-            if (paidOn != null && paidOn.isAfter(today)) {
-                v.add("paidOn", "error.date.future", today);
-            }
-        }
+        LocalDate paidOn = paidOn(v, by, p.paidOn(), LocalDate.now(clock));
         v.throwIfAny();
         if (exists(reference, employer.regionCode())) {
             throw new ConflictException("reference", "error.payment.reference.exists", reference);
@@ -456,6 +449,18 @@ public class Payments {
     }
 
     // ---------------------------------------------------------------- checks
+
+    /** The day paid: today, or for staff the day written (from the bank's slip), not after today. */
+    static LocalDate paidOn(Violations v, ShebaoUser by, String raw, LocalDate today) {
+        if (!by.isStaff() || raw == null || raw.isBlank()) {
+            return today;
+        }
+        LocalDate paidOn = v.date(raw, "paidOn", true);
+        if (paidOn != null && paidOn.isAfter(today)) {
+            v.add("paidOn", "error.date.future", today);
+        }
+        return paidOn;
+    }
 
     private boolean exists(String reference, String region) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM contribution_payment WHERE reference = :ref AND region_code = :r)")

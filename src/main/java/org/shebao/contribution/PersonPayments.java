@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import lombok.RequiredArgsConstructor;
 import org.shebao.audit.AuditAction;
 import org.shebao.audit.AuditLog;
 import org.shebao.common.AccessDeniedToRecordException;
@@ -59,6 +60,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Implements(measure = "CONTRIBUTION_DEFERRAL_2020", rule = "灵活就业人员2020年度缴费：一次性补缴、中断补缴或定期缴费，逐月标识依据条款并记入个人权益记录",
         ruleEn = "Flexible workers' 2020 contributions paid late as a lump sum, a gap payment or periodically, each month flagged and recorded")
 @Service
+@RequiredArgsConstructor
 public class PersonPayments {
     static final String FLEXIBLE_RATE = "contribution.rate.pension.flexible";
     static final String PERSONAL_RATE = "contribution.rate.pension.personal";
@@ -92,25 +94,6 @@ public class PersonPayments {
     private final Ledger ledger;
     private final AuditLog audit;
     private final Clock clock;
-    private final BaseRule baseRule;
-    private final PaidMonthRule rule;
-
-    public PersonPayments(JdbcClient jdbc, Persons persons, Enrollments enrollments, Bills bills,
-                          Parameters parameters, Measures measures, Deadlines deadlines, Ledger ledger, AuditLog audit,
-                          Clock clock) {
-        this.jdbc = jdbc;
-        this.persons = persons;
-        this.enrollments = enrollments;
-        this.bills = bills;
-        this.parameters = parameters;
-        this.measures = measures;
-        this.deadlines = deadlines;
-        this.ledger = ledger;
-        this.audit = audit;
-        this.clock = clock;
-        this.baseRule = new BaseRule(parameters);
-        this.rule = new PaidMonthRule(new LatePaymentRule(new LateFeeRule(parameters)));
-    }
 
     /** The months of {@code year} the person has paid (the bulk history's months from January, and the paid months). */
     public Set<Integer> paidMonths(long personId, int year) {
@@ -127,10 +110,7 @@ public class PersonPayments {
     /** Pays months of a year for a person; see the class. */
     @Transactional
     public Made pay(ShebaoUser by, long personId, Request r) {
-        Person person = persons.person(by, personId); // a citizen only for themselves, staff within their region
-        if (by.isStaff() && !by.has(Role.CLERK, Role.FINANCE, Role.ADMIN)) {
-            throw new AccessDeniedToRecordException("person payment");
-        }
+        Person person = person(persons, by, personId, "person payment", Role.CLERK, Role.FINANCE, Role.ADMIN);
         RegionCode region = new RegionCode(person.regionCode());
         LocalDate today = LocalDate.now(clock);
         YearMonth now = YearMonth.from(today);
@@ -140,13 +120,7 @@ public class PersonPayments {
         Integer from = mode == Mode.LUMP_SUM ? null : number(v, r.fromMonth(), "fromMonth", 1, 12, "error.personPayment.month");
         Integer to = mode == Mode.GAP ? number(v, r.toMonth(), "toMonth", 1, 12, "error.personPayment.month") : from;
         Money declared = base(v, r.base(), Declarations.maxBase(parameters, region, today));
-        LocalDate paidOn = today;
-        if (by.isStaff() && r.paidOn() != null && !r.paidOn().isBlank()) {
-            paidOn = v.date(r.paidOn(), "paidOn", true);
-            if (paidOn != null && paidOn.isAfter(today)) {
-                v.add("paidOn", "error.date.future", today);
-            }
-        }
+        LocalDate paidOn = Payments.paidOn(v, by, r.paidOn(), today);
         v.throwIfAny();
         // one payment of a person at a time: the months paid are read and written under the lock
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('contribution_person'), hashtext(:p))")
@@ -209,7 +183,7 @@ public class PersonPayments {
             LocalDate dueOn = bills.dueOn(region, m);
             MeasureStatus noFee = measures.status(Payments.MEASURE, region, dueOn);
             Deadline deadline = deadlines.of(Contributions.RULE, region, dueOn).orElse(null);
-            PaidMonthRule.Decision d = rule.decide(region, m, due, dueOn, paidOn, null, noFee.inForce(),
+            PaidMonthRule.Decision d = new PaidMonthRule(new LatePaymentRule(new LateFeeRule(parameters))).decide(region, m, due, dueOn, paidOn, null, noFee.inForce(),
                     noFee.clauses(), deadline);
             MeasureStatus deferral = measures.status(Contributions.MEASURE, region, dueOn);
             Integer deferralYear = parameters.find(Contributions.YEAR, region, dueOn).map(p -> (Integer) p.value())
@@ -256,6 +230,15 @@ public class PersonPayments {
         return new Made(id, mode, year, paidOn, base, amount, credit, fees, out);
     }
 
+    /** The person, for themselves (a citizen) or for staff of their region with one of the roles; else refused. */
+    static Person person(Persons persons, ShebaoUser by, long personId, String what, Role... staff) {
+        Person person = persons.person(by, personId);
+        if (by.isStaff() && !by.has(staff)) {
+            throw new AccessDeniedToRecordException(what);
+        }
+        return person;
+    }
+
     /** Writes a paid month; false when the month was paid already. */
     boolean insert(long personId, PaidMonth m, Long paymentId, Long billId) {
         return jdbc.sql("""
@@ -275,7 +258,7 @@ public class PersonPayments {
 
     private BaseDecision clamp(RegionCode region, YearMonth month, Money declared) {
         try {
-            return baseRule.clamp(region, month, declared);
+            return new BaseRule(parameters).clamp(region, month, declared);
         } catch (Parameters.MissingParameterException e) {
             throw InvalidInputException.of("year", "error.bill.noParameters", month.toString());
         }

@@ -53,11 +53,22 @@
  *       applied booked per fund (collection account against receivable, split by the bill's shares) and the fee
  *       charged as late fees receivable against late-fee income.</li>
  * </ul>
+ * Issue 11, fourth slice (N-5b / N-5c, FJ-5b / FJ-5c for flexible workers, item 7, N-5a on declarations):
+ * <ul>
+ *   <li>{@link org.shebao.contribution.PersonPayments}: a flexible worker's own pension payments, a lump sum, a gap or
+ *       one month, each month decided by {@link org.shebao.contribution.PaidMonthRule} (in time; late but N-5c / FJ-5c
+ *       by lifted + 3 months: no fee, in its own month; else the late fee and a back payment, a break in the record)
+ *       and flagged with the deferral measure's clauses;</li>
+ *   <li>{@link org.shebao.contribution.PaidMonth}: every paid month (these payments, and each employee's month of a bill
+ *       paid in full, by {@code Payments}), added to its year in {@code Contributions.rightsRecord}, which the pension
+ *       and unemployment modules read;</li>
+ *   <li>{@code Declarations}: a declaration after its period fell due is accepted and flagged N-5a while the measure is
+ *       in force.</li>
+ * </ul>
  * Not yet: collecting late fees (they stay receivable), refunding or carrying over overpaid amounts and matching an
  * unmatched payment once its bill is assessed (worklist items, no action), booking unmatched or overpaid money
- * (not booked: a suspense account is for finance to decide); the rights record fed by paid months (N-5c's rights
- * part, item 7); FJ-1.5 at the counter ({@code BackPayment2019Rule} is not called); N-5b / FJ-5b payments of
- * flexible workers. The 2020 relief is no measure of the catalog (it rests on 人社部发〔2020〕11号 and 49号, not the
+ * (not booked: a suspense account is for finance to decide); FJ-1.5 at the counter ({@code BackPayment2019Rule} is
+ * not called); urban-rural residents' payments. The 2020 relief is no measure of the catalog (it rests on 人社部发〔2020〕11号 and 49号, not the
  * three notices): it is applied from the parameters on every bill; likewise the employer deferral.
  */
 @ApplicationModule(displayName = "Contribution")

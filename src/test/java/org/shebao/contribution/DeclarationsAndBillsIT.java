@@ -42,40 +42,7 @@ import tools.jackson.databind.JsonNode;
  */
 @ShebaoIntegrationTest
 @DisplayName("Declarations (缴费基数申报) and the monthly bill (核定), issue 11")
-class DeclarationsAndBillsIT {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    Employers employers;
-    @Autowired
-    Persons persons;
-    @Autowired
-    RegistryBulkLoad bulk;
-    @Autowired
-    Bills bills;
-    @Autowired
-    Declarations declarations;
-
-    ApiClient api;
-    ShebaoUser clerk;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        clerk = users.get("fz.clerk");
-    }
-
-    private Employer employer(EmployerSize size) {
-        return BillFixtures.employer(employers, clerk, size);
-    }
-
-    private Employee employee(Employer e, String name) {
-        return BillFixtures.employee(persons, bulk, clerk, e.id(), name);
-    }
+class DeclarationsAndBillsIT extends ContributionIntegration {
 
     private static byte[] csv(String... lines) {
         return ("\uFEFF公民身份号码,姓名,费款所属期,缴费工资基数（元）\r\n" + String.join("\r\n", lines) + "\r\n")
@@ -94,10 +61,6 @@ class DeclarationsAndBillsIT {
                 "bill", count("contribution_bill"), "billLine", count("contribution_bill_line"),
                 "audit", jdbc.sql("SELECT count(*) FROM audit_log WHERE action NOT IN ('LOGIN_SUCCEEDED', 'LOGIN_FAILED')")
                         .query(Long.class).single());
-    }
-
-    private long count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 
     @Test

@@ -39,36 +39,11 @@ import tools.jackson.databind.JsonNode;
  */
 @ShebaoIntegrationTest
 @DisplayName("Employer deferral (缓缴): case, reviewer approval, late fee waived, FJ-1.4 standing")
-class EmployerDeferralIT {
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestUsers users;
+class EmployerDeferralIT extends ContributionIntegration {
     @Autowired
     CaseWorkflow workflow;
     @Autowired
     EmployerDeferrals deferrals;
-    @Autowired
-    Employers employers;
-    @Autowired
-    Persons persons;
-    @Autowired
-    RegistryBulkLoad bulk;
-    @Autowired
-    Declarations declarations;
-    @Autowired
-    Bills bills;
-    @Autowired
-    Payments payments;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
 
     private static Map<String, Object> application(String from, String months, String reason) {
         return Map.of("type", "EMPLOYER_DEFERRAL", "form", Map.of("fromMonth", from, "months", months,
@@ -145,9 +120,8 @@ class EmployerDeferralIT {
             + "after its due date, inside the deferral ending 2020-09-15): fee waived citing 人社部发〔2020〕11号; FJ-1.4: "
             + "deferred on 2020-07-10, open until both months are paid, then paid in time; not deferred on 2020-10-01")
     void clerkOnBehalfAndStanding() {
-        ShebaoUser clerk = users.get("fz.clerk");
-        Employer e = BillFixtures.employer(employers, clerk, EmployerSize.LARGE);
-        Employee a = BillFixtures.employee(persons, bulk, clerk, e.id(), "赵缓缴");
+        Employer e = employer(EmployerSize.LARGE);
+        Employee a = employee(e, "赵缓缴");
         assertThat(api.post("xm.clerk", "/api/v1/cases", Map.of("type", "EMPLOYER_DEFERRAL", "form",
                 Map.of("employerId", String.valueOf(e.id()), "fromMonth", "2020-07", "months", "2",
                         "reason", "电话申请"))).status()).as("not Xiamen's unit").isEqualTo(403);

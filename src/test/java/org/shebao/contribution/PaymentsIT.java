@@ -48,43 +48,13 @@ import tools.jackson.databind.JsonNode;
  */
 @ShebaoIntegrationTest
 @DisplayName("Payments (缴费) and arrears (欠费): file import all or nothing, online payments, matching, late fee, worklists, books")
-class PaymentsIT {
+class PaymentsIT extends ContributionIntegration {
     private static final AtomicInteger REF = new AtomicInteger();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    Employers employers;
-    @Autowired
-    Persons persons;
-    @Autowired
-    RegistryBulkLoad bulk;
-    @Autowired
-    Bills bills;
-    @Autowired
-    Declarations declarations;
-    @Autowired
-    Payments payments;
-    @Autowired
-    Ledger ledger;
-
-    ApiClient api;
-    ShebaoUser clerk;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        clerk = users.get("fz.clerk");
-    }
 
     /** A fresh large enterprise with one employee, base 6000.00, and its bill of the month: 1512.00. */
     private Employer billed(String... months) {
-        Employer e = BillFixtures.employer(employers, clerk, EmployerSize.LARGE);
-        Employee a = BillFixtures.employee(persons, bulk, clerk, e.id(), "王缴费");
+        Employer e = employer(EmployerSize.LARGE);
+        Employee a = employee(e, "王缴费");
         List<DeclaredLine> lines = new ArrayList<>();
         for (String m : months) {
             lines.add(new DeclaredLine(lines.size() + 1, a.idNumber(), a.name(), m, "6000.00"));
@@ -113,10 +83,6 @@ class PaymentsIT {
 
     private Bill bill(Employer e, String month) {
         return bills.bill(clerk, e.id(), YearMonth.parse(month)).orElseThrow();
-    }
-
-    private long count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 
     private Map<String, Long> counts() {

@@ -46,44 +46,15 @@ import tools.jackson.databind.JsonNode;
  */
 @ShebaoIntegrationTest
 @DisplayName("Flexible workers' payments (N-5b, FJ-5b: lump sum, gap, periodic) and the rights record (N-5c, FJ-5c)")
-class PersonPaymentsIT {
+class PersonPaymentsIT extends ContributionIntegration {
     private static final LocalDate LIFTED = LocalDate.of(2020, 4, 30);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    Persons persons;
-    @Autowired
-    Employers employers;
-    @Autowired
-    RegistryBulkLoad bulk;
-    @Autowired
-    Declarations declarations;
-    @Autowired
-    Bills bills;
-    @Autowired
-    Payments payments;
     @Autowired
     Contributions contributions;
     @Autowired
     Pensions pensions;
     @Autowired
-    Ledger ledger;
-    @Autowired
     FujianEmergency fujian;
-
-    ApiClient api;
-    ShebaoUser clerk;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        clerk = users.get("fz.clerk");
-    }
 
     @AfterEach
     void restoreFujian() {
@@ -91,7 +62,7 @@ class PersonPaymentsIT {
     }
 
     private long flexibleWorker() {
-        return BillFixtures.person(persons, clerk, "林灵活").id();
+        return fixtures.person("林灵活").id();
     }
 
     private Response pay(long person, String mode, String from, String to, String base, String paidOn) {
@@ -205,8 +176,8 @@ class PersonPaymentsIT {
         assertThat(texts(bad.body().path("errors"), "field")).contains("mode", "base");
         assertThat(rows(person)).isEqualTo(before);
 
-        Employer e = BillFixtures.employer(employers, clerk, EmployerSize.SMALL);
-        Employee employee = BillFixtures.employee(persons, bulk, clerk, e.id(), "王在职");
+        Employer e = employer(EmployerSize.SMALL);
+        Employee employee = employee(e, "王在职");
         Response employed = pay(employee.personId(), "PERIODIC", "6", null, "4000.00", "2020-09-01");
         assertThat(employed.status()).isEqualTo(400);
         assertThat(texts(employed.body().path("errors"), "message")).anySatisfy(m -> assertThat(m).contains(e.name()));
@@ -220,8 +191,8 @@ class PersonPaymentsIT {
     @DisplayName("item 7: an employer's bill paid in full puts the month into the employee's record: base 6000.00, "
             + "the personal pension share 480.00 credited, the payment day, in its own month")
     void billPaidIntoTheRecord() {
-        Employer e = BillFixtures.employer(employers, clerk, EmployerSize.LARGE);
-        Employee a = BillFixtures.employee(persons, bulk, clerk, e.id(), "王记账");
+        Employer e = employer(EmployerSize.LARGE);
+        Employee a = employee(e, "王记账");
         declarations.declare(clerk, e.id(), List.of(new DeclaredLine(1, a.idNumber(), a.name(), "2020-08", "6000.00")));
         Bill bill = bills.assess(clerk, e.id(), YearMonth.of(2020, 8)).bill();
         int before = contributions.rightsRecord(a.personId()).totalMonths();

@@ -19,13 +19,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
-import org.shebao.contribution.BillFixtures;
+import org.shebao.contribution.ContributionFixtures;
 import org.shebao.contribution.BillFixtures.Employee;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.EmployerSize;
-import org.shebao.registry.Employers;
-import org.shebao.registry.RegistryBulkLoad;
-import org.shebao.registry.Persons;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @ShebaoIntegrationTest
@@ -34,11 +31,7 @@ class DeclarationJourneyIT extends BrowserJourney {
     @Autowired
     TestUsers testUsers;
     @Autowired
-    Employers employers;
-    @Autowired
-    Persons persons;
-    @Autowired
-    RegistryBulkLoad bulk;
+    ContributionFixtures fixtures;
 
     @Test
     @DisplayName("人社部发〔2020〕11号: employer.fz downloads the template, uploads a declaration with one bad line, "
@@ -48,9 +41,9 @@ class DeclarationJourneyIT extends BrowserJourney {
         ShebaoUser clerk = testUsers.get("fz.clerk");
         long employerId = testUsers.get("employer.fz").employerId();
         // the agency has classified the unit as small (the relief depends on it) and two employees joined it
-        BillFixtures.classify(employers, clerk, employers.employer(clerk, employerId), EmployerSize.SMALL);
-        Employee a = BillFixtures.employee(persons, bulk, clerk, employerId, "林晓东");
-        Employee b = BillFixtures.employee(persons, bulk, clerk, employerId, "黄雅琴");
+        fixtures.classify(employerId, EmployerSize.SMALL);
+        Employee a = fixtures.employee(employerId, "林晓东");
+        Employee b = fixtures.employee(employerId, "黄雅琴");
 
         login("employer.fz");
         page.click("#declarations-link");

@@ -11,15 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
 import org.shebao.contribution.BillFixtures;
+import org.shebao.contribution.ContributionFixtures;
 import org.shebao.contribution.Bills;
 import org.shebao.contribution.DeclaredLine;
 import org.shebao.contribution.Declarations;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.Employer;
 import org.shebao.registry.EmployerSize;
-import org.shebao.registry.Employers;
-import org.shebao.registry.Persons;
-import org.shebao.registry.RegistryBulkLoad;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @ShebaoIntegrationTest
@@ -28,11 +26,7 @@ class PaymentJourneyIT extends BrowserJourney {
     @Autowired
     TestUsers testUsers;
     @Autowired
-    Employers employers;
-    @Autowired
-    Persons persons;
-    @Autowired
-    RegistryBulkLoad bulk;
+    ContributionFixtures fixtures;
     @Autowired
     Declarations declarations;
     @Autowired
@@ -49,8 +43,8 @@ class PaymentJourneyIT extends BrowserJourney {
             + "lifted date is pending (22.68 waived, N-5c / FJ-5c); each bill says which rule applied and why")
     void financeImportsPayments() {
         ShebaoUser clerk = testUsers.get("fz.clerk");
-        Employer e = BillFixtures.employer(employers, clerk, EmployerSize.LARGE);
-        BillFixtures.Employee a = BillFixtures.employee(persons, bulk, clerk, e.id(), "陈缴费");
+        Employer e = fixtures.employer(EmployerSize.LARGE);
+        BillFixtures.Employee a = fixtures.employee(e.id(), "陈缴费");
         declarations.declare(clerk, e.id(), List.of(new DeclaredLine(1, a.idNumber(), a.name(), "2019-11", "6000"),
                 new DeclaredLine(2, a.idNumber(), a.name(), "2020-08", "6000")));
         bills.assess(clerk, e.id(), YearMonth.of(2019, 11)); // 1512.00, due 2019-12-15
