@@ -123,7 +123,11 @@ public class WorkInjuryBenefits {
                 parameters.rateTable("workinjury.nursing.share", region, concluded),
                 parameters.money("wage.average.monthly", region, concluded.minusYears(1)));
         YearMonth first = YearMonth.from(concluded).plusMonths(1);
-        YearMonth next = YearMonth.from(approvalDay).plusMonths(1);
+        // paid from the month after approval, or after the region's last completed run if that is later (a closed
+        // month pays nobody again)
+        YearMonth afterApproval = YearMonth.from(approvalDay).plusMonths(1);
+        YearMonth next = orders.lastCompletedMonth(r.regionCode()).map(m -> m.plusMonths(1))
+                .filter(m -> m.isAfter(afterApproval)).orElse(afterApproval);
         int arrears = first.isBefore(next) ? (int) first.until(next, java.time.temporal.ChronoUnit.MONTHS) : 0;
         // FJ-1.4: the employer the worker was insured with against work injury on the day, and its deferral then
         Optional<Enrollment> employment = enrollments.enrollmentsOf(by, r.personId()).stream()

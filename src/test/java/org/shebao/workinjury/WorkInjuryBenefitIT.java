@@ -128,7 +128,8 @@ class WorkInjuryBenefitIT {
         Money nursing = parameters.money("wage.average.monthly", XINZHOU, concluded.minusYears(1))
                 .times(new BigDecimal("0.30"), RoundingMode.HALF_UP);
         YearMonth first = YearMonth.from(concluded).plusMonths(1);
-        YearMonth next = YearMonth.now(clock).plusMonths(1);
+        // the month after approval, or after the city's last completed run (AwardRulesIT completes Xinzhou's next month)
+        YearMonth next = preview.nextPayroll();
         int arrears = (int) first.until(next, java.time.temporal.ChronoUnit.MONTHS);
 
         steps.decide(c.id(), "xz.clerk", "xz.clerk", "认定决定书、鉴定结论已核", "xz.reviewer");
