@@ -172,6 +172,9 @@ public class WorkInjuryBenefits {
         RegionCode region = new RegionCode(c.regionCode());
         Benefits b = p.benefits();
         String bank = c.form().get(BANK_ACCOUNT);
+        if (bank == null || bank.isBlank()) { // an application made before the form asked for the account
+            throw new ConflictException(BANK_ACCOUNT, "error.wi.benefit.noBankAccount");
+        }
         try { // the database holds one award per appraisal: a parallel approval of another case loses here
             jdbc.sql("""
                     INSERT INTO workinjury_award (case_id, region_code, person_id, case_reference, recognition_id,

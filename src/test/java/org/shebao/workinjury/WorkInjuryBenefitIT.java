@@ -167,8 +167,8 @@ class WorkInjuryBenefitIT {
     }
 
     @Test
-    @DisplayName("without a concluded appraisal, and a second approval of the same conclusion (twice at once): refused "
-            + "with its reason, nothing paid twice")
+    @DisplayName("without a concluded appraisal, without a bank account, and a second approval of the same conclusion "
+            + "(twice at once): refused with its reason, nothing paid twice")
     void refusals() throws Exception {
         LocalDate today = LocalDate.now(clock);
         long person = person();
@@ -186,6 +186,15 @@ class WorkInjuryBenefitIT {
                 new Appraisals.Conclusion("8", "NONE", today.minusDays(10).toString(), today.minusDays(9).toString()),
                 new Upload("EVIDENCE", "鉴定结论书.pdf", "application/pdf", WorkInjuryFixtures.pdf("grade 8")));
         Case second = apply(person, r.injuredOn());
+        // an application made before the form asked for a bank account: refused with the reason, nothing paid
+        Case old = apply(person, r.injuredOn());
+        jdbc.sql("UPDATE casework_case SET form = (form::jsonb - 'bankAccount')::text WHERE id = :c")
+                .param("c", old.id()).update();
+        steps.accept("xz.clerk", old.id());
+        steps.preReview("xz.clerk", old.id(), "已核");
+        assertThatThrownBy(() -> steps.approve("xz.reviewer", old.id()))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.violation().code()).isEqualTo("error.wi.benefit.noBankAccount"));
         steps.accept("xz.clerk", second.id());
         steps.preReview("xz.clerk", second.id(), "已核");
         ExecutorService pool = Executors.newFixedThreadPool(2);
