@@ -1,60 +1,49 @@
 package org.shebao.contribution;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.Money;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * A person's monthly contribution wages (缴费工资) as the contribution records hold them, for the benefits that are
- * computed from them (e.g. a work-injured worker's own wage, 工伤保险条例 第六十四条). A month with an employer's bill
- * line of the insurance has the base that line used; a month without one falls back on the yearly rights record
- * (imported history): the year's monthly base for its first {@code months} months. A month with neither was not paid.
+ * A person's monthly contribution wages (缴费工资) as the rights record holds them, for the benefits computed from them
+ * (e.g. a work-injured worker's own wage, 工伤保险条例 第六十四条): each paid month with its base (the person's own
+ * payments and the employers' bills paid in full); for a year with no paid month, the yearly history loaded in bulk,
+ * its monthly base for its first {@code months} months. A month with neither was not paid.
  */
 @Service
 @RequiredArgsConstructor
 public class WageHistory {
-    private final JdbcClient jdbc;
+    private final Contributions contributions;
 
     /** Where a month's wage was read. */
-    public enum Source { BILL, YEAR }
+    public enum Source { PAID_MONTH, YEAR }
 
     public record MonthlyWage(YearMonth month, Money base, Source source) {
     }
 
     /** The months from {@code from} to {@code to} (both included) with a contribution wage, in order. */
-    public List<MonthlyWage> monthly(long personId, Insurance insurance, YearMonth from, YearMonth to) {
+    public List<MonthlyWage> monthly(long personId, YearMonth from, YearMonth to) {
+        RightsRecord record = contributions.rightsRecord(personId);
         Map<YearMonth, MonthlyWage> out = new TreeMap<>();
-        jdbc.sql("""
-                SELECT b.year, b.month, l.base_used FROM contribution_bill_line l
-                  JOIN contribution_bill b ON b.id = l.bill_id AND b.region_code = l.region_code
-                 WHERE l.person_id = :p AND l.insurance = :i
-                   AND make_date(b.year, b.month, 1) BETWEEN :from AND :to""")
-                .param("p", personId).param("i", insurance.name()).param("from", from.atDay(1)).param("to", to.atDay(1))
-                .query(rs -> {
-                    YearMonth m = YearMonth.of(rs.getInt("year"), rs.getInt("month"));
-                    out.put(m, new MonthlyWage(m, new Money(rs.getBigDecimal("base_used")), Source.BILL));
-                });
-        List<MonthlyWage> years = new ArrayList<>();
-        jdbc.sql("SELECT year, months, monthly_base FROM contribution_year WHERE person_id = :p AND year BETWEEN :a AND :b"
-                        + " AND months > 0")
-                .param("p", personId).param("a", from.getYear()).param("b", to.getYear())
-                .query(rs -> {
-                    for (int m = 1; m <= rs.getInt("months"); m++) {
-                        years.add(new MonthlyWage(YearMonth.of(rs.getInt("year"), m),
-                                new Money(rs.getBigDecimal("monthly_base")), Source.YEAR));
-                    }
-                });
-        for (MonthlyWage w : years) {
-            if (!w.month().isBefore(from) && !w.month().isAfter(to)) {
-                out.putIfAbsent(w.month(), w);
+        for (PaidMonth m : record.months()) {
+            out.put(m.month(), new MonthlyWage(m.month(), m.base(), Source.PAID_MONTH));
+        }
+        Set<Integer> yearsWithPaidMonths = record.months().stream().map(m -> m.month().getYear())
+                .collect(Collectors.toSet());
+        for (ContributionYear y : record.years()) {
+            if (!yearsWithPaidMonths.contains(y.year())) { // the merged row of such a year already counts them
+                for (int m = 1; m <= y.months(); m++) {
+                    out.putIfAbsent(YearMonth.of(y.year(), m), new MonthlyWage(YearMonth.of(y.year(), m),
+                            y.monthlyBase(), Source.YEAR));
+                }
             }
         }
-        return List.copyOf(out.values());
+        return out.values().stream().filter(w -> !w.month().isBefore(from) && !w.month().isAfter(to)).toList();
     }
 }

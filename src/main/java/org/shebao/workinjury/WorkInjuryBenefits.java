@@ -16,7 +16,6 @@ import org.shebao.common.ConflictException;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.contribution.EmployerDeferrals;
-import org.shebao.contribution.Insurance;
 import org.shebao.contribution.WageHistory;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.payroll.Benefit;
@@ -111,8 +110,8 @@ public class WorkInjuryBenefits {
     private Preview preview(ShebaoUser by, Recognition r, Appraisal a, LocalDate approvalDay) {
         RegionCode region = new RegionCode(r.regionCode());
         YearMonth injuryMonth = YearMonth.from(r.injuredOn());
-        List<WageHistory.MonthlyWage> before = wages.monthly(r.personId(), Insurance.WORK_INJURY,
-                injuryMonth.minusMonths(12), injuryMonth.minusMonths(1));
+        List<WageHistory.MonthlyWage> before = wages.monthly(r.personId(), injuryMonth.minusMonths(12),
+                injuryMonth.minusMonths(1));
         OwnWage own = BenefitRule.ownWage(before.stream().map(WageHistory.MonthlyWage::base).toList(),
                 parameters.money("wage.average.monthly", region, r.injuredOn().minusYears(1)),
                 parameters.range("workinjury.ownWage.bounds", region, r.injuredOn()));
