@@ -88,6 +88,10 @@ class HallJourneyIT extends BrowserJourney {
         page.click("#walk-in");
         assertThat(page.locator("#walkin-form #form-errors")).containsText("体温");
         assertThat(page.locator("#walkin-form #form-errors")).containsText("不合理");
+        // what was typed stays, to be corrected
+        assertThat(page.locator("#visitorName-walkin")).hasValue("李四");
+        assertThat(page.locator("#temperature-walkin")).hasValue("45");
+        assertThat(page.locator("#temperature")).hasValue("");
     }
 
     @Test

@@ -51,7 +51,8 @@ class HallManagerPages {
     String checkIn(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                    @RequestParam(required = false) String code, @RequestParam(required = false) String temperature,
                    Model model, RedirectAttributes redirect) {
-        model.addAttribute("code", code);
+        model.addAttribute("code", code); // what was typed, shown again after an error
+        model.addAttribute("temperature", temperature);
         return after(user, id, model, redirect, "checkin",
                 () -> screenings.checkIn(user, id, code, temperature));
     }
@@ -60,6 +61,9 @@ class HallManagerPages {
     String walkIn(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                   @RequestParam(required = false) String visitorName, @RequestParam(required = false) String service,
                   @RequestParam(required = false) String temperature, Model model, RedirectAttributes redirect) {
+        model.addAttribute("visitorName", visitorName); // what was typed, shown again after an error
+        model.addAttribute("service", service);
+        model.addAttribute("temperature", temperature);
         return after(user, id, model, redirect, "walkin",
                 () -> screenings.walkIn(user, id, visitorName, service, temperature));
     }
@@ -73,6 +77,8 @@ class HallManagerPages {
             return "redirect:/hall/" + id;
         }
         model.addAttribute("form", "capacity");
+        model.addAttribute("day", day);
+        model.addAttribute("capacity", capacity);
         return show(user, id, model);
     }
 
