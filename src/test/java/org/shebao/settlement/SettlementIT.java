@@ -168,7 +168,7 @@ class SettlementIT {
         });
         HttpResponse<String> page = web.get("/settlement?all=true");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("未认证照常发放人员").contains("已立案追回").contains("福建省财务 陈静")
+        assertThat(page.body()).contains("未认证照常发放人员").contains("已决定追回").contains("福建省财务 陈静")
                 .doesNotContain("PAID_WITHOUT_CERTIFICATION\"<").doesNotContain(">fj.finance<");
         assertThat(web.get("/settlement/items.xlsx").statusCode()).isEqualTo(200);
     }
