@@ -124,6 +124,27 @@ class PersonPaymentsIT extends ContributionIntegration {
     }
 
     @Test
+    @DisplayName("N-5b: the same gap payment (2020-05..06) sent 8 times at once is booked once: one 201, the rest "
+            + "refused, two paid months, one payment, the income account moved by one payment's amount")
+    void parallelPaymentsBookedOnce() throws Exception {
+        fujian.lift(LIFTED);
+        long person = flexibleWorker();
+        Money income = ledger.balance(Account.PENSION_CONTRIBUTION_INCOME);
+        List<Response> all = org.shebao.AllAtOnce.run(java.util.Collections.nCopies(8,
+                () -> pay(person, "GAP", "5", "6", "4000.00", "2020-07-30")));
+        List<Response> created = all.stream().filter(x -> x.status() == 201).toList();
+        assertThat(created).hasSize(1);
+        assertThat(all).filteredOn(x -> x.status() != 201).extracting(Response::status)
+                .allMatch(st -> st >= 400 && st < 500);
+        assertThat(jdbc.sql("SELECT count(*) FROM contribution_month WHERE person_id = :p").param("p", person)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM contribution_person_payment WHERE person_id = :p").param("p", person)
+                .query(Long.class).single()).isEqualTo(1);
+        Money amount = new Money(created.get(0).body().path("amount").decimalValue());
+        assertThat(ledger.balance(Account.PENSION_CONTRIBUTION_INCOME).minus(income)).isEqualTo(amount.negate());
+    }
+
+    @Test
     @DisplayName("N-5c: one day after lifted + 3 months (2020-07-31) the normal rules apply to a periodic payment of "
             + "2020-05 (due 2020-06-15): 46 days × 0.05% × 800.00 = 18.40 charged (社会保险法 第八十六条), the month a back "
             + "payment and the record broken, the screen's reason naming the deadline")
