@@ -125,6 +125,21 @@ class ContributionRulesTest {
         }
 
         @Test
+        @DisplayName("today's bills: a small enterprise in Taiyuan, November 2026, base 6000.00, risk class 3: no relief, the 1% unemployment rate continued (illustrative)")
+        void taiyuanNovember2026() {
+            Assessment a = ASSESS.assess(AssessmentFacts.allThree(TAIYUAN, EmployerSize.SMALL, 3, yuan("6000.00")),
+                    YearMonth.of(2026, 11));
+            // pension:      6000.00 × 16%  = 960.00 employer, × 8%   = 480.00 personal
+            // unemployment: 6000.00 × 0.7% =  42.00 employer, × 0.3% =  18.00 personal (2026: illustrative value)
+            // work injury:  6000.00 × 0.7% =  42.00 employer (class 3)
+            assertThat(a.relief().kind()).isEqualTo(Relief.Kind.NONE);
+            assertThat(a.employerDue()).isEqualTo(yuan("1044.00"));
+            assertThat(a.personalDue()).isEqualTo(yuan("498.00"));
+            assertThat(a.line(Insurance.UNEMPLOYMENT).employerDue()).isEqualTo(yuan("42.00"));
+            assertThat(a.line(Insurance.UNEMPLOYMENT).personalDue()).isEqualTo(yuan("18.00"));
+        }
+
+        @Test
         @DisplayName("人社部发〔2020〕49号 第一条: a large enterprise in Taiyuan is halved in June 2020 and pays in full in July 2020")
         void largeEnterpriseJuneThenJuly() {
             AssessmentFacts f = AssessmentFacts.allThree(TAIYUAN, EmployerSize.LARGE, 3, yuan("6000.00"));
