@@ -1,10 +1,13 @@
 package org.shebao.casework;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
+import org.shebao.common.InvalidInputException;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.Paging;
 import org.shebao.identity.Role;
@@ -85,28 +88,118 @@ public class CaseQueries {
         return l;
     }
 
+    /** How the queue is ordered: by a column the user clicked, or (default) green channel first, then time limit. */
+    public enum QueueSort {
+        /** 绿色通道优先，再按时限、收件时间 (the working order). */
+        PRIORITY("priority DESC, due_on, received_at"),
+        RECEIVED("received_at"),
+        DUE("due_on"),
+        REFERENCE("reference"),
+        TYPE("type"),
+        STATUS("status");
+
+        private final String columns;
+
+        QueueSort(String columns) {
+            this.columns = columns;
+        }
+
+        /** The sort a request names, or the working order for anything else. */
+        public static QueueSort of(String raw) {
+            for (QueueSort s : values()) {
+                if (s.name().equalsIgnoreCase(raw == null ? "" : raw.strip())) {
+                    return s;
+                }
+            }
+            return PRIORITY;
+        }
+    }
+
     /**
-     * The work queue of a staff user's region: green-channel cases first, then by time limit and arrival.
-     * {@code status} null: every open case.
+     * What a staff user asks of the queue: status (null: every open case), type, channel, only overdue cases, only
+     * the green channel, a case reference or applicant's name ({@code q}), the order and the page (0-based).
      */
-    public List<Listed> queue(ShebaoUser by, CaseStatus status, String type, int page) {
+    public record QueueFilter(CaseStatus status, CaseType type, Channel channel, boolean overdue, boolean green,
+                              String q, QueueSort sort, boolean descending, int page) {
+        public QueueFilter {
+            q = q == null || q.isBlank() ? null : q.strip();
+            if (q != null && q.length() > 40) {
+                throw InvalidInputException.of("q", "error.queue.q", "40");
+            }
+            sort = sort == null ? QueueSort.PRIORITY : sort;
+        }
+
+        /** Every open case in the working order, first page. */
+        public static QueueFilter open() {
+            return new QueueFilter(null, null, null, false, false, null, QueueSort.PRIORITY, false, 0);
+        }
+    }
+
+    /** A page of the queue, with totals of everything the filter matches (not only this page). */
+    public record QueuePage(List<Listed> rows, long total, long overdue, long green, int page, int pages) {
+    }
+
+    /**
+     * The work queue of a staff user's region (and below) under a filter. The totals count every case the filter
+     * matches; overdue: open (not approved or rejected) and past its time limit today.
+     */
+    public QueuePage queue(ShebaoUser by, QueueFilter f) {
         if (!by.isStaff()) {
             throw new AccessDeniedToRecordException("queue");
         }
-        String where = "WHERE region_code LIKE :scope AND "
-                + (status == null ? "status NOT IN ('APPROVED','REJECTED')" : "status = :status")
-                + (type == null || type.isBlank() ? "" : " AND type = :type");
-        JdbcClient.StatementSpec q = store.select(where
-                        + " ORDER BY priority DESC, due_on, received_at, id LIMIT :limit OFFSET :offset")
-                .param("scope", by.region().scopePrefix() + "%").param("limit", PAGE_SIZE)
-                .param("offset", Paging.offset(page, PAGE_SIZE));
-        if (status != null) {
-            q = q.param("status", status.name());
+        long offset = Paging.offset(f.page(), PAGE_SIZE);
+        StringBuilder where = new StringBuilder("WHERE region_code LIKE :scope AND ")
+                .append(f.status() == null ? "status NOT IN ('APPROVED','REJECTED')" : "status = :status");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", by.region().scopePrefix() + "%");
+        params.put("today", LocalDate.now(store.clock()));
+        if (f.status() != null) {
+            params.put("status", f.status().name());
         }
-        if (type != null && !type.isBlank()) {
-            q = q.param("type", CaseType.parse(type, "type").name());
+        if (f.type() != null) {
+            where.append(" AND type = :type");
+            params.put("type", f.type().name());
         }
-        return q.query(store::row).list();
+        if (f.channel() != null) {
+            where.append(" AND channel = :channel");
+            params.put("channel", f.channel().name());
+        }
+        if (f.overdue()) {
+            where.append(" AND ").append(OVERDUE);
+        }
+        if (f.green()) {
+            where.append(" AND priority > 0");
+        }
+        if (f.q() != null) {
+            where.append(" AND (reference = :q OR applicant_name LIKE :qLike ESCAPE '\\')");
+            params.put("q", f.q());
+            params.put("qLike", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        Totals t = jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE " + OVERDUE + ") AS overdue,"
+                        + " count(*) FILTER (WHERE priority > 0) AS green FROM casework_case " + where)
+                .params(params)
+                .query((rs, i) -> new Totals(rs.getLong("total"), rs.getLong("overdue"), rs.getLong("green")))
+                .single();
+        String order = f.sort().columns + (f.sort() != QueueSort.PRIORITY && f.descending() ? " DESC" : "");
+        boolean desc = f.sort() != QueueSort.PRIORITY && f.descending();
+        List<Listed> rows = store.select(where + " ORDER BY " + order + ", id" + (desc ? " DESC" : "")
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", PAGE_SIZE).param("offset", offset)
+                .query(store::row).list();
+        int pages = (int) Math.max(1, (t.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return new QueuePage(rows, t.total(), t.overdue(), t.green(), f.page(), pages);
+    }
+
+    /** The first page of the open cases of one type (or all), in the working order. */
+    public List<Listed> queue(ShebaoUser by, CaseStatus status, String type, int page) {
+        CaseType t = type == null || type.isBlank() ? null : CaseType.parse(type, "type");
+        return queue(by, new QueueFilter(status, t, null, false, false, null, QueueSort.PRIORITY, false, page)).rows();
+    }
+
+    /** Open and past its time limit on {@code :today}. */
+    private static final String OVERDUE = "status NOT IN ('APPROVED','REJECTED') AND due_on < :today";
+
+    private record Totals(long total, long overdue, long green) {
     }
 
     /** The portal user's own cases, newest first. */

@@ -18,6 +18,7 @@ import org.shebao.casework.Case;
 import org.shebao.casework.CaseFlag;
 import org.shebao.casework.CaseIntake;
 import org.shebao.casework.CaseQueries;
+import org.shebao.casework.CaseStatus;
 import org.shebao.casework.CaseType;
 import org.shebao.casework.Channel;
 import org.shebao.casework.DeferredMaterials;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -128,10 +130,37 @@ class CaseApi {
     }
 
     @GetMapping("/cases")
-    @Operation(summary = "我的办件（参保人）或本地区待办（工作人员）")
-    List<CaseJson> list(@AuthenticationPrincipal ShebaoUser user) {
-        List<CaseQueries.Listed> rows = user.isStaff() ? queries.queue(user, null, null, 0) : queries.mine(user);
-        return rows.stream().map(l -> summary(l.c())).toList();
+    @Operation(summary = "我的办件（参保人）或本地区待办（工作人员：可按状态、业务、渠道、逾期、绿色通道、编号或姓名筛选，"
+            + "按列排序，分页；X-Total-Count 为符合条件的总件数）")
+    ResponseEntity<List<CaseJson>> list(@AuthenticationPrincipal ShebaoUser user,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) String type,
+                                        @RequestParam(required = false) String channel,
+                                        @RequestParam(defaultValue = "false") boolean overdue,
+                                        @RequestParam(defaultValue = "false") boolean green,
+                                        @RequestParam(required = false) String q,
+                                        @RequestParam(required = false) String sort,
+                                        @RequestParam(required = false) String dir,
+                                        @RequestParam(defaultValue = "0") int page) {
+        if (!user.isStaff()) {
+            return ResponseEntity.ok(queries.mine(user).stream().map(l -> summary(l.c())).toList());
+        }
+        CaseQueries.QueuePage p = queries.queue(user, new CaseQueries.QueueFilter(
+                named(CaseStatus.class, status, "status"),
+                type == null || type.isBlank() ? null : CaseType.parse(type, "type"),
+                named(Channel.class, channel, "channel"),
+                overdue, green, q, CaseQueries.QueueSort.of(sort), "desc".equals(dir), page));
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(p.total()))
+                .body(p.rows().stream().map(l -> summary(l.c())).toList());
+    }
+
+    /** The value of {@code type} named {@code raw}; nothing chosen: null; a name the list does not have: 400. */
+    private static <E extends Enum<E>> E named(Class<E> type, String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return java.util.Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(raw.strip())).findFirst()
+                .orElseThrow(() -> InvalidInputException.of(field, "error.queue.value", raw.strip()));
     }
 
     @GetMapping("/cases/{id}")

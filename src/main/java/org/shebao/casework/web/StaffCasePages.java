@@ -54,21 +54,62 @@ class StaffCasePages {
     private final Deadlines deadlines;
     private final MessageSource messages;
 
+    /**
+     * The work queue (issue 17 item 5): filters by status, type, channel, overdue and green channel, a search by
+     * case reference or applicant's name, sortable columns, page numbers, and totals of everything the filter matches.
+     * A value no list offers (typed into the address) is ignored, as if no filter had been chosen.
+     */
     @GetMapping("/queue")
     String queue(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String status,
-                 @RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page, Model model) {
-        CaseStatus s = null;
-        if (status != null && !status.isBlank()) {
-            s = Arrays.stream(CaseStatus.values()).filter(x -> x.name().equals(status)).findFirst().orElse(null);
-        }
-        model.addAttribute("rows", queries.queue(user, s, type, page));
+                 @RequestParam(required = false) String type, @RequestParam(required = false) String channel,
+                 @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean green,
+                 @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+                 @RequestParam(required = false) String dir, @RequestParam(defaultValue = "0") int page, Model model) {
+        CaseStatus s = known(CaseStatus.values(), status);
+        CaseType t = known(queries.types().toArray(CaseType[]::new), type);
+        Channel ch = known(Channel.values(), channel);
+        CaseQueries.QueueSort by = CaseQueries.QueueSort.of(sort);
+        boolean desc = "desc".equals(dir);
+        CaseQueries.QueueFilter filter = new CaseQueries.QueueFilter(s, t, ch, overdue, green, q, by, desc, page);
+        CaseQueries.QueuePage result = queries.queue(user, filter);
+        model.addAttribute("result", result);
+        model.addAttribute("rows", result.rows());
         model.addAttribute("status", s == null ? "" : s.name());
-        model.addAttribute("type", type == null ? "" : type);
+        model.addAttribute("type", t == null ? "" : t.name());
+        model.addAttribute("channel", ch == null ? "" : ch.name());
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("green", green);
+        model.addAttribute("q", filter.q() == null ? "" : filter.q());
+        model.addAttribute("sort", by == CaseQueries.QueueSort.PRIORITY ? "" : by.name().toLowerCase());
+        model.addAttribute("dir", desc ? "desc" : "asc");
         model.addAttribute("types", queries.types());
         model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("channels", Channel.values());
         model.addAttribute("page", page);
+        model.addAttribute("pageNumbers", pageNumbers(page, result.pages()));
         model.addAttribute("today", deadlines.today());
         return "casework/queue";
+    }
+
+    /** The enum value named {@code raw}, or null when none is (or nothing was chosen). */
+    private static <E extends Enum<E>> E known(E[] values, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(values).filter(x -> x.name().equals(raw.strip())).findFirst().orElse(null);
+    }
+
+    /** The page numbers (0-based) a pager shows: the first, the last, and two either side of the current one. */
+    static List<Integer> pageNumbers(int page, int pages) {
+        java.util.TreeSet<Integer> n = new java.util.TreeSet<>();
+        n.add(0);
+        n.add(pages - 1);
+        for (int i = page - 2; i <= page + 2; i++) {
+            if (i >= 0 && i < pages) {
+                n.add(i);
+            }
+        }
+        return List.copyOf(n);
     }
 
     @GetMapping("/cases/{id}")
