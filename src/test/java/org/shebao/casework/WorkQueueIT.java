@@ -149,7 +149,7 @@ class WorkQueueIT {
     }
 
     @Test
-    @DisplayName("the page: the filter kept in the form, the totals sentence, page numbers, sortable headers; a name with % finds nothing")
+    @DisplayName("the page: the filter kept in the form, the totals sentence, page numbers, sortable headers; a name with % finds nothing; the return dialog pre-ticks the missing items")
     void page() throws Exception {
         long id = submit(true);
         String name = applicantName(id);
@@ -166,6 +166,16 @@ class WorkQueueIT {
                 .contains(p.rows().get(0).c().reference());
         HttpResponse<String> wild = clerk.get("/casework/queue?q=" + URLEncoder.encode("%", StandardCharsets.UTF_8));
         assertThat(wild.body()).contains("符合条件的共 0 件");
+        // the return dialog of a case sent without a required item has that item ticked already
+        JsonNode partial = api.multipart("citizen.ty", "/api/v1/cases", Map.of("type", "WORK_INJURY_BENEFIT", "form",
+                Map.of("injuryDate", "2026-02-03", "description", "救治患者时感染", "medicalWorker", "false",
+                        "infectedAtWork", "true", "sentToEpidemicArea", "false", "bankAccount", "6222021001001234567")),
+                List.of(new FilePart("INJURY_RECOGNITION", "decision.pdf", "application/pdf", ArchiveTest.PDF)), Map.of()).body();
+        assertThat(partial.path("missing").toString()).contains("MEDICAL_RECORDS");
+        String casePage = clerk.get("/casework/cases/" + partial.path("id").asLong()).body();
+        assertThat(casePage).containsPattern("id=\"missing-MEDICAL_RECORDS-return\"[^>]*checked")
+                .doesNotContainPattern("id=\"missing-INJURY_RECOGNITION-return\"[^>]*checked")
+                .contains("已勾选申请人未提交、也未承诺补交的必需材料");
         HttpResponse<String> all = clerk.get("/casework/queue");
         if (queries.queue(staff.get("ty.clerk"), QueueFilter.open()).pages() > 1) {
             assertThat(all.body()).contains("id=\"queue-pages\"").contains("aria-current=\"page\"");

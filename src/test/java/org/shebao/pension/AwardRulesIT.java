@@ -165,6 +165,10 @@ class AwardRulesIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("不符合按月领取基本养老金的条件").contains("累计缴费 100 个月")
                 .contains("180 个月").contains("人社部令第13号").contains("个人账户储存额");
+        // issue 17 item 5: the page names whose award it is
+        String name = jdbc.sql("SELECT applicant_name FROM casework_case WHERE id = :id").param("id", c.id())
+                .query(String.class).single();
+        assertThat(page.body()).containsPattern("id=\"award-applicant\">" + java.util.regex.Pattern.quote(name) + "<");
     }
 
     @Test

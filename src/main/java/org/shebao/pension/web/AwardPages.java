@@ -29,9 +29,11 @@ class AwardPages {
 
     @GetMapping("/{caseId}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId, Model model) {
-        Case c = queries.get(user, caseId);
+        CaseQueries.Listed listed = queries.listed(user, caseId);
+        Case c = listed.c();
         Award a = awards.find(caseId).orElse(null);
         model.addAttribute("kase", c);
+        model.addAttribute("listed", listed);
         model.addAttribute("award", a);
         model.addAttribute("proposed", a == null || !a.prepaid() ? awards.proposedPrepayment(user, c).orElse(null) : null);
         if (a != null) {
