@@ -21,6 +21,7 @@ import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.ConflictException;
 import org.shebao.common.InvalidInputException;
 import org.shebao.common.Money;
+import org.shebao.common.Paging;
 import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
 import org.shebao.identity.Role;
@@ -81,20 +82,57 @@ public class Awards {
                 .param("p", personId).query(Long.class).optional().flatMap(this::find);
     }
 
+    private static final String SELECT = """
+            SELECT case_id, person_id, region_code, scheme, retired_on, first_month, prepayment_amount,
+                   prepayment_source, prepayment_from, monthly_amount, calculation, entitlement, settlement
+              FROM pension_award""";
+
     public Optional<Award> find(long caseId) {
-        return jdbc.sql("""
-                SELECT case_id, person_id, region_code, scheme, retired_on, first_month, prepayment_amount,
-                       prepayment_source, prepayment_from, monthly_amount, calculation, entitlement, settlement
-                  FROM pension_award WHERE case_id = :c""").param("c", caseId)
-                .query((rs, i) -> new Award(rs.getLong("case_id"), rs.getLong("person_id"), rs.getString("region_code"),
-                        rs.getString("scheme"), rs.getObject("retired_on", LocalDate.class),
-                        YearMonth.from(rs.getObject("first_month", LocalDate.class)),
-                        Money.orNull(rs.getBigDecimal("prepayment_amount")), rs.getString("prepayment_source"),
-                        rs.getObject("prepayment_from", LocalDate.class) == null ? null
-                                : YearMonth.from(rs.getObject("prepayment_from", LocalDate.class)),
-                        Money.orNull(rs.getBigDecimal("monthly_amount")), rs.getString("calculation"),
-                        rs.getString("entitlement"), rs.getString("settlement")))
-                .optional();
+        return jdbc.sql(SELECT + " WHERE case_id = :c").param("c", caseId).query(Awards::award).optional();
+    }
+
+    private static Award award(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Award(rs.getLong("case_id"), rs.getLong("person_id"), rs.getString("region_code"),
+                rs.getString("scheme"), rs.getObject("retired_on", LocalDate.class),
+                YearMonth.from(rs.getObject("first_month", LocalDate.class)),
+                Money.orNull(rs.getBigDecimal("prepayment_amount")), rs.getString("prepayment_source"),
+                rs.getObject("prepayment_from", LocalDate.class) == null ? null
+                        : YearMonth.from(rs.getObject("prepayment_from", LocalDate.class)),
+                Money.orNull(rs.getBigDecimal("monthly_amount")), rs.getString("calculation"),
+                rs.getString("entitlement"), rs.getString("settlement"));
+    }
+
+    /** Which awards a list shows: all of them, or those with a pre-payment (N-1b, SX-1a, FJ-1.3). */
+    public enum View {
+        ALL, PREPAID
+    }
+
+    /** An award as listed: the award and its case (reference, applicant's name, masked ID number, status). */
+    public record Listed(Award award, CaseQueries.Listed kase) {
+    }
+
+    /** A page of awards of a staff user's region, newest first, with the totals of the region (all, pre-paid). */
+    public record Listing(List<Listed> rows, long total, long prepaid, int page, int pages) {
+    }
+
+    /** The awards of the user's region and below (issue 17 item 5: lists for awards and pre-payments). */
+    public Listing list(ShebaoUser by, View view, int page) {
+        if (!by.isStaff()) {
+            throw new AccessDeniedToRecordException("awards");
+        }
+        int size = CaseQueries.PAGE_SIZE;
+        long offset = Paging.offset(page, size);
+        String scope = by.region().scopePrefix() + "%";
+        String where = " WHERE region_code LIKE :scope" + (view == View.PREPAID ? " AND prepayment_amount IS NOT NULL" : "");
+        long[] totals = jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE prepayment_amount IS NOT NULL) AS prepaid"
+                        + " FROM pension_award WHERE region_code LIKE :scope").param("scope", scope)
+                .query((rs, i) -> new long[] {rs.getLong("total"), rs.getLong("prepaid")}).single();
+        List<Listed> rows = jdbc.sql(SELECT + where + " ORDER BY case_id DESC LIMIT :limit OFFSET :offset")
+                .param("scope", scope).param("limit", size).param("offset", offset)
+                .query(Awards::award).list().stream()
+                .map(a -> new Listed(a, queries.listed(by, a.caseId()))).toList();
+        long shown = view == View.PREPAID ? totals[1] : totals[0];
+        return new Listing(rows, totals[0], totals[1], page, (int) Math.max(1, (shown + size - 1) / size));
     }
 
     /** What pre-payment would be offered for the case now: the amount and its source, or empty. */

@@ -223,6 +223,21 @@ class AwardRulesIT {
                         + " WHERE o.source_ref = :r AND o.kind = 'REGULAR' LIMIT 1").param("r", out.reference())
                 .query(String.class).single()).as("Shanxi cites its own clauses").contains("N-1b").doesNotContain("FJ-1.3");
         assertThat(now).isNotNull();
+        // issue 17 item 5: the list of pre-payments names both, newest first; another region's reviewer sees neither
+        Awards.Listing prepaid = awards.list(staff.get("ty.reviewer"), Awards.View.PREPAID, 0);
+        assertThat(prepaid.rows()).extracting(l -> l.award().caseId()).containsSubsequence(out.id(), in.id());
+        assertThat(prepaid.rows()).allMatch(l -> l.award().prepaid());
+        assertThat(prepaid.prepaid()).isLessThanOrEqualTo(prepaid.total()).isPositive();
+        assertThat(awards.list(staff.get("xm.clerk"), Awards.View.ALL, 0).rows()).extracting(l -> l.award().caseId())
+                .doesNotContain(in.id(), out.id());
+        try {
+            var page = WebSession.login(port, "ty.reviewer").get("/pension/awards?view=prepaid");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains(in.reference()).contains(out.reference())
+                    .contains(prepaid.rows().get(0).kase().applicantName()).contains("预发养老金（" + prepaid.prepaid() + "）");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

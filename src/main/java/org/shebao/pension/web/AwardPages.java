@@ -27,6 +27,17 @@ class AwardPages {
     private final CaseQueries queries;
     private final MessageSource messages;
 
+    /** The awards and pre-payments of the user's region (issue 17 item 5). */
+    @GetMapping
+    String list(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String view,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        Awards.View v = "prepaid".equals(view) ? Awards.View.PREPAID : Awards.View.ALL;
+        model.addAttribute("listing", awards.list(user, v, page));
+        model.addAttribute("view", v == Awards.View.PREPAID ? "prepaid" : "");
+        model.addAttribute("page", page);
+        return "pension/awards";
+    }
+
     @GetMapping("/{caseId}")
     String show(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId, Model model) {
         CaseQueries.Listed listed = queries.listed(user, caseId);
