@@ -116,6 +116,74 @@ public class Payroll {
                 .param("scope", by.region().scopePrefix() + "%").query(this::mapRun).list();
     }
 
+    /** Why starting a month's run asks for confirmation (issue 17 item 6). */
+    public enum MonthWarning {
+        /** Before the current month: a month in the past. */
+        PAST,
+        /** After next month. */
+        FUTURE,
+        /** Not the month after the region's last completed run (a month skipped, or one before it). */
+        OUT_OF_ORDER
+    }
+
+    /**
+     * What the payroll page offers for a region: the month suggested (the month after the last completed run, but
+     * not before the current month), the last completed month, and, for the month chosen, why it asks for
+     * confirmation. A run already open (to resume) or completed (refused by {@link #open}) asks nothing.
+     */
+    public record MonthCheck(YearMonth current, YearMonth suggested, YearMonth lastCompleted, List<MonthWarning> warnings) {
+        public boolean confirmationNeeded() {
+            return !warnings.isEmpty();
+        }
+    }
+
+    /** {@link MonthCheck} of {@code month} (null: only the suggestion) for a region the user may run. */
+    public MonthCheck check(ShebaoUser by, RegionCode region, YearMonth month) {
+        if (!by.has(Role.FINANCE, Role.ADMIN) || !by.region().covers(region)) {
+            throw new AccessDeniedToRecordException("payroll");
+        }
+        YearMonth current = YearMonth.now(clock);
+        YearMonth last = jdbc.sql("SELECT month FROM payroll_run WHERE region_code = :r AND status = 'COMPLETED'"
+                        + " ORDER BY month DESC LIMIT 1")
+                .param("r", region.value()).query(LocalDate.class).optional().map(YearMonth::from).orElse(null);
+        List<MonthWarning> warnings = month == null || find(region, month).isPresent() ? List.of()
+                : warnings(current, last, month);
+        return new MonthCheck(current, suggested(current, last), last, warnings);
+    }
+
+    /** The month after the last completed run, but not before the current month. */
+    static YearMonth suggested(YearMonth current, YearMonth lastCompleted) {
+        return lastCompleted == null || lastCompleted.plusMonths(1).isBefore(current) ? current
+                : lastCompleted.plusMonths(1);
+    }
+
+    /** Why a new run of {@code month} asks for confirmation, in the order shown. */
+    static List<MonthWarning> warnings(YearMonth current, YearMonth lastCompleted, YearMonth month) {
+        List<MonthWarning> warnings = new ArrayList<>();
+        if (month.isBefore(current)) {
+            warnings.add(MonthWarning.PAST);
+        }
+        if (month.isAfter(current.plusMonths(1))) {
+            warnings.add(MonthWarning.FUTURE);
+        }
+        if (lastCompleted != null && !month.equals(lastCompleted.plusMonths(1))) {
+            warnings.add(MonthWarning.OUT_OF_ORDER);
+        }
+        return List.copyOf(warnings);
+    }
+
+    /** The region's standing orders by status now: active, suspended (certification overdue), stopped. */
+    public Map<OrderStatus, Long> orderCounts(RegionCode region) {
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus st : OrderStatus.values()) {
+            counts.put(st, 0L);
+        }
+        jdbc.sql("SELECT status, count(*) AS n FROM payroll_order WHERE region_code = :r GROUP BY status")
+                .param("r", region.value())
+                .query((rs, i) -> counts.put(OrderStatus.valueOf(rs.getString("status")), rs.getLong("n"))).list();
+        return counts;
+    }
+
     /**
      * Opens the run of a region and month (or finds it, to resume), for finance staff of that region. Refuses a
      * month already completed.

@@ -85,8 +85,14 @@ class PayrollJourneyIT extends BrowserJourney {
         login("fz.finance");
         page.click("text=待遇发放");
         page.selectOption("#region", "350100");
+        assertThat(page.locator("#suggestion")).containsText("建议发放");
+        assertThat(page.locator("#order-counts")).containsText("暂停");
         page.fill("#month", "2020-04");
         page.click("#start");
+        // issue 17 item 6: a month in the past asks for confirmation and says why
+        assertThat(page.locator("#month-warnings li[data-warning=PAST]")).containsText("2020-04 早于本月");
+        screenshot("payroll-confirm");
+        page.click("#confirm-start");
         assertThat(page.locator(".progress")).isVisible();
         assertThat(page.locator("#run-status")).hasText("已完成");
         assertThat(page.locator("#totals tr[data-kind=REGULAR]")).hasCount(2);

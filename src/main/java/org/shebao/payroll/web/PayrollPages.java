@@ -13,6 +13,8 @@ import org.shebao.identity.ShebaoUser;
 import org.shebao.payroll.Payroll;
 import org.shebao.payroll.PayrollRun;
 import org.shebao.payroll.PayrollWorkers;
+import org.shebao.common.RegionCode;
+import org.shebao.policy.Jurisdiction;
 import org.shebao.policy.Jurisdictions;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -62,28 +64,53 @@ class PayrollPages {
     }
 
     @GetMapping
-    String runs(@AuthenticationPrincipal ShebaoUser user, Model model) {
+    String runs(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String region, Model model) {
         model.addAttribute("runs", payroll.runs(user));
-        model.addAttribute("regions", jurisdictions.servedWithin(user.region()));
+        List<Jurisdiction> served = jurisdictions.servedWithin(user.region());
+        model.addAttribute("regions", served);
         // regions by name (a region code is no name for people)
         Map<String, String> names = new HashMap<>();
-        jurisdictions.servedWithin(user.region()).forEach(j -> names.put(j.code().value(), j.displayName(LocaleContextHolder.getLocale())));
+        served.forEach(j -> names.put(j.code().value(), j.displayName(LocaleContextHolder.getLocale())));
         model.addAttribute("regionNames", names);
+        // issue 17 item 6: the month suggested for the region chosen (the first one served unless one was chosen)
+        String chosen = region != null && names.containsKey(region) ? region
+                : model.containsAttribute("region") ? (String) model.getAttribute("region")
+                : served.stream().findFirst().map(j -> j.code().value()).orElse(null);
+        if (chosen != null && user.has(Role.FINANCE, Role.ADMIN)) {
+            Payroll.MonthCheck check = payroll.check(user, new RegionCode(chosen), null);
+            model.addAttribute("suggestion", check);
+            Map<String, Long> counts = new HashMap<>();
+            payroll.orderCounts(new RegionCode(chosen)).forEach((st, n) -> counts.put(st.name(), n));
+            model.addAttribute("orderCounts", counts);
+            model.addAttribute("suggestionRegion", names.get(chosen));
+            model.addAttribute("region", chosen);
+            if (!model.containsAttribute("month")) {
+                model.addAttribute("month", check.suggested().toString());
+            }
+        }
         return "payroll/runs";
     }
 
+    /**
+     * Starts (or resumes) a region's run of a month. A month in the past, after next month, or not the month after
+     * the last completed run asks for confirmation first, saying why (issue 17 item 6); {@code confirmed} is the
+     * answer.
+     */
     @PostMapping("/runs")
     String start(@AuthenticationPrincipal ShebaoUser user, @RequestParam String region, @RequestParam String month,
-                 Model model) {
-        Optional<PayrollRun> opened = FormErrors.attempt(model, messages, () -> {
-            YearMonth m;
-            try {
-                m = YearMonth.parse(month.strip());
-            } catch (DateTimeParseException e) {
-                throw InvalidInputException.of("month", "error.format");
-            }
-            return payroll.open(user, jurisdictions.requireServed(region, "region").code(), m);
+                 @RequestParam(defaultValue = "false") boolean confirmed, Model model) {
+        Optional<Payroll.MonthCheck> checked = FormErrors.attempt(model, messages, () -> {
+            RegionCode code = jurisdictions.requireServed(region, "region").code();
+            return payroll.check(user, code, month(month));
         });
+        Optional<PayrollRun> opened = Optional.empty();
+        if (checked.isPresent() && (confirmed || !checked.get().confirmationNeeded())) {
+            opened = FormErrors.attempt(model, messages, () ->
+                    payroll.open(user, jurisdictions.requireServed(region, "region").code(), month(month)));
+        } else if (checked.isPresent()) {
+            model.addAttribute("confirm", checked.get());
+            model.addAttribute("confirmMonth", month(month).toString());
+        }
         if (opened.isPresent()) {
             long id = opened.get().id();
             workers.work(id); // this node starts; the other nodes join at their next look
@@ -91,7 +118,15 @@ class PayrollPages {
         }
         model.addAttribute("region", region);
         model.addAttribute("month", month);
-        return runs(user, model);
+        return runs(user, region, model);
+    }
+
+    private static YearMonth month(String raw) {
+        try {
+            return YearMonth.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of("month", "error.format");
+        }
     }
 
     @GetMapping("/runs/{id}")
