@@ -40,6 +40,8 @@ public enum Account {
     UNEMPLOYMENT_RECEIVABLE(Fund.UNEMPLOYMENT, "1231"),
     /** 失业保险金支出 (months paid late, FJ-1.6, included). */
     UNEMPLOYMENT_EXPENSE(Fund.UNEMPLOYMENT, "5101"),
+    /** 代缴基本医疗保险费支出: claimants' medical insurance premiums (社会保险法 第四十八条). */
+    UNEMPLOYMENT_MEDICAL_EXPENSE(Fund.UNEMPLOYMENT, "5102"),
     /** 银行存款（支出户） of the work-injury fund. */
     WORK_INJURY_BANK(Fund.WORK_INJURY, "1002"),
     /** 应收多发待遇 of the work-injury fund. */

@@ -9,7 +9,12 @@ public enum Benefit {
     /** 失业保险金, booked to the unemployment fund. */
     UNEMPLOYMENT(Fund.UNEMPLOYMENT),
     /** 工伤保险待遇 (disability allowances, nursing allowance), booked to the work-injury fund. */
-    WORK_INJURY(Fund.WORK_INJURY);
+    WORK_INJURY(Fund.WORK_INJURY),
+    /**
+     * 失业人员基本医疗保险费: paid by the unemployment fund to the medical insurance agency for each month a claimant
+     * is paid unemployment benefit (社会保险法 第四十八条), booked to the unemployment fund.
+     */
+    MEDICAL_PREMIUM(Fund.UNEMPLOYMENT);
 
     private final Fund fund;
 

@@ -380,8 +380,11 @@ public class Payroll {
             Account bank = Account.of(fund, "1002");
             return switch (kind) {
                 case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.of(fund, "1231"), bank, amount);
-                default -> new Ledger.Posting(benefit == Benefit.UNEMPLOYMENT ? Account.UNEMPLOYMENT_EXPENSE
-                        : Account.WORK_INJURY_EXPENSE, bank, amount);
+                default -> new Ledger.Posting(switch (benefit) {
+                    case UNEMPLOYMENT -> Account.UNEMPLOYMENT_EXPENSE;
+                    case MEDICAL_PREMIUM -> Account.UNEMPLOYMENT_MEDICAL_EXPENSE;
+                    default -> Account.WORK_INJURY_EXPENSE;
+                }, bank, amount);
             };
         }
         return switch (kind) {

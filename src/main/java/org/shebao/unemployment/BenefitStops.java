@@ -147,8 +147,20 @@ public class BenefitStops {
         }
         String who = shownAs.length() > 64 ? shownAs.substring(0, 64) : shownAs;
         if (s.lastMonth().isBefore(c.lastMonth())) {
-            orders.endOrder(c.orderId(), s.lastMonth().isBefore(c.firstMonth()) ? c.firstMonth().minusMonths(1)
-                    : s.lastMonth());
+            YearMonth last = s.lastMonth().isBefore(c.firstMonth()) ? c.firstMonth().minusMonths(1) : s.lastMonth();
+            orders.endOrder(c.orderId(), last);
+            if (c.medicalOrderId() != null) {
+                orders.endOrder(c.medicalOrderId(), last);
+            }
+        }
+        // 社会保险法 第四十八条: the premiums of months after the stop were paid for no claimant: the medical insurance
+        // agency owes them back to the fund
+        Money premiums = Money.ZERO;
+        if (c.medicalOrderId() != null) {
+            Map<YearMonth, Money> premiumPaid = new TreeMap<>(orders.paidPerMonth(c.medicalOrderId(), LineKind.REGULAR));
+            orders.paidPerMonth(c.medicalOrderId(), LineKind.ARREARS).forEach((m, a) -> premiumPaid.merge(m, a, Money::plus));
+            premiums = premiumPaid.entrySet().stream().filter(e -> e.getKey().isAfter(s.lastMonth()))
+                    .map(Map.Entry::getValue).reduce(Money.ZERO, Money::plus);
         }
         for (Map.Entry<YearMonth, Money> m : s.toRecover().entrySet()) {
             orders.addRecovery(c.orderId(), c.personId(), m.getKey(), m.getValue(),
@@ -165,6 +177,12 @@ public class BenefitStops {
                     "停发后多发失业保险金追回 " + c.caseReference(), List.of(new Ledger.Posting(
                             Account.UNEMPLOYMENT_RECEIVABLE, Account.UNEMPLOYMENT_EXPENSE, s.total())));
             claims.event(caseId, c.regionCode(), "RECOVERY", s.toRecover().keySet() + "，合计 " + s.total(), who);
+        }
+        if (premiums.isPositive()) {
+            ledger.post(Fund.UNEMPLOYMENT, LocalDate.now(clock), "unemployment-stop-premium:" + caseId, username,
+                    "停发后多代缴的基本医疗保险费应向医保经办机构收回 " + c.caseReference(), List.of(new Ledger.Posting(
+                            Account.UNEMPLOYMENT_RECEIVABLE, Account.UNEMPLOYMENT_MEDICAL_EXPENSE, premiums)));
+            claims.event(caseId, c.regionCode(), "PREMIUM_RECOVERY", "合计 " + premiums + "（社会保险法 第四十八条）", who);
         }
         audit.record(username, AuditAction.AWARD_DECIDED, "case " + c.caseReference(),
                 "unemployment stopped " + reason + " on " + on + ", recovery " + s.total());

@@ -53,6 +53,8 @@ public class UnemploymentClaims {
     public static final String REGISTERED_SEEKING = "registeredSeeking";
     public static final String EARLIER_UNUSED = "earlierUnusedMonths";
     public static final String BANK_ACCOUNT = "bankAccount";
+    /** The claimant's medical premium a month, paid by the fund (社会保险法 第四十八条). */
+    static final String MEDICAL_PREMIUM = "unemployment.medicalPremium.monthly";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -64,6 +66,7 @@ public class UnemploymentClaims {
     private final StandingOrders orders;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final UnemploymentProperties settings;
 
     /**
      * What the claim of a case comes to if approved on {@code approvalDay}: separation, eligibility, duration, amount,
@@ -133,14 +136,26 @@ public class UnemploymentClaims {
             orders.addAdjustment(order, s.arrearsPayroll(), m, LineKind.ARREARS, d.amount().monthly(), arrearsFlags,
                     "补发失业保险金 " + m);
         }
+        // 社会保险法 第四十八条: the medical premium of every benefit month, paid to the medical insurance agency by
+        // the same payroll, for the same months (arrears included), from the unemployment fund
+        Money premium = parameters.money(MEDICAL_PREMIUM, region, today);
+        long medicalOrder = orders.registerOrder(new StandingOrders.NewOrder(p.id(), region, Benefit.MEDICAL_PREMIUM,
+                OrderKind.REGULAR, regular ? premium : Money.ZERO, from, until.atEndOfMonth().plusYears(1),
+                settings.medicalAgencyAccount(), settings.medicalAgencyName(), flags, c.reference()));
+        orders.endOrder(medicalOrder, until);
+        for (int i = 0; i < s.arrearsMonths(); i++) {
+            YearMonth m = s.firstMonth().plusMonths(i);
+            orders.addAdjustment(medicalOrder, s.arrearsPayroll(), m, LineKind.ARREARS, premium, arrearsFlags,
+                    "补缴失业人员基本医疗保险费 " + m);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 INSERT INTO unemployment_claim (case_id, region_code, person_id, case_reference, separated_on,
                        separation_reason, separation_source, separation_entered_by, applied_on, contribution_months,
                        duration_months, carried_months, monthly_amount, first_month, last_month, order_id, decision,
-                       approved_by, approved_at)
+                       approved_by, approved_at, medical_order_id, medical_premium)
                 VALUES (:c, :r, :p, :ref, :sep, :reason, :source, :enteredBy, :applied, :months, :duration, :carried,
-                        :amount, :first, :last, :order, :decision, :by, :now)""")
+                        :amount, :first, :last, :order, :decision, :by, :now, :medicalOrder, :premium)""")
                 .param("c", c.id()).param("r", c.regionCode()).param("p", p.id()).param("ref", c.reference())
                 .param("sep", d.separation().separatedOn()).param("reason", d.separation().reason().name())
                 .param("source", d.separation().source()).param("enteredBy", d.separation().enteredBy())
@@ -150,6 +165,7 @@ public class UnemploymentClaims {
                 .param("amount", d.amount().monthly().amount()).param("first", s.firstMonth().atDay(1))
                 .param("last", s.lastMonth().atDay(1)).param("order", order)
                 .param("decision", json.writeValueAsString(d)).param("by", approver.getUsername()).param("now", now)
+                .param("medicalOrder", medicalOrder).param("premium", premium.amount())
                 .update();
         event(c.id(), c.regionCode(), "APPROVED", d.duration().months() + " 个月，" + s.firstMonth() + " 至 "
                 + s.lastMonth() + "，每月 " + d.amount().monthly() + (s.arrearsMonths() > 0 ? "，补发 "
@@ -246,7 +262,7 @@ public class UnemploymentClaims {
             SELECT case_id, region_code, person_id, case_reference, separated_on, separation_reason, separation_source,
                    separation_entered_by, applied_on, contribution_months, duration_months, carried_months,
                    monthly_amount, first_month, last_month, order_id, status, stop_reason, stopped_on, stopped_by,
-                   approved_by, approved_at, version
+                   approved_by, approved_at, version, medical_order_id, medical_premium
               FROM unemployment_claim""";
 
     static Claim map(ResultSet rs, int i) throws SQLException {
@@ -261,6 +277,7 @@ public class UnemploymentClaims {
                 ClaimStatus.valueOf(rs.getString("status")),
                 rs.getString("stop_reason") == null ? null : StopReason.valueOf(rs.getString("stop_reason")),
                 rs.getObject("stopped_on", LocalDate.class), rs.getString("stopped_by"), rs.getString("approved_by"),
-                rs.getObject("approved_at", OffsetDateTime.class), rs.getInt("version"));
+                rs.getObject("approved_at", OffsetDateTime.class), rs.getInt("version"),
+                rs.getObject("medical_order_id", Long.class), Money.orNull(rs.getBigDecimal("medical_premium")));
     }
 }

@@ -7,10 +7,14 @@
  * order in the payroll, booked to the unemployment fund; stops (第十五条) end it from the next month, a re-employment
  * found in the registry stops it automatically and months paid after it are recovered. The citizen sees the months
  * left, the next payment and the payments made.
+ * <p>社会保险法 第四十八条: for every benefit month the fund pays the claimant's basic medical insurance premium
+ * ({@code unemployment.medicalPremium.monthly}, per province, illustrative) to the medical insurance agency's account
+ * ({@link org.shebao.unemployment.UnemploymentProperties}): a standing order of its own (benefit MEDICAL_PREMIUM)
+ * beside the benefit's, for the same months and arrears, booked to account 5102; a stop ends both, and premiums of
+ * months after the stop are booked as owed back by the agency.
  *
  * <p>Not in this module yet: the residents' pension of issue 13 (城乡居民基本养老保险, FJ-1.2 for residents) is not
- * built anywhere; nor is the medical-insurance contribution the fund pays during the benefit months (社会保险法
- * 第四十八条).
+ * built anywhere.
  */
 @ApplicationModule(displayName = "Unemployment")
 package org.shebao.unemployment;

@@ -175,14 +175,19 @@ class UnemploymentIT {
     }
 
     private BigDecimal unemploymentPaid(long runId) {
+        return paidOf(runId, "UNEMPLOYMENT");
+    }
+
+    private BigDecimal paidOf(long runId, String benefit) {
         return jdbc.sql("""
                 SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_order o ON o.id = l.order_id
-                 WHERE l.run_id = :r AND o.benefit = 'UNEMPLOYMENT'""").param("r", runId).query(BigDecimal.class).single();
+                 WHERE l.run_id = :r AND o.benefit = :b""").param("r", runId).param("b", benefit)
+                .query(BigDecimal.class).single();
     }
 
     @Test
-    @DisplayName("第十七条 + FJ-1.6 + 第十五条: 7 years → 18 months at 1620 from the month after eligibility (arrears in the "
-            + "next payroll, booked to the unemployment fund); a re-employment in month 5 found in the registry stops "
+    @DisplayName("第十七条 + FJ-1.6 + 第十五条 + 社会保险法第四十八条: 7 years → 18 months at 1620 from the month after eligibility (arrears in the "
+            + "next payroll, booked to the unemployment fund), each month's medical premium paid to the medical agency; a re-employment in month 5 found in the registry stops "
             + "the order and recovers the month paid after it; a second period adds the 13 unused months, capped at 24")
     void periodPaidStoppedAndCarried() {
         LocalDate today = LocalDate.now(clock);
@@ -214,14 +219,23 @@ class UnemploymentIT {
         assertThat(claims.history(c.id())).extracting(ClaimEvent::action).containsExactly("APPROVED");
 
         Money expense = ledger.balance(Account.UNEMPLOYMENT_EXPENSE);
+        Money medical = ledger.balance(Account.UNEMPLOYMENT_MEDICAL_EXPENSE);
         Money bank = ledger.balance(Account.UNEMPLOYMENT_BANK);
         PayrollRun next = run(now.plusMonths(1));
         BigDecimal mine = jdbc.sql("SELECT sum(amount) FROM payroll_line WHERE run_id = :r AND order_id = :o")
                 .param("r", next.id()).param("o", claim.orderId()).query(BigDecimal.class).single();
         assertThat(mine).isEqualByComparingTo("9720.00"); // 5 months of arrears and the month itself: 6 × 1620
+        // 社会保险法 第四十八条: the same 6 months of medical premium (196.00, illustrative) go to the medical agency
+        assertThat(claim.medicalPremium()).isEqualTo(Money.yuan("196.00"));
+        assertThat(jdbc.sql("SELECT sum(amount) FROM payroll_line WHERE run_id = :r AND order_id = :o AND bank_account = :a")
+                .param("r", next.id()).param("o", claim.medicalOrderId()).param("a", "6217000010000000001")
+                .query(BigDecimal.class).single()).isEqualByComparingTo("1176.00"); // 6 × 196.00
         Money paid = new Money(unemploymentPaid(next.id()));
+        Money premiums = new Money(paidOf(next.id(), "MEDICAL_PREMIUM"));
+        assertThat(premiums.amount()).isGreaterThanOrEqualTo(new BigDecimal("1176.00"));
         assertThat(ledger.balance(Account.UNEMPLOYMENT_EXPENSE)).isEqualTo(expense.plus(paid));
-        assertThat(ledger.balance(Account.UNEMPLOYMENT_BANK)).isEqualTo(bank.minus(paid));
+        assertThat(ledger.balance(Account.UNEMPLOYMENT_MEDICAL_EXPENSE)).isEqualTo(medical.plus(premiums));
+        assertThat(ledger.balance(Account.UNEMPLOYMENT_BANK)).isEqualTo(bank.minus(paid).minus(premiums));
         assertThat(ledger.journal("payroll-run:" + next.id() + ":UNEMPLOYMENT")).isPresent();
         BenefitView view = claims.view(claims.claim(staff.get("xm.reviewer"), c.id()).orElseThrow());
         assertThat(view.monthsLeft()).isEqualTo(12);
@@ -250,14 +264,19 @@ class UnemploymentIT {
         });
         assertThat(after.monthsLeft()).isZero();
         assertThat(after.nextPaymentMonth()).isNull();
-        assertThat(ledger.balance(Account.UNEMPLOYMENT_RECEIVABLE)).isEqualTo(receivable.plus(MONTHLY));
+        // the benefit month paid after the stop is recovered from the person, its premium from the medical agency
+        assertThat(ledger.balance(Account.UNEMPLOYMENT_RECEIVABLE)).isEqualTo(receivable.plus(MONTHLY)
+                .plus(Money.yuan("196.00")));
+        assertThat(jdbc.sql("SELECT until_month FROM payroll_order WHERE id = :o").param("o", claim.medicalOrderId())
+                .query(LocalDate.class).single()).isEqualTo(now.atDay(1));
         assertThat(claims.history(c.id())).extracting(ClaimEvent::action).containsExactly("APPROVED",
-                "STOPPED_REEMPLOYED", "RECOVERY");
+                "STOPPED_REEMPLOYED", "RECOVERY", "PREMIUM_RECOVERY");
         assertThat(stopped.unusedMonths()).isEqualTo(13);
         // the order pays nothing after the stop
         PayrollRun later = run(now.plusMonths(2));
-        assertThat(jdbc.sql("SELECT count(*) FROM payroll_line WHERE run_id = :r AND order_id = :o")
-                .param("r", later.id()).param("o", claim.orderId()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM payroll_line WHERE run_id = :r AND order_id IN (:o, :m)")
+                .param("r", later.id()).param("o", claim.orderId()).param("m", claim.medicalOrderId())
+                .query(Integer.class).single()).isZero();
         assertThatThrownBy(() -> stops.stop(staff.get("xm.reviewer"), c.id(), "EMIGRATED", today.toString()))
                 .isInstanceOf(ConflictException.class);
 
