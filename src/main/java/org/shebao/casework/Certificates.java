@@ -28,6 +28,8 @@ import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
 import org.shebao.policy.Parameters;
+import org.shebao.registry.Employers;
+import org.shebao.registry.Persons;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,13 +52,38 @@ public class Certificates {
     public record Revocation(String reason, OffsetDateTime revokedAt) {
     }
 
+    /**
+     * Whom a document concerns (who may download it: the case's applicant, the person, the employer, and staff of
+     * their region) and, for a document that states a standing fact, the subject it states it of (one document stands
+     * for a subject and kind at a time; a newer one replaces it).
+     */
+    public record Concerns(Long caseId, Long personId, Long employerId, String subject) {
+        public Concerns {
+            if (caseId == null && personId == null && employerId == null) {
+                throw new IllegalArgumentException("a document concerns a case, a person or an employer");
+            }
+        }
+
+        static Concerns ofCase(long caseId) {
+            return new Concerns(caseId, null, null, null);
+        }
+    }
+
     /** An issued document, whether its seal verifies against the content, and what became of it. */
-    public record Issued(String code, long caseId, String content, String signature, String keyId,
+    public record Issued(String code, Long caseId, String content, String signature, String keyId,
                          OffsetDateTime issuedAt, boolean sealValid, DocumentKind kind, String holder,
                          String pdfSha256, Integer retentionYears, String replacesCode, String replacedBy,
-                         Revocation revocation, String regionCode) {
+                         Revocation revocation, String regionCode, Long personId, Long employerId, String subject) {
         public boolean revoked() {
             return revocation != null;
+        }
+
+        /** The lines the document states: its text without the title, the issue date and a re-issue's note. */
+        List<String> statedLines() {
+            List<String> lines = new ArrayList<>(List.of(content.split("\n", -1)));
+            lines.remove(0);
+            lines.removeIf(l -> l.startsWith(ISSUED_ON) || l.startsWith(REPLACES));
+            return lines;
         }
 
         public boolean hasPdf() {
@@ -66,12 +93,15 @@ public class Certificates {
 
     private static final String SELECT = """
             SELECT d.code, d.case_id, d.content, d.signature, d.key_id, d.issued_at, d.kind, d.holder, d.pdf_sha256,
-                   d.retention_years, d.replaces_code, d.region_code,
+                   d.retention_years, d.replaces_code, d.region_code, d.person_id, d.employer_id, d.subject,
                    (SELECT n.code FROM casework_certificate n WHERE n.replaces_code = d.code
                        AND n.region_code = d.region_code) AS replaced_by,
                    r.reason AS revoked_reason, r.revoked_at
               FROM casework_certificate d
               LEFT JOIN casework_certificate_revocation r ON r.code = d.code AND r.region_code = d.region_code""";
+
+    private static final String ISSUED_ON = "出具日期：";
+    private static final String REPLACES = "本件替代";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -83,6 +113,8 @@ public class Certificates {
     private final Jurisdictions jurisdictions;
     private final CaseworkProperties settings;
     private final AuditLog audit;
+    private final Persons persons;
+    private final Employers employers;
 
     /**
      * Issues a document of the case: the PDF (title, the lines, the date), sealed, archived; its text signed. Null when
@@ -90,17 +122,17 @@ public class Certificates {
      */
     @Transactional
     public Issued issue(long caseId, String region, DocumentKind kind, String holderName, List<String> lines) {
-        return issue(caseId, region, kind, mask(holderName), lines, null);
+        return issue(Concerns.ofCase(caseId), region, kind, mask(holderName), lines, null);
     }
 
-    private Issued issue(long caseId, String region, DocumentKind kind, String holder, List<String> lines,
+    private Issued issue(Concerns about, String region, DocumentKind kind, String holder, List<String> lines,
                          String replaces) {
         SealKeystore key = key();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<String> all = new ArrayList<>(lines);
-        all.add("出具日期：" + now.toLocalDate());
+        all.add(ISSUED_ON + now.toLocalDate());
         String content = kind.title() + "\n" + String.join("\n", all);
-        String code = "CERT-" + Archive.sha256((caseId + "|" + content + "|" + now + "|" + replaces)
+        String code = "CERT-" + Archive.sha256((about + "|" + content + "|" + now + "|" + replaces)
                 .getBytes(StandardCharsets.UTF_8)).substring(0, 16).toUpperCase();
         String signature = sign(key.privateKey(), content);
         String agency = jurisdictions.find(new RegionCode(region)).map(j -> j.agency()).orElse("社会保险经办机构");
@@ -109,17 +141,54 @@ public class Certificates {
         int retention = parameters.integer(kind.retentionParameter(), new RegionCode(region), now.toLocalDate());
         int rows = jdbc.sql("""
                 INSERT INTO casework_certificate (case_id, region_code, code, content, signature, key_id, issued_at,
-                                                  kind, holder, pdf_sha256, retention_years, replaces_code)
-                VALUES (:c, :region, :code, :content, :sig, :key, :now, :kind, :holder, :sha, :retention, :replaces)
+                                                  kind, holder, pdf_sha256, retention_years, replaces_code,
+                                                  person_id, employer_id, subject)
+                VALUES (:c, :region, :code, :content, :sig, :key, :now, :kind, :holder, :sha, :retention, :replaces,
+                        :person, :employer, :subject)
                 ON CONFLICT DO NOTHING""")
-                .param("c", caseId).param("region", region).param("code", code).param("content", content).param("sig", signature)
+                .param("c", about.caseId()).param("person", about.personId()).param("employer", about.employerId())
+                .param("subject", about.subject()).param("region", region).param("code", code).param("content", content).param("sig", signature)
                 .param("key", key.keyId()).param("now", now).param("kind", kind.name()).param("holder", holder)
                 .param("sha", sha).param("retention", retention).param("replaces", replaces).update();
         if (rows == 0) {
             return null;
         }
-        return new Issued(code, caseId, content, signature, key.keyId(), now, true, kind, holder, sha, retention,
-                replaces, null, null, region);
+        return new Issued(code, about.caseId(), content, signature, key.keyId(), now, true, kind, holder, sha,
+                retention, replaces, null, null, region, about.personId(), about.employerId(), about.subject());
+    }
+
+    /**
+     * A document that states a standing fact of its subject (a person's contribution detail, an employer's bill, an
+     * award): the newest one of the subject while it stands and still says the same, else a new one that replaces it
+     * (its verification page then points to the new one). Whoever asks has been checked by the caller; {@code holder}
+     * is shown as given (mask a person's name with {@link #mask}). Two requests at once issue one document.
+     */
+    @Transactional
+    public Issued standing(Concerns about, String region, DocumentKind kind, String holder, List<String> lines) {
+        if (about.subject() == null) {
+            throw new IllegalArgumentException("a standing document names its subject");
+        }
+        // one request at a time per subject: the next one finds the document just issued (no second PDF archived)
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .param("k", "casework_certificate|" + region + "|" + kind.name() + "|" + about.subject())
+                .query((rs, i) -> 1).single();
+        Optional<Issued> latest = newest(about.subject(), kind, region);
+        Optional<Issued> same = latest.filter(d -> !d.revoked() && d.statedLines().equals(lines));
+        if (same.isPresent()) {
+            return same.get();
+        }
+        Issued issued = issue(about, region, kind, holder, lines, latest.map(Issued::code).orElse(null));
+        if (issued != null) {
+            return issued;
+        }
+        // another request issued it at the same moment: that one, if it says the same
+        return newest(about.subject(), kind, region).filter(d -> !d.revoked() && d.statedLines().equals(lines))
+                .orElseThrow(() -> new ConflictException("code", "error.concurrent"));
+    }
+
+    private Optional<Issued> newest(String subject, DocumentKind kind, String region) {
+        return jdbc.sql(SELECT + " WHERE d.subject = :s AND d.kind = :k AND d.region_code = :r ORDER BY d.id DESC LIMIT 1")
+                .param("s", subject).param("k", kind.name()).param("r", region).query((rs, i) -> issued(rs)).optional();
     }
 
     /**
@@ -134,7 +203,8 @@ public class Certificates {
         if (latest.isPresent() && !latest.get().revoked() && latest.get().issuedAt().toLocalDate().equals(today)) {
             return latest.get();
         }
-        Issued issued = issue(caseId, region, kind, mask(holderName), lines, latest.map(Issued::code).orElse(null));
+        Issued issued = issue(Concerns.ofCase(caseId), region, kind, mask(holderName), lines,
+                latest.map(Issued::code).orElse(null));
         if (issued == null) {
             throw new ConflictException("code", "error.concurrent");
         }
@@ -152,7 +222,7 @@ public class Certificates {
         }
         Case c = l.c();
         String applicant = mask(l.applicantName());
-        Issued issued = issue(caseId, c.regionCode(), DocumentKind.CASE_RECEIPT, applicant, List.of(
+        Issued issued = issue(Concerns.ofCase(caseId), c.regionCode(), DocumentKind.CASE_RECEIPT, applicant, List.of(
                 "办件编号：" + c.reference(),
                 "申请人：" + applicant,
                 "证件号码：" + l.applicantId(),
@@ -168,11 +238,10 @@ public class Certificates {
             throw new ConflictException("code", "error.document.alreadyReissued", old.replacedBy());
         }
         String why = requireReason(reason);
-        List<String> lines = new ArrayList<>(List.of(old.content().split("\n")));
-        lines.remove(0);
-        lines.removeIf(l -> l.startsWith("出具日期：") || l.startsWith("本件替代"));
-        lines.add("本件替代 " + old.code() + "（" + why + "）");
-        Issued issued = issue(old.caseId(), old.regionCode(), old.kind(), old.holder(), lines, old.code());
+        List<String> lines = old.statedLines();
+        lines.add(REPLACES + " " + old.code() + "（" + why + "）");
+        Issued issued = issue(new Concerns(old.caseId(), old.personId(), old.employerId(), old.subject()),
+                old.regionCode(), old.kind(), old.holder(), lines, old.code());
         if (issued == null) {
             throw new ConflictException("code", "error.document.alreadyReissued", code);
         }
@@ -203,8 +272,19 @@ public class Certificates {
             throw new AccessDeniedToRecordException("document");
         }
         Issued doc = byCode(code).orElseThrow(() -> new NotFoundException("document " + code));
-        cases.get(by, doc.caseId());
+        requireAccess(by, doc);
         return doc;
+    }
+
+    /** Whether the user may see the document: as one who may see its case, else its person, else its employer. */
+    private void requireAccess(ShebaoUser by, Issued doc) {
+        if (doc.caseId() != null) {
+            cases.get(by, doc.caseId());
+        } else if (doc.personId() != null) {
+            persons.person(by, doc.personId());
+        } else {
+            employers.employer(by, doc.employerId());
+        }
     }
 
     private static String requireReason(String reason) {
@@ -224,7 +304,7 @@ public class Certificates {
     }
 
     /** A name as documents and the verification page show it: the first character, the rest masked. */
-    static String mask(String name) {
+    public static String mask(String name) {
         if (name == null || name.isBlank()) {
             return "";
         }
@@ -259,9 +339,18 @@ public class Certificates {
 
     /** The sealed PDF of a document of a case the user may see. */
     public byte[] pdf(ShebaoUser by, long caseId, String code) {
-        Issued doc = byCode(code).filter(d -> d.caseId() == caseId && d.hasPdf())
+        Issued doc = byCode(code).filter(d -> d.caseId() != null && d.caseId() == caseId && d.hasPdf())
                 .orElseThrow(() -> new NotFoundException("document " + code));
         cases.get(by, caseId);
+        return archive.content(doc.regionCode(), doc.pdfSha256());
+    }
+
+    /** The sealed PDF of a document the user may see (its case's, its person's or its employer's). */
+    public byte[] pdf(ShebaoUser by, Issued doc) {
+        if (!doc.hasPdf()) {
+            throw new NotFoundException("document " + doc.code());
+        }
+        requireAccess(by, doc);
         return archive.content(doc.regionCode(), doc.pdfSha256());
     }
 
@@ -272,12 +361,13 @@ public class Certificates {
         boolean valid = verify(keyId, content, sig);
         OffsetDateTime revokedAt = rs.getObject("revoked_at", OffsetDateTime.class);
         Integer retention = rs.getObject("retention_years", Integer.class);
-        return new Issued(rs.getString("code"), rs.getLong("case_id"), content, sig, keyId,
+        return new Issued(rs.getString("code"), rs.getObject("case_id", Long.class), content, sig, keyId,
                 zoned(rs.getObject("issued_at", OffsetDateTime.class)), valid, DocumentKind.valueOf(rs.getString("kind")),
                 rs.getString("holder"), rs.getString("pdf_sha256"), retention, rs.getString("replaces_code"),
                 rs.getString("replaced_by"),
                 revokedAt == null ? null : new Revocation(rs.getString("revoked_reason"), zoned(revokedAt)),
-                rs.getString("region_code"));
+                rs.getString("region_code"), rs.getObject("person_id", Long.class),
+                rs.getObject("employer_id", Long.class), rs.getString("subject"));
     }
 
     private OffsetDateTime zoned(OffsetDateTime t) {

@@ -17,7 +17,13 @@ public enum DocumentKind {
     /** 待遇领取证明: a pension being received, asked for by its recipient. */
     BENEFIT_RECORD("基本养老保险待遇领取证明", "archive.retentionYears.certificate"),
     /** 受理回执: the receipt of a case the agency received. */
-    CASE_RECEIPT("社会保险业务受理回执", "archive.retentionYears.receipt");
+    CASE_RECEIPT("社会保险业务受理回执", "archive.retentionYears.receipt"),
+    /** 缴费明细: a person's contribution months from the rights record, year by year and month by month. */
+    CONTRIBUTION_DETAIL("社会保险个人缴费明细", "archive.retentionYears.certificate"),
+    /** 养老金核定通知: the pension award of a retirement case, with its calculation. */
+    PENSION_AWARD("基本养老金核定通知", "archive.retentionYears.award"),
+    /** 核定单: an employer's monthly bill as it stands. */
+    CONTRIBUTION_BILL("社会保险费核定单", "archive.retentionYears.bill");
 
     /** The title printed on the PDF. */
     private final String title;

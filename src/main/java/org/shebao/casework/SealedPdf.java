@@ -53,28 +53,59 @@ class SealedPdf {
         return sign(layout(c), c);
     }
 
+    /** The lowest line on a page that continues on the next, and on the last page (above the seal and QR code). */
+    private static final float BOTTOM = 90;
+    private static final float BOTTOM_LAST = 270;
+    private static final float LINE = 20;
+    /** Lines that go with the seal onto a page of their own when the seal does not fit beneath the text. */
+    private static final int KEPT_WITH_SEAL = 3;
+    private static final float ROW = 17;
+
+    /**
+     * One printed line: a line of text (wrapped to the width), or a table row (a line whose cells are separated by
+     * tabs: each cell in its column, the first left, the others right-aligned).
+     */
+    private record Printed(String text, List<String> cells) {
+        float height() {
+            return cells == null ? LINE : ROW;
+        }
+    }
+
     private byte[] layout(Content c) {
         try (PDDocument doc = new PDDocument(); DocumentFont.Loaded loaded = font.load(doc)) {
             PDFont f = loaded.font();
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            float width = page.getMediaBox().getWidth();
-            float top = page.getMediaBox().getHeight() - MARGIN;
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                centred(cs, f, 20, c.title(), width / 2, top - 20);
-                float y = top - 70;
-                for (String line : c.lines()) {
-                    for (String part : wrap(f, 12, line, width - 2 * MARGIN)) {
-                        text(cs, f, 12, part, MARGIN, y);
-                        y -= 22;
+            float width = PDRectangle.A4.getWidth();
+            float top = PDRectangle.A4.getHeight() - MARGIN;
+            List<List<Printed>> pages = paginate(printed(f, c.lines(), width - 2 * MARGIN), top - 70);
+            for (int n = 0; n < pages.size(); n++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                boolean last = n == pages.size() - 1;
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    centred(cs, f, n == 0 ? 20 : 12, n == 0 ? c.title() : c.title() + "（续）", width / 2,
+                            n == 0 ? top - 20 : top);
+                    float y = top - (n == 0 ? 70 : 40);
+                    for (Printed p : pages.get(n)) {
+                        if (p.cells() == null) {
+                            text(cs, f, 12, p.text(), MARGIN, y);
+                        } else {
+                            row(cs, f, p.cells(), width - 2 * MARGIN, y);
+                        }
+                        y -= p.height();
+                    }
+                    if (pages.size() > 1) {
+                        centred(cs, f, 8, "第 " + (n + 1) + " 页 共 " + pages.size() + " 页　核验码：" + c.code(),
+                                width / 2, 40);
+                    }
+                    if (last) {
+                        drawSeal(cs, f, c.agency(), width - MARGIN - 80, 190, 62);
+                        text(cs, f, 11, c.agency(), width - MARGIN - 80 - f.getStringWidth(c.agency()) / 1000 * 11 / 2, 110);
+                        drawQr(cs, c.verifyUrl(), MARGIN, 130, 100);
+                        text(cs, f, 9, "核验码：" + c.code(), MARGIN, 118);
+                        text(cs, f, 8, c.verifyUrl(), MARGIN, 104);
+                        text(cs, f, 8, "本文件加盖电子印章，可扫描二维码或访问上述地址核验，与纸质件具有同等效力。", MARGIN, 70);
                     }
                 }
-                drawSeal(cs, f, c.agency(), width - MARGIN - 80, 190, 62);
-                text(cs, f, 11, c.agency(), width - MARGIN - 80 - f.getStringWidth(c.agency()) / 1000 * 11 / 2, 110);
-                drawQr(cs, c.verifyUrl(), MARGIN, 130, 100);
-                text(cs, f, 9, "核验码：" + c.code(), MARGIN, 118);
-                text(cs, f, 8, c.verifyUrl(), MARGIN, 104);
-                text(cs, f, 8, "本文件加盖电子印章，可扫描二维码或访问上述地址核验，与纸质件具有同等效力。", MARGIN, 70);
             }
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(c.title());
@@ -140,6 +171,75 @@ class SealedPdf {
         }
         parts.add(current.toString());
         return parts;
+    }
+
+    /** The document's lines as printed: text wrapped to the width, tab-separated lines as table rows. */
+    private static List<Printed> printed(PDFont f, List<String> lines, float width) throws IOException {
+        List<Printed> out = new ArrayList<>();
+        for (String line : lines) {
+            if (line.indexOf('\t') >= 0) {
+                out.add(new Printed(null, List.of(line.split("\t", -1))));
+            } else {
+                for (String part : wrap(f, 12, line, width)) {
+                    out.add(new Printed(part, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The printed lines cut into pages: each page down to {@link #BOTTOM}, the last one only down to
+     * {@link #BOTTOM_LAST}, so that the seal and the QR code stand beneath its text.
+     */
+    static <T> List<List<T>> paginate(List<T> lines, java.util.function.ToDoubleFunction<T> height, float first,
+                                      float next) {
+        List<List<T>> pages = new ArrayList<>();
+        int i = 0;
+        float start = first;
+        while (true) {
+            float room = start - BOTTOM;
+            float roomLast = start - BOTTOM_LAST;
+            float used = 0;
+            int fit = i;
+            while (fit < lines.size() && used + height.applyAsDouble(lines.get(fit)) <= room + 0.01) {
+                used += (float) height.applyAsDouble(lines.get(fit));
+                fit++;
+            }
+            if (fit == lines.size()) {
+                // the rest fits on this page: it is the last one if the seal fits beneath, else it leaves lines over
+                float rest = 0;
+                for (int k = i; k < lines.size(); k++) {
+                    rest += (float) height.applyAsDouble(lines.get(k));
+                }
+                if (rest <= roomLast + 0.01) {
+                    pages.add(new ArrayList<>(lines.subList(i, lines.size())));
+                    return pages;
+                }
+                // this page as full as it goes, the last few lines go with the seal onto a last page
+                fit = Math.max(i + 1, lines.size() - KEPT_WITH_SEAL);
+            }
+            pages.add(new ArrayList<>(lines.subList(i, fit)));
+            i = fit;
+            start = next;
+        }
+    }
+
+    private List<List<Printed>> paginate(List<Printed> lines, float first) {
+        return paginate(lines, Printed::height, first, PDRectangle.A4.getHeight() - MARGIN - 40);
+    }
+
+    /** A table row: the width cut into equal columns, the first cell left-aligned, the others right-aligned. */
+    private static void row(PDPageContentStream cs, PDFont f, List<String> cells, float width, float y)
+            throws IOException {
+        float size = 10;
+        float col = width / cells.size();
+        for (int k = 0; k < cells.size(); k++) {
+            String cell = cells.get(k);
+            float w = f.getStringWidth(cell) / 1000 * size;
+            float x = k == 0 ? MARGIN : MARGIN + col * (k + 1) - w - 4;
+            text(cs, f, size, cell, x, y);
+        }
     }
 
     /** The round seal: a red ring, the agency's name along its upper arc, a star, the seal's use beneath. */

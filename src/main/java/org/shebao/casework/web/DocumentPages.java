@@ -1,17 +1,13 @@
 package org.shebao.casework.web;
 
-import java.nio.charset.StandardCharsets;
 import lombok.RequiredArgsConstructor;
-import org.shebao.casework.Archive;
 import org.shebao.casework.Certificates;
+import org.shebao.casework.SealedDownload;
 import org.shebao.common.RegionCode;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdiction;
 import org.shebao.policy.Jurisdictions;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,23 +43,13 @@ class DocumentPages {
 
     @GetMapping({"/portal/cases/{id}/documents/{code}.pdf", "/casework/cases/{id}/documents/{code}.pdf"})
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @PathVariable String code) {
-        return pdf(code, certificates.pdf(user, id, code));
+        return SealedDownload.of(code, certificates.pdf(user, id, code));
     }
 
     /** The case's receipt (回执), issued on the first request. */
     @GetMapping({"/portal/cases/{id}/receipt.pdf", "/casework/cases/{id}/receipt.pdf"})
     ResponseEntity<byte[]> receipt(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
         Certificates.Issued r = certificates.receipt(user, id);
-        return pdf(r.code(), certificates.pdf(user, id, r.code()));
-    }
-
-    private static ResponseEntity<byte[]> pdf(String code, byte[] bytes) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(code + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Digest", "sha-256=" + Archive.sha256(bytes))
-                .body(bytes);
+        return SealedDownload.of(r.code(), certificates.pdf(user, id, r.code()));
     }
 }

@@ -1,12 +1,10 @@
 package org.shebao.pension.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.shebao.casework.Certificates;
+import org.shebao.casework.SealedDownload;
+import org.shebao.pension.Awards;
 import org.shebao.pension.BenefitCertificates;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import java.time.LocalDate;
 import lombok.RequiredArgsConstructor;
@@ -28,23 +26,22 @@ import org.shebao.common.RegionCode;
 class CertificationPages {
     private final StandingOrders orders;
     private final BenefitCertificates benefitCertificates;
+    private final Awards awards;
     private final Clock clock;
 
     /** The 待遇领取证明 as a sealed PDF (issue 16). */
     @GetMapping("/portal/certification/benefit-certificate.pdf")
     ResponseEntity<byte[]> benefitCertificate(@AuthenticationPrincipal ShebaoUser user) {
         Certificates.Issued issued = benefitCertificates.issue(user);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(issued.code() + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(benefitCertificates.pdf(user, issued));
+        return SealedDownload.of(issued.code(), benefitCertificates.pdf(user, issued));
     }
 
     @GetMapping("/portal/certification")
     String show(@AuthenticationPrincipal ShebaoUser user, Model model) {
         model.addAttribute("orders", user.personId() == null ? List.of() : orders.ordersOf(user.personId()));
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("awarded", user.personId() != null && awards.ofPerson(user.personId())
+                .filter(a -> a.entitlement() != null).isPresent());
         return "pension/certification";
     }
 
