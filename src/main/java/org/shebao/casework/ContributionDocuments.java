@@ -117,11 +117,6 @@ public class ContributionDocuments {
                 lines);
     }
 
-    /** The sealed PDF of a document just issued. */
-    public byte[] pdf(ShebaoUser by, Certificates.Issued issued) {
-        return certificates.pdf(by, issued);
-    }
-
     private String msg(String key, Object... args) {
         return messages.getMessage(key, args, ZH);
     }

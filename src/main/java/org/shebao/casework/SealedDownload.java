@@ -11,6 +11,12 @@ public final class SealedDownload {
     private SealedDownload() {
     }
 
+    /** The document's PDF for the user (who must be allowed to see it). */
+    public static ResponseEntity<byte[]> of(Certificates certificates, org.shebao.identity.ShebaoUser by,
+                                            Certificates.Issued doc) {
+        return of(doc.code(), certificates.pdf(by, doc));
+    }
+
     public static ResponseEntity<byte[]> of(String code, byte[] bytes) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -63,11 +63,6 @@ public class AwardNotices {
         return notice(by, a.caseId());
     }
 
-    /** The sealed PDF of a notice just issued. */
-    public byte[] pdf(ShebaoUser by, Certificates.Issued issued) {
-        return certificates.pdf(by, issued);
-    }
-
     private List<String> lines(Case c, Award a, Person p) {
         EntitlementDecision d = awards.entitlement(a);
         PensionCalculation calc = awards.calculation(a);

@@ -2,13 +2,9 @@ package org.shebao.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,33 +70,12 @@ class ContributionDocumentsIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    /** A file over the API (HTTP Basic, as the app's tests call it). */
-    private HttpResponse<byte[]> api(String user, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + ApiClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        try (var d = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(d);
-        }
-    }
-
     private static void sealedAndWhole(byte[] pdf, String code) throws Exception {
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
         java.nio.file.Files.write(java.nio.file.Path.of("target/documents/" + code + ".pdf"), pdf);
         assertThat(Pdfsig.report(pdf)).contains("Signature is Valid").contains("Total document signed");
         assertThat(Pdfsig.report(Pdfsig.tampered(pdf, code))).contains("Digest Mismatch")
                 .doesNotContain("Signature is Valid");
-    }
-
-    private static String code(HttpResponse<byte[]> r) {
-        String d = r.headers().firstValue("Content-Disposition").orElseThrow();
-        return d.substring(d.indexOf("CERT-"), d.indexOf(".pdf"));
     }
 
     @Test
@@ -122,13 +97,13 @@ class ContributionDocumentsIT {
         HttpResponse<byte[]> pdf = fz.bytes("/registry/persons/" + p.id() + "/contributions/detail.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
-        String code = code(pdf);
+        String code = Downloads.code(pdf);
         Certificates.Issued doc = certificates.byCode(code).orElseThrow();
         assertThat(doc.kind()).isEqualTo(DocumentKind.CONTRIBUTION_DETAIL);
         assertThat(doc.personId()).isEqualTo(p.id());
         assertThat(doc.holder()).isEqualTo("缴*****");
         assertThat(Archive.sha256(pdf.body())).isEqualTo(doc.pdfSha256());
-        assertThat(text(pdf.body())).contains("社会保险个人缴费明细").contains("缴费明细测试").contains("累计缴费月数：18")
+        assertThat(Downloads.text(pdf.body())).contains("社会保险个人缴费明细").contains("缴费明细测试").contains("累计缴费月数：18")
                 .contains("2001").contains("3000.00").contains("2880.00").contains("2002").contains("3500.00")
                 .contains("1680.00").contains("个人账户记账额合计（元）：4560.00").contains("/verify/" + code)
                 .doesNotContain(p.idNumber().value());
@@ -137,13 +112,13 @@ class ContributionDocumentsIT {
         // not another region's staff, not another citizen (web and API)
         assertThat(WebSession.login(port, "xm.clerk").bytes("/registry/persons/" + p.id() + "/contributions/detail.pdf")
                 .statusCode()).isEqualTo(403);
-        assertThat(api("citizen.fz", "/api/v1/persons/" + p.id() + "/contribution-detail.pdf").statusCode())
+        assertThat(Downloads.api(port, "citizen.fz", "/api/v1/persons/" + p.id() + "/contribution-detail.pdf").statusCode())
                 .isEqualTo(403);
-        assertThat(api("xm.clerk", "/api/v1/persons/" + p.id() + "/contribution-detail.pdf").statusCode())
+        assertThat(Downloads.api(port, "xm.clerk", "/api/v1/persons/" + p.id() + "/contribution-detail.pdf").statusCode())
                 .isEqualTo(403);
 
         // nothing changed: the same document, also over the API and asked 8 times at once
-        HttpResponse<byte[]> again = api("fz.clerk", "/api/v1/persons/" + p.id() + "/contribution-detail.pdf");
+        HttpResponse<byte[]> again = Downloads.api(port, "fz.clerk", "/api/v1/persons/" + p.id() + "/contribution-detail.pdf");
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(pdf.body());
         List<String> codes = AllAtOnce.run(Collections.nCopies(8,
@@ -174,11 +149,11 @@ class ContributionDocumentsIT {
         HttpResponse<byte[]> pdf = portal.bytes("/portal/contributions/detail.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         int months = contributions.rightsRecord(citizen.personId()).totalMonths();
-        assertThat(text(pdf.body())).contains(name).contains("累计缴费月数：" + months);
-        HttpResponse<byte[]> app = api("citizen.xz", "/api/v1/me/contribution-detail.pdf");
+        assertThat(Downloads.text(pdf.body())).contains(name).contains("累计缴费月数：" + months);
+        HttpResponse<byte[]> app = Downloads.api(port, "citizen.xz", "/api/v1/me/contribution-detail.pdf");
         assertThat(app.statusCode()).isEqualTo(200);
-        assertThat(code(app)).isEqualTo(code(pdf));
-        assertThat(api("employer.xz", "/api/v1/me/contribution-detail.pdf").statusCode()).isEqualTo(403);
+        assertThat(Downloads.code(app)).isEqualTo(Downloads.code(pdf));
+        assertThat(Downloads.api(port, "employer.xz", "/api/v1/me/contribution-detail.pdf").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -196,17 +171,18 @@ class ContributionDocumentsIT {
                 new RegionCode("350100"), null, e.id()));
 
         WebSession employer = WebSession.login(port, user);
+        assertThat(employer.get("/portal/declarations").body()).contains("/portal/bills/2020-03/bill.pdf");
         assertThat(employer.get("/portal/bills/2020-03").body()).contains("/portal/bills/2020-03/bill.pdf")
                 .contains("下载核定单（盖章PDF）");
         HttpResponse<byte[]> pdf = employer.bytes("/portal/bills/2020-03/bill.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
-        String code = code(pdf);
+        String code = Downloads.code(pdf);
         Certificates.Issued doc = certificates.byCode(code).orElseThrow();
         assertThat(doc.kind()).isEqualTo(DocumentKind.CONTRIBUTION_BILL);
         assertThat(doc.employerId()).isEqualTo(e.id());
         assertThat(doc.holder()).isEqualTo(e.name());
         assertThat(doc.retentionYears()).isEqualTo(30);
-        String text = text(pdf.body());
+        String text = Downloads.text(pdf.body());
         assertThat(text).contains("社会保险费核定单").contains(e.name()).contains("2020年3月").contains("核定单职工")
                 .contains(b.totalDue().toString()).contains(b.employerDue().toString())
                 .contains(b.personalDue().toString()).contains("基本养老保险").contains("人社部发〔2020〕")
@@ -216,16 +192,16 @@ class ContributionDocumentsIT {
         // staff of the region by the page and the API: the same document; others: 403
         HttpResponse<byte[]> staffPdf = WebSession.login(port, "fz.clerk")
                 .bytes("/registry/employers/" + e.id() + "/bills/2020-03/bill.pdf");
-        assertThat(code(staffPdf)).isEqualTo(code);
-        assertThat(api("fz.clerk", "/api/v1/employers/" + e.id() + "/bills/2020-03/bill.pdf").statusCode())
+        assertThat(Downloads.code(staffPdf)).isEqualTo(code);
+        assertThat(Downloads.api(port, "fz.clerk", "/api/v1/employers/" + e.id() + "/bills/2020-03/bill.pdf").statusCode())
                 .isEqualTo(200);
-        assertThat(api("employer.fz", "/api/v1/employers/" + e.id() + "/bills/2020-03/bill.pdf").statusCode())
+        assertThat(Downloads.api(port, "employer.fz", "/api/v1/employers/" + e.id() + "/bills/2020-03/bill.pdf").statusCode())
                 .isEqualTo(403);
-        assertThat(api("ty.clerk", "/api/v1/employers/" + e.id() + "/bills/2020-03/bill.pdf").statusCode())
+        assertThat(Downloads.api(port, "ty.clerk", "/api/v1/employers/" + e.id() + "/bills/2020-03/bill.pdf").statusCode())
                 .isEqualTo(403);
         // a month without a bill, a month that is no month
         assertThat(employer.bytes("/portal/bills/2019-01/bill.pdf").statusCode()).isEqualTo(404);
-        assertThat(api(user, "/api/v1/employers/" + e.id() + "/bills/2020-13/bill.pdf").statusCode()).isEqualTo(400);
+        assertThat(Downloads.api(port, user, "/api/v1/employers/" + e.id() + "/bills/2020-13/bill.pdf").statusCode()).isEqualTo(400);
 
         // the declaration corrected: the bill is recomputed, the next download is a new document replacing the old
         declarations.declare(clerk, e.id(), List.of(new DeclaredLine(1, a.idNumber(), a.name(), "2020-03", "6000")));

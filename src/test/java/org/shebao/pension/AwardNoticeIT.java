@@ -2,15 +2,11 @@ package org.shebao.pension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +26,7 @@ import org.shebao.casework.CaseType;
 import org.shebao.casework.Certificates;
 import org.shebao.casework.Channel;
 import org.shebao.casework.DocumentKind;
+import org.shebao.casework.Downloads;
 import org.shebao.casework.Pdfsig;
 import org.shebao.casework.Submission;
 import org.shebao.common.IdNumber;
@@ -73,20 +70,6 @@ class AwardNoticeIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<byte[]> api(String user, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + ApiClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static String code(HttpResponse<byte[]> r) {
-        String d = r.headers().firstValue("Content-Disposition").orElseThrow();
-        return d.substring(d.indexOf("CERT-"), d.indexOf(".pdf"));
-    }
-
     /** A Taiyuan man of 61 with 25 years paid (2000–2024 at 4,000 a month), whose retirement a clerk declares. */
     private Case declared(int seq, String name) {
         LocalDate birth = LocalDate.now(clock).minusYears(61).withDayOfMonth(20);
@@ -123,7 +106,7 @@ class AwardNoticeIT {
         assertThat(clerk.get("/pension/awards/" + c.id()).body()).contains("下载养老金核定通知（盖章PDF）");
         HttpResponse<byte[]> pdf = clerk.bytes("/pension/awards/" + c.id() + "/notice.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
-        String code = code(pdf);
+        String code = Downloads.code(pdf);
         Certificates.Issued doc = certificates.byCode(code).orElseThrow();
         assertThat(doc.kind()).isEqualTo(DocumentKind.PENSION_AWARD);
         assertThat(doc.caseId()).isEqualTo(c.id());
@@ -148,24 +131,25 @@ class AwardNoticeIT {
         // kept with the case: listed among its documents, the same one on the next request
         assertThat(certificates.ofCase(c.id())).extracting(Certificates.Issued::code).contains(code);
         assertThat(clerk.get("/casework/cases/" + c.id()).body()).contains(code);
-        assertThat(code(api("ty.reviewer", "/api/v1/pension/awards/" + c.id() + "/notice.pdf"))).isEqualTo(code);
-        assertThat(api("fz.clerk", "/api/v1/pension/awards/" + c.id() + "/notice.pdf").statusCode()).isEqualTo(403);
+        String notice = "/api/v1/pension/awards/" + c.id() + "/notice.pdf";
+        assertThat(Downloads.code(Downloads.api(port, "ty.reviewer", notice))).isEqualTo(code);
+        assertThat(Downloads.api(port, "fz.clerk", notice).statusCode()).isEqualTo(403);
 
         // the retiree, in the portal and the app
         users.create(new Users.NewUser("citizen.notice", encoder.encode(ApiClient.PASSWORD), "核定通知测试",
                 Role.INSURED_PERSON, new RegionCode("140100"), a.personId(), null));
         WebSession retiree = WebSession.login(port, "citizen.notice");
         assertThat(retiree.get("/portal/certification").body()).contains("/portal/certification/award-notice.pdf");
-        assertThat(code(retiree.bytes("/portal/certification/award-notice.pdf"))).isEqualTo(code);
-        assertThat(code(api("citizen.notice", "/api/v1/me/award-notice.pdf"))).isEqualTo(code);
-        assertThat(api("citizen.notice", "/api/v1/pension/awards/" + undecided.id() + "/notice.pdf").statusCode())
-                .isEqualTo(403);
+        assertThat(Downloads.code(retiree.bytes("/portal/certification/award-notice.pdf"))).isEqualTo(code);
+        assertThat(Downloads.code(Downloads.api(port, "citizen.notice", "/api/v1/me/award-notice.pdf"))).isEqualTo(code);
+        String undecidedNotice = "/api/v1/pension/awards/" + undecided.id() + "/notice.pdf";
+        assertThat(Downloads.api(port, "citizen.notice", undecidedNotice).statusCode()).isEqualTo(403);
 
         // not decided yet; no award at all
-        HttpResponse<byte[]> early = api("ty.clerk", "/api/v1/pension/awards/" + undecided.id() + "/notice.pdf");
+        HttpResponse<byte[]> early = Downloads.api(port, "ty.clerk", undecidedNotice);
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(new String(early.body(), StandardCharsets.UTF_8)).contains("尚无已核定的养老金");
-        assertThat(api("citizen.fz2", "/api/v1/me/award-notice.pdf").statusCode()).isEqualTo(409);
+        assertThat(Downloads.api(port, "citizen.fz2", "/api/v1/me/award-notice.pdf").statusCode()).isEqualTo(409);
         assertThat(certificates.ofCase(undecided.id())).isEmpty();
     }
 }

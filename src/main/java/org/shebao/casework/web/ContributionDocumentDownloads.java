@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiredArgsConstructor
 class ContributionDocumentDownloads {
     private final ContributionDocuments documents;
+    private final Certificates certificates;
 
     @GetMapping({"/portal/contributions/detail.pdf", "/api/v1/me/contribution-detail.pdf"})
     @Operation(summary = "本人的缴费明细（加盖电子印章的PDF）")
@@ -38,8 +39,7 @@ class ContributionDocumentDownloads {
     @GetMapping({"/registry/persons/{id}/contributions/detail.pdf", "/api/v1/persons/{id}/contribution-detail.pdf"})
     @Operation(summary = "参保人的缴费明细（加盖电子印章的PDF；本统筹区经办人员）")
     ResponseEntity<byte[]> detail(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
-        Certificates.Issued issued = documents.detail(user, id);
-        return SealedDownload.of(issued.code(), documents.pdf(user, issued));
+        return SealedDownload.of(certificates, user, documents.detail(user, id));
     }
 
     @GetMapping("/portal/bills/{month}/bill.pdf")
@@ -54,7 +54,6 @@ class ContributionDocumentDownloads {
     @Operation(summary = "单位月度社会保险费核定单（加盖电子印章的PDF；本单位或本统筹区经办人员），month 形如 2020-03")
     ResponseEntity<byte[]> bill(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                                 @PathVariable String month) {
-        Certificates.Issued issued = documents.bill(user, id, Bill.month(month, "month"));
-        return SealedDownload.of(issued.code(), documents.pdf(user, issued));
+        return SealedDownload.of(certificates, user, documents.bill(user, id, Bill.month(month, "month")));
     }
 }

@@ -22,20 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiredArgsConstructor
 class AwardNoticeDownloads {
     private final AwardNotices notices;
+    private final Certificates certificates;
 
     @GetMapping({"/portal/certification/award-notice.pdf", "/api/v1/me/award-notice.pdf"})
     @Operation(summary = "本人的养老金核定通知（加盖电子印章的PDF）")
     ResponseEntity<byte[]> own(@AuthenticationPrincipal ShebaoUser user) {
-        return download(user, notices.own(user));
+        return SealedDownload.of(certificates, user, notices.own(user));
     }
 
     @GetMapping({"/pension/awards/{caseId}/notice.pdf", "/api/v1/pension/awards/{caseId}/notice.pdf"})
     @Operation(summary = "退休办件的养老金核定通知（加盖电子印章的PDF；本统筹区经办人员或申请人本人）")
     ResponseEntity<byte[]> ofCase(@AuthenticationPrincipal ShebaoUser user, @PathVariable long caseId) {
-        return download(user, notices.notice(user, caseId));
-    }
-
-    private ResponseEntity<byte[]> download(ShebaoUser user, Certificates.Issued issued) {
-        return SealedDownload.of(issued.code(), notices.pdf(user, issued));
+        return SealedDownload.of(certificates, user, notices.notice(user, caseId));
     }
 }
