@@ -17,7 +17,8 @@ class DocumentJourneyIT extends BrowserJourney {
 
     private void noRawCodes() {
         String text = page.locator("main").innerText();
-        for (String raw : new String[] {"CONTRIBUTION_RECORD", "CASE_RECEIPT", "CERTIFICATE_REQUEST", "140100",
+        for (String raw : new String[] {"CONTRIBUTION_RECORD", "CASE_RECEIPT", "CERTIFICATE_REQUEST",
+                "CONTRIBUTION_DETAIL", "140100",
                 "citizen.", ".clerk", ".reviewer", "true", "false", "??"}) {
             Assertions.assertThat(text).as("no raw code on the page: " + raw).doesNotContain(raw);
         }
@@ -82,5 +83,32 @@ class DocumentJourneyIT extends BrowserJourney {
         screenshot("document-4-verify-revoked");
         page.navigate(url("/verify/CERT-NOSUCHCODE"));
         assertThat(page.locator("#unknown")).containsText("核验码不存在");
+    }
+
+    @Test
+    @DisplayName("N-3c: citizen.ty opens the contribution record in the portal and downloads the sealed 缴费明细 (pdfsig: "
+            + "valid); its QR page names the kind and the holder masked")
+    void contributionDetail() throws Exception {
+        login("citizen.ty");
+        page.navigate(url("/portal/contributions"));
+        assertThat(page.locator("#detail-pdf")).hasText("下载缴费明细（盖章PDF）");
+        noRawCodes();
+        Download download = page.waitForDownload(() -> page.click("#detail-pdf"));
+        byte[] pdf = Files.readAllBytes(download.path());
+        Files.createDirectories(java.nio.file.Path.of("target/journeys"));
+        Files.write(java.nio.file.Path.of("target/journeys/document-contribution-detail.pdf"), pdf);
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        if (Pdfsig.installed()) {
+            assertThat(Pdfsig.report(pdf)).contains("Signature is Valid").contains("Total document signed");
+        }
+        String name = download.suggestedFilename();
+        String code = name.substring(0, name.indexOf(".pdf"));
+        context.clearCookies();
+        page.navigate(url("/verify/" + code));
+        assertThat(page.locator("#kind")).hasText("社会保险个人缴费明细");
+        assertThat(page.locator("#holder")).hasText("王**");
+        assertThat(page.locator("#seal")).containsText("电子印章有效");
+        noRawCodes();
+        screenshot("document-5-verify-contribution-detail");
     }
 }
