@@ -24,6 +24,19 @@ class DocumentJourneyIT extends BrowserJourney {
         }
     }
 
+    /** Clicks the link, keeps the file under target/journeys: a PDF, sealed (pdfsig: valid, where installed). */
+    private Download sealedDownload(String link, String file) throws Exception {
+        Download download = page.waitForDownload(() -> page.click(link));
+        byte[] pdf = Files.readAllBytes(download.path());
+        Files.createDirectories(java.nio.file.Path.of("target/journeys"));
+        Files.write(java.nio.file.Path.of("target/journeys/" + file), pdf);
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        if (Pdfsig.installed()) {
+            assertThat(Pdfsig.report(pdf)).contains("Signature is Valid").contains("Total document signed");
+        }
+        return download;
+    }
+
     @Test
     @DisplayName("N-3c: citizen.ty asks for a 参保缴费证明 online; Taiyuan's clerk and reviewer approve it; the citizen "
             + "downloads the sealed PDF (pdfsig: valid) and its receipt; the QR's page shows it masked; the reviewer "
@@ -51,14 +64,7 @@ class DocumentJourneyIT extends BrowserJourney {
         assertThat(page.locator("#documents .document")).containsText("社会保险参保缴费证明");
         noRawCodes();
         screenshot("document-1-citizen-case");
-        Download download = page.waitForDownload(() -> page.click("#documents .document a.download"));
-        byte[] pdf = Files.readAllBytes(download.path());
-        Files.createDirectories(java.nio.file.Path.of("target/journeys"));
-        Files.write(java.nio.file.Path.of("target/journeys/document-certificate.pdf"), pdf);
-        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
-        if (Pdfsig.installed()) {
-            assertThat(Pdfsig.report(pdf)).contains("Signature is Valid").contains("Total document signed");
-        }
+        sealedDownload("#documents .document a.download", "document-certificate.pdf");
         Download receipt = page.waitForDownload(() -> page.click("#receipt"));
         assertThat(new String(Files.readAllBytes(receipt.path()), 0, 5)).isEqualTo("%PDF-");
 
@@ -93,14 +99,7 @@ class DocumentJourneyIT extends BrowserJourney {
         page.navigate(url("/portal/contributions"));
         assertThat(page.locator("#detail-pdf")).hasText("下载缴费明细（盖章PDF）");
         noRawCodes();
-        Download download = page.waitForDownload(() -> page.click("#detail-pdf"));
-        byte[] pdf = Files.readAllBytes(download.path());
-        Files.createDirectories(java.nio.file.Path.of("target/journeys"));
-        Files.write(java.nio.file.Path.of("target/journeys/document-contribution-detail.pdf"), pdf);
-        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
-        if (Pdfsig.installed()) {
-            assertThat(Pdfsig.report(pdf)).contains("Signature is Valid").contains("Total document signed");
-        }
+        Download download = sealedDownload("#detail-pdf", "document-contribution-detail.pdf");
         String name = download.suggestedFilename();
         String code = name.substring(0, name.indexOf(".pdf"));
         context.clearCookies();
