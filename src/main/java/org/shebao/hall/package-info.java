@@ -24,11 +24,19 @@
  *       {@code internal.StaffHealthRule}: SX-5, a fever or symptoms flags the person; the event
  *       {@link org.shebao.hall.StaffHealthFlagged} tells the hall managers in-app through the notification module),
  *       carrying out the catalog's {@code HALL_HYGIENE_LEDGER} and {@code STAFF_HEALTH_LEDGER}.</li>
+ *   <li>Duty and incidents (item 5, N-7 and FJ-7, the catalog's {@code HALL_DUTY_AND_ESCALATION}): the roster of leaders
+ *       on duty ({@code internal.DutyRoster}: a hall manager chooses a staff user of the city for a day; the leader on
+ *       duty logs patrols with time, place and findings, only for a day on duty — the patrol's foreign key names the
+ *       duty) and incidents reported upward ({@code internal.Incidents}, rule {@code internal.EscalationRule}): a
+ *       suspected case (opened by a fever at the door), crowding or a complaint is held by the city, the province or
+ *       the ministry in turn; each acknowledges within its time limit ({@code hall.incident.acknowledge.*.minutes},
+ *       illustrative) or the report shows overdue; a suspected case goes up to the province (FJ-7: 报省厅), the
+ *       others stay with the city unless a level chooses to report further; the first acknowledgement wins; every
+ *       change is in the incident's history with who and when; a province sees every incident of its cities.</li>
  * </ul>
- * Not built yet (the catalog's {@code HALL_DUTY_AND_ESCALATION} waits for them): duty rosters, patrols and the
- * escalation of incidents upward with acknowledgement limits (item 5: an incident here stays with the hall and has no
- * acknowledgement or closing yet), employer contacts chosen from staff (item 6), notices, audiences and public guides
- * (item 7), dashboards and charts for the other roles (item 8), and the journey of a notice (item 9).
+ * Not built yet: employer contacts chosen from staff (item 6; the registry keeps a typed agency contact today),
+ * notices, audiences and public guides (item 7), dashboards and charts for the other roles (item 8), and the journey
+ * of a notice (item 9).
  */
 @ApplicationModule(displayName = "Service hall")
 package org.shebao.hall;

@@ -75,9 +75,9 @@ class PolicyJourneyIT extends BrowserJourney {
         assertThat(page.locator("tr[data-measure=NO_SUSPENSION_FOR_MISSED_CERTIFICATION]")).containsText("已于 2020-04-30 结束");
         assertThat(page.locator("tr[data-measure=CONTRIBUTION_DEFERRAL_2020]")).containsText("在施，至 2020-07-30");
         // a measure the platform does not carry out yet is never shown in force, and says what it waits for
-        assertThat(page.locator("tr[data-measure=HALL_DUTY_AND_ESCALATION]")).containsText("未实施");
-        assertThat(page.locator("tr[data-measure=HALL_DUTY_AND_ESCALATION]")).containsText("待第 14 号需求");
-        assertThat(page.locator("tr[data-measure=HALL_DUTY_AND_ESCALATION] .badge.text-bg-success")).hasCount(0);
+        assertThat(page.locator("tr[data-measure=PENSION_TRANSFER_ONLINE]")).containsText("未实施");
+        assertThat(page.locator("tr[data-measure=PENSION_TRANSFER_ONLINE]")).containsText("待第 16 号需求");
+        assertThat(page.locator("tr[data-measure=PENSION_TRANSFER_ONLINE] .badge.text-bg-success")).hasCount(0);
         assertThat(page.locator("tr[data-measure=PENSION_PREPAYMENT] .rules")).containsText("按预发标准按月预发");
         screenshot("policy-measures");
     }

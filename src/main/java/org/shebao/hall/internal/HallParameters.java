@@ -64,6 +64,12 @@ public class HallParameters {
         return parameters.integer(key, new RegionCode(region), day);
     }
 
+    /** How long a level has to acknowledge an incident of the hall's city (N-7, FJ-7). */
+    public int acknowledgeMinutes(IncidentLevel level, String region, LocalDate day) {
+        return parameters.integer("hall.incident.acknowledge." + level.name().toLowerCase(java.util.Locale.ROOT)
+                + ".minutes", new RegionCode(region), day);
+    }
+
     /** Halls open on working days of the holiday calendar (weekends and statutory holidays closed, 调休 open). */
     public boolean workingDay(LocalDate day) {
         return deadlines.plusWorkingDays(day.minusDays(1), 1).equals(day);

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * At the door (N-2, FJ-2): a hall manager checks a visitor in by booking code or as a walk-in, with the temperature
  * taken. An implausible temperature is refused (nothing written); at or above the fever threshold the visitor is not
- * admitted and an incident is opened with the health authority's contact; otherwise admitted. A walk-in takes a place
+ * admitted and an incident (a suspected case, {@link Incidents}) is opened with the health authority's contact and
+ * reported upward; otherwise admitted. A walk-in takes a place
  * of the current slot, against the same capacity as bookings.
  */
 @Service
@@ -33,6 +34,7 @@ public class Screenings {
     private final HallParameters params;
     private final Appointments appointments;
     private final Measures measures;
+    private final Incidents incidents;
 
     /** What happened at the door. */
     public record Result(boolean admitted, String visitorName, BigDecimal temperature, Long incidentId,
@@ -115,12 +117,7 @@ public class Screenings {
             contact = params.healthContact(hall.regionCode(), today);
             MeasureStatus status = measures.status("HALL_CONTROLS", new RegionCode(hall.regionCode()), today);
             String clauses = status.inForce() ? String.join(" ", status.clauses()) : String.join(" ", ScreeningRule.CLAUSES);
-            incident = jdbc.sql("""
-                            INSERT INTO hall_incident (region_code, hall_id, screening_id, kind, status, health_contact,
-                                                       clauses, opened_by, opened_at)
-                            VALUES (:r, :h, :s, 'FEVER', 'OPEN', :c, :cl, :by, :at) RETURNING id""")
-                    .param("r", hall.regionCode()).param("h", hall.id()).param("s", screening).param("c", contact)
-                    .param("cl", clauses).param("by", user.getUsername()).param("at", at).query(Long.class).single();
+            incident = incidents.openAtDoor(user, hall, screening, contact, clauses, at);
         }
         return new Result(admitted, name, temperature, incident, contact,
                 bookingId == null ? null : appointments.booking(bookingId));
@@ -142,12 +139,8 @@ public class Screenings {
                                 boolean admitted) {
     }
 
-    public record IncidentLine(long id, OffsetDateTime openedAt, String visitorName, BigDecimal temperature,
-                               String healthContact, String clauses, String status) {
-    }
-
     public record Board(Hall hall, LocalDate day, List<SlotLine> slots, int capacity, int taken, int checkedIn,
-                        int fevers, List<ScreeningLine> screenings, List<IncidentLine> incidents) {
+                        int fevers, List<ScreeningLine> screenings, List<Incidents.Incident> incidents) {
     }
 
     /** The manager's page: today's slots (places, bookings, check-ins), screenings, fevers, open incidents. */
@@ -183,11 +176,7 @@ public class Screenings {
                 .param("from", today.atStartOfDay(clock.getZone()).toOffsetDateTime())
                 .param("to", today.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime())
                 .query(ScreeningLine.class).list();
-        List<IncidentLine> incidents = jdbc.sql("""
-                        SELECT i.id, i.opened_at, s.visitor_name, s.temperature, i.health_contact, i.clauses, i.status
-                          FROM hall_incident i JOIN hall_screening s ON s.id = i.screening_id AND s.region_code = i.region_code
-                         WHERE i.hall_id = :h AND i.region_code = :r AND i.status = 'OPEN' ORDER BY i.opened_at DESC, i.id DESC""")
-                .param("h", hall.id()).param("r", hall.regionCode()).query(IncidentLine.class).list();
+        List<Incidents.Incident> incidents = this.incidents.openOf(hall);
         return new Board(hall, today, slots, slots.stream().mapToInt(SlotLine::capacity).sum(),
                 slots.stream().mapToInt(SlotLine::taken).sum(),
                 (int) screenings.stream().filter(ScreeningLine::admitted).count(),

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import lombok.RequiredArgsConstructor;
 import org.shebao.common.RegionCode;
-import org.shebao.common.web.FormErrors;
 import org.shebao.hall.internal.Hall;
 import org.shebao.hall.internal.Appointments;
 import org.shebao.hall.internal.HygieneLedger;
@@ -139,14 +138,8 @@ class HallLedgerPages {
         return status.inForce() ? status.clauses() : rule;
     }
 
-    /** One error path for every form here: done → the notice and back to the page; refused → the page with errors. */
     private String after(Model model, RedirectAttributes redirect, String form, String notice, String back,
                          Supplier<?> action, Supplier<String> show) {
-        if (FormErrors.attempt(model, messages, action).isPresent()) {
-            redirect.addFlashAttribute("notice", notice);
-            return "redirect:" + back;
-        }
-        model.addAttribute("form", form);
-        return show.get();
+        return FormFlow.after(messages, model, redirect, form, notice, back, action, show);
     }
 }
