@@ -334,9 +334,12 @@ class DemoData implements ApplicationRunner {
         String[] trades = {"电子科技", "建筑工程", "物流", "食品", "纺织", "医疗器械", "软件", "机械制造", "商贸", "餐饮管理",
                 "煤业", "化工", "印刷", "物业服务", "汽车销售"};
         Map<String, String> cityNames = Map.of("350100", "福州", "350200", "厦门", "140100", "太原", "140900", "忻州");
+        // the agency contact of each city's employers (SX-5): a clerk of that city (a staff user, with their name)
         Map<String, String[]> agencyContacts = Map.of(
-                "350100", new String[]{"林小燕", "0591-87654321"}, "350200", new String[]{"蔡明", "0592-5012345"},
-                "140100", new String[]{"王丽", "0351-4012345"}, "140900", new String[]{"段军", "0350-3012345"});
+                "350100", new String[]{"fz.clerk", "福州受理 林小燕", "0591-87654321"},
+                "350200", new String[]{"xm.clerk", "厦门受理 蔡明", "0592-5012345"},
+                "140100", new String[]{"ty.clerk", "太原受理 王丽", "0351-4012345"},
+                "140900", new String[]{"xz.clerk", "忻州受理 段军", "0350-3012345"});
         Map<String, List<Long>> byCity = new HashMap<>();
         SplittableRandom rnd = new SplittableRandom(7);
         bulk.copyEmployers(out -> {
@@ -350,10 +353,10 @@ class DemoData implements ApplicationRunner {
                 String[] words = city.startsWith("35") ? fujianWords : shanxiWords;
                 String name = cityNames.get(city) + words[rnd.nextInt(words.length)] + trades[rnd.nextInt(trades.length)]
                         + (i / PersonFactory.CITIES.length % 3 == 0 ? "有限公司" : "股份有限公司");
-                String[] agency = i % 10 == 9 ? new String[]{null, null} : agencyContacts.get(city);
+                String[] agency = i % 10 == 9 ? new String[]{null, null, null} : agencyContacts.get(city);
                 out.accept(new EmployerRow(id, credit, name + (i / 4 + 1) + "号", city,
                         cityNames.get(city) + "市" + (i % 30 + 1) + "号路", "人事专员" + (i % 7 + 1),
-                        "1390000" + String.format("%04d", i), agency[0], agency[1]));
+                        "1390000" + String.format("%04d", i), agency[0], agency[1], agency[2]));
             }
         }, BY);
         return byCity;

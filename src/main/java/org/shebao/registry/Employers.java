@@ -68,11 +68,13 @@ public class Employers {
         try {
             newId = jdbc.sql("""
                             INSERT INTO registry_employer (credit_code, name, region_code, address, contact_name, contact_phone,
-                                   agency_contact_name, agency_contact_phone, created_at, created_by, updated_at, updated_by)
-                            VALUES (:code, :name, :region, :address, :cn, :cp, :an, :ap, :now, :by, :now, :by) RETURNING id""")
+                                   agency_contact_user, agency_contact_name, agency_contact_phone, created_at, created_by,
+                                   updated_at, updated_by)
+                            VALUES (:code, :name, :region, :address, :cn, :cp, :au, :an, :ap, :now, :by, :now, :by) RETURNING id""")
                     .param("code", code.value()).param("name", f.name()).param("region", f.region())
                     .param("address", f.address()).param("cn", f.contactName()).param("cp", f.contactPhone())
-                    .param("an", f.agencyName()).param("ap", f.agencyPhone()).param("now", now).param("by", by.getUsername())
+                    .param("au", f.agencyUser()).param("an", f.agencyName()).param("ap", f.agencyPhone())
+                    .param("now", now).param("by", by.getUsername())
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("creditCode", "error.creditCode.duplicate", code.value());
@@ -102,12 +104,12 @@ public class Employers {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int n = jdbc.sql("""
                         UPDATE registry_employer SET name = :name, address = :address,
-                               contact_name = :cn, contact_phone = :cp, agency_contact_name = :an,
+                               contact_name = :cn, contact_phone = :cp, agency_contact_user = :au, agency_contact_name = :an,
                                agency_contact_phone = :ap, updated_at = :now, updated_by = :by, version = version + 1
                          WHERE id = :id AND version = :version""")
                 .param("name", f.name()).param("address", f.address())
-                .param("cn", f.contactName()).param("cp", f.contactPhone()).param("an", f.agencyName())
-                .param("ap", f.agencyPhone()).param("now", now).param("by", by.getUsername())
+                .param("cn", f.contactName()).param("cp", f.contactPhone()).param("au", f.agencyUser())
+                .param("an", f.agencyName()).param("ap", f.agencyPhone()).param("now", now).param("by", by.getUsername())
                 .param("id", employerId).param("version", version).update();
         if (n == 0) {
             throw new ConflictException("version", "error.staleVersion");
@@ -160,14 +162,21 @@ public class Employers {
     }
 
     public Page<Employer> searchEmployers(ShebaoUser by, String query, int page) {
+        return searchEmployers(by, query, false, page);
+    }
+
+    /** The employers of the user's region matching the query; {@code withoutContact}: only those without an agency contact (SX-5). */
+    public Page<Employer> searchEmployers(ShebaoUser by, String query, boolean withoutContact, int page) {
         store.requireStaff(by);
         String q = query == null ? "" : query.strip();
         long offset = Paging.offset(page, RegistryStore.PAGE_SIZE);
         List<Employer> rows = jdbc.sql("""
                         SELECT * FROM registry_employer WHERE region_code LIKE :scope
                            AND (:q = '' OR credit_code LIKE upper(:q) || '%' OR name LIKE '%' || :like || '%')
+                           AND (NOT :without OR agency_contact_user IS NULL)
                          ORDER BY name, id LIMIT :limit OFFSET :offset""")
                 .param("scope", by.region().scopePrefix() + "%").param("q", q).param("like", store.likeEscape(q))
+                .param("without", withoutContact)
                 .param("limit", RegistryStore.PAGE_SIZE + 1).param("offset", offset)
                 .query(store::mapEmployer).list();
         boolean hasNext = rows.size() > RegistryStore.PAGE_SIZE;

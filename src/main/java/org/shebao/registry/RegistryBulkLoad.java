@@ -35,8 +35,8 @@ public class RegistryBulkLoad {
     }
 
     public record EmployerRow(long id, String creditCode, String name, String regionCode, String address,
-                              String contactName, String contactPhone, String agencyContactName,
-                              String agencyContactPhone) {
+                              String contactName, String contactPhone, String agencyContactUser,
+                              String agencyContactName, String agencyContactPhone) {
     }
 
     public record EnrollmentRow(long personId, Long employerId, EnrollmentCategory category, InsuranceType type,
@@ -79,11 +79,11 @@ public class RegistryBulkLoad {
     public long copyEmployers(Consumer<Consumer<EmployerRow>> rows, String by) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return PgCopy.copy(dataSource, "registry_employer",
-                "id, credit_code, name, region_code, address, contact_name, contact_phone, agency_contact_name, "
+                "id, credit_code, name, region_code, address, contact_name, contact_phone, agency_contact_user, agency_contact_name, "
                         + "agency_contact_phone, created_at, created_by, updated_at, updated_by",
                 w -> rows.accept(e -> {
                     w.col(e.id()).col(e.creditCode()).col(e.name()).col(e.regionCode()).col(e.address())
-                            .col(e.contactName()).col(e.contactPhone()).col(e.agencyContactName())
+                            .col(e.contactName()).col(e.contactPhone()).col(e.agencyContactUser()).col(e.agencyContactName())
                             .col(e.agencyContactPhone()).col(now).col(by).col(now).col(by);
                     w.endRow();
                 }));

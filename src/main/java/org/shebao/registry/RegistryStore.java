@@ -19,6 +19,7 @@ import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
+import org.shebao.identity.Users;
 import org.shebao.policy.Jurisdiction;
 import org.shebao.policy.Jurisdictions;
 import org.slf4j.Logger;
@@ -43,6 +44,7 @@ class RegistryStore {
     private final Jurisdictions jurisdictions;
     private final IdNumberCipher ids;
     private final Clock clock;
+    private final Users users;
 
     /** The person, if the user may see them: staff of the region, or the person themselves. */
     Person person(ShebaoUser by, long personId) {
@@ -109,7 +111,7 @@ class RegistryStore {
     }
 
     record EmployerFields(String name, String region, String address, String contactName,
-                                  String contactPhone, String agencyName, String agencyPhone) {
+                                  String contactPhone, String agencyUser, String agencyName, String agencyPhone) {
         Map<String, String> asMap() {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("name", name);
@@ -126,8 +128,18 @@ class RegistryStore {
     /** An employer's fields, its annotated rules checked by the caller: the region is the one left to check. */
     EmployerFields employerFields(Violations v, ShebaoUser by, EmployerData d) {
         Jurisdiction region = managedRegion(v, by, d.regionCode());
+        String agencyUser = d.agencyContact() == null || d.agencyContact().isEmpty() ? null : d.agencyContact();
+        String agencyName = null;
+        if (agencyUser != null && region != null) {
+            agencyName = users.staffOf(region.code().value()).stream().filter(u -> u.username().equals(agencyUser))
+                    .map(Users.UserSummary::displayName).findFirst().orElse(null);
+            if (agencyName == null) {
+                v.add("agencyContact", "error.employer.agencyContact.notStaff", region.name());
+            }
+        }
         return new EmployerFields(d.name(), region == null ? null : region.code().value(), d.address(),
-                d.contactName(), d.contactPhone(), d.agencyContactName(), d.agencyContactPhone());
+                d.contactName(), d.contactPhone(), agencyName == null ? null : agencyUser, agencyName,
+                agencyName == null ? null : d.agencyContactPhone());
     }
 
     void requireStaff(ShebaoUser by) {
@@ -188,7 +200,7 @@ class RegistryStore {
         return new Employer(rs.getLong("id"), rs.getString("credit_code"), rs.getString("name"),
                 rs.getString("region_code"), rs.getString("address"), rs.getString("contact_name"),
                 rs.getString("contact_phone"), rs.getString("agency_contact_name"),
-                rs.getString("agency_contact_phone"), rs.getInt("version"),
+                rs.getString("agency_contact_phone"), rs.getString("agency_contact_user"), rs.getInt("version"),
                 local(rs, "created_at"), rs.getString("created_by"),
                 local(rs, "updated_at"), rs.getString("updated_by"),
                 rs.getString("size_class") == null ? null : EmployerSize.valueOf(rs.getString("size_class")),

@@ -93,7 +93,7 @@ class FieldRulesTest {
     void allAtOnce() {
         assertThat(refused(person("", "abc"))).containsExactly("name:error.required", "phone:error.phone");
         EmployerData e = new EmployerData("91350100MA0000000X", "厂".repeat(101), "350100", "路".repeat(201),
-                "a\u0000b", "12345", "林小燕", "0591-87654321");
+                "a\u0000b", "12345", "fz.clerk", "0591-87654321");
         assertThat(refused(e)).containsExactly("name:error.tooLong[100]", "address:error.tooLong[200]",
                 "contactName:error.format", "contactPhone:error.phone");
     }
@@ -104,7 +104,7 @@ class FieldRulesTest {
         assertThat(refused(new EmployerData(null, " ", null, null, null, null, null, null)))
                 .containsExactly("name:error.required");
         assertThat(refused(new EmployerData(null, "福州测试科技有限公司", null, "", null, null, "林".repeat(51),
-                "0591-8765"))).containsExactly("agencyContactName:error.tooLong[50]", "agencyContactPhone:error.phone");
+                "0591-8765"))).containsExactly("agencyContact:error.tooLong[50]", "agencyContactPhone:error.phone");
         assertThat(refused(new EmployerData(null, "福州测试科技有限公司", null, "福州市鼓楼区", "林小燕",
                 "13905910099", null, null))).isEmpty();
     }

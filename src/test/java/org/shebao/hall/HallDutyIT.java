@@ -93,7 +93,7 @@ class HallDutyIT {
             + "for a day one is not on duty is 400 naming the day, a time not yet come 400 naming the time, nothing written")
     void patrols() {
         LocalDate today = LocalDate.now(clock);
-        onDutyToday("ty.clerk2", "太原受理2", "140100", TAIYUAN_HALL);
+        onDutyToday("ty.clerk2", "太原受理 张勇", "140100", TAIYUAN_HALL);
         LocalTime earlier = LocalTime.now(clock).minusMinutes(1).withSecond(0).withNano(0);
         String time = LocalTime.now(clock).isBefore(LocalTime.of(0, 2)) ? "00:00" : earlier.toString();
         ApiClient.Response ok = api.post("ty.clerk2", "/api/v1/me/patrols", Map.of("day", today.toString(),
@@ -168,7 +168,7 @@ class HallDutyIT {
             + "the province chooses to report further goes to the ministry, which acknowledges it; a report past its "
             + "limit shows overdue and its late acknowledgement is marked in the history")
     void crowdingComplaintAndOverdue() {
-        onDutyToday("fz.clerk2", "福州受理2", "350100", FUZHOU_HALL);
+        onDutyToday("fz.clerk2", "福州受理 陈伟", "350100", FUZHOU_HALL);
         long crowding = report("fz.clerk2", FUZHOU_HALL, "CROWDING", "上午十点等候区约80人，超过核定容量");
         ApiClient.Response settled = acknowledge("fz.hall", crowding, false);
         assertThat(settled.body().path("incident").path("status").asString()).isEqualTo("ACKNOWLEDGED");
@@ -205,7 +205,7 @@ class HallDutyIT {
     @DisplayName("N-7: the hall manager and the leader on duty acknowledge the same report at once: exactly one wins, "
             + "the others are 409 (or 400 naming the level once it moved up); the report moves up once and its history holds one acknowledgement")
     void oneAcknowledgementWins() throws Exception {
-        onDutyToday("fz.clerk2", "福州受理2", "350100", FUZHOU_HALL);
+        onDutyToday("fz.clerk2", "福州受理 陈伟", "350100", FUZHOU_HALL);
         long id = report("fz.hall", FUZHOU_HALL, "SUSPECTED_CASE", "一名工作人员报告同住家属确诊");
         List<Callable<Integer>> both = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ShebaoIntegrationTest
-@DisplayName("Browser journeys: hall appointments (SX-5), a fever at the door (N-2, FJ-2), the hygiene and supplies ledger (N-2, FJ-2) and staff health (SX-5)")
+@DisplayName("Browser journeys: hall appointments (SX-5), a fever at the door (N-2, FJ-2) reported to the province (N-7, FJ-7), duty and patrols (N-7), the hygiene and supplies ledger (N-2, FJ-2) and staff health (SX-5)")
 class HallJourneyIT extends BrowserJourney {
     @Autowired
     JdbcClient jdbc;
@@ -154,6 +154,106 @@ class HallJourneyIT extends BrowserJourney {
                 .query(Integer.class).single()).isEqualTo(200);
     }
 
+    @Test
+    @DisplayName("N-7 / FJ-7: fz.hall records a 37.5 °C walk-in, opens the suspected case and acknowledges it for the "
+            + "city, and sees it go to the province; Fujian's administrator (fj.admin) sees it among the open incidents "
+            + "of the province's cities, acknowledges it with a note; the history names who and when")
+    void feverIncidentGoesToTheProvince() {
+        login("fz.hall");
+        page.navigate(url("/hall"));
+        page.fill("#visitorName-walkin", "赵疑似");
+        page.fill("#temperature-walkin", "37.5");
+        page.selectOption("#service-walkin", "ENROLLMENT");
+        page.click("#walk-in");
+        assertThat(page.locator("#fever-result")).containsText("赵疑似");
+        com.microsoft.playwright.Locator row = page.locator("#incidents tr").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText("赵疑似"));
+        assertThat(row).containsText("疑似病例");
+        assertThat(row).containsText("待市级确认");
+        row.locator(".open-incident").click();
+        assertThat(page.locator("#incident-state")).containsText("待市级确认");
+        assertThat(page.locator("#acknowledge-form")).containsText("确认后即上报上一级");
+        page.click("#acknowledge");
+        assertThat(page.locator(".alert-success")).containsText("已确认");
+        assertThat(page.locator("#incident-state")).containsText("已报省级，待省级确认");
+        assertThat(page.locator("#history tbody tr")).hasCount(3);
+        assertThat(page.locator("#history tbody tr").nth(2)).containsText("市级经办机构上报省级人社部门");
+        assertThat(page.locator("#acknowledge-form")).hasCount(0);
+        screenshot("hall-incident-to-province");
+        assertNoCodes(page.locator("body").innerText());
+        String incident = page.url().replaceAll(".*/incidents/", "");
+        page.navigate(url("/hall"));
+        assertThat(page.locator("#incidents tr[data-incident='" + incident + "']")).containsText("已报省级，待省级确认");
+
+        context.clearCookies();
+        login("fj.admin");
+        page.click("nav a[href='/incidents']");
+        com.microsoft.playwright.Locator mine = page.locator("#incidents tr[data-incident='" + incident + "']");
+        assertThat(mine).containsText("福州市社会劳动保险中心服务大厅");
+        assertThat(mine).containsText("赵疑似");
+        assertThat(mine).containsText("已报省级，待省级确认");
+        screenshot("hall-incidents-province");
+        assertNoCodes(page.locator("body").innerText());
+        mine.locator(".open-incident").click();
+        page.fill("#note", "已通报省卫健委");
+        page.click("#acknowledge");
+        assertThat(page.locator(".alert-success")).containsText("已确认");
+        assertThat(page.locator("#incident-state")).containsText("省级已确认");
+        assertThat(page.locator("#history tbody tr").last()).containsText("省级人社部门确认");
+        assertThat(page.locator("#history tbody tr").last()).containsText("福建");
+        assertThat(page.locator("#history tbody tr").last()).containsText("已通报省卫健委");
+        screenshot("hall-incident-province-acknowledged");
+        assertNoCodes(page.locator("body").innerText());
+    }
+
+    @Test
+    @DisplayName("N-7: fz.hall puts fz.reviewer on duty today (chosen from Fuzhou's staff) and a past day is refused "
+            + "naming the day; fz.reviewer logs a patrol on the duty page, and fz.hall sees it on the roster")
+    void dutyAndPatrol() {
+        jdbc.sql("DELETE FROM hall_patrol WHERE leader_user = 'fz.reviewer'").update();
+        jdbc.sql("DELETE FROM hall_duty WHERE leader_user = 'fz.reviewer'").update();
+        LocalDate today = LocalDate.now(clock);
+        login("fz.hall");
+        page.navigate(url("/hall"));
+        page.click("#duty-link");
+        page.fill("#day", today.minusDays(1).toString());
+        page.selectOption("#leader", "fz.reviewer");
+        page.click("#assign");
+        assertThat(page.locator("#duty-form #form-errors")).containsText("已过去的日期");
+        page.fill("#day", today.toString());
+        page.selectOption("#leader", "fz.reviewer");
+        page.click("#assign");
+        assertThat(page.locator(".alert-success")).containsText("带班领导已排定");
+        assertThat(page.locator("#roster tr[data-day='" + today + "']")).containsText("福州审核 黄建华");
+        assertNoCodes(page.locator("body").innerText());
+
+        context.clearCookies();
+        login("fz.reviewer");
+        page.click("nav a[href='/duty']");
+        page.fill("#place", "二楼自助服务区");
+        page.fill("#findings", "自助终端已按时消毒，等候人员佩戴口罩");
+        String time = java.time.LocalTime.now(clock).isBefore(java.time.LocalTime.of(0, 5)) ? "00:00"
+                : java.time.LocalTime.now(clock).minusMinutes(2).withSecond(0).withNano(0).toString();
+        page.fill("#time", time);
+        page.click("#log-patrol");
+        assertThat(page.locator(".alert-success")).containsText("巡查记录已保存");
+        assertThat(page.locator("#my-duty")).containsText("二楼自助服务区");
+        page.fill("#day", today.minusDays(1).toString());
+        page.fill("#place", "一楼");
+        page.fill("#findings", "正常");
+        page.click("#log-patrol");
+        assertThat(page.locator("#patrol-form #form-errors")).containsText("不是带班领导");
+        assertThat(page.locator("#place")).hasValue("一楼");
+        screenshot("hall-my-duty");
+        assertNoCodes(page.locator("body").innerText());
+
+        context.clearCookies();
+        login("fz.hall");
+        page.navigate(url("/hall/1/duty"));
+        assertThat(page.locator("#roster tr[data-day='" + today + "']")).containsText("二楼自助服务区");
+        screenshot("hall-duty-roster");
+    }
+
     void issueMasks(String quantity) {
         page.selectOption("#item-issue", "MASKS");
         page.fill("#quantity-issue", quantity);
@@ -164,6 +264,7 @@ class HallJourneyIT extends BrowserJourney {
     /** No raw enum codes, region codes, login names or booleans on screen. */
     static void assertNoCodes(String text) {
         assertThat(text).doesNotContain("350100", "fz.hall", "citizen.fz", "true", "false", "BOOKED", "CHECKED_IN",
-                "NOT_ADMITTED", "FEVER", "CERTIFICATE_REQUEST", "ENROLLMENT", "WALK_IN");
+                "NOT_ADMITTED", "FEVER", "CERTIFICATE_REQUEST", "ENROLLMENT", "WALK_IN", "SUSPECTED_CASE", "PROVINCE",
+                "CITY", "fj.admin", "fz.reviewer", "350000");
     }
 }

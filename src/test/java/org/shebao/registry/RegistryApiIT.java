@@ -245,15 +245,16 @@ class RegistryApiIT {
     }
 
     @Test
-    @DisplayName("employers: GB 32100 check, duplicate 409, SX-5 agency contact stored")
+    @DisplayName("employers: GB 32100 check, duplicate 409, SX-5 agency contact chosen from the city's staff and stored with their name")
     void employers() {
         String first17 = "91350100MA" + String.format("%07d", SEQ.incrementAndGet());
         String code = first17 + CreditCode.checkChar(first17);
         Map<String, Object> body = new HashMap<>(Map.of("creditCode", code, "name", "福州测试科技有限公司",
-                "regionCode", "350100", "agencyContactName", "林小燕", "agencyContactPhone", "0591-87654321"));
+                "regionCode", "350100", "agencyContact", "fz.clerk", "agencyContactPhone", "0591-87654321"));
         Response r = api.post("fz.clerk", "/api/v1/employers", body);
         assertThat(r.status()).isEqualTo(201);
-        assertThat(r.body().path("agencyContactName").asString()).isEqualTo("林小燕");
+        assertThat(r.body().path("agencyContactName").asString()).isEqualTo("福州受理 林小燕");
+        assertThat(r.body().path("agencyContact").asString()).isEqualTo("fz.clerk");
         assertThat(api.post("fz.clerk", "/api/v1/employers", body).status()).isEqualTo(409);
         body.put("creditCode", first17 + (CreditCode.checkChar(first17) == '0' ? '1' : '0'));
         Response bad = api.post("fz.clerk", "/api/v1/employers", body);

@@ -115,6 +115,7 @@ class HallDutyPages {
     @GetMapping("/incidents/{id}")
     String incident(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, Model model) {
         model.addAttribute("detail", incidents.detail(user, id));
+        model.addAttribute("clauses", EscalationRule.CLAUSES);
         return "hall/incident";
     }
 

@@ -36,19 +36,27 @@ class EmployerPages {
     private final Enrollments enrollments;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
+    private final org.shebao.identity.Users users;
 
     @ModelAttribute
     void common(@AuthenticationPrincipal ShebaoUser user, Model model) {
         model.addAttribute("regions", jurisdictions.servedWithin(user.region()));
         model.addAttribute("jurisdictions", jurisdictions);
+        // SX-5: the agency contact is chosen from the staff of the cities the user serves (checked again on saving)
+        java.util.Map<String, String> staff = new java.util.LinkedHashMap<>();
+        jurisdictions.servedWithin(user.region()).forEach(j -> users.staffOf(j.code().value())
+                .forEach(u -> staff.put(u.username(), u.displayName())));
+        model.addAttribute("agencyStaff", staff);
     }
 
     @GetMapping
     String search(@AuthenticationPrincipal ShebaoUser user, @RequestParam(defaultValue = "") String q,
                   @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(defaultValue = "false") boolean withoutContact,
                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("result", employers.searchEmployers(user, q, page));
+        model.addAttribute("withoutContact", withoutContact);
+        model.addAttribute("result", employers.searchEmployers(user, q, withoutContact, page));
         return htmx != null ? "registry/employers :: results" : "registry/employers";
     }
 
@@ -106,7 +114,7 @@ class EmployerPages {
         model.addAttribute("employer", e);
         model.addAttribute("version", e.version());
         model.addAttribute("form", new EmployerData(e.creditCode(), e.name(), e.regionCode(), e.address(),
-                e.contactName(), e.contactPhone(), e.agencyContactName(), e.agencyContactPhone()));
+                e.contactName(), e.contactPhone(), e.agencyContactUser(), e.agencyContactPhone()));
         return "registry/employer-form";
     }
 

@@ -67,7 +67,7 @@ class RegistryApi {
     }
 
     record EmployerUpdate(int version, String name, String regionCode, String address, String contactName,
-                          String contactPhone, String agencyContactName, String agencyContactPhone) {
+                          String contactPhone, String agencyContact, String agencyContactPhone) {
     }
 
     /**
@@ -78,12 +78,13 @@ class RegistryApi {
      */
     record EmployerDto(long id, String creditCode, String name, String regionCode, String address,
                        String contactName, String contactPhone, String agencyContactName, String agencyContactPhone,
-                       int version, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
+                       String agencyContact, int version, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
                        String updatedBy, EmployerSize sizeClass, String sizeClassName, String sizeEvidence,
                        String sizeSetBy, OffsetDateTime sizeSetAt, int workInjuryRiskClass) {
         static EmployerDto of(Employer e, UserNames names, MessageSource messages) {
             return new EmployerDto(e.id(), e.creditCode(), e.name(), e.regionCode(), e.address(), e.contactName(),
-                    e.contactPhone(), e.agencyContactName(), e.agencyContactPhone(), e.version(), e.createdAt(),
+                    e.contactPhone(), e.agencyContactName(), e.agencyContactPhone(), e.agencyContactUser(),
+                    e.version(), e.createdAt(),
                     e.createdBy(), e.updatedAt(), e.updatedBy(), e.sizeClass(),
                     e.sizeClass() == null ? null : messages.getMessage("employerSize." + e.sizeClass().name(), null,
                             LocaleContextHolder.getLocale()), e.sizeEvidence(),
@@ -169,7 +170,7 @@ class RegistryApi {
                                @RequestBody EmployerUpdate body) {
         return dto(employers.updateEmployer(user, id, body.version(), new EmployerData(null, body.name(),
                 body.regionCode(), body.address(), body.contactName(), body.contactPhone(),
-                body.agencyContactName(), body.agencyContactPhone())));
+                body.agencyContact(), body.agencyContactPhone())));
     }
 
     @PutMapping("/employers/{id}/size-class")
