@@ -55,8 +55,11 @@ class ScreensRenderIT {
                 Arguments.of("citizen.xm", List.of("/portal/hall", "/portal/hall?lang=en")),
                 Arguments.of("employer.ty", List.of("/portal/hall")),
                 Arguments.of("ty.hall", List.of("/", "/hall/3", "/hall/3?lang=en", "/hall/3/ledger", "/hall/3/ledger?lang=en",
-                        "/hall/3/health", "/hall/3/health?lang=en", "/staff-health", "/messages")),
-                Arguments.of("ty.clerk2", List.of("/staff-health", "/staff-health?lang=en")),
+                        "/hall/3/health", "/hall/3/health?lang=en", "/staff-health", "/messages", "/hall/3/duty",
+                        "/hall/3/duty?lang=en", "/incidents", "/incidents?lang=en", "/duty",
+                        "/registry/employers?withoutContact=true", "/registry/employers/{tyEmployer}/edit")),
+                Arguments.of("ty.clerk2", List.of("/staff-health", "/staff-health?lang=en", "/duty", "/duty?lang=en")),
+                Arguments.of("sx.admin", List.of("/incidents", "/incidents?lang=en")),
                 Arguments.of("security", List.of("/", "/security/users", "/account/password")),
                 Arguments.of("fj.security", List.of("/security/users")),
                 Arguments.of("audit", List.of("/", "/audit", "/audit?action=CASE_STEP", "/audit?actor=fz.clerk")));

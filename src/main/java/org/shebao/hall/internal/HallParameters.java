@@ -66,8 +66,12 @@ public class HallParameters {
 
     /** How long a level has to acknowledge an incident of the hall's city (N-7, FJ-7). */
     public int acknowledgeMinutes(IncidentLevel level, String region, LocalDate day) {
-        return parameters.integer("hall.incident.acknowledge." + level.name().toLowerCase(java.util.Locale.ROOT)
-                + ".minutes", new RegionCode(region), day);
+        String key = switch (level) {
+            case CITY -> "hall.incident.acknowledge.city.minutes";
+            case PROVINCE -> "hall.incident.acknowledge.province.minutes";
+            case NATIONAL -> "hall.incident.acknowledge.national.minutes";
+        };
+        return parameters.integer(key, new RegionCode(region), day);
     }
 
     /** Halls open on working days of the holiday calendar (weekends and statutory holidays closed, 调休 open). */
