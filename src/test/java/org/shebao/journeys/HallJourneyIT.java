@@ -70,11 +70,7 @@ class HallJourneyIT extends BrowserJourney {
 
         context.clearCookies();
         login("fz.hall");
-        page.navigate(url("/hall"));
-        page.fill("#visitorName-walkin", "王大伟");
-        page.fill("#temperature-walkin", "37.5");
-        page.selectOption("#service-walkin", "ENROLLMENT");
-        page.click("#walk-in");
+        feverAtTheDoor("王大伟");
         assertThat(page.locator("#fever-result")).containsText("王大伟");
         assertThat(page.locator("#fever-result")).containsText("37.5");
         assertThat(page.locator("#incidents")).containsText("王大伟");
@@ -160,11 +156,7 @@ class HallJourneyIT extends BrowserJourney {
             + "of the province's cities, acknowledges it with a note; the history names who and when")
     void feverIncidentGoesToTheProvince() {
         login("fz.hall");
-        page.navigate(url("/hall"));
-        page.fill("#visitorName-walkin", "赵疑似");
-        page.fill("#temperature-walkin", "37.5");
-        page.selectOption("#service-walkin", "ENROLLMENT");
-        page.click("#walk-in");
+        feverAtTheDoor("赵疑似");
         assertThat(page.locator("#fever-result")).containsText("赵疑似");
         com.microsoft.playwright.Locator row = page.locator("#incidents tr").filter(
                 new com.microsoft.playwright.Locator.FilterOptions().setHasText("赵疑似"));
@@ -252,6 +244,15 @@ class HallJourneyIT extends BrowserJourney {
         page.navigate(url("/hall/1/duty"));
         assertThat(page.locator("#roster tr[data-day='" + today + "']")).containsText("二楼自助服务区");
         screenshot("hall-duty-roster");
+    }
+
+    /** fz.hall's page: a walk-in with 37.5 °C (a fever: not admitted, an incident opened). */
+    void feverAtTheDoor(String name) {
+        page.navigate(url("/hall"));
+        page.fill("#visitorName-walkin", name);
+        page.fill("#temperature-walkin", "37.5");
+        page.selectOption("#service-walkin", "ENROLLMENT");
+        page.click("#walk-in");
     }
 
     void issueMasks(String quantity) {
