@@ -49,7 +49,8 @@ class DistributionColumnIT {
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",
             "payroll_chunk_total",
             "hall_hall", "hall_slot", "hall_booking", "hall_screening", "hall_incident", "hall_hygiene_check",
-            "hall_supply_stock", "hall_supply_movement", "hall_staff_health",
+            "hall_supply_stock", "hall_supply_movement", "hall_staff_health", "hall_duty", "hall_patrol",
+            "hall_incident_event",
             "settlement_item");
 
     /**
