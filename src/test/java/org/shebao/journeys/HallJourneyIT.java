@@ -230,6 +230,7 @@ class HallJourneyIT extends BrowserJourney {
         page.click("#log-patrol");
         assertThat(page.locator(".alert-success")).containsText("巡查记录已保存");
         assertThat(page.locator("#my-duty")).containsText("二楼自助服务区");
+        assertThat(page.locator("#my-duty .patrol")).containsText(time + " · 二楼自助服务区"); // the time as entered, local
         page.fill("#day", today.minusDays(1).toString());
         page.fill("#place", "一楼");
         page.fill("#findings", "正常");

@@ -58,6 +58,12 @@ public class DutyRoster {
             SELECT p.id, p.day, d.leader_name, p.patrolled_at, p.place, p.findings
               FROM hall_patrol p JOIN hall_duty d ON d.id = p.duty_id AND d.region_code = p.region_code""";
 
+    private Patrol patrol(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Patrol(rs.getLong("id"), rs.getObject("day", LocalDate.class), rs.getString("leader_name"),
+                rs.getObject("patrolled_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
+                rs.getString("place"), rs.getString("findings"));
+    }
+
     /** The hall manager puts a staff user of the hall's city on duty for a day (today or later). */
     @Transactional
     public Duty assign(ShebaoUser manager, long hallId, String dayRaw, String leaderRaw) {
@@ -100,7 +106,7 @@ public class DutyRoster {
         List<Patrol> patrols = jdbc.sql(PATROL + " WHERE d.hall_id = :h AND p.region_code = :r AND p.day BETWEEN :f AND :t "
                         + "ORDER BY p.patrolled_at, p.id")
                 .param("h", hall.id()).param("r", hall.regionCode()).param("f", from).param("t", to)
-                .query(Patrol.class).list();
+                .query(this::patrol).list();
         return from.datesUntil(to.plusDays(1))
                 .map(d -> new Day(d, duties.stream().filter(x -> x.day().equals(d)).toList(),
                         patrols.stream().filter(p -> p.day().equals(d)).toList()))
@@ -127,7 +133,7 @@ public class DutyRoster {
         List<Patrol> patrols = jdbc.sql(PATROL + " WHERE p.leader_user = :u AND p.region_code = :r AND p.day >= :f "
                         + "ORDER BY p.patrolled_at, p.id")
                 .param("u", user.getUsername()).param("r", user.region().value()).param("f", today.minusDays(7))
-                .query(Patrol.class).list();
+                .query(this::patrol).list();
         return duties.stream().map(d -> new Day(d.day(), List.of(d),
                 patrols.stream().filter(p -> p.day().equals(d.day())).toList())).toList();
     }
