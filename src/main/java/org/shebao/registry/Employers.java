@@ -38,6 +38,15 @@ public class Employers {
     }
 
     /**
+     * An employer's name, without access checks: the label of an item on a settlement worklist, which the staff of
+     * the employer's region read (issue 15, item 1).
+     */
+    public Optional<String> nameOf(long employerId) {
+        return jdbc.sql("SELECT name FROM registry_employer WHERE id = :id").param("id", employerId)
+                .query(String.class).optional();
+    }
+
+    /**
      * The employer registered under a credit code, if the user may see it (staff of its region): a payment file of
      * the collection channel names employers by their code.
      */

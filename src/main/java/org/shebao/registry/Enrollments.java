@@ -347,6 +347,19 @@ public class Enrollments {
                 .param("p", personId).param("after", after).query(store::mapEnrollment).optional();
     }
 
+    /**
+     * The employer a person was enrolled with as an employee in an insurance on a day, without access checks: run by
+     * the platform itself (a settlement worklist, issue 15 item 1), it reveals nothing but the employer's id.
+     */
+    public Optional<Long> employerOn(long personId, InsuranceType type, LocalDate day) {
+        return jdbc.sql("""
+                        SELECT employer_id FROM registry_enrollment
+                         WHERE person_id = :p AND insurance_type = :t AND employer_id IS NOT NULL
+                           AND first_insured_on <= :day AND (ended_on IS NULL OR ended_on >= :day)
+                         ORDER BY first_insured_on, id LIMIT 1""")
+                .param("p", personId).param("t", type.name()).param("day", day).query(Long.class).optional();
+    }
+
     public List<Enrollment> enrollmentsOf(ShebaoUser by, long personId) {
         store.person(by, personId);
         return jdbc.sql(RegistryStore.ENROLLMENT_SELECT + " WHERE en.person_id = :p ORDER BY en.first_insured_on, en.id")

@@ -151,6 +151,15 @@ public class Persons {
                 .query(String.class).optional();
     }
 
+    /**
+     * A person's name, without access checks: the label of an item on a settlement worklist, which the staff of the
+     * person's region read (issue 15, item 1). Nothing else of the person leaves.
+     */
+    public Optional<String> nameOf(long personId) {
+        return jdbc.sql("SELECT name FROM registry_person WHERE id = :id").param("id", personId)
+                .query(String.class).optional();
+    }
+
     /** The phone on file for a person (for notifications), without access checks: no personal data leaves. */
     public Optional<String> phoneOf(long personId) {
         return jdbc.sql("SELECT phone FROM registry_person WHERE id = :id").param("id", personId)

@@ -51,7 +51,7 @@ class DistributionColumnIT {
             "hall_hall", "hall_slot", "hall_booking", "hall_screening", "hall_incident", "hall_hygiene_check",
             "hall_supply_stock", "hall_supply_movement", "hall_staff_health", "hall_duty", "hall_patrol",
             "hall_incident_event",
-            "settlement_item");
+            "settlement_item", "settlement_audit_sample", "settlement_audit_item");
 
     /**
      * Small tables every node reads, written rarely: copied to every node (Citus {@code create_reference_table}).
