@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/settlement/audit")
-class AuditPages {
+class InternalAuditPages {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private final InternalAudit audit;
     private final Jurisdictions jurisdictions;
@@ -46,7 +46,7 @@ class AuditPages {
     private final MessageSource messages;
     private final UserNames names;
 
-    AuditPages(InternalAudit audit, Jurisdictions jurisdictions, Measures measures, MessageSource messages,
+    InternalAuditPages(InternalAudit audit, Jurisdictions jurisdictions, Measures measures, MessageSource messages,
                UserNames names) {
         this.audit = audit;
         this.jurisdictions = jurisdictions;

@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/audit")
-class AuditApi {
+class InternalAuditApi {
     private final InternalAudit audit;
 
-    AuditApi(InternalAudit audit) {
+    InternalAuditApi(InternalAudit audit) {
         this.audit = audit;
     }
 
