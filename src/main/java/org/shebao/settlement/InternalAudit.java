@@ -84,8 +84,8 @@ public class InternalAudit {
 
     /**
      * Draws a sample, as an auditor. Refused with the field at fault (400), nothing written: an unknown population or
-     * measure, neither or both of size and share, a size that is not a whole number from 1, a share outside (0, 1],
-     * a seed that is not a whole number, an empty population, a size larger than the population.
+     * measure, neither or both of size and share, a size that is not a whole number from 1, a share not above 0 or
+     * above 1, a seed that is not a whole number, an empty population, a size larger than the population.
      */
     public AuditSample draw(ShebaoUser by, Request r) {
         require(by, Role.AUDITOR);
