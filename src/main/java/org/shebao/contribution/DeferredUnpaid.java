@@ -77,7 +77,8 @@ class DeferredUnpaid implements WorklistSource {
                     .param("to", d.toMonth()).query(BigDecimal.class).single();
             String name = employers.nameOf(d.employerId()).orElse("");
             out.add(new WorklistCandidate(d.regionCode(), "contribution-employer-deferral:" + d.id(),
-                    d.caseReference(), name + " · " + YearMonth.from(d.fromMonth()) + "…" + YearMonth.from(d.toMonth()),
+                    d.caseReference(),
+                    name + " · " + YearMonth.from(d.fromMonth()) + "…" + YearMonth.from(d.toMonth()),
                     new Money(owed)));
         }
         record Flexible(long personId, int year, String regionCode) {

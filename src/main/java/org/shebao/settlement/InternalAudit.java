@@ -283,13 +283,15 @@ public class InternalAudit {
     public List<ReportLine> report(ShebaoUser by) {
         require(by, READERS);
         return jdbc.sql("""
-                        SELECT i.item_region, s.population, s.measure, count(*) AS sampled, count(i.finding) AS reviewed,
-                               count(*) FILTER (WHERE i.finding = 'ERROR') AS errors,
-                               COALESCE(sum(i.amount), 0) AS sampled_amount, COALESCE(sum(i.error_amount), 0) AS error_amount
+                        SELECT i.item_region, s.population, s.measure, count(*) AS sampled,
+                               count(i.finding) AS reviewed, count(*) FILTER (WHERE i.finding = 'ERROR') AS errors,
+                               COALESCE(sum(i.amount), 0) AS sampled_amount,
+                               COALESCE(sum(i.error_amount), 0) AS error_amount
                           FROM settlement_audit_item i
                           JOIN settlement_audit_sample s ON s.id = i.sample_id AND s.region_code = i.region_code
                          WHERE i.region_code LIKE :scope
-                         GROUP BY i.item_region, s.population, s.measure ORDER BY i.item_region, s.population, s.measure""")
+                         GROUP BY i.item_region, s.population, s.measure
+                         ORDER BY i.item_region, s.population, s.measure""")
                 .param("scope", by.region().scopePrefix() + "%")
                 .query((rs, i) -> new ReportLine(rs.getString("item_region"), rs.getString("population"),
                         rs.getString("measure"), rs.getLong("sampled"), rs.getLong("reviewed"), rs.getLong("errors"),

@@ -35,9 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Internal audit (稽核内审, issue 15, item 2; N-1e, FJ-1.7) on the real database: Fuzhou's July 2016 run pays 12 orders
- * flagged with one test measure and 4 with another; fz.auditor draws samples of them (size or share, seed recorded),
- * reviews the items, and reads the report per region.
+ * Internal audit (稽核内审, issue 15, item 2; N-1e, FJ-1.7) on the real database: Fuzhou's July 2016 run pays 12
+ * orders flagged with one test measure and 4 with another; fz.auditor draws samples of them (size or share, seed
+ * recorded), reviews the items, and reads the report per region.
  */
 @ShebaoIntegrationTest
 @DisplayName("稽核内审 (N-1e, FJ-1.7): reproducible samples of flagged payments, second review, report per region")
@@ -95,6 +95,10 @@ class InternalAuditIT {
         return m;
     }
 
+    private Response draw(String user, String population, String measure, String size, String share, String seed) {
+        return api.post(user, "/api/v1/audit/samples", request(population, measure, size, share, seed));
+    }
+
     private static List<String> refs(JsonNode sampleView) {
         List<String> out = new ArrayList<>();
         sampleView.path("items").forEach(i -> out.add(i.path("ref").asString()));
@@ -111,10 +115,10 @@ class InternalAuditIT {
             + "20200125 draws others; a share of 0.25 draws 3 (rounded up); the seed, size and population digest are "
             + "recorded; the province's auditor sees the same population")
     void reproducibleSample() {
-        Response first = api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, "5", "", "20200124"));
+        Response first = draw("fz.auditor", "PAYMENTS", SAMPLED, "5", "", "20200124");
         assertThat(first.status()).as(first.raw().body()).isEqualTo(201);
-        Response again = api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, "5", null, "20200124"));
-        Response other = api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, "5", null, "20200125"));
+        Response again = draw("fz.auditor", "PAYMENTS", SAMPLED, "5", null, "20200124");
+        Response other = draw("fz.auditor", "PAYMENTS", SAMPLED, "5", null, "20200125");
         assertThat(refs(first.body())).hasSize(5).doesNotHaveDuplicates().isEqualTo(refs(again.body()))
                 .allMatch(r -> r.startsWith("payroll-order:"));
         assertThat(refs(other.body())).hasSize(5).isNotEqualTo(refs(first.body()));
@@ -129,14 +133,15 @@ class InternalAuditIT {
         assertThat(item.path("caseRef").asString()).startsWith("R-AUDIT-");
         assertThat(item.path("amount").decimalValue().signum()).isPositive();
 
-        Response share = api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, null, "0.25", null));
+        Response share = draw("fz.auditor", "PAYMENTS", SAMPLED, null, "0.25", null);
         assertThat(share.status()).as(share.raw().body()).isEqualTo(201);
         assertThat(share.body().path("sample").path("sampleSize").asInt()).isEqualTo(3);
         assertThat(share.body().path("sample").path("seed").isNumber()).as("a seed chosen and recorded").isTrue();
         // the whole province: the same 12 (Xiamen has none of this flag), the same draw for the same seed
-        Response province = api.post("fj.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, "5", null, "20200124"));
+        Response province = draw("fj.auditor", "PAYMENTS", SAMPLED, "5", null, "20200124");
         assertThat(refs(province.body())).isEqualTo(refs(first.body()));
-        assertThat(api.get("fz.auditor", "/api/v1/audit/measures").body().path("PAYMENTS").toString()).contains(SAMPLED);
+        assertThat(api.get("fz.auditor", "/api/v1/audit/measures").body().path("PAYMENTS").toString())
+                .contains(SAMPLED);
         assertThat(api.get("fz.auditor", "/api/v1/audit/samples/" + province.body().path("sample").path("id").asLong())
                 .status()).as("the province's sample is not Fuzhou's to read").isEqualTo(403);
     }
@@ -146,7 +151,7 @@ class InternalAuditIT {
             + "4 sampled, 4 reviewed, 1 error, 25.0%, 4000.00 sampled, 150.00 in error; a second review is refused "
             + "(409), also when two arrive at once; an error without amount or note and a correct with an amount: 400")
     void reviewAndReport() throws Exception {
-        Response drawn = api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", REPORTED, "4", null, "7"));
+        Response drawn = draw("fz.auditor", "PAYMENTS", REPORTED, "4", null, "7");
         assertThat(drawn.status()).as(drawn.raw().body()).isEqualTo(201);
         List<Long> ids = new ArrayList<>();
         drawn.body().path("items").forEach(i -> ids.add(i.path("id").asLong()));
@@ -199,9 +204,11 @@ class InternalAuditIT {
         WebSession web = WebSession.login(port, "fz.auditor");
         HttpResponse<String> page = web.get("/settlement/audit");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("稽核报告").contains("25.0%").contains("福州市").contains("有标识的待遇发放")
+        assertThat(page.body()).contains("稽核报告").contains("25.0%").contains("福州市")
+                .contains("有标识的待遇发放")
                 .doesNotContain(">fz.auditor<").doesNotContain(">PAYMENTS<");
-        HttpResponse<String> sample = web.get("/settlement/audit/samples/" + drawn.body().path("sample").path("id").asLong());
+        long sampleId = drawn.body().path("sample").path("id").asLong();
+        HttpResponse<String> sample = web.get("/settlement/audit/samples/" + sampleId);
         assertThat(sample.statusCode()).isEqualTo(200);
         assertThat(sample.body()).contains("差错").contains("基数取错").contains("福州稽核 郭强");
         assertThat(web.bytes("/settlement/audit/items.xlsx").statusCode()).isEqualTo(200);
@@ -221,29 +228,30 @@ class InternalAuditIT {
 
     @Test
     @DisplayName("bad input (issue 15): a size larger than the population, a share of 0 or 1.5 or text, size and share "
-            + "both or neither, a seed that is not a number, an empty population: 400 naming the field, nothing written")
+            + "both or neither, a seed that is not a number, an empty population: 400 naming the field, nothing "
+            + "written")
     void badInput() throws Exception {
         long before = samples();
-        Response tooMany = api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, "13", null, "1"));
+        Response tooMany = draw("fz.auditor", "PAYMENTS", SAMPLED, "13", null, "1");
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.firstErrorField()).isEqualTo("size");
         assertThat(tooMany.firstErrorMessage()).contains("13").contains("12");
         for (String share : List.of("0", "1.5", "-0.1", "十分之一")) {
-            Response r = api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, null, share, null));
+            Response r = draw("fz.auditor", "PAYMENTS", SAMPLED, null, share, null);
             assertThat(r.status()).as(share).isEqualTo(400);
             assertThat(r.firstErrorField()).isEqualTo("share");
         }
-        assertThat(api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, "2", "0.5", null))
+        assertThat(draw("fz.auditor", "PAYMENTS", SAMPLED, "2", "0.5", null)
                 .firstErrorField()).isEqualTo("size");
-        assertThat(api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, null, null, null))
+        assertThat(draw("fz.auditor", "PAYMENTS", SAMPLED, null, null, null)
                 .firstErrorMessage()).contains("二者只填一项");
-        assertThat(api.post("fz.auditor", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, "2", null, "abc"))
+        assertThat(draw("fz.auditor", "PAYMENTS", SAMPLED, "2", null, "abc")
                 .firstErrorField()).isEqualTo("seed");
-        Response empty = api.post("fz.auditor", "/api/v1/audit/samples", request("CASES", "NO_SUCH_MEASURE", "1", null, null));
+        Response empty = draw("fz.auditor", "CASES", "NO_SUCH_MEASURE", "1", null, null);
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.firstErrorField()).isEqualTo("measure");
         assertThat(empty.firstErrorMessage()).contains("没有该政策措施标识的业务");
-        assertThat(api.post("fz.auditor", "/api/v1/audit/samples", request("LEDGER", SAMPLED, "1", null, null))
+        assertThat(draw("fz.auditor", "LEDGER", SAMPLED, "1", null, null)
                 .firstErrorField()).isEqualTo("population");
         // on the screen: the same, in the user's language, with the form kept
         WebSession web = WebSession.login(port, "fz.auditor");
@@ -277,7 +285,7 @@ class InternalAuditIT {
         assertThat(approval.status()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT approved_by IS NULL FROM payroll_run WHERE id = :id").param("id", runId)
                 .query(Boolean.class).single()).as("not approved").isTrue();
-        assertThat(api.post("fz.finance", "/api/v1/audit/samples", request("PAYMENTS", SAMPLED, "1", null, "1"))
+        assertThat(draw("fz.finance", "PAYMENTS", SAMPLED, "1", null, "1")
                 .status()).isEqualTo(403);
         assertThatThrownBy(() -> audit.draw(users.get("fz.reviewer"),
                 new InternalAudit.Request("PAYMENTS", SAMPLED, "1", null, "1")))

@@ -33,6 +33,7 @@ import org.shebao.registry.Persons;
 import org.shebao.registry.RegistryBulkLoad;
 import org.shebao.workinjury.Recognition;
 import org.shebao.workinjury.Recognitions;
+import org.shebao.workinjury.WorkInjuryFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -171,22 +172,38 @@ class SettlementKindsIT {
     void injuryDuringDeferral() {
         YearMonth month = YearMonth.of(2020, 3);
         Deferred d = deferred("吴受伤", month, 1);
-        LocalDate injured = LocalDate.of(2020, 3, 10);
-        ShebaoUser clerk = users.get("fz.clerk");
-        Recognition r = recognitions.apply(clerk, d.worker().personId(), new Recognitions.Application("WORKER",
-                injured.toString(), "停产检修时摔伤", false, false, false,
-                List.of(new Recognitions.ClaimInput("ONLINE", injured.toString(), "政务网申请回执", null))));
-        recognitions.accept(users.get("fj.injury"), r.id(), null, new Recognitions.Acceptance("2020-04-20", true),
-                "SCREEN");
-        recognitions.decide(users.get("fj.injury"), r.id(), null,
-                new Recognitions.Decision("RECOGNIZED", "2020-05-08", "榕工伤认字〔2020〕091号", null), "SCREEN");
+        // injured 2020-03-10 (20 days before the recognition of 2020-03-30), applied for online, recognized
+        Recognition r = WorkInjuryFixtures.recognized(recognitions, users, d.worker().personId(),
+                LocalDate.of(2020, 3, 30));
+        assertThat(r.injuredOn()).isEqualTo(LocalDate.of(2020, 3, 10));
 
         fujian.lift(LocalDate.of(2020, 6, 30));
         worklists.open(fujian.get());
         WorklistItem i = item("INJURY_DURING_DEFERRAL", "workinjury-recognition:" + r.id()).orElseThrow();
         assertThat(i.regionCode()).isEqualTo("350100");
         assertThat(i.clauses()).containsExactly("FJ-1.4");
-        assertThat(i.label()).contains("吴受伤").contains(d.employer().name()).contains("2020-03-10").contains("单位承担");
+        assertThat(i.label()).contains("吴受伤").contains(d.employer().name()).contains("2020-03-10")
+                .contains("单位承担");
         assertThat(i.amount()).as("nothing awarded by the fund").isNull();
+    }
+
+    @Test
+    @DisplayName("N-4, FJ-4: a nurse infected at work applies for recognition ten days ago, in the green channel while "
+            + "Fujian's emergency is in force; Fujian lifted today: the application is on the green-channel list")
+    void greenChannel() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        long person = BillFixtures.person(persons, users.get("fz.clerk"), "郑护士").id();
+        Recognition r = recognitions.apply(users.get("fz.clerk"), person, new Recognitions.Application("WORKER",
+                today.minusDays(20).toString(), "救治患者时感染", true, true, false,
+                List.of(new Recognitions.ClaimInput("ONLINE", today.minusDays(10).toString(), "政务网申请回执",
+                        null))));
+        assertThat(r.greenChannel()).isTrue();
+
+        fujian.lift(today);
+        worklists.open(fujian.get());
+        WorklistItem i = item("GREEN_CHANNEL_INJURY", "workinjury-recognition:" + r.id()).orElseThrow();
+        assertThat(i.regionCode()).isEqualTo("350100");
+        assertThat(i.clauses()).containsExactly("N-4", "SX-4", "FJ-4");
+        assertThat(i.label()).contains("郑护士").contains("救治患者时感染");
     }
 }

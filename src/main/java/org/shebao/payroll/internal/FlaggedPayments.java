@@ -43,7 +43,8 @@ class FlaggedPayments implements AuditPopulation {
         return jdbc.sql("""
                         SELECT o.id, o.region_code, o.source_ref, o.account_name, sum(l.amount) AS paid,
                                max(substring(l.flags FROM '(?:^|\\s)' || :m || ':(\\S+)')) AS clauses
-                          FROM payroll_line l JOIN payroll_order o ON o.id = l.order_id AND o.region_code = l.region_code
+                          FROM payroll_line l
+                          JOIN payroll_order o ON o.id = l.order_id AND o.region_code = l.region_code
                          WHERE l.region_code LIKE :scope AND l.flags ~ ('(^|\\s)' || :m || '(:|\\s|$)')
                            AND l.run_id IN (SELECT r.id FROM payroll_run r WHERE r.region_code LIKE :scope
                                                                             AND r.status = 'COMPLETED')

@@ -120,30 +120,30 @@ class InternalAuditPages {
         List<String> header = Stream.of("sample", "drawnAt", "population", "measure", "seed", "position", "region",
                 "case", "label", "clauses", "amount", "finding", "errorAmount", "note", "reviewedBy", "reviewedAt")
                 .map(c -> message("internalAudit.col." + c, locale)).toList();
-        Xlsx.write(response.getOutputStream(), message("internalAudit.sheet.items", locale), header, sink -> audit.each(user,
-                e -> {
-                    AuditSample s = e.getKey();
-                    var i = e.getValue();
-                    List<Object> row = new ArrayList<>();
-                    row.add(s.id());
-                    row.add(s.drawnAt().format(MINUTE));
-                    row.add(message("internalAudit.population." + s.population(), locale));
-                    row.add(measureName(s.measure()));
-                    row.add(String.valueOf(s.seed()));
-                    row.add(i.position());
-                    row.add(jurisdictions.nameOf(i.itemRegion()));
-                    row.add(i.caseRef());
-                    row.add(i.label());
-                    row.add(String.join("、", i.clauses()));
-                    row.add(i.amount());
-                    row.add(i.finding() == null ? message("internalAudit.notReviewed", locale)
-                            : message("internalAudit.finding." + i.finding().name(), locale));
-                    row.add(i.errorAmount());
-                    row.add(i.note());
-                    row.add(i.reviewedBy() == null ? null : names.of(i.reviewedBy()));
-                    row.add(i.reviewedAt() == null ? null : i.reviewedAt().format(MINUTE));
-                    sink.accept(row);
-                }));
+        String sheet = message("internalAudit.sheet.items", locale);
+        Xlsx.write(response.getOutputStream(), sheet, header, sink -> audit.each(user, e -> {
+                AuditSample s = e.getKey();
+                var i = e.getValue();
+                List<Object> row = new ArrayList<>();
+                row.add(s.id());
+                row.add(s.drawnAt().format(MINUTE));
+                row.add(message("internalAudit.population." + s.population(), locale));
+                row.add(measureName(s.measure()));
+                row.add(String.valueOf(s.seed()));
+                row.add(i.position());
+                row.add(jurisdictions.nameOf(i.itemRegion()));
+                row.add(i.caseRef());
+                row.add(i.label());
+                row.add(String.join("、", i.clauses()));
+                row.add(i.amount());
+                row.add(i.finding() == null ? message("internalAudit.notReviewed", locale)
+                        : message("internalAudit.finding." + i.finding().name(), locale));
+                row.add(i.errorAmount());
+                row.add(i.note());
+                row.add(i.reviewedBy() == null ? null : names.of(i.reviewedBy()));
+                row.add(i.reviewedAt() == null ? null : i.reviewedAt().format(MINUTE));
+                sink.accept(row);
+            }));
     }
 
     @GetMapping("/report.xlsx")
@@ -181,8 +181,8 @@ class InternalAuditPages {
         return measures.flagLabels(code).stream().findFirst()
                 .filter(f -> f.name() != null)
                 .map(f -> "en".equals(locale.getLanguage()) ? f.nameEn() : f.name())
-                .orElseGet(() -> messages.getMessage("flag." + code, null, message("internalAudit.measure.other", locale),
-                        locale));
+                .orElseGet(() -> messages.getMessage("flag." + code, null,
+                        message("internalAudit.measure.other", locale), locale));
     }
 
     private String message(String key, Locale locale) {
