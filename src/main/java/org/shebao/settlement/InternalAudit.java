@@ -268,15 +268,17 @@ public class InternalAudit {
 
     /**
      * One line of the report: a region (the items' own) and a measure, over every sample of the user's region and
-     * below: items sampled, reviewed, found in error, the amount sampled and the amount in error; the error rate is
+     * below: items sampled, reviewed, found in error, the amount sampled and the amount in error, and the error rate,
      * errors / reviewed (null before any review).
      */
     public record ReportLine(String regionCode, String population, String measure, long sampled, long reviewed,
+                             long errors, Money sampledAmount, Money errorAmount, BigDecimal errorRate) {
+        /** The line, its error rate as a percentage with one decimal (null while none is reviewed). */
+        static ReportLine of(String regionCode, String population, String measure, long sampled, long reviewed,
                              long errors, Money sampledAmount, Money errorAmount) {
-        /** Errors per reviewed item, as a percentage with one decimal (null while none is reviewed). */
-        public BigDecimal errorRate() {
-            return reviewed == 0 ? null : BigDecimal.valueOf(errors * 100).divide(BigDecimal.valueOf(reviewed), 1,
-                    RoundingMode.HALF_UP);
+            return new ReportLine(regionCode, population, measure, sampled, reviewed, errors, sampledAmount,
+                    errorAmount, reviewed == 0 ? null : BigDecimal.valueOf(errors * 100)
+                    .divide(BigDecimal.valueOf(reviewed), 1, RoundingMode.HALF_UP));
         }
     }
 
@@ -293,7 +295,7 @@ public class InternalAudit {
                          GROUP BY i.item_region, s.population, s.measure
                          ORDER BY i.item_region, s.population, s.measure""")
                 .param("scope", by.region().scopePrefix() + "%")
-                .query((rs, i) -> new ReportLine(rs.getString("item_region"), rs.getString("population"),
+                .query((rs, i) -> ReportLine.of(rs.getString("item_region"), rs.getString("population"),
                         rs.getString("measure"), rs.getLong("sampled"), rs.getLong("reviewed"), rs.getLong("errors"),
                         new Money(rs.getBigDecimal("sampled_amount")), new Money(rs.getBigDecimal("error_amount"))))
                 .list();

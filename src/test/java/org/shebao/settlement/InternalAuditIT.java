@@ -200,6 +200,15 @@ class InternalAuditIT {
         assertThat(line.errorAmount()).isEqualTo(Money.yuan("150.00"));
         assertThat(audit.sample(users.get("fz.auditor"), drawn.body().path("sample").path("id").asLong()).errors())
                 .isEqualTo(1);
+        JsonNode reported = null;
+        for (JsonNode r : api.get("fz.auditor", "/api/v1/audit/report").body()) {
+            if (r.path("measure").asString().equals(REPORTED)) {
+                reported = r;
+            }
+        }
+        assertThat(reported).isNotNull();
+        assertThat(reported.path("errorRate").decimalValue()).isEqualByComparingTo("25.0");
+        assertThat(reported.path("errorAmount").decimalValue()).isEqualByComparingTo("150.00");
 
         WebSession web = WebSession.login(port, "fz.auditor");
         HttpResponse<String> page = web.get("/settlement/audit");
