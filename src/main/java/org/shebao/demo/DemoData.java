@@ -29,6 +29,7 @@ import org.shebao.contribution.Contributions.YearRow;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.identity.Users;
+import org.shebao.workinjury.Institutions;
 import org.shebao.registry.EnrollmentCategory;
 import org.shebao.registry.InsuranceType;
 import org.shebao.registry.Persons;
@@ -94,6 +95,7 @@ class DemoData implements ApplicationRunner {
     private final Parameters parameters;
     private final Pensions pensions;
     private final JdbcClient jdbc;
+    private final Institutions institutions;
     private final Map<Integer, Money> wageCache = new ConcurrentHashMap<>();
     private final Map<Integer, BigDecimal> rateCache = new ConcurrentHashMap<>();
     private final Map<Long, Integer> retirementYears = new ConcurrentHashMap<>();
@@ -101,8 +103,9 @@ class DemoData implements ApplicationRunner {
     DemoData(Persons persons, Employers employers, Enrollments enrollments, RegistryBulkLoad bulk, Contributions contributions, Users users,
              PasswordEncoder encoder, TransactionTemplate tx, Clock clock, ConfigurableApplicationContext context,
              PlatformProperties platform, DemoProperties settings, DatabaseOwner owner, Parameters parameters,
-             Pensions pensions, JdbcClient jdbc, DataSource appDataSource) {
+             Pensions pensions, JdbcClient jdbc, DataSource appDataSource, Institutions institutions) {
         this.appDataSource = appDataSource;
+        this.institutions = institutions;
         this.jdbc = jdbc;
         this.persons = persons;
         this.employers = employers;
@@ -191,6 +194,9 @@ class DemoData implements ApplicationRunner {
             new StaffUser("xz.clerk", "忻州受理 段军", Role.CLERK, "140900"),
             new StaffUser("xz.reviewer", "忻州审核 薛红", Role.REVIEWER, "140900"));
 
+    /** The demo's agreement hospital account (Taiyuan). */
+    static final String HOSPITAL_USER = "ty.hospital";
+
     /** Named persons the portal demo users log in as (addresses outside the generator's, so no clash). */
     record NamedPerson(String portalUser, String address, LocalDate birth, int seq, String name, String city,
                        String phone) {
@@ -218,6 +224,11 @@ class DemoData implements ApplicationRunner {
             users.create(new Users.NewUser(u.username(), hash, u.displayName(), u.role(), new RegionCode(u.region()),
                     null, null));
         }
+        // SX-1b (issue 12, item 4): a Taiyuan agreement hospital, registered by the city's reviewer with its account
+        users.create(new Users.NewUser(HOSPITAL_USER, hash, "太原市中心医院医保办 赵红", Role.HOSPITAL,
+                new RegionCode("140100"), null, null));
+        institutions.register((ShebaoUser) users.loadUserByUsername("ty.reviewer"), new Institutions.NewInstitution(
+                null, "太原市中心医院", "并工伤医协〔2020〕001号", "2020-01-01", "2028-12-31", HOSPITAL_USER));
         Map<String, List<Long>> employersByCity = seedEmployers();
         // named persons first, then the generated ones
         long firstNamed = bulk.reservePersonIds(NAMED.size());

@@ -14,10 +14,15 @@ public enum Role {
      * applications of its region, on screen or through its system's API (SX-2); not a role of the agency itself.
      */
     INJURY_RECOGNITION,
-    INSURED_PERSON, EMPLOYER;
+    INSURED_PERSON, EMPLOYER,
+    /**
+     * An agreement medical institution's user (协议医疗机构经办人, SX-1b): submits its institution's monthly
+     * work-injury bills and reads its statements; not agency staff, sees nothing else.
+     */
+    HOSPITAL;
 
     public boolean isStaff() {
-        return this != INSURED_PERSON && this != EMPLOYER;
+        return this != INSURED_PERSON && this != EMPLOYER && this != HOSPITAL;
     }
 
     public String authority() {

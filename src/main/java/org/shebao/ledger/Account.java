@@ -47,7 +47,13 @@ public enum Account {
     /** 应收多发待遇 of the work-injury fund. */
     WORK_INJURY_RECEIVABLE(Fund.WORK_INJURY, "1231"),
     /** 工伤保险待遇支出 (allowances and one-off grants). */
-    WORK_INJURY_EXPENSE(Fund.WORK_INJURY, "5201");
+    WORK_INJURY_EXPENSE(Fund.WORK_INJURY, "5201"),
+    /** 预付工伤医疗费用（待结算）: SX-1b, agreement institutions' monthly bills pre-paid until settled. */
+    WORK_INJURY_MEDICAL_PREPAYMENTS(Fund.WORK_INJURY, "1221"),
+    /** 应收协议医疗机构多预付款: what a settlement found pre-paid beyond the approved amount (SX-1b, 多退). */
+    WORK_INJURY_MEDICAL_REFUNDS_RECEIVABLE(Fund.WORK_INJURY, "1241"),
+    /** 工伤医疗费用支出: the approved amount of a settled month of an agreement institution's bills. */
+    WORK_INJURY_MEDICAL_EXPENSE(Fund.WORK_INJURY, "5202");
 
     /** The contribution accounts of one fund. */
     public record Contributions(Account bank, Account receivable, Account lateFeesReceivable, Account income,

@@ -178,6 +178,17 @@ public class Persons {
     }
 
     /**
+     * The person with this ID number, if registered in that region, for a service that has checked its caller's right
+     * itself (an agreement medical institution's bill line names its patient by ID number, SX-1b). A malformed number
+     * is refused with the reason.
+     */
+    public Optional<Person> registeredIn(RegionCode region, String rawIdNumber, String field) {
+        IdNumber id = IdNumber.parse(rawIdNumber, field);
+        return jdbc.sql("SELECT id FROM registry_person WHERE id_index = :n").param("n", ids.index(id.value()))
+                .query(Long.class).optional().map(store::loadPerson).filter(p -> p.regionCode().equals(region.value()));
+    }
+
+    /**
      * Search in the user's region: a number searches ID numbers (prefix) and phones, text searches names (prefix).
      */
     public Page<Person> searchPersons(ShebaoUser by, String query, int page) {

@@ -44,6 +44,8 @@ class DistributionColumnIT {
             "pension_award",
             "workinjury_recognition", "workinjury_claim_time", "workinjury_appraisal", "workinjury_history",
             "workinjury_award", "workinjury_award_order",
+            "workinjury_institution", "workinjury_institution_user", "workinjury_medical_statement",
+            "workinjury_medical_line", "workinjury_medical_history",
             "unemployment_claim", "unemployment_claim_history",
             "notification_outbox",
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",

@@ -37,8 +37,8 @@ class CatalogTruthTest {
     @DisplayName("a measure waiting for an issue has no rule claiming to carry it out, and is never in force")
     void waitingMeasuresHaveNoRules() {
         List<Measure> waiting = BOOK.measures().stream().filter(m -> !m.implemented()).toList();
-        assertThat(waiting).extracting(Measure::code).contains("PENSION_TRANSFER_ONLINE",
-                "WORK_INJURY_MEDICAL_PREPAYMENT");
+        assertThat(waiting).extracting(Measure::code).contains("PENSION_TRANSFER_ONLINE")
+                .doesNotContain("WORK_INJURY_MEDICAL_PREPAYMENT"); // SX-1b is built (issue 12, item 4)
         for (Measure m : waiting) {
             assertThat(RULES.getOrDefault(m.code(), List.of())).as(m.code() + " waits for issue " + m.waitsFor()
                     + " but a rule says it carries it out").isEmpty();

@@ -100,6 +100,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()
                         .requestMatchers("/portal/**").hasAnyRole(Role.INSURED_PERSON.name(), Role.EMPLOYER.name())
+                        // an agreement medical institution's user: its own bills and statements only (SX-1b)
+                        .requestMatchers("/hospital", "/hospital/**").hasRole(Role.HOSPITAL.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/security/**").hasRole(Role.SECURITY_ADMIN.name())
                         .requestMatchers("/audit", "/audit/**").hasRole(Role.AUDIT_ADMIN.name())
@@ -116,7 +118,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((req, res, auth) -> res.sendRedirect(req.getContextPath()
-                                + (auth.getPrincipal() instanceof ShebaoUser u && !u.isStaff() ? "/portal" : "/")))
+                                + (auth.getPrincipal() instanceof ShebaoUser u && !u.isStaff()
+                                ? (u.has(Role.HOSPITAL) ? "/hospital" : "/portal") : "/")))
                         .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
                                 + "/login?error")) // locked or wrong: one message, which reveals no user name
                         .permitAll())

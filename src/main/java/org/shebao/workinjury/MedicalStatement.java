@@ -1,0 +1,38 @@
+package org.shebao.workinjury;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import org.shebao.common.Money;
+
+/**
+ * One agreement institution's month of work-injury bills (SX-1b): declared, pre-paid at the reviewer's ratio,
+ * approved by the paper review and settled (多退少补).
+ */
+public record MedicalStatement(long id, String regionCode, long institutionId, String institutionName,
+                               YearMonth month, Status status, Money declared, int lineCount, String channel,
+                               int submissions, OffsetDateTime submittedAt, BigDecimal ratio, Money prepaid,
+                               LocalDate prepaidOn, String prepaidBy, String clauses, LocalDate paperReceivedOn,
+                               Money approved, Money settlement, LocalDate settledOn, String settledBy, int version) {
+    /** Submitted (replaceable), pre-paid, settled. */
+    public enum Status { SUBMITTED, PREPAID, SETTLED }
+
+    /** The settlement's outcome (null before it). */
+    public MedicalPrepaymentRule.Outcome outcome() {
+        return approved == null ? null : MedicalPrepaymentRule.settle(approved, prepaid).outcome();
+    }
+
+    /** What the fund still owes the institution (negative: what the institution owes back), once settled. */
+    public Money balance() {
+        if (approved == null) {
+            return null;
+        }
+        return outcome() == MedicalPrepaymentRule.Outcome.REFUND ? settlement : Money.ZERO;
+    }
+
+    /** The ratio as users read it: 88. */
+    public String percent() {
+        return ratio == null ? null : MedicalPrepaymentRule.percent(ratio);
+    }
+}
