@@ -76,9 +76,9 @@ public class MedicalPrepayments {
         return store.get(id).orElseThrow();
     }
 
-    /** The range a reviewer may pre-pay within today in the statement's region (empty where the measure is not in force). */
-    public java.util.Optional<org.shebao.policy.ParameterValues.Range> range(MedicalStatement s) {
-        RegionCode region = new RegionCode(s.regionCode());
+    /** The range a reviewer may pre-pay within today in the region (empty where the measure is not in force). */
+    public java.util.Optional<org.shebao.policy.ParameterValues.Range> range(String regionCode) {
+        RegionCode region = new RegionCode(regionCode);
         LocalDate today = LocalDate.now(clock);
         return measures.inForce(MedicalPrepaymentRule.MEASURE, region, today)
                 ? java.util.Optional.of(parameters.range(MedicalPrepaymentRule.SHARE, region, today))

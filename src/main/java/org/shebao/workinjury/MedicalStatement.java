@@ -31,6 +31,11 @@ public record MedicalStatement(long id, String regionCode, long institutionId, S
         return outcome() == MedicalPrepaymentRule.Outcome.REFUND ? settlement : Money.ZERO;
     }
 
+    /** The settlement's difference as an amount (the top-up or the refund), null before it. */
+    public Money difference() {
+        return settlement == null ? null : (settlement.isNegative() ? settlement.negate() : settlement);
+    }
+
     /** The ratio as users read it: 88. */
     public String percent() {
         return ratio == null ? null : MedicalPrepaymentRule.percent(ratio);

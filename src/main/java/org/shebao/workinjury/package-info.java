@@ -16,8 +16,13 @@
  * fund ({@link org.shebao.workinjury.WorkInjuryBenefits}); FJ-1.4 ({@link org.shebao.workinjury.DeferralCoverRule})
  * decides who pays an injury during the employer's contribution deferral.
  *
+ * <p>SX-1b (item 4): agreement medical institutions ({@link org.shebao.workinjury.Institutions}) submit their monthly
+ * work-injury bills line by line ({@link org.shebao.workinjury.MedicalBills}); a reviewer pre-pays a share within the
+ * parameter's range and, after the paper review, settles the month ({@link org.shebao.workinjury.MedicalPrepayments},
+ * {@link org.shebao.workinjury.MedicalPrepaymentRule}), booked in the work-injury fund.
+ *
  * <p>Not built yet (issue 12 items 3–6): death benefits; the minimum-wage top-up of the disability allowance;
- * agreement medical institutions and the pre-payment of their bills (SX-1b); the green channel's extra payroll run.
+ * the green channel's extra payroll run.
  */
 @ApplicationModule(displayName = "Work injury")
 package org.shebao.workinjury;

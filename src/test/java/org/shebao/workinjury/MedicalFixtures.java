@@ -50,7 +50,7 @@ public final class MedicalFixtures {
         accounts.create(new Users.NewUser(login, encoder.encode(ApiClient.PASSWORD), "测试医院医保办 " + login,
                 Role.HOSPITAL, new RegionCode("140100"), null, null));
         return institutions.register(users.get("ty.reviewer"), new Institutions.NewInstitution(null,
-                "太原测试医院" + SEQ.incrementAndGet() + "（" + login + "）", "TEST-" + login, from.toString(),
+                "太原测试医院" + SEQ.incrementAndGet() + "号", "TEST-" + login, from.toString(),
                 to.toString(), login));
     }
 }

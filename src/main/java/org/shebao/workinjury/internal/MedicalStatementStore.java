@@ -138,7 +138,8 @@ public class MedicalStatementStore {
                 SELECT step, detail, actor_name, at FROM workinjury_medical_history WHERE statement_id = :s
                  ORDER BY at, id""").param("s", statementId)
                 .query((rs, i) -> new HistoryEntry(null, rs.getString("step"), rs.getString("detail"),
-                        rs.getString("actor_name"), rs.getObject("at", OffsetDateTime.class))).list();
+                        rs.getString("actor_name"), rs.getObject("at", OffsetDateTime.class)
+                                .atZoneSameInstant(clock.getZone()).toOffsetDateTime())).list(); // the agency's time
     }
 
     private OffsetDateTime now() {

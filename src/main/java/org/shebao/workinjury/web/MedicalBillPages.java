@@ -48,6 +48,7 @@ class MedicalBillPages {
         Institution own = institutions.institutionOf(user)
                 .orElseThrow(() -> new AccessDeniedToRecordException("agreement medical institution"));
         model.addAttribute("institution", own);
+        model.addAttribute("range", prepayments.range(own.regionCode()).orElse(null));
         model.addAttribute("statements", bills.statements(user));
         return "workinjury/hospital";
     }
@@ -147,7 +148,7 @@ class MedicalBillPages {
         model.addAttribute("history", bills.history(user, id));
         model.addAttribute("back", back);
         model.addAttribute("reviewer", user.isStaff() && user.has(Role.REVIEWER));
-        model.addAttribute("range", user.isStaff() ? prepayments.range(s).orElse(null) : null);
+        model.addAttribute("range", user.isStaff() ? prepayments.range(s.regionCode()).orElse(null) : null);
         return "workinjury/statement";
     }
 }
