@@ -28,7 +28,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The rows of an uploaded table, numbered as the user sees them: an Excel workbook (.xlsx: the first sheet, row
  * numbers as Excel shows them) or CSV (Commons CSV; UTF-8 with or without a BOM, or GB18030 as Excel saves CSV on
- * Chinese Windows; line numbers as an editor shows them). Blank rows are skipped; trailing empty cells dropped. What a
+ * Chinese Windows; line numbers as an editor shows them). Blank rows are skipped; a workbook row's trailing empty
+ * cells are dropped (a CSV line keeps its commas: it has the columns it was written with). What a
  * date cell means is the caller's ({@code dateCell}: column and day → text, e.g. a month or the day itself).
  */
 public final class UploadedRows {
@@ -129,6 +130,9 @@ public final class UploadedRows {
                 for (int c = 0; c < last; c++) {
                     values.add(text(row.getCell(c), c, formatter, dateCell));
                 }
+                while (!values.isEmpty() && values.get(values.size() - 1).isBlank()) { // formatted empty cells
+                    values.remove(values.size() - 1);
+                }
                 add(out, row.getRowNum() + 1, values, max);
             }
         } catch (TooMany e) {
@@ -162,10 +166,7 @@ public final class UploadedRows {
     }
 
     private static void add(List<Line> out, int line, List<String> values, int max) {
-        while (!values.isEmpty() && (values.get(values.size() - 1) == null || values.get(values.size() - 1).isBlank())) {
-            values.remove(values.size() - 1);
-        }
-        if (values.isEmpty()) {
+        if (values.stream().allMatch(v -> v == null || v.isBlank())) {
             return;
         }
         if (out.size() >= max) { // stop reading: the whole file is refused anyway

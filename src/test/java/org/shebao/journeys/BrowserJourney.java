@@ -140,6 +140,18 @@ abstract class BrowserJourney {
         }
     }
 
+    /** The header row of a downloaded template workbook (.xlsx), cell by cell. */
+    static java.util.List<String> xlsxHeader(com.microsoft.playwright.Download download) throws java.io.IOException {
+        java.util.List<String> header = new java.util.ArrayList<>();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(download.path());
+             org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            for (org.apache.poi.ss.usermodel.Cell c : wb.getSheetAt(0).getRow(0)) {
+                header.add(c.getStringCellValue());
+            }
+        }
+        return header;
+    }
+
     /** A full-page picture of where the journey is, in target/journeys/, for people to look at. */
     void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)

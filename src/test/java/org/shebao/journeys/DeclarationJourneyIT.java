@@ -3,18 +3,11 @@ package org.shebao.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 import com.microsoft.playwright.options.FilePayload;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
@@ -50,14 +43,7 @@ class DeclarationJourneyIT extends BrowserJourney {
         assertThat(page.locator("h1")).containsText("缴费基数申报与核定");
 
         // the template, as Excel: its header row is what the file must have
-        Download download = page.waitForDownload(() -> page.click("#template-xlsx"));
-        List<String> header = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(download.path()); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            Row row = wb.getSheetAt(0).getRow(0);
-            for (Cell c : row) {
-                header.add(c.getStringCellValue());
-            }
-        }
+        List<String> header = xlsxHeader(page.waitForDownload(() -> page.click("#template-xlsx")));
         assertThat(header).hasSize(4);
         assertThat(header.get(0)).isEqualTo("公民身份号码");
 

@@ -3,19 +3,12 @@ package org.shebao.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Download;
 import com.microsoft.playwright.options.FilePayload;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.ShebaoIntegrationTest;
@@ -54,14 +47,7 @@ class HospitalJourneyIT extends BrowserJourney {
 
         login("ty.hospital");
         assertThat(page.locator("h1")).containsText("太原市中心医院");
-        Download download = page.waitForDownload(() -> page.click("#template-xlsx"));
-        List<String> header = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(download.path()); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            Row row = wb.getSheetAt(0).getRow(0);
-            for (Cell c : row) {
-                header.add(c.getStringCellValue());
-            }
-        }
+        List<String> header = xlsxHeader(page.waitForDownload(() -> page.click("#template-xlsx")));
         assertThat(header).containsExactly("公民身份号码", "姓名", "就诊日期", "费用项目", "金额（元）");
 
         String head = String.join(",", header);

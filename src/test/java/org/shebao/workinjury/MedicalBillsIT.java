@@ -107,6 +107,14 @@ class MedicalBillsIT {
         return ledger.balance(acc).minus(before.get(acc));
     }
 
+    /** The movements since {@code before} of 1221 pre-paid, 1002 bank, 5202 medical expense and 1241 receivable. */
+    private void assertMoved(Map<Account, Money> before, String prepaid, String bank, String expense, String receivable) {
+        List<String> expected = List.of(prepaid, bank, expense, receivable);
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            assertThat(moved(before, ACCOUNTS.get(i))).as(ACCOUNTS.get(i).name()).isEqualTo(Money.yuan(expected.get(i)));
+        }
+    }
+
     @Test
     @DisplayName("SX-1b 少补: 12000.00 + 3500.50 + 1499.50 = 17000.00 declared; 88% pre-paid = 14960.00 (1221 +14960.00, "
             + "bank −14960.00); approved 16500.00 → top-up 1540.00: 1221 back to 0, bank −16500.00, expense 5202 +16500.00")
@@ -122,18 +130,14 @@ class MedicalBillsIT {
         s = prepayments.prepay(users.get("ty.reviewer"), s.id(), s.version(), "0.88");
         assertThat(s.prepaid()).isEqualTo(Money.yuan("14960.00"));
         assertThat(s.clauses()).isEqualTo("SX-1b");
-        assertThat(moved(before, Account.WORK_INJURY_MEDICAL_PREPAYMENTS)).isEqualTo(Money.yuan("14960.00"));
-        assertThat(moved(before, Account.WORK_INJURY_BANK)).isEqualTo(Money.yuan("-14960.00"));
+        assertMoved(before, "14960.00", "-14960.00", "0.00", "0.00");
 
         s = prepayments.settle(users.get("ty.reviewer"), s.id(), s.version(), "16500.00", today.toString());
         assertThat(s.status()).isEqualTo(MedicalStatement.Status.SETTLED);
         assertThat(s.outcome()).isEqualTo(MedicalPrepaymentRule.Outcome.TOP_UP);
         assertThat(s.settlement()).isEqualTo(Money.yuan("1540.00"));
         assertThat(s.balance()).isEqualTo(Money.ZERO);
-        assertThat(moved(before, Account.WORK_INJURY_MEDICAL_PREPAYMENTS)).isEqualTo(Money.ZERO);
-        assertThat(moved(before, Account.WORK_INJURY_BANK)).isEqualTo(Money.yuan("-16500.00"));
-        assertThat(moved(before, Account.WORK_INJURY_MEDICAL_EXPENSE)).isEqualTo(Money.yuan("16500.00"));
-        assertThat(moved(before, Account.WORK_INJURY_MEDICAL_REFUNDS_RECEIVABLE)).isEqualTo(Money.ZERO);
+        assertMoved(before, "0.00", "-16500.00", "16500.00", "0.00");
         assertThat(bills.history(users.get(login), s.id())).extracting(HistoryEntry::step)
                 .containsExactly("SUBMITTED", "PREPAID", "SETTLED");
     }
@@ -151,10 +155,7 @@ class MedicalBillsIT {
         assertThat(s.outcome()).isEqualTo(MedicalPrepaymentRule.Outcome.REFUND);
         assertThat(s.settlement()).isEqualTo(Money.yuan("-800.00"));
         assertThat(s.balance()).isEqualTo(Money.yuan("-800.00"));
-        assertThat(moved(before, Account.WORK_INJURY_MEDICAL_PREPAYMENTS)).isEqualTo(Money.ZERO);
-        assertThat(moved(before, Account.WORK_INJURY_BANK)).isEqualTo(Money.yuan("-8800.00"));
-        assertThat(moved(before, Account.WORK_INJURY_MEDICAL_EXPENSE)).isEqualTo(Money.yuan("8000.00"));
-        assertThat(moved(before, Account.WORK_INJURY_MEDICAL_REFUNDS_RECEIVABLE)).isEqualTo(Money.yuan("800.00"));
+        assertMoved(before, "0.00", "-8800.00", "8000.00", "800.00");
         // the hospital sees its statement, and only its own
         ApiClient.Response mine = api.get(login, "/api/v1/hospital/statements");
         assertThat(mine.status()).isEqualTo(200);
@@ -229,7 +230,7 @@ class MedicalBillsIT {
         assertThat(r.firstErrorField()).isEqualTo("ratio");
         assertThat(r.firstErrorMessage()).contains("85%").contains("90%");
         assertThat(bills.get(users.get(login), s.id()).status()).isEqualTo(MedicalStatement.Status.SUBMITTED);
-        ACCOUNTS.forEach(acc -> assertThat(moved(before, acc)).as(acc.name()).isEqualTo(Money.ZERO));
+        assertMoved(before, "0.00", "0.00", "0.00", "0.00");
         // a hospital cannot pre-pay its own bills
         assertThat(api.post(login, "/api/v1/workinjury/medical-statements/" + s.id() + "/prepayment",
                 Map.of("ratio", new BigDecimal("0.88"))).status()).isEqualTo(403);
@@ -265,8 +266,7 @@ class MedicalBillsIT {
         List<Integer> statuses = AllAtOnce.run(tasks);
         assertThat(statuses).filteredOn(st -> st == 200).hasSize(1);
         assertThat(statuses).filteredOn(st -> st != 200).allMatch(st -> st == 409);
-        assertThat(moved(before, Account.WORK_INJURY_MEDICAL_PREPAYMENTS)).isEqualTo(Money.yuan("4400.00"));
-        assertThat(moved(before, Account.WORK_INJURY_BANK)).isEqualTo(Money.yuan("-4400.00"));
+        assertMoved(before, "4400.00", "-4400.00", "0.00", "0.00");
         assertThat(ledger.journals(null, "wi-medical-prepay:" + s.id(), null, null, 10)).hasSize(1);
     }
 }
