@@ -252,6 +252,27 @@ class MedicalBillsIT {
     }
 
     @Test
+    @DisplayName("registering an institution: an agreement ending before it starts and an account that is not a "
+            + "hospital's are named (400, nothing written); a clerk may not register (403); the reviewer may (201)")
+    void registration() {
+        String no = "REG-" + login;
+        ApiClient.Response bad = api.post("ty.reviewer", "/api/v1/workinjury/institutions", Map.of("name", "太原登记测试医院",
+                "agreementNo", no, "agreementFrom", "2026-01-01", "agreementTo", "2025-12-31", "hospitalUser", "ty.clerk"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("errors").findValuesAsString("field")).containsExactly("agreementTo", "hospitalUser");
+        assertThat(api.post("ty.clerk", "/api/v1/workinjury/institutions", Map.of("name", "太原登记测试医院",
+                "agreementNo", no, "agreementFrom", "2026-01-01", "agreementTo", "2027-12-31")).status()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM workinjury_institution WHERE agreement_no = :n").param("n", no)
+                .query(Long.class).single()).isZero();
+        ApiClient.Response ok = api.post("ty.reviewer", "/api/v1/workinjury/institutions", Map.of("name", "太原登记测试医院",
+                "agreementNo", no, "agreementFrom", "2026-01-01", "agreementTo", "2027-12-31"));
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(ok.body().path("regionCode").asString()).isEqualTo("140100");
+        assertThat(api.post("ty.reviewer", "/api/v1/workinjury/institutions", Map.of("name", "太原登记测试医院",
+                "agreementNo", no, "agreementFrom", "2026-01-01", "agreementTo", "2027-12-31")).status()).isEqualTo(409);
+    }
+
+    @Test
     @DisplayName("two reviewers (eight requests) pre-pay the same month at once: one pre-payment, one voucher, the "
             + "receivable moved once; the others are told it is pre-paid (409)")
     void prepaymentSingleWinner() throws Exception {
