@@ -178,6 +178,8 @@ class DemoData implements ApplicationRunner {
             new StaffUser("fz.finance2", "福州财务复核 周敏", Role.FINANCE, "350100"),
             new StaffUser("fz.auditor", "福州稽核 郭强", Role.AUDITOR, "350100"),
             new StaffUser("fz.hall", "福州大厅主管 刘芳", Role.HALL_MANAGER, "350100"),
+            // issue 14 item 7: targeted notices (N-6, FJ-7)
+            new StaffUser("fz.publicity", "福州宣传 郑晓婷", Role.PUBLICITY, "350100"),
             new StaffUser("xm.clerk", "厦门受理 蔡明", Role.CLERK, "350200"),
             new StaffUser("xm.reviewer", "厦门审核 许静", Role.REVIEWER, "350200"),
             new StaffUser("sx.admin", "山西管理员", Role.ADMIN, "140000"),
@@ -191,6 +193,7 @@ class DemoData implements ApplicationRunner {
             new StaffUser("ty.finance2", "太原财务复核 孙磊", Role.FINANCE, "140100"),
             new StaffUser("ty.auditor", "太原稽核 郝磊", Role.AUDITOR, "140100"),
             new StaffUser("ty.hall", "太原大厅主管 武敏", Role.HALL_MANAGER, "140100"),
+            new StaffUser("ty.publicity", "太原宣传 田静", Role.PUBLICITY, "140100"),
             new StaffUser("xz.clerk", "忻州受理 段军", Role.CLERK, "140900"),
             new StaffUser("xz.reviewer", "忻州审核 薛红", Role.REVIEWER, "140900"));
 

@@ -14,6 +14,8 @@ public enum Role {
      * applications of its region, on screen or through its system's API (SX-2); not a role of the agency itself.
      */
     INJURY_RECOGNITION,
+    /** The publicity clerk (宣传): writes targeted notices and sends them to an audience by rule (N-6, FJ-7). */
+    PUBLICITY,
     INSURED_PERSON, EMPLOYER,
     /**
      * An agreement medical institution's user (协议医疗机构经办人, SX-1b): submits its institution's monthly

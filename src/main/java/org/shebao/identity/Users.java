@@ -101,6 +101,24 @@ public class Users implements UserDetailsService {
                 .param("p", personId).query(String.class).optional();
     }
 
+    /**
+     * The portal users of many insured persons ({@code employers} false) or units (true), by their id: those without
+     * one are left out (a targeted notice reaches them on other channels only).
+     */
+    public java.util.Map<Long, String> portalUsersOf(java.util.Collection<Long> ids, boolean employers) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        String column = employers ? "employer_id" : "person_id";
+        String role = employers ? "EMPLOYER" : "INSURED_PERSON";
+        for (int from = 0; from < all.size(); from += 5000) {
+            jdbc.sql("SELECT " + column + " AS id, min(username) AS username FROM identity_user WHERE role = :role AND "
+                            + column + " IN (:ids) GROUP BY " + column)
+                    .param("role", role).param("ids", all.subList(from, Math.min(all.size(), from + 5000)))
+                    .query((rs, i) -> out.put(rs.getLong("id"), rs.getString("username"))).list();
+        }
+        return out;
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));

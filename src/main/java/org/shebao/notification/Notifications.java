@@ -131,7 +131,7 @@ public class Notifications {
                 : user != null ? users.regionOf(user) : Optional.<String>empty()).orElse(NATIONAL);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<NotificationChannel> reached = new ArrayList<>();
-        for (NotificationChannel ch : NotificationChannel.values()) {
+        for (NotificationChannel ch : NotificationChannel.CASE_CHANNELS) {
             if (ch == NotificationChannel.IN_APP && user == null) {
                 continue;
             }
@@ -217,13 +217,14 @@ public class Notifications {
     }
 
     private static final String SELECT = "SELECT id, recipient_user, person_id, phone, channel, subject, body, link,"
-            + " created_at, sent_at, delivery, read_at FROM notification_outbox";
+            + " created_at, sent_at, delivery, read_at, notice_id FROM notification_outbox";
 
     private Message row(ResultSet rs, int i) throws SQLException {
         return new Message(rs.getLong("id"), rs.getString("recipient_user"), (Long) rs.getObject("person_id"), rs.getString("phone"),
                 NotificationChannel.valueOf(rs.getString("channel")), rs.getString("subject"), rs.getString("body"), rs.getString("link"),
                 zoned(rs.getObject("created_at", OffsetDateTime.class)), zoned(rs.getObject("sent_at", OffsetDateTime.class)),
-                rs.getString("delivery"), zoned(rs.getObject("read_at", OffsetDateTime.class)));
+                rs.getString("delivery"), zoned(rs.getObject("read_at", OffsetDateTime.class)),
+                (Long) rs.getObject("notice_id"));
     }
 
     private OffsetDateTime zoned(OffsetDateTime t) {

@@ -11,6 +11,7 @@ import org.shebao.casework.CaseQueries;
 import org.shebao.casework.CaseType;
 import org.shebao.casework.Certificates;
 import org.shebao.casework.Channel;
+import org.shebao.casework.CommitmentLetters;
 import org.shebao.casework.DeferredMaterials;
 import org.shebao.casework.Submission;
 import org.shebao.common.web.FormErrors;
@@ -73,6 +74,7 @@ class PortalCasePages {
             throw new AccessDeniedToRecordException("application form");
         }
         model.addAttribute("type", type);
+        model.addAttribute("guideRegion", user.region().value());
         model.addAttribute("checklist", handler.checklist());
         model.addAttribute("form", form);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
@@ -95,8 +97,13 @@ class PortalCasePages {
         model.addAttribute("person", person);
         model.addAttribute("form", form);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
-        model.addAttribute("commitmentRule", measures.status("COMMITMENT_RULE", new RegionCode(person.regionCode()),
-                deadlines.today()));
+        var rule = measures.status("COMMITMENT_RULE", new RegionCode(person.regionCode()), deadlines.today());
+        model.addAttribute("commitmentRule", rule);
+        // the full text of each commitment letter the applicant may sign, read before ticking and signing it
+        Map<String, String> letters = new java.util.LinkedHashMap<>();
+        handler.checklist().stream().filter(i -> i.required()).forEach(i -> letters.put(i.code(), CommitmentLetters.text(
+                person.name(), person.maskedIdNumber(), CommitmentLetters.REFERENCE_PENDING, i.code(), rule.clauseList())));
+        model.addAttribute("letters", letters);
         model.addAttribute("action", "/portal/cases");
         model.addAttribute("staff", false);
     }

@@ -98,11 +98,14 @@ class SecurityConfiguration {
                                 .WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1') "
                                 + "or hasRole('ADMIN')"))
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/verify/**",
+                                // published notices, FAQ and 办事指南: for everyone, without login (N-6)
+                                "/public", "/public/**").permitAll()
                         .requestMatchers("/portal/**").hasAnyRole(Role.INSURED_PERSON.name(), Role.EMPLOYER.name())
                         // an agreement medical institution's user: its own bills and statements only (SX-1b)
                         .requestMatchers("/hospital", "/hospital/**").hasRole(Role.HOSPITAL.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/publicity", "/publicity/**").hasRole(Role.PUBLICITY.name())
                         .requestMatchers("/security/**").hasRole(Role.SECURITY_ADMIN.name())
                         .requestMatchers("/audit", "/audit/**").hasRole(Role.AUDIT_ADMIN.name())
                         .requestMatchers("/registry/**", "/casework/**", "/pension/**", "/unemployment/**").hasAnyRole(STAFF)

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import java.util.function.Function;
 
 /**
- * The channel adapters shipped: in-app messages are read in the portal; SMS and WeChat record what would be sent
- * (recipient masked in the log) until an agency configures its gateway.
+ * The channel adapters shipped: in-app messages are read in the portal; SMS, WeChat, the 12333 hotline's outbound calls
+ * and 闽政通 record what would be sent (recipient masked in the log) until an agency configures its gateway; letters are
+ * filed for the notice's printable letter file.
  */
 @Configuration(proxyBeanMethods = false)
 class RecordingAdapters {
@@ -25,8 +26,7 @@ class RecordingAdapters {
     @Bean
     ChannelAdapter sms() {
         return adapter(NotificationChannel.SMS, m -> {
-            String masked = m.phone() == null || m.phone().length() < 7 ? "?"
-                    : m.phone().substring(0, 3) + "****" + m.phone().substring(m.phone().length() - 4);
+            String masked = masked(m.phone());
             log.info("SMS to {}: {}", masked, m.subject());
             return "recorded (no SMS gateway configured): to " + masked + ", " + m.body().length() + " characters";
         });
@@ -36,6 +36,29 @@ class RecordingAdapters {
     ChannelAdapter weChat() {
         return adapter(NotificationChannel.WECHAT, m -> "recorded (no WeChat template API configured): to "
                 + m.recipientUser() + ", template case-progress");
+    }
+
+    @Bean
+    ChannelAdapter hotline() {
+        return adapter(NotificationChannel.HOTLINE, m -> "recorded (no 12333 outbound-call system configured): to "
+                + masked(m.phone()));
+    }
+
+    @Bean
+    ChannelAdapter minzhengtong() {
+        return adapter(NotificationChannel.MINZHENGTONG, m -> "recorded (no 闽政通 message interface configured): to "
+                + m.recipientUser());
+    }
+
+    /** A letter is printed from the notice's letter file and posted by the agency; the adapter files it there. */
+    @Bean
+    ChannelAdapter letter() {
+        return adapter(NotificationChannel.LETTER, m -> "filed for printing: letter file of notice " + m.noticeId());
+    }
+
+    private static String masked(String phone) {
+        return phone == null || phone.length() < 7 ? "?"
+                : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
     }
 
     private static ChannelAdapter adapter(NotificationChannel ch, Function<Message, String> f) {
