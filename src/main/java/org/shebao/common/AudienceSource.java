@@ -2,6 +2,7 @@ package org.shebao.common;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An audience rule of targeted notices (N-6, FJ-7), implemented by the module that owns the data it selects (a Spring
@@ -30,5 +31,35 @@ public interface AudienceSource {
 
     /** One addressee: a person's or a unit's id, and the region its records are kept in. */
     record Member(long id, String regionCode) {
+    }
+
+    /**
+     * A rule answered by one query of the owning module's tables: {@code sql} selects the columns {@code id} and
+     * {@code region_code}, with the parameters {@code :scope} (a LIKE pattern of the region and below) and
+     * {@code :today}.
+     */
+    static AudienceSource query(JdbcClient jdbc, String rule, Addressee addressee, List<String> clauses, String sql) {
+        return new AudienceSource() {
+            @Override
+            public String rule() {
+                return rule;
+            }
+
+            @Override
+            public Addressee addressee() {
+                return addressee;
+            }
+
+            @Override
+            public List<String> clauses() {
+                return clauses;
+            }
+
+            @Override
+            public List<Member> members(RegionCode scope, LocalDate today) {
+                return jdbc.sql(sql).param("scope", scope.scopePrefix() + "%").param("today", today)
+                        .query((rs, i) -> new Member(rs.getLong("id"), rs.getString("region_code"))).list();
+            }
+        };
     }
 }

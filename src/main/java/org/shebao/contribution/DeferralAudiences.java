@@ -1,57 +1,31 @@
 package org.shebao.contribution;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.shebao.common.AudienceSource;
-import org.shebao.common.RegionCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Audiences of targeted notices (N-6) the contribution module keeps: every unit with a contribution deferral (缓缴)
- * (approved, whichever months it covered), and every flexible worker or resident whose 2020 contributions are deferred (N-5b, FJ-5b).
+ * Audiences of targeted notices (N-6) the contribution module keeps: every unit granted a contribution deferral (缓缴)
+ * (approved, whichever months it covered), and every flexible worker or resident whose 2020 contributions are
+ * deferred (N-5b, FJ-5b).
  */
 @Configuration(proxyBeanMethods = false)
 class DeferralAudiences {
 
     @Bean
     AudienceSource employersWithDeferral(JdbcClient jdbc) {
-        return source(jdbc, "EMPLOYER_DEFERRAL", AudienceSource.Addressee.EMPLOYER, List.of("N-6", "FJ-7"), """
+        return AudienceSource.query(jdbc, "EMPLOYER_DEFERRAL", AudienceSource.Addressee.EMPLOYER, List.of("N-6", "FJ-7"), """
                 SELECT DISTINCT employer_id AS id, region_code FROM contribution_employer_deferral
                 WHERE region_code LIKE :scope AND from_month <= :today ORDER BY employer_id""");
     }
 
     @Bean
     AudienceSource personsWithDeferral(JdbcClient jdbc) {
-        return source(jdbc, "PERSON_DEFERRAL", AudienceSource.Addressee.PERSON, List.of("N-6", "N-5b", "FJ-5b"), """
+        return AudienceSource.query(jdbc, "PERSON_DEFERRAL", AudienceSource.Addressee.PERSON,
+                List.of("N-6", "N-5b", "FJ-5b"), """
                 SELECT DISTINCT person_id AS id, region_code FROM contribution_deferral
                 WHERE region_code LIKE :scope AND deferred_on <= :today ORDER BY person_id""");
-    }
-
-    private static AudienceSource source(JdbcClient jdbc, String rule, AudienceSource.Addressee addressee,
-                                         List<String> clauses, String sql) {
-        return new AudienceSource() {
-            @Override
-            public String rule() {
-                return rule;
-            }
-
-            @Override
-            public Addressee addressee() {
-                return addressee;
-            }
-
-            @Override
-            public List<String> clauses() {
-                return clauses;
-            }
-
-            @Override
-            public List<Member> members(RegionCode scope, LocalDate today) {
-                return jdbc.sql(sql).param("scope", scope.scopePrefix() + "%").param("today", today)
-                        .query((rs, i) -> new Member(rs.getLong("id"), rs.getString("region_code"))).list();
-            }
-        };
     }
 }
