@@ -18,7 +18,7 @@ class DemoDataTest {
             Set<Role> roles = DemoData.STAFF.stream().filter(u -> u.region().startsWith(province))
                     .map(DemoData.StaffUser::role).collect(Collectors.toSet());
             assertThat(roles).as(province).containsExactlyInAnyOrder(Role.CLERK, Role.REVIEWER, Role.FINANCE,
-                    Role.AUDITOR, Role.HALL_MANAGER, Role.ADMIN, Role.SECURITY_ADMIN, Role.INJURY_RECOGNITION);
+                    Role.AUDITOR, Role.HALL_MANAGER, Role.ADMIN, Role.SECURITY_ADMIN, Role.INJURY_RECOGNITION, Role.PUBLICITY);
         }
     }
 

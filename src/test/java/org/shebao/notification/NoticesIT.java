@@ -242,6 +242,23 @@ class NoticesIT {
     }
 
     @Test
+    @DisplayName("Bad input on the screen: an empty notice is shown again with every field named and what was typed "
+            + "kept; 闽政通 is not offered in Taiyuan (FJ-3); nothing written")
+    void badInputOnScreen() throws Exception {
+        long before = notices();
+        WebSession ty = WebSession.login(port, "ty.publicity");
+        String form = ty.get("/publicity").body();
+        assertThat(form).contains("id=\"channels-SMS\"").contains("id=\"channels-HOTLINE\"")
+                .doesNotContain("channels-MINZHENGTONG");
+        HttpResponse<String> r = ty.submit("/publicity", "/publicity/notices", Map.of("title", "停保提醒", "body", " ",
+                "audience", "INSURED_PERSONS"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("role=\"alert\"").contains("请填写通知正文").contains("请至少选择一个渠道")
+                .contains("value=\"停保提醒\"");
+        assertThat(notices()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("N-6: published notices, FAQ and the 办事指南 of every case type are reachable without login and carry "
             + "no ID number, no phone number, no login name; an unpublished notice is not there; staff pages need login")
     void publicPagesWithoutLogin() throws Exception {

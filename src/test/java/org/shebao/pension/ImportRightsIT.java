@@ -31,6 +31,7 @@ class ImportRightsIT {
             Map.entry(Role.AUDITOR, "fz.auditor"), Map.entry(Role.HALL_MANAGER, "fz.hall"),
             Map.entry(Role.ADMIN, "fj.admin"), Map.entry(Role.SECURITY_ADMIN, "security"),
             Map.entry(Role.AUDIT_ADMIN, "audit"), Map.entry(Role.INJURY_RECOGNITION, "fj.injury"),
+            Map.entry(Role.PUBLICITY, "fz.publicity"),
             Map.entry(Role.INSURED_PERSON, "citizen.fz"), Map.entry(Role.EMPLOYER, "employer.fz"),
             Map.entry(Role.HOSPITAL, "ty.hospital"));
     @Autowired
