@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.shebao.audit.AuditAction;
+import org.shebao.audit.AuditLog;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.AudienceSource;
 import org.shebao.common.ConflictException;
@@ -47,10 +49,12 @@ public class Notices {
     private final Clock clock;
     private final Users users;
     private final Contacts contacts;
+    private final AuditLog audit;
     private final Map<String, AudienceSource> sources;
 
     Notices(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, Clock clock, Users users, Contacts contacts,
-            List<AudienceSource> sources) {
+            AuditLog audit, List<AudienceSource> sources) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
         this.clock = clock;
@@ -192,6 +196,8 @@ public class Notices {
         int members = audience.members();
         jdbc.sql("UPDATE notification_notice SET delivery_count = :d, audience_count = :m WHERE id = :id AND region_code = :r")
                 .param("d", deliveries.size()).param("m", members).param("id", id).param("r", n.regionCode()).update();
+        audit.record(by.getUsername(), AuditAction.NOTICE_SENT, "notice " + id, n.audience() + ": " + members
+                + " addressees, " + deliveries.size() + " delivery records on " + n.channels());
         return preview(by, id);
     }
 

@@ -183,6 +183,9 @@ class NoticesIT {
         ApiClient.Response again = api.post("fz.publicity", "/api/v1/notices/" + id + "/send", Map.of("expected", expected));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.firstErrorMessage()).contains("已经发送过");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'NOTICE_SENT' AND target = :t")
+                .param("t", "notice " + id).query(Integer.class).single()).as("the operation log has the one send")
+                .isEqualTo(1);
     }
 
     @Test
