@@ -7,8 +7,8 @@
 -- An agreement hospital's user (协议医疗机构经办人) is a role of its own: it sees its own institution only.
 ALTER TABLE identity_user DROP CONSTRAINT identity_user_role_check;
 ALTER TABLE identity_user ADD CONSTRAINT identity_user_role_check CHECK (role IN ('CLERK','REVIEWER','FINANCE',
-    'AUDITOR','HALL_MANAGER','ADMIN','SECURITY_ADMIN','AUDIT_ADMIN','INJURY_RECOGNITION','INSURED_PERSON','EMPLOYER',
-    'HOSPITAL'));
+    'AUDITOR','HALL_MANAGER','ADMIN','SECURITY_ADMIN','AUDIT_ADMIN','INJURY_RECOGNITION','PUBLICITY','INSURED_PERSON',
+    'EMPLOYER','HOSPITAL'));
 
 -- The work-injury fund's medical accounts: pre-payments wait in 1221 (since V5_1) until settled; the settled amount is
 -- the expense; what was pre-paid beyond it is receivable from the institution.
