@@ -11,5 +11,7 @@ public enum AuditAction {
     PAYMENT_FILE_IMPORTED, DOCUMENT_REVOKED, DOCUMENT_REISSUED, SETTLEMENT_DECIDED,
     AUDIT_SAMPLE_DRAWN, AUDIT_ITEM_REVIEWED,
     /** A targeted notice sent to its audience (N-6, FJ-7). */
-    NOTICE_SENT
+    NOTICE_SENT,
+    /** A step of a pension transfer between agencies (国办发〔2009〕66号). */
+    TRANSFER_STEP
 }

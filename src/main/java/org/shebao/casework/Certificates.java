@@ -125,8 +125,47 @@ public class Certificates {
         return issue(Concerns.ofCase(caseId), region, kind, mask(holderName), lines, null);
     }
 
+    /**
+     * Issues a document of a business that is not a case (a pension transfer: {@code transfer:<id>}) for the person
+     * it concerns, sealed and archived like any other; the original of the kind when the subject has one already (one
+     * per subject, kind and agency). The caller decides who may see it.
+     */
+    @Transactional
+    public Issued issueFor(String subject, long personId, String region, DocumentKind kind, String holderName,
+                           List<String> lines) {
+        Optional<Issued> existing = ofSubject(subject).stream()
+                .filter(d -> d.kind() == kind && d.regionCode().equals(region) && d.replacesCode() == null).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Issued issued = issue(new Concerns(null, personId, null, subject), region, kind, mask(holderName), lines, null);
+        if (issued == null) {
+            throw new ConflictException("code", "error.concurrent");
+        }
+        return issued;
+    }
+
+    /** Every document issued for a subject (not a case), oldest first. */
+    public List<Issued> ofSubject(String subject) {
+        return jdbc.sql(SELECT + " WHERE d.subject = :s ORDER BY d.id").param("s", subject)
+                .query((rs, i) -> issued(rs)).list();
+    }
+
+    /** The sealed PDF of an issued document, from the archive (checked against its hash); the caller checks access. */
+    public byte[] pdfOf(Issued doc) {
+        if (!doc.hasPdf()) {
+            throw new NotFoundException("document " + doc.code());
+        }
+        return archive.content(doc.regionCode(), doc.pdfSha256());
+    }
+
     private Issued issue(Concerns about, String region, DocumentKind kind, String holder, List<String> lines,
                          String replaces) {
+        return issue(caseId, null, region, kind, holder, lines, replaces);
+    }
+
+    private Issued issue(Long caseId, String subject, String region, DocumentKind kind, String holder,
+                         List<String> lines, String replaces) {
         SealKeystore key = key();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<String> all = new ArrayList<>(lines);
@@ -347,11 +386,8 @@ public class Certificates {
 
     /** The sealed PDF of a document the user may see (its case's, its person's or its employer's). */
     public byte[] pdf(ShebaoUser by, Issued doc) {
-        if (!doc.hasPdf()) {
-            throw new NotFoundException("document " + doc.code());
-        }
         requireAccess(by, doc);
-        return archive.content(doc.regionCode(), doc.pdfSha256());
+        return pdfOf(doc);
     }
 
     private Issued issued(ResultSet rs) throws SQLException {

@@ -23,7 +23,13 @@ public enum DocumentKind {
     /** 养老金核定通知: the pension award of a retirement case, with its calculation. */
     PENSION_AWARD("基本养老金核定通知", "archive.retentionYears.award"),
     /** 核定单: an employer's monthly bill as it stands. */
-    CONTRIBUTION_BILL("社会保险费核定单", "archive.retentionYears.bill");
+    CONTRIBUTION_BILL("社会保险费核定单", "archive.retentionYears.bill"),
+    /** 联系函: the receiving agency asks the sending agency for a person's pension record (国办发〔2009〕66号). */
+    TRANSFER_LETTER("基本养老保险关系转移接续联系函", "archive.retentionYears.transfer"),
+    /** 参保缴费凭证: the sending agency's statement of the record it transfers (or keeps). */
+    TRANSFER_CERTIFICATE("基本养老保险参保缴费凭证", "archive.retentionYears.transfer"),
+    /** 信息表: the years, wages and amounts of the transfer. */
+    TRANSFER_INFORMATION("基本养老保险关系转移接续信息表", "archive.retentionYears.transfer");
 
     /** The title printed on the PDF. */
     private final String title;

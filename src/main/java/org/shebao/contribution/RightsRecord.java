@@ -13,8 +13,20 @@ public record RightsRecord(long personId, List<ContributionYear> years, List<Pai
         this(personId, years, List.of());
     }
 
+    /**
+     * The months of contributions, each counted once: a year recorded in two regions (a record taken over from
+     * another agency, 国办发〔2009〕66号) counts at most 12 months.
+     */
     public int totalMonths() {
-        return years.stream().mapToInt(ContributionYear::months).sum();
+        return monthsIn("");
+    }
+
+    /** The months of contributions recorded in a region (and below), each year at most 12. */
+    public int monthsIn(String regionPrefix) {
+        return years.stream().filter(y -> y.regionCode().startsWith(regionPrefix))
+                .collect(java.util.stream.Collectors.groupingBy(ContributionYear::year,
+                        java.util.stream.Collectors.summingInt(ContributionYear::months)))
+                .values().stream().mapToInt(m -> Math.min(12, m)).sum();
     }
 
     public Money accountTotal() {

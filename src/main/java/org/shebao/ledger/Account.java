@@ -53,7 +53,11 @@ public enum Account {
     /** 应收协议医疗机构多预付款: what a settlement found pre-paid beyond the approved amount (SX-1b, 多退). */
     WORK_INJURY_MEDICAL_REFUNDS_RECEIVABLE(Fund.WORK_INJURY, "1241"),
     /** 工伤医疗费用支出: the approved amount of a settled month of an agreement institution's bills. */
-    WORK_INJURY_MEDICAL_EXPENSE(Fund.WORK_INJURY, "5202");
+    WORK_INJURY_MEDICAL_EXPENSE(Fund.WORK_INJURY, "5202"),
+    /** 基本养老保险关系转移支出: a pension record's funds sent to another agency (国办发〔2009〕66号). */
+    PENSION_TRANSFER_OUT(Fund.PENSION, "5301"),
+    /** 基本养老保险关系转移收入: a pension record's funds received from another agency. */
+    PENSION_TRANSFER_IN(Fund.PENSION, "4301");
 
     /** The contribution accounts of one fund. */
     public record Contributions(Account bank, Account receivable, Account lateFeesReceivable, Account income,

@@ -29,6 +29,8 @@ import org.shebao.contribution.DeferralDeadlineChanged;
 import org.shebao.identity.Users;
 import org.shebao.workinjury.ReappraisalWindowChanged;
 import org.shebao.hall.StaffHealthFlagged;
+import org.shebao.transfer.TransferStatus;
+import org.shebao.transfer.TransferStepped;
 
 /**
  * The outbox: messages are written in the transaction of the change they report (so none is lost and none is sent
@@ -103,6 +105,24 @@ public class Notifications {
                 : messages.getMessage("notify.reappraisal.due", new Object[] {e.dueOn().toString()}, ZH);
         queue(users.portalUserOf(e.personId()).orElse(null), e.personId(),
                 messages.getMessage("notify.reappraisal.subject", null, ZH), body, "/portal/work-injury");
+    }
+
+    /** A step of the person's pension transfer (国办发〔2009〕66号): what was done and, while open, when the next is due. */
+    @ApplicationModuleListener
+    void onTransferStep(TransferStepped e) {
+        String status = messages.getMessage("transfer.status." + e.status(), null, e.status().name(), ZH);
+        String body = messages.getMessage("notify.transfer.body", new Object[] {e.fromAgency(), e.toAgency(), status}, ZH);
+        if (e.status() == TransferStatus.FUNDS_SENT || e.status() == TransferStatus.COMPLETED) {
+            body += messages.getMessage(e.temporaryAccount() ? "notify.transfer.temporary" : "notify.transfer.moved", null, ZH);
+        }
+        if (e.reason() != null) {
+            body += messages.getMessage("notify.case.reason", new Object[] {e.reason()}, ZH);
+        }
+        if (e.dueOn() != null) {
+            body += messages.getMessage("notify.transfer.due", new Object[] {e.dueOn().toString()}, ZH);
+        }
+        queue(users.portalUserOf(e.personId()).orElse(null), e.personId(),
+                messages.getMessage("notify.transfer.subject", null, ZH), body, "/portal/transfer");
     }
 
     /** A staff member flagged in the staff health ledger (SX-5): each hall manager of the city is told in-app. */

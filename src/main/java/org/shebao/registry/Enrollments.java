@@ -360,6 +360,18 @@ public class Enrollments {
                 .param("p", personId).param("t", type.name()).param("day", day).query(Long.class).optional();
     }
 
+    /**
+     * The region of the person's enterprise-pension enrollment (the open one, else the latest), without access checks:
+     * where the person's pension record lies, for a transfer between agencies (国办发〔2009〕66号).
+     */
+    public Optional<String> enterprisePensionRegion(long personId) {
+        return jdbc.sql("""
+                        SELECT region_code FROM registry_enrollment
+                         WHERE person_id = :p AND insurance_type = 'ENTERPRISE_PENSION'
+                         ORDER BY (ended_on IS NULL) DESC, first_insured_on DESC, id DESC LIMIT 1""")
+                .param("p", personId).query(String.class).optional();
+    }
+
     public List<Enrollment> enrollmentsOf(ShebaoUser by, long personId) {
         store.person(by, personId);
         return jdbc.sql(RegistryStore.ENROLLMENT_SELECT + " WHERE en.person_id = :p ORDER BY en.first_insured_on, en.id")
