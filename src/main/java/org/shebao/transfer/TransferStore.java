@@ -26,7 +26,8 @@ class TransferStore {
     static final String SELECT = """
             SELECT id, person_id, from_region, to_region, status, channel, flags, applied_by, applied_at, step_on, due_on,
                    temporary_account, personal_account, pooled, transferred, months, merged_months, refusal_reason, version
-              FROM transfer_case""";
+              FROM transfer_case
+            """;
 
     private final JdbcClient jdbc;
     private final Clock clock;

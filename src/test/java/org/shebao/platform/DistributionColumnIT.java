@@ -82,6 +82,9 @@ class DistributionColumnIT {
             Map.entry("audit_log", "the operation log: one hash chain in commit order"),
             Map.entry("ledger_journal", "the books of each fund: one voucher per business event, unique source"),
             Map.entry("ledger_line", "voucher lines, balanced per voucher at commit"),
+            Map.entry("transfer_case", "a pension transfer between two agencies, seen by both; one open transfer per "
+                    + "person nationally"),
+            Map.entry("transfer_history", "the steps of a pension transfer"),
             Map.entry("event_publication", "Spring Modulith's event publication registry"),
             Map.entry("platform_job_lock", "ShedLock's job locks"),
             Map.entry("flyway_schema_history", "Flyway's migration history"));
