@@ -100,8 +100,8 @@ class TransferStore {
 
     void history(long id, String action, TransferStatus from, TransferStatus to, String actor, String detail) {
         jdbc.sql("""
-                INSERT INTO transfer_history (transfer_id, action, from_status, to_status, actor, at, detail)
-                VALUES (:id, :action, :from, :to, :actor, :at, :detail)""")
+                INSERT INTO transfer_history (region_code, transfer_id, action, from_status, to_status, actor, at, detail)
+                SELECT region_code, id, :action, :from, :to, :actor, :at, :detail FROM transfer_case WHERE id = :id""")
                 .param("id", id).param("action", action).param("from", from == null ? null : from.name())
                 .param("to", to.name()).param("actor", actor).param("at", OffsetDateTime.now(clock))
                 .param("detail", detail == null ? "" : detail.length() > 300 ? detail.substring(0, 299) + "…" : detail)

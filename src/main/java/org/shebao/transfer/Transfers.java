@@ -114,11 +114,12 @@ public class Transfers {
         LocalDate due = deadlines.plusWorkingDays(today, parameters.integer(LETTER_LIMIT, to.code(), today));
         // one open transfer per person: two applications at once, one row (the unique index decides)
         Optional<Long> id = jdbc.sql("""
-                INSERT INTO transfer_case (person_id, from_region, to_region, status, channel, flags, applied_by,
-                                           applied_at, step_on, due_on)
-                VALUES (:p, :from, :to, 'APPLIED', :channel, :flags, :by, :now, :today, :due)
-                ON CONFLICT (person_id) WHERE status NOT IN ('COMPLETED', 'REFUSED') DO NOTHING RETURNING id""")
-                .param("p", person.id()).param("from", from).param("to", to.code().value())
+                INSERT INTO transfer_case (region_code, person_id, from_region, to_region, status, channel, flags,
+                                           applied_by, applied_at, step_on, due_on)
+                VALUES (:region, :p, :from, :to, 'APPLIED', :channel, :flags, :by, :now, :today, :due)
+                ON CONFLICT (person_id, region_code) WHERE status NOT IN ('COMPLETED', 'REFUSED') DO NOTHING
+                RETURNING id""")
+                .param("region", person.regionCode()).param("p", person.id()).param("from", from).param("to", to.code().value())
                 .param("channel", channel.name()).param("flags", flags).param("by", by.getUsername())
                 .param("now", OffsetDateTime.now(clock)).param("today", today).param("due", due)
                 .query(Long.class).optional();

@@ -53,7 +53,8 @@ class DistributionColumnIT {
             "hall_hall", "hall_slot", "hall_booking", "hall_screening", "hall_incident", "hall_hygiene_check",
             "hall_supply_stock", "hall_supply_movement", "hall_staff_health", "hall_duty", "hall_patrol",
             "hall_incident_event",
-            "settlement_item", "settlement_audit_sample", "settlement_audit_item");
+            "settlement_item", "settlement_audit_sample", "settlement_audit_item",
+            "transfer_case", "transfer_history");
 
     /**
      * Small tables every node reads, written rarely: copied to every node (Citus {@code create_reference_table}).
@@ -82,9 +83,6 @@ class DistributionColumnIT {
             Map.entry("audit_log", "the operation log: one hash chain in commit order"),
             Map.entry("ledger_journal", "the books of each fund: one voucher per business event, unique source"),
             Map.entry("ledger_line", "voucher lines, balanced per voucher at commit"),
-            Map.entry("transfer_case", "a pension transfer between two agencies, seen by both; one open transfer per "
-                    + "person nationally"),
-            Map.entry("transfer_history", "the steps of a pension transfer"),
             Map.entry("event_publication", "Spring Modulith's event publication registry"),
             Map.entry("platform_job_lock", "ShedLock's job locks"),
             Map.entry("flyway_schema_history", "Flyway's migration history"));
