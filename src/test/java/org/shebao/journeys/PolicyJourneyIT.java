@@ -74,10 +74,10 @@ class PolicyJourneyIT extends BrowserJourney {
         assertThat(page.locator("#jurisdictions .active")).hasText("福州市");
         assertThat(page.locator("tr[data-measure=NO_SUSPENSION_FOR_MISSED_CERTIFICATION]")).containsText("已于 2020-04-30 结束");
         assertThat(page.locator("tr[data-measure=CONTRIBUTION_DEFERRAL_2020]")).containsText("在施，至 2020-07-30");
-        // a measure the platform does not carry out yet is never shown in force, and says what it waits for
-        assertThat(page.locator("tr[data-measure=PENSION_TRANSFER_ONLINE]")).containsText("未实施");
-        assertThat(page.locator("tr[data-measure=PENSION_TRANSFER_ONLINE]")).containsText("待第 16 号需求");
-        assertThat(page.locator("tr[data-measure=PENSION_TRANSFER_ONLINE] .badge.text-bg-success")).hasCount(0);
+        // the online pension transfer (N-3b) is carried out since issue 16 item 3: in force, with the rule that does it
+        assertThat(page.locator("tr[data-measure=PENSION_TRANSFER_ONLINE]")).containsText("在施");
+        assertThat(page.locator("tr[data-measure=PENSION_TRANSFER_ONLINE]")).not().containsText("未实施");
+        assertThat(page.locator("tr[data-measure=PENSION_TRANSFER_ONLINE] .rules")).containsText("养老保险关系转移接续全程网办");
         assertThat(page.locator("tr[data-measure=PENSION_PREPAYMENT] .rules")).containsText("按预发标准按月预发");
         screenshot("policy-measures");
     }
