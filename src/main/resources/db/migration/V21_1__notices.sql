@@ -41,3 +41,7 @@ ALTER TABLE notification_outbox
 -- one delivery per notice, addressee and channel
 CREATE UNIQUE INDEX notification_outbox_notice_key ON notification_outbox (notice_id, channel,
     coalesce(person_id, 0), coalesce(employer_id, 0), region_code) WHERE notice_id IS NOT NULL;
+
+-- a distributed table: its region never changes (DistributionColumnIT)
+CREATE TRIGGER notification_notice_region_fixed BEFORE UPDATE OF region_code ON notification_notice FOR EACH ROW
+    WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION platform_region_code_fixed();

@@ -161,11 +161,6 @@ public class Certificates {
 
     private Issued issue(Concerns about, String region, DocumentKind kind, String holder, List<String> lines,
                          String replaces) {
-        return issue(caseId, null, region, kind, holder, lines, replaces);
-    }
-
-    private Issued issue(Long caseId, String subject, String region, DocumentKind kind, String holder,
-                         List<String> lines, String replaces) {
         SealKeystore key = key();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<String> all = new ArrayList<>(lines);

@@ -47,7 +47,7 @@ class DistributionColumnIT {
             "workinjury_institution", "workinjury_institution_user", "workinjury_medical_statement",
             "workinjury_medical_line", "workinjury_medical_history",
             "unemployment_claim", "unemployment_claim_history",
-            "notification_outbox",
+            "notification_outbox", "notification_notice",
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",
             "payroll_chunk_total",
             "hall_hall", "hall_slot", "hall_booking", "hall_screening", "hall_incident", "hall_hygiene_check",
@@ -195,7 +195,8 @@ class DistributionColumnIT {
                          WHERE x.indisunique
                          GROUP BY t.relname, i.relname""")
                 .query((rs, i) -> new UniqueIndex(rs.getString(1), rs.getString(2),
-                        List.of((String[]) rs.getArray(3).getArray()))).list();
+                        java.util.Arrays.stream((String[]) rs.getArray(3).getArray())
+                                .map(c -> c == null ? "(expression)" : c).toList())).list();
         Set<String> withPrimaryKey = new HashSet<>(jdbc.sql("""
                         SELECT t.relname FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid
                           JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()
