@@ -13,5 +13,6 @@ public enum AuditAction {
     /** A targeted notice sent to its audience (N-6, FJ-7). */
     NOTICE_SENT,
     /** A step of a pension transfer between agencies (国办发〔2009〕66号). */
-    TRANSFER_STEP
+    TRANSFER_STEP,
+    PAYROLL_RETURN_IMPORTED, PAYROLL_ACCOUNT_CHANGE_REQUESTED, PAYROLL_ACCOUNT_CHANGE_DECIDED
 }

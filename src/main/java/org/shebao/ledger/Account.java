@@ -57,7 +57,25 @@ public enum Account {
     /** 基本养老保险关系转移支出: a pension record's funds sent to another agency (国办发〔2009〕66号). */
     PENSION_TRANSFER_OUT(Fund.PENSION, "5301"),
     /** 基本养老保险关系转移收入: a pension record's funds received from another agency. */
-    PENSION_TRANSFER_IN(Fund.PENSION, "4301");
+    PENSION_TRANSFER_IN(Fund.PENSION, "4301"),
+
+    // bank returns (issue 15, item 4): what the bank could not pay came back to the bank account and is owed to the
+    // recipient until it is reissued
+    /** 应付待遇（银行退回待重发） of the pension fund. */
+    PENSION_RETURNED(Fund.PENSION, "2201"),
+    /** 应付待遇（银行退回待重发） of the unemployment fund. */
+    UNEMPLOYMENT_RETURNED(Fund.UNEMPLOYMENT, "2201"),
+    /** 应付待遇（银行退回待重发） of the work-injury fund. */
+    WORK_INJURY_RETURNED(Fund.WORK_INJURY, "2201");
+
+    /** A fund's benefit-payments bank account (1002) and its returned-benefits payable (2201). */
+    public record Returns(Account bank, Account returned) {
+    }
+
+    /** The accounts a bank return and a reissue of the fund move: 1002 and 2201. */
+    public static Returns returns(Fund fund) {
+        return new Returns(of(fund, "1002"), of(fund, "2201"));
+    }
 
     /** The contribution accounts of one fund. */
     public record Contributions(Account bank, Account receivable, Account lateFeesReceivable, Account income,

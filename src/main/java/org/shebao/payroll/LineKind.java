@@ -14,5 +14,10 @@ public enum LineKind {
     DEDUCTION,
     RECOVERY,
     /** A one-off benefit, the line of a {@link OrderKind#LUMP_SUM} order. */
-    LUMP_SUM
+    LUMP_SUM,
+    /**
+     * A payment the bank returned as failed, paid again after the recipient's account was corrected (issue 15,
+     * item 4): booked from the returned-benefits payable, not as a new expense.
+     */
+    REISSUE
 }

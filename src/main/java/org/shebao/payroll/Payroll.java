@@ -375,6 +375,10 @@ public class Payroll {
 
     /** The account pair a kind of line of a benefit is booked to (N-1e, FJ-1.7: pre-payments to their own). */
     private static Ledger.Posting posting(Benefit benefit, LineKind kind, Money amount) {
+        if (kind == LineKind.REISSUE) { // the expense was booked when first paid: the reissue settles the payable
+            Account.Returns r = Account.returns(benefit.fund());
+            return new Ledger.Posting(r.returned(), r.bank(), amount);
+        }
         if (benefit != Benefit.PENSION) { // one expense account; deductions and recoveries collect the receivable
             Fund fund = benefit.fund();
             Account bank = Account.of(fund, "1002");
@@ -394,6 +398,7 @@ public class Payroll {
                     amount);
             // deductions and recoveries are negative lines: they collect what the receivable holds
             case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.PENSION_RECEIVABLE, Account.PENSION_BANK, amount);
+            case REISSUE -> throw new IllegalStateException("booked above");
         };
     }
 

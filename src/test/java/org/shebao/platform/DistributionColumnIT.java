@@ -49,7 +49,7 @@ class DistributionColumnIT {
             "unemployment_claim", "unemployment_claim_history",
             "notification_outbox", "notification_notice",
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",
-            "payroll_chunk_total",
+            "payroll_chunk_total", "payroll_payment", "payroll_bank_return", "payroll_account_change",
             "hall_hall", "hall_slot", "hall_booking", "hall_screening", "hall_incident", "hall_hygiene_check",
             "hall_supply_stock", "hall_supply_movement", "hall_staff_health", "hall_duty", "hall_patrol",
             "hall_incident_event",

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.shebao.payroll.PayrollExports;
 import org.shebao.payroll.PayrollApproval;
+import org.shebao.payroll.BankReturns;
 import org.shebao.identity.Role;
 import org.shebao.policy.Measures;
 
@@ -51,9 +52,12 @@ class PayrollPages {
 
     private final Measures measures;
     private final PayrollApproval approval;
+    private final BankReturns returns;
 
     PayrollPages(Payroll payroll, PayrollExports exports, Jurisdictions jurisdictions,
-                 PayrollWorkers workers, MessageSource messages, Measures measures, PayrollApproval approval) {
+                 PayrollWorkers workers, MessageSource messages, Measures measures, PayrollApproval approval,
+                 BankReturns returns) {
+        this.returns = returns;
         this.measures = measures;
         this.approval = approval;
         this.payroll = payroll;
@@ -144,6 +148,13 @@ class PayrollPages {
             model.addAttribute("maker", maker);
             model.addAttribute("canApprove", !maker && user.has(Role.FINANCE));
             approval.released(id).ifPresent(r -> model.addAttribute("released", r));
+        }
+        if (run.approved()) {
+            // issue 15, items 4 and 7: each bank's file in its layout, the return, the reconciliation, the failures
+            model.addAttribute("bankFiles", approval.bankFiles(user, id));
+            model.addAttribute("reconciliation", returns.reconciliation(user, id));
+            model.addAttribute("failed", returns.failed(user, id));
+            model.addAttribute("canImport", user.has(Role.FINANCE));
         }
         return "payroll/run";
     }
