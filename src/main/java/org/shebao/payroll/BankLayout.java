@@ -104,6 +104,11 @@ public record BankLayout(String code, String name, String nameEn, List<String> p
         };
     }
 
+    /** The encoding's name, as the layout says it (GBK, UTF-8). */
+    public String encoding() {
+        return charset.name();
+    }
+
     /** The bank's name in the user's language. */
     public String name(boolean english) {
         return english ? nameEn : name;

@@ -18,6 +18,7 @@ import org.shebao.AllAtOnce;
 import org.shebao.ApiClient;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
+import org.shebao.WebSession;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.ledger.Account;
@@ -304,5 +305,34 @@ class BankReturnsIT {
                 + later.body().path("id").asLong() + "/approval", null);
         assertThat(laterOk.body().path("reissued").asInt()).isZero();
         moved(start, afterApril);
+
+        // the screens: the run's page reconciles and lists the failures, reissued; the account changes by form,
+        // the requester cannot approve (409), a second finance user does
+        WebSession maker = WebSession.login(port, "ty.finance");
+        WebSession checker = WebSession.login(port, "ty.finance2");
+        String page = maker.get("/payroll/runs/" + march.id()).body();
+        assertThat(page).contains("银行回盘与对账").contains("已平").contains("账户已销户").contains("已重发")
+                .contains("工商银行").contains("示例值").doesNotContain("??").doesNotContain("6222029999000002");
+        assertThat(WebSession.login(port, "ty.finance").get("/payroll/runs/" + march.id() + "?lang=en").body())
+                .contains("Reconciled")
+                .doesNotContain("??");
+        var asked = maker.submit("/payroll/account-changes", "/payroll/account-changes", Map.of("orderId",
+                String.valueOf(icbc1.order()), "account", "6222027777000001", "name", icbc1.name(), "bank", "ICBC",
+                "reason", "本人申请更换银行卡"));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(302);
+        long web = jdbc.sql("SELECT id FROM payroll_account_change WHERE order_id = :o AND status = 'PENDING'")
+                .param("o", icbc1.order()).query(Long.class).single();
+        var ownWeb = maker.submit("/payroll/account-changes", "/payroll/account-changes/" + web + "/approve", Map.of());
+        assertThat(ownWeb.statusCode()).isEqualTo(409);
+        assertThat(ownWeb.body()).contains("不能由您本人复核");
+        assertThat(checker.get("/payroll/account-changes").body()).contains("待复核的账户变更（1 项）")
+                .contains("本人申请更换银行卡").doesNotContain("6222027777000001");
+        assertThat(checker.submit("/payroll/account-changes", "/payroll/account-changes/" + web + "/approve", Map.of())
+                .statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT bank_account FROM payroll_order WHERE id = :o").param("o", icbc1.order())
+                .query(String.class).single()).isEqualTo("6222027777000001");
+        assertThat(WebSession.login(port, "ty.finance2").get("/payroll/account-changes?lang=en").body())
+                .contains("Account change history")
+                .doesNotContain("??");
     }
 }
