@@ -53,15 +53,11 @@ public class AccountChanges {
                          ChangeStatus status, String requestedBy, OffsetDateTime requestedAt, String decidedBy,
                          OffsetDateTime decidedAt, Integer reissued) {
         public String maskedOld() {
-            return mask(oldAccount);
+            return BankPayments.masked(oldAccount);
         }
 
         public String maskedNew() {
-            return mask(newAccount);
-        }
-
-        private static String mask(String a) {
-            return a.length() <= 8 ? a : a.substring(0, 4) + "*".repeat(a.length() - 8) + a.substring(a.length() - 4);
+            return BankPayments.masked(newAccount);
         }
     }
 

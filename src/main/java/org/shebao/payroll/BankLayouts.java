@@ -27,8 +27,8 @@ public class BankLayouts {
      * least one must be in force.
      */
     public List<BankLayout> inForce(RegionCode region, LocalDate on) {
-        List<BankLayout> in = parameters.definitions().stream().filter(d -> d.key().startsWith(LAYOUT))
-                .map(d -> parameters.find(d.key(), region, on)).flatMap(Optional::stream)
+        List<BankLayout> in = parameters.keys(LAYOUT).stream()
+                .map(k -> parameters.find(k, region, on)).flatMap(Optional::stream)
                 .map(v -> BankLayout.parse(v.key().substring(LAYOUT.length()), (String) v.value(), v.source(),
                         v.illustrative()))
                 .sorted(Comparator.comparing(l -> l.prefixes().isEmpty()))

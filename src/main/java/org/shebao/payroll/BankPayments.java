@@ -22,6 +22,12 @@ public class BankPayments {
     private final JdbcClient jdbc;
     private final BankLayouts layouts;
 
+    /** An account number with its middle hidden (screens and exports): the first and last four digits. */
+    public static String masked(String account) {
+        return account.length() <= 8 ? account
+                : account.substring(0, 4) + "*".repeat(account.length() - 8) + account.substring(account.length() - 4);
+    }
+
     /** One bank's part of a run: how many payments, how much. */
     public record BankTotal(BankLayout layout, long payments, Money amount) {
     }

@@ -71,8 +71,7 @@ public class BankReturns {
                          String account, Money amount, String reason, YearMonth reissueMonth, Long reissuedInRun) {
         /** The account with its middle hidden (screens and exports). */
         public String maskedAccount() {
-            return account.length() <= 8 ? account
-                    : account.substring(0, 4) + "*".repeat(account.length() - 8) + account.substring(account.length() - 4);
+            return BankPayments.masked(account);
         }
     }
 

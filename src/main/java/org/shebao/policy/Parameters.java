@@ -324,6 +324,11 @@ public final class Parameters {
         return List.copyOf(definitions.values());
     }
 
+    /** The keys of the parameters whose key starts with {@code prefix}, in the files' order (e.g. one per bank). */
+    public List<String> keys(String prefix) {
+        return definitions.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    }
+
     public Optional<ParameterDefinition> definition(String key) {
         return Optional.ofNullable(definitions.get(key));
     }
