@@ -21,6 +21,7 @@ import org.shebao.common.AudienceSource;
 import org.shebao.common.ConflictException;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.RegionCode;
+import org.shebao.policy.Measures;
 import org.shebao.common.Violations;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
@@ -51,9 +52,11 @@ public class Notices {
     private final Contacts contacts;
     private final AuditLog audit;
     private final Map<String, AudienceSource> sources;
+    private final Measures measures;
 
     Notices(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, Clock clock, Users users, Contacts contacts,
-            AuditLog audit, List<AudienceSource> sources) {
+            AuditLog audit, List<AudienceSource> sources, Measures measures) {
+        this.measures = measures;
         this.audit = audit;
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
@@ -96,8 +99,10 @@ public class Notices {
     public record Rule(String code, AudienceSource.Addressee addressee, List<String> clauses) {
     }
 
-    public List<Rule> rules() {
-        return sources.values().stream().map(s -> new Rule(s.rule(), s.addressee(), s.clauses())).toList();
+    /** The audience rules, each with the clauses that apply in the region (a Fuzhou clerk is not shown SX-3). */
+    public List<Rule> rules(RegionCode region) {
+        return sources.values().stream()
+                .map(s -> new Rule(s.rule(), s.addressee(), measures.clausesIn(s.clauses(), region))).toList();
     }
 
     /** The channels a clerk of the region may choose (闽政通 only in Fujian, FJ-3). */
@@ -148,14 +153,14 @@ public class Notices {
         if (!n.sent()) {
             Audience a = audience(source, new RegionCode(n.regionCode()), n.channels());
             return new Preview(n, a.members(), reach(n.channels(), a.deliveries().stream().map(Delivery::channel).toList()),
-                    a.deliveries().size(), 0, source.clauses());
+                    a.deliveries().size(), 0, measures.clausesIn(source.clauses(), new RegionCode(n.regionCode())));
         }
         List<NotificationChannel> written = jdbc.sql("SELECT channel FROM notification_outbox WHERE notice_id = :id")
                 .param("id", id).query((rs, i) -> NotificationChannel.valueOf(rs.getString(1))).list();
         int processed = jdbc.sql("SELECT count(*) FROM notification_outbox WHERE notice_id = :id AND sent_at IS NOT NULL")
                 .param("id", id).query(Integer.class).single();
         return new Preview(n, n.audienceCount(), reach(n.channels(), written), written.size(), processed,
-                source.clauses());
+                measures.clausesIn(source.clauses(), new RegionCode(n.regionCode())));
     }
 
     /**

@@ -110,6 +110,17 @@ public class Measures {
         return rule.clauses().stream().filter(here::contains).toList();
     }
 
+    /**
+     * The clauses of a list that apply in a region: the national notice's (N-…), and a province's that some measure of
+     * the catalog applies there by (a Fuzhou screen does not cite Shanxi's SX-3).
+     */
+    public List<String> clausesIn(List<String> clauses, RegionCode region) {
+        Set<String> here = new HashSet<>();
+        book.measures().forEach(m -> m.scopes().stream().filter(s -> s.region().covers(region))
+                .forEach(s -> here.addAll(s.clauses())));
+        return clauses.stream().filter(c -> c.startsWith("N-") || here.contains(c)).toList();
+    }
+
     /** A clause's provision in short, for the tooltip of its ID ({@code en} for English). */
     public String clauseText(String id, String language) {
         Clause c = book.clauses().get(id);

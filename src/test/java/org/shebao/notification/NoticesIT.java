@@ -134,6 +134,10 @@ class NoticesIT {
 
         JsonNode commitment = sendAndCheck("fz.publicity", "PENDING_COMMITMENT", List.of("IN_APP", "SMS", "LETTER"));
         long commitmentId = commitment.path("notice").path("id").asLong();
+        // a Fuzhou notice cites the clauses that apply in Fuzhou: FJ-3, not Shanxi's SX-3 (and the other way round)
+        assertThat(commitment.path("clauses").toString()).contains("N-6").contains("FJ-3").doesNotContain("SX-3");
+        assertThat(api.get("ty.publicity", "/api/v1/notices/rules").body().toString()).contains("SX-3")
+                .doesNotContain("FJ-3");
         assertThat(jdbc.sql("SELECT count(*) FROM notification_outbox WHERE notice_id = :id AND person_id = :p")
                 .param("id", commitmentId).param("p", citizen.personId()).query(Integer.class).single())
                 .as("in-app, SMS and a letter to the applicant who signed the commitment").isEqualTo(3);

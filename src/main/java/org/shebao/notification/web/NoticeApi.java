@@ -37,8 +37,8 @@ class NoticeApi {
 
     @GetMapping("/rules")
     @Operation(summary = "可选的受众规则")
-    List<Notices.Rule> rules() {
-        return notices.rules();
+    List<Notices.Rule> rules(@AuthenticationPrincipal ShebaoUser user) {
+        return notices.rules(user.region());
     }
 
     @PostMapping

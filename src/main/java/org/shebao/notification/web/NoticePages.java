@@ -48,8 +48,8 @@ class NoticePages {
 
     private String form(ShebaoUser user, Model model) {
         model.addAttribute("notices", notices.list(user));
-        model.addAttribute("rules", notices.rules());
-        model.addAttribute("ruleCodes", notices.rules().stream().map(Notices.Rule::code).toList());
+        model.addAttribute("rules", notices.rules(user.region()));
+        model.addAttribute("ruleCodes", notices.rules(user.region()).stream().map(Notices.Rule::code).toList());
         model.addAttribute("channels", notices.channels(user.region()).stream().map(Enum::name).toList());
         return "notification/notices";
     }
