@@ -302,12 +302,20 @@ public class Certificates {
     }
 
     private Issued forStaff(ShebaoUser by, String code) {
-        if (!by.has(Role.REVIEWER, Role.ADMIN)) {
+        Issued doc = byCode(code).orElseThrow(() -> new NotFoundException("document " + code));
+        if (!mayRevoke(by, doc)) {
             throw new AccessDeniedToRecordException("document");
         }
-        Issued doc = byCode(code).orElseThrow(() -> new NotFoundException("document " + code));
-        requireAccess(by, doc);
         return doc;
+    }
+
+    /**
+     * Whether the user may revoke or re-issue the document: a reviewer or administrator of the issuing agency's region
+     * (or above). The issuer decides, not the holder's region: a transfer's 联系函 is the receiving agency's.
+     */
+    public boolean mayRevoke(ShebaoUser by, Issued doc) {
+        return by != null && by.isStaff() && by.has(Role.REVIEWER, Role.ADMIN)
+                && by.region().covers(new RegionCode(doc.regionCode()));
     }
 
     /** Whether the user may see the document: as one who may see its case, else its person, else its employer. */

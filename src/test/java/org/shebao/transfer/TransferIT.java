@@ -42,6 +42,8 @@ import tools.jackson.databind.JsonNode;
 class TransferIT {
     private static final AtomicInteger SEQ = new AtomicInteger(400);
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     ApiClient api;
     @Autowired
@@ -197,6 +199,35 @@ class TransferIT {
         ApiClient.Response again = api.post("xm.clerk", "/api/v1/transfers", apply("350200", s));
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.firstErrorField()).isEqualTo("toRegion");
+
+        // issue 16 item 2: the 联系函 is Xiamen's (the receiving agency's) to revoke or re-issue, though the person's
+        // record was kept in Xinzhou: Xinzhou's reviewer is refused, a reason is required, Fujian's administrator
+        // re-issues it, and the old one's verification page names the new one
+        Certificates.Issued letterDoc = docs.stream()
+                .filter(x -> x.kind() == org.shebao.casework.DocumentKind.TRANSFER_LETTER).findFirst().orElseThrow();
+        assertThat(letterDoc.regionCode()).isEqualTo("350200");
+        String reissuePath = "/api/v1/documents/" + letterDoc.code() + "/reissue";
+        assertThat(api.post("xz.reviewer", reissuePath, Map.of("reason", "更正")).status()).isEqualTo(403);
+        ApiClient.Response noReason = api.post("fj.admin", reissuePath, Map.of("reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.firstErrorField()).isEqualTo("reason");
+        ApiClient.Response reissued = api.post("fj.admin", reissuePath, Map.of("reason", "联系函地址有误，更正后重新出具"));
+        assertThat(reissued.status()).as(reissued.raw().body()).isEqualTo(200);
+        String newCode = reissued.body().path("code").asString();
+        assertThat(certificates.byCode(letterDoc.code()).orElseThrow().replacedBy()).isEqualTo(newCode);
+        assertThat(certificates.byCode(newCode).orElseThrow().content()).contains(letterDoc.code());
+        assertThat(api.post("fj.admin", "/api/v1/documents/" + newCode + "/revocation", Map.of("reason", "测试撤销"))
+                .status()).isEqualTo(200);
+        assertThat(certificates.byCode(newCode).orElseThrow().revoked()).isTrue();
+        // on the verification page: the issuing agency's reviewer signed in gets the form, anyone else does not
+        try {
+            String page = "/verify/" + certificate.code();
+            assertThat(org.shebao.WebSession.login(port, "xz.reviewer").get(page).body()).contains("id=\"document-action\"");
+            assertThat(org.shebao.WebSession.anonymous(port).get(page).body()).doesNotContain("id=\"document-action\"")
+                    .contains(certificate.code());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         // the person was told at each step (SMS: the person has a phone, no portal account)
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql("""
                 SELECT count(*) FROM notification_outbox WHERE person_id = :p AND subject LIKE '%养老保险转移%'""")
