@@ -76,19 +76,26 @@ public class BankReturns {
     }
 
     /**
-     * A run's reconciliation: sent = paid + failed + awaiting the return; what the run booked out of the fund's bank
-     * account against what was sent; what the returns booked back against what failed.
+     * A run's reconciliation, each side from its own record: the run's computed lines per order (payable: a net above
+     * zero; not sent: a net of zero or less, a deduction or recovery that only settles a receivable), the payments
+     * sent in the bank files and where each stands (paid, failed, awaiting the return), and the ledger (what the run's
+     * vouchers took out of the funds' bank accounts; what the returns booked back and owe). Counts match when the
+     * payments sent are the payable orders, in number and amount; the ledger matches when the run booked the net of
+     * all its lines and the returns booked exactly the failures.
      */
-    public record Reconciliation(long sent, Money sentAmount, long paid, Money paidAmount, long failed,
-                                 Money failedAmount, long awaiting, Money awaitingAmount, Money ledgerPaidOut,
-                                 Money ledgerReturned, Money ledgerPayable, boolean countsMatch, boolean ledgerMatches) {
-        static Reconciliation of(long sent, Money sentAmount, long paid, Money paidAmount, long failed,
-                                 Money failedAmount, long awaiting, Money awaitingAmount, Money ledgerPaidOut,
-                                 Money ledgerReturned, Money ledgerPayable) {
-            return new Reconciliation(sent, sentAmount, paid, paidAmount, failed, failedAmount, awaiting, awaitingAmount,
-                    ledgerPaidOut, ledgerReturned, ledgerPayable,
-                    sent == paid + failed + awaiting && sentAmount.equals(paidAmount.plus(failedAmount).plus(awaitingAmount)),
-                    ledgerPaidOut.equals(sentAmount) && ledgerReturned.equals(failedAmount)
+    public record Reconciliation(long payable, Money payableAmount, long notSent, Money notSentAmount, long sent,
+                                 Money sentAmount, long paid, Money paidAmount, long failed, Money failedAmount,
+                                 long awaiting, Money awaitingAmount, Money ledgerPaidOut, Money ledgerReturned,
+                                 Money ledgerPayable, boolean countsMatch, boolean ledgerMatches) {
+        static Reconciliation of(long payable, Money payableAmount, long notSent, Money notSentAmount, long paid,
+                                 Money paidAmount, long failed, Money failedAmount, long awaiting, Money awaitingAmount,
+                                 Money ledgerPaidOut, Money ledgerReturned, Money ledgerPayable) {
+            long sent = paid + failed + awaiting;
+            Money sentAmount = paidAmount.plus(failedAmount).plus(awaitingAmount);
+            return new Reconciliation(payable, payableAmount, notSent, notSentAmount, sent, sentAmount, paid, paidAmount,
+                    failed, failedAmount, awaiting, awaitingAmount, ledgerPaidOut, ledgerReturned, ledgerPayable,
+                    sent == payable && sentAmount.equals(payableAmount),
+                    ledgerPaidOut.equals(payableAmount.plus(notSentAmount)) && ledgerReturned.equals(failedAmount)
                             && ledgerPayable.equals(failedAmount));
         }
     }
@@ -292,9 +299,20 @@ public class BankReturns {
             returned = returned.plus(sum(j, "1002", true));
             payable = payable.plus(sum(j, "2201", false));
         }
-        long sent = paid.n() + failed.n() + awaiting.n();
-        Money sentAmount = new Money(paid.amount().add(failed.amount()).add(awaiting.amount()));
-        return Reconciliation.of(sent, sentAmount, paid.n(), new Money(paid.amount()), failed.n(),
+        // the run's side: its computed lines, net per order
+        record Nets(long payable, BigDecimal payableAmount, long notSent, BigDecimal notSentAmount) {
+        }
+        Nets nets = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE net > 0) AS payable,
+                       COALESCE(sum(net) FILTER (WHERE net > 0), 0) AS payable_amount,
+                       count(*) FILTER (WHERE net <= 0) AS not_sent,
+                       COALESCE(sum(net) FILTER (WHERE net <= 0), 0) AS not_sent_amount
+                  FROM (SELECT order_id, sum(amount) AS net FROM payroll_line WHERE run_id = :run GROUP BY order_id) o""")
+                .param("run", runId)
+                .query((rs, i) -> new Nets(rs.getLong("payable"), rs.getBigDecimal("payable_amount"),
+                        rs.getLong("not_sent"), rs.getBigDecimal("not_sent_amount"))).single();
+        return Reconciliation.of(nets.payable(), new Money(nets.payableAmount()), nets.notSent(),
+                new Money(nets.notSentAmount()), paid.n(), new Money(paid.amount()), failed.n(),
                 new Money(failed.amount()), awaiting.n(), new Money(awaiting.amount()), paidOut, returned, payable);
     }
 

@@ -226,6 +226,11 @@ class BankReturnsIT {
         assertThat(reasons).containsExactlyInAnyOrder("账户已销户", "户名与账号不符", "账户冻结");
         ApiClient.Response rec = api.get("ty.finance", base + "/reconciliation");
         assertThat(rec.body().path("sent").asLong()).isEqualTo(5);
+        // the run's own lines, net per order, say 5 payable: the files sent exactly those (counted apart)
+        assertThat(rec.body().path("payable").asLong()).isEqualTo(5);
+        assertThat(rec.body().path("payableAmount").decimalValue())
+                .isEqualByComparingTo(rec.body().path("sentAmount").decimalValue());
+        assertThat(rec.body().path("notSent").asLong()).isZero();
         assertThat(rec.body().path("paid").asLong()).isEqualTo(2);
         assertThat(rec.body().path("failed").asLong()).isEqualTo(3);
         assertThat(rec.body().path("awaiting").asLong()).isZero();
@@ -314,7 +319,7 @@ class BankReturnsIT {
         assertThat(page).contains("银行回盘与对账").contains("已平").contains("账户已销户").contains("已重发")
                 .contains("工商银行").contains("示例值").doesNotContain("??").doesNotContain("6222029999000002");
         assertThat(WebSession.login(port, "ty.finance").get("/payroll/runs/" + march.id() + "?lang=en").body())
-                .contains("Reconciled")
+                .contains("Balanced")
                 .doesNotContain("??");
         var asked = maker.submit("/payroll/account-changes", "/payroll/account-changes", Map.of("orderId",
                 String.valueOf(icbc1.order()), "account", "6222027777000001", "name", icbc1.name(), "bank", "ICBC",
