@@ -104,10 +104,16 @@ public class Measures {
      * Fujian emergency's "lifted + 3 months" does not cite Shanxi's SX-3).
      */
     public List<String> ruleClauses(DeadlineRule rule, RegionCode region) {
+        Set<String> here = clausesHere(region);
+        return rule.clauses().stream().filter(here::contains).toList();
+    }
+
+    /** Every clause some measure of the catalog applies in the region by. */
+    private Set<String> clausesHere(RegionCode region) {
         Set<String> here = new HashSet<>();
         book.measures().forEach(m -> m.scopes().stream().filter(s -> s.region().covers(region))
                 .forEach(s -> here.addAll(s.clauses())));
-        return rule.clauses().stream().filter(here::contains).toList();
+        return here;
     }
 
     /**
@@ -115,9 +121,7 @@ public class Measures {
      * the catalog applies there by (a Fuzhou screen does not cite Shanxi's SX-3).
      */
     public List<String> clausesIn(List<String> clauses, RegionCode region) {
-        Set<String> here = new HashSet<>();
-        book.measures().forEach(m -> m.scopes().stream().filter(s -> s.region().covers(region))
-                .forEach(s -> here.addAll(s.clauses())));
+        Set<String> here = clausesHere(region);
         return clauses.stream().filter(c -> c.startsWith("N-") || here.contains(c)).toList();
     }
 
