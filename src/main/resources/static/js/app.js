@@ -52,5 +52,33 @@ document.addEventListener('DOMContentLoaded', function () {
   if (best) {
     best.setAttribute('aria-current', 'page');
     best.classList.add('active');
+    var group = best.closest('.nav-group');
+    if (group) { group.querySelector('.nav-group-toggle').classList.add('active'); }
+  }
+});
+// The staff menu's groups: a button opens its list; one open at a time; Escape or a click elsewhere closes it.
+function closeMenuGroups(except) {
+  document.querySelectorAll('.nav-group-toggle[aria-expanded=true]').forEach(function (b) {
+    if (b !== except) {
+      b.setAttribute('aria-expanded', 'false');
+      document.getElementById(b.getAttribute('aria-controls')).hidden = true;
+    }
+  });
+}
+document.addEventListener('click', function (evt) {
+  var toggle = evt.target.closest('.nav-group-toggle');
+  closeMenuGroups(toggle);
+  if (!toggle) { return; }
+  var list = document.getElementById(toggle.getAttribute('aria-controls'));
+  var open = toggle.getAttribute('aria-expanded') !== 'true';
+  toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  list.hidden = !open;
+});
+document.addEventListener('keydown', function (evt) {
+  if (evt.key !== 'Escape') { return; }
+  var open = document.querySelector('.nav-group-toggle[aria-expanded=true]');
+  if (open) {
+    closeMenuGroups(null);
+    open.focus();
   }
 });

@@ -101,4 +101,53 @@ class PhoneJourneyIT extends BrowserJourney {
         }
         screenshot("phone-employer-hall");
     }
+
+    @Test
+    @DisplayName("staff menu in groups: at 1280 px the menu is one line and a group opens its list (Escape closes "
+            + "it); on a 360 px phone each staff role opens the folded menu and a group, taps targets of at least "
+            + "44 px and reaches its pages without sideways scrolling")
+    void staffMenusInGroups() {
+        login("fz.finance");
+        page.setViewportSize(1280, 800);
+        page.navigate(url("/payroll"));
+        double navHeight = ((Number) page.evaluate("() => document.querySelector('nav.navbar').offsetHeight"))
+                .doubleValue();
+        assertThat(navHeight).as("the menu on one line").isLessThan(80);
+        assertThat(page.locator("#group-fund")).hasClass(java.util.regex.Pattern.compile("active"));
+        assertThat(page.locator("#group-fund-menu")).isHidden();
+        page.click("#group-fund");
+        assertThat(page.locator("#group-fund")).hasAttribute("aria-expanded", "true");
+        assertThat(page.locator("#group-fund-menu a[aria-current=page]")).hasText("待遇发放");
+        page.click("#group-audit");
+        assertThat(page.locator("#group-fund-menu")).isHidden();
+        assertThat(page.locator("#group-audit-menu")).isVisible();
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#group-audit-menu")).isHidden();
+        assertThat(page.locator("#group-audit")).isFocused();
+        screenshot("staff-menu-desktop");
+        page.click("#group-fund");
+        page.click("#group-fund-menu a[href$='/ledger']");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("/ledger$"));
+        record Journey(String user, String group, List<String> paths) { }
+        for (Journey j : List.of(
+                new Journey("fz.clerk", "casework", List.of("/casework/queue", "/registry/persons", "/collection")),
+                new Journey("fz.reviewer", "benefits", List.of("/casework/queue", "/pension/awards", "/workinjury")),
+                new Journey("fz.finance", "fund", List.of("/payroll", "/ledger", "/settlement")),
+                new Journey("fz.auditor", "audit", List.of("/settlement", "/settlement/audit", "/ledger")),
+                new Journey("fz.hall", "hall", List.of("/hall", "/staff-health", "/incidents")),
+                new Journey("fj.admin", "hall", List.of("/admin/policy", "/incidents", "/casework/queue")))) {
+            phone();
+            loginAt(j.user(), j.paths().get(0));
+            assertThat(page.locator("#menu")).isHidden();
+            page.click("#menu-toggle");
+            page.click("#group-" + j.group());
+            assertThat(page.locator("#group-" + j.group() + "-menu")).isVisible();
+            assertThat(smallestTapTarget("#menu a, #menu button")).as(j.user()).isGreaterThanOrEqualTo(44);
+            screenshot("phone-staff-menu-" + j.user().replace('.', '-'));
+            for (String path : j.paths()) {
+                fitsTheWidth(path);
+            }
+            page.setViewportSize(1280, 800);
+        }
+    }
 }
