@@ -45,13 +45,15 @@ public class BankPayments {
         String fallback = in.get(in.size() - 1).code();
         jdbc.sql("""
                 INSERT INTO payroll_payment (region_code, run_id, order_id, person_id, benefit, bank_code, bank_account,
-                                             account_name, amount)
+                                             account_name, amount, kinds, flags)
                 SELECT :r, :run, l.order_id, max(l.person_id), max(o.benefit),
                        COALESCE(CASE WHEN max(o.bank_code) IN (%2$s) THEN max(o.bank_code) END,
                                 (SELECT p.bank FROM (VALUES %1$s) AS p (bank, prefix)
                                   WHERE max(l.bank_account) LIKE p.prefix || '%%'
                                   ORDER BY length(p.prefix) DESC LIMIT 1), '%3$s'),
-                       max(l.bank_account), max(l.account_name), sum(l.amount)
+                       max(l.bank_account), max(l.account_name), sum(l.amount),
+                       string_agg(DISTINCT l.kind, ' ' ORDER BY l.kind),
+                       COALESCE(string_agg(DISTINCT NULLIF(l.flags, ''), ' '), '')
                   FROM payroll_line l JOIN payroll_order o ON o.id = l.order_id AND o.region_code = l.region_code
                  WHERE l.run_id = :run AND l.region_code = :r
                  GROUP BY l.order_id HAVING sum(l.amount) > 0

@@ -151,6 +151,26 @@ public class Payroll {
         return new MonthCheck(current, suggested(current, last), last, warnings);
     }
 
+    /** How many years back the payroll page's month list reaches (arrears and corrections of earlier years). */
+    static final int MONTH_CHOICE_YEARS = 10;
+
+    /**
+     * The months the payroll page offers (issue 17 item 6: a month is chosen from a list), newest first: two months
+     * ahead of {@code current} back to January ten years before; {@code chosen}, when outside, is added in its place.
+     */
+    public static List<YearMonth> monthChoices(YearMonth current, YearMonth chosen) {
+        List<YearMonth> months = new ArrayList<>();
+        YearMonth first = YearMonth.of(current.getYear() - MONTH_CHOICE_YEARS, 1);
+        for (YearMonth m = current.plusMonths(2); !m.isBefore(first); m = m.minusMonths(1)) {
+            months.add(m);
+        }
+        if (chosen != null && !months.contains(chosen)) {
+            months.add(chosen);
+            months.sort(java.util.Comparator.reverseOrder());
+        }
+        return List.copyOf(months);
+    }
+
     /** The month after the last completed run, but not before the current month. */
     static YearMonth suggested(YearMonth current, YearMonth lastCompleted) {
         return lastCompleted == null || lastCompleted.plusMonths(1).isBefore(current) ? current

@@ -158,6 +158,12 @@ abstract class BrowserJourney {
                 .setPath(Path.of("target/journeys", name + ".png")));
     }
 
+    /** Opens a group of the staff menu and follows one of its entries, as a user does with the mouse. */
+    void menu(String group, String entry) {
+        page.click("#group-" + group);
+        page.click("#group-" + group + "-menu a.nav-link:text-is('" + entry + "')");
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -100,7 +100,7 @@ class CaseworkJourneyIT extends BrowserJourney {
                 .path("reference").asString();
 
         login("fz.clerk");
-        page.click("text=待办队列");
+        menu("casework", "待办队列");
         Locator top = page.locator("#queue tbody tr").first();
         assertThat(top).containsText(green);
         assertThat(top.locator(".flag[data-flag=GREEN_CHANNEL]")).containsText("N-4");

@@ -51,7 +51,7 @@ class PaymentJourneyIT extends BrowserJourney {
         bills.assess(clerk, e.id(), YearMonth.of(2020, 8)); // 1512.00, due 2020-09-15
 
         login("fz.finance");
-        page.click("text=缴费与欠费");
+        menu("fund", "缴费与欠费");
         assertThat(page.locator("#bill-items")).containsText(e.name());
         String ref = "JRN" + e.id();
         page.setInputFiles("#import-form input[type=file]", csv(

@@ -40,11 +40,14 @@ class PhoneJourneyIT extends BrowserJourney {
     void citizenServiceHome() {
         login("citizen.fz");
         page.navigate(url("/portal"));
-        for (String tile : List.of("apply", "progress", "payments", "certificates", "bookings", "messages")) {
+        for (String tile : List.of("apply", "progress", "payments", "benefits", "certificates", "bookings", "messages")) {
             assertThat(page.locator("#service-" + tile)).isVisible();
         }
         assertThat(page.locator("#service-payments")).containsText("缴费记录");
         assertThat(page.locator("#menu a[aria-current=page]")).hasText("我的社保");
+        page.click("#service-benefits");
+        assertThat(page.locator("h1")).hasText("待遇领取");
+        page.navigate(url("/portal"));
         screenshot("portal-citizen-home");
         page.click("#service-progress");
         assertThat(page.locator("#menu a[aria-current=page]")).hasText("我的办件");

@@ -32,7 +32,7 @@ class RegistryJourneyIT extends BrowserJourney {
 
         login("fz.clerk");
         assertThat(page.locator("#current-user")).containsText("福州受理");
-        page.click("text=参保人员");
+        menu("casework", "参保人员");
         page.click("#new-person");
         page.fill("#idNumber", first17 + wrong);
         page.fill("#name", "林晓测");
@@ -54,7 +54,7 @@ class RegistryJourneyIT extends BrowserJourney {
         assertThat(page.locator("#history")).containsText("福州受理 林小燕");
         assertThat(page.locator("#history")).not().containsText("fz.clerk"); // who, by name: no login on a screen
 
-        page.click("text=参保人员");
+        menu("casework", "参保人员");
         page.fill("#q", first17 + right);
         page.press("#q", "Enter");
         // the unfiltered list shows the newest persons first: only the search narrows it to exactly one row

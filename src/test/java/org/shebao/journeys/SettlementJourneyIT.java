@@ -35,7 +35,7 @@ class SettlementJourneyIT extends BrowserJourney {
                 new DateEntry("", "2020-06-30", "疫情解除（旅程测试）", false, false));
 
         login("fj.finance");
-        page.click("text=疫情后清理");
+        menu("audit", "疫情后清理");
         Locator row = page.locator("#items tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText(reference));
         for (int i = 0; i < 100 && row.count() == 0; i++) {
             page.waitForTimeout(200); // the worklists open just after the lifted date's commit

@@ -55,6 +55,8 @@ class BankReturnsIT {
     JdbcClient jdbc;
     @Autowired
     Ledger ledger;
+    @Autowired
+    RecipientPayments recipientPayments;
     @LocalServerPort
     int port;
 
@@ -300,6 +302,19 @@ class BankReturnsIT {
         assertThat(jdbc.sql("SELECT amount FROM payroll_payment WHERE run_id = :run AND order_id = :o")
                 .param("run", april.id()).param("o", icbc2.order()).query(java.math.BigDecimal.class).single())
                 .as("the month and the reissue in one transfer").isEqualByComparingTo("2469.12");
+        // issue 17 item 4: what the recipient reads on their payments page: April's transfer (the month and the
+        // reissue), March's returned by the bank with the bank's reason and paid again in April
+        List<RecipientPayments.Payment> mine = recipientPayments.paymentsOf(840_002);
+        assertThat(mine).extracting(RecipientPayments.Payment::month).containsExactly(APRIL, MARCH);
+        assertThat(mine.get(0).kinds()).containsExactly(LineKind.REGULAR, LineKind.REISSUE);
+        assertThat(mine.get(0).amount()).isEqualTo(Money.yuan("2469.12"));
+        assertThat(mine.get(0).status()).isEqualTo(RecipientPayments.Status.SENT);
+        assertThat(mine.get(0).account()).isEqualTo("6222********0002");
+        assertThat(mine.get(1).status()).isEqualTo(RecipientPayments.Status.FAILED);
+        assertThat(mine.get(1).reason()).isEqualTo("账户已销户");
+        assertThat(mine.get(1).reissuedIn()).isEqualTo(APRIL);
+        assertThat(recipientPayments.paymentsOf(840_001)).extracting(RecipientPayments.Payment::status)
+                .containsExactly(RecipientPayments.Status.SENT, RecipientPayments.Status.PAID);
         ApiClient.Response reissued = api.get("ty.finance", base + "/failed");
         reissued.body().forEach(f -> assertThat(f.path("reissuedInRun").asLong()).isEqualTo(april.id()));
 

@@ -33,4 +33,17 @@ class PayrollMonthTest {
         assertThat(Payroll.warnings(NOW, NOW.plusMonths(1), NOW.plusMonths(2))).containsExactly(MonthWarning.FUTURE);
         assertThat(Payroll.warnings(NOW, null, NOW.plusMonths(3))).containsExactly(MonthWarning.FUTURE);
     }
+
+    @Test
+    @DisplayName("the list: newest first, from two months ahead back to January ten years before; a month chosen "
+            + "outside it is added in its place")
+    void monthChoices() {
+        var months = Payroll.monthChoices(NOW, null);
+        assertThat(months.get(0)).isEqualTo(YearMonth.of(2027, 2));
+        assertThat(months.get(months.size() - 1)).isEqualTo(YearMonth.of(2016, 1));
+        assertThat(months).hasSize(2 + 12 * 10 + 12).doesNotHaveDuplicates().contains(YearMonth.of(2020, 4));
+        var withOld = Payroll.monthChoices(NOW, YearMonth.of(2005, 3));
+        assertThat(withOld).hasSize(months.size() + 1).endsWith(YearMonth.of(2016, 1), YearMonth.of(2005, 3));
+        assertThat(Payroll.monthChoices(NOW, YearMonth.of(2020, 4))).isEqualTo(months);
+    }
 }

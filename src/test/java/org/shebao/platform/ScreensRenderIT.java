@@ -51,7 +51,7 @@ class ScreensRenderIT {
                         "/workinjury/suspensions")),
                 Arguments.of("citizen.fz", List.of("/portal", "/portal/cases", "/portal/contributions",
                         "/portal/cases/new?type=RETIREMENT", "/portal/work-injury", "/portal/transfer",
-                        "/portal/transfer?lang=en")),
+                        "/portal/transfer?lang=en", "/portal/payments", "/portal/payments?lang=en")),
                 Arguments.of("employer.fz", List.of("/portal", "/portal/declarations", "/portal/declarations?lang=en")),
                 Arguments.of("fz.reviewer", List.of("/registry/employers/{employer}/declarations")),
                 Arguments.of("citizen.xm", List.of("/portal/hall", "/portal/hall?lang=en")),

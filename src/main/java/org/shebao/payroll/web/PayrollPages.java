@@ -91,6 +91,17 @@ class PayrollPages {
             if (!model.containsAttribute("month")) {
                 model.addAttribute("month", check.suggested().toString());
             }
+            YearMonth chosenMonth;
+            try {
+                chosenMonth = YearMonth.parse(String.valueOf(model.getAttribute("month")));
+            } catch (DateTimeParseException e) {
+                chosenMonth = null; // a month typed wrong into the address: the list without it, the error says why
+            }
+            // the list grouped by year, newest first
+            Map<Integer, List<YearMonth>> byYear = new java.util.LinkedHashMap<>();
+            Payroll.monthChoices(check.current(), chosenMonth)
+                    .forEach(m -> byYear.computeIfAbsent(m.getYear(), y -> new ArrayList<>()).add(m));
+            model.addAttribute("monthChoices", byYear);
         }
         return "payroll/runs";
     }
