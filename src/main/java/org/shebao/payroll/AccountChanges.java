@@ -43,15 +43,22 @@ public class AccountChanges {
     private final BankLayouts layouts;
     private final AuditLog audit;
 
-    /** A request as sent: the order, the new account, the account holder's name, the bank, the reason. */
-    public record Request(Long orderId, String account, String name, String bank, String reason) {
+    /**
+     * A request as sent: the order, the new account, the account holder's name, the bank, the reason; or, with
+     * {@code sameAccount}, only the order and the reason: the account was right and the bank's own fault returned
+     * the payment, which is reissued to the same account.
+     */
+    public record Request(Long orderId, String account, String name, String bank, String reason, Boolean sameAccount) {
+        public boolean reissueOnly() {
+            return Boolean.TRUE.equals(sameAccount);
+        }
     }
 
     /** A request and its decision (the account's history). */
     public record Change(long id, String regionCode, long orderId, long personId, String oldAccount, String oldName,
                          String oldBank, String newAccount, String newName, String newBank, String reason,
                          ChangeStatus status, String requestedBy, OffsetDateTime requestedAt, String decidedBy,
-                         OffsetDateTime decidedAt, Integer reissued) {
+                         OffsetDateTime decidedAt, Integer reissued, boolean sameAccount) {
         public String maskedOld() {
             return BankPayments.masked(oldAccount);
         }
@@ -76,11 +83,11 @@ public class AccountChanges {
             v.add("orderId", "error.required");
         }
         String account = r.account() == null ? "" : r.account().replace(" ", "");
-        if (!account.matches("[0-9]{8,32}")) {
+        if (!r.reissueOnly() && !account.matches("[0-9]{8,32}")) {
             v.add("account", "error.accountChange.account");
         }
         String name = r.name() == null ? "" : r.name().strip();
-        if (name.isEmpty() || name.length() > 50) {
+        if (!r.reissueOnly() && (name.isEmpty() || name.length() > 50)) {
             v.add("name", "error.accountChange.name");
         }
         String reason = r.reason() == null ? "" : r.reason().strip();
@@ -90,11 +97,20 @@ public class AccountChanges {
         OrderRow o = null;
         if (r.orderId() != null) {
             o = order(by, r.orderId());
-            if (layouts.layout(new RegionCode(o.regionCode()), LocalDate.now(clock), r.bank()).isEmpty()) {
-                v.add("bank", "error.accountChange.bank");
-            }
-            if (account.equals(o.bankAccount()) && name.equals(o.accountName())) {
-                v.add("account", "error.accountChange.same");
+            if (r.reissueOnly()) {
+                // the same account: only for a returned payment not reissued yet
+                account = o.bankAccount();
+                name = o.accountName();
+                if (unreissuedFailures(o) == 0) {
+                    v.add("sameAccount", "error.accountChange.nothingToReissue");
+                }
+            } else {
+                if (layouts.layout(new RegionCode(o.regionCode()), LocalDate.now(clock), r.bank()).isEmpty()) {
+                    v.add("bank", "error.accountChange.bank");
+                }
+                if (account.equals(o.bankAccount()) && name.equals(o.accountName())) {
+                    v.add("account", "error.accountChange.same");
+                }
             }
         }
         if (!v.isEmpty()) {
@@ -105,11 +121,12 @@ public class AccountChanges {
         try {
             id = jdbc.sql("""
                     INSERT INTO payroll_account_change (region_code, order_id, old_account, old_name, old_bank,
-                           new_account, new_name, new_bank, reason, requested_by, requested_at)
-                    VALUES (:r, :o, :oa, :on, :ob, :na, :nn, :nb, :reason, :by, :now) RETURNING id""")
+                           new_account, new_name, new_bank, reason, requested_by, requested_at, same_account)
+                    VALUES (:r, :o, :oa, :on, :ob, :na, :nn, :nb, :reason, :by, :now, :same) RETURNING id""")
                     .param("r", order.regionCode()).param("o", order.id()).param("oa", order.bankAccount())
                     .param("on", order.accountName()).param("ob", order.bankCode()).param("na", account)
-                    .param("nn", name).param("nb", r.bank()).param("reason", reason).param("by", by.getUsername())
+                    .param("nn", name).param("nb", r.reissueOnly() ? returnedThrough(order) : r.bank())
+                    .param("same", r.reissueOnly()).param("reason", reason).param("by", by.getUsername())
                     .param("now", OffsetDateTime.now(clock)).query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("orderId", "error.accountChange.pending");
@@ -213,7 +230,7 @@ public class AccountChanges {
     private Change local(Change c) {
         return new Change(c.id(), c.regionCode(), c.orderId(), c.personId(), c.oldAccount(), c.oldName(), c.oldBank(),
                 c.newAccount(), c.newName(), c.newBank(), c.reason(), c.status(), c.requestedBy(), at(c.requestedAt()),
-                c.decidedBy(), at(c.decidedAt()), c.reissued());
+                c.decidedBy(), at(c.decidedAt()), c.reissued(), c.sameAccount());
     }
 
     private OffsetDateTime at(OffsetDateTime t) {
@@ -223,8 +240,25 @@ public class AccountChanges {
     private static final String SELECT = """
             SELECT c.id, c.region_code, c.order_id, o.person_id, c.old_account, c.old_name, c.old_bank, c.new_account,
                    c.new_name, c.new_bank, c.reason, c.status, c.requested_by, c.requested_at, c.decided_by,
-                   c.decided_at, c.reissued
+                   c.decided_at, c.reissued, c.same_account
               FROM payroll_account_change c JOIN payroll_order o ON o.id = c.order_id AND o.region_code = c.region_code""";
+
+    /** The order's payments the bank returned that no approved request has scheduled for reissue yet. */
+    private long unreissuedFailures(OrderRow o) {
+        return jdbc.sql("""
+                SELECT count(*) FROM payroll_payment p
+                 WHERE p.order_id = :o AND p.region_code = :r AND p.status = 'FAILED'
+                   AND NOT EXISTS (SELECT 1 FROM payroll_adjustment a
+                                    WHERE a.reissue_of = p.id AND a.region_code = p.region_code)""")
+                .param("o", o.id()).param("r", o.regionCode()).query(Long.class).single();
+    }
+
+    /** The order's bank, or, when it names none (found by the card prefix), the bank its last returned payment went through. */
+    private String returnedThrough(OrderRow o) {
+        return o.bankCode() != null ? o.bankCode() : jdbc.sql("""
+                SELECT bank_code FROM payroll_payment WHERE order_id = :o AND region_code = :r AND status = 'FAILED'
+                 ORDER BY id DESC LIMIT 1""").param("o", o.id()).param("r", o.regionCode()).query(String.class).single();
+    }
 
     /** An order a finance user of its region may change (else 403; unknown: 404). */
     private OrderRow order(ShebaoUser by, long orderId) {

@@ -355,4 +355,76 @@ class BankReturnsIT {
                 .contains("Account change history")
                 .doesNotContain("??");
     }
+
+    @Test
+    @DisplayName("a payment the bank returned for its own fault, the account right, is reissued to the same account: "
+            + "asked by one finance user (refused where nothing waits, 400), approved by another (the maker 409), the "
+            + "database refusing an unmarked request with the same account; June pays the month and the reissue to the "
+            + "same account once, booked back out of 2201")
+    void bankFaultReissuedToTheSameAccount() {
+        YearMonth may = YearMonth.of(2005, 5);
+        YearMonth june = YearMonth.of(2005, 6);
+        long order = orders.registerOrder(new StandingOrders.NewOrder(840_011, TAIYUAN, Benefit.PENSION,
+                OrderKind.REGULAR, Money.yuan("1000.00"), may, LocalDate.of(2030, 12, 31), "6222021000000011",
+                "回盘840011", "", null));
+        orders.endOrder(order, june);
+        long fine = orders.registerOrder(new StandingOrders.NewOrder(840_012, TAIYUAN, Benefit.PENSION,
+                OrderKind.REGULAR, Money.yuan("500.00"), may, LocalDate.of(2030, 12, 31), "6222021000000012",
+                "回盘840012", "", null));
+        orders.endOrder(fine, june);
+        ApiClient api = new ApiClient(port);
+        Map<Account, Money> start = balances();
+        PayrollRun run = approvedRun(may);
+        String base = "/api/v1/payroll/runs/" + run.id();
+        String[] lines = api.get("ty.finance", base + "/bank-files/ICBC").raw().body().split("\r\n");
+        Map<String, String> refs = new LinkedHashMap<>();
+        for (int i = 1; i <= 2; i++) {
+            String[] f = lines[i].split("\\|");
+            refs.put(f[2], f[1]);
+        }
+        String returned = "流水号|账号|金额|处理结果|失败原因\r\n"
+                + refs.get("6222021000000011") + "|6222021000000011|1000.00|失败|银行系统故障\r\n"
+                + refs.get("6222021000000012") + "|6222021000000012|500.00|成功|\r\n合计|2|1500.00\r\n";
+        assertThat(api.multipart("ty.finance", base + "/returns", "{}", List.of(file("回盘.txt", returned, GBK)),
+                Map.of()).status()).isEqualTo(201);
+        moved(start, Map.of(Account.PENSION_EXPENSE, Money.yuan("1500.00"), Account.PENSION_BANK, Money.yuan("-500.00"),
+                Account.PENSION_RETURNED, Money.yuan("-1000.00")));
+
+        // nothing returned for the other order: nothing to reissue, 400 naming the field, nothing written
+        ApiClient.Response nothing = api.post("ty.finance", "/api/v1/payroll/account-changes",
+                Map.of("orderId", fine, "sameAccount", true, "reason", "银行系统故障"));
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.firstErrorField()).isEqualTo("sameAccount");
+        assertThat(count("SELECT count(*) FROM payroll_account_change WHERE order_id = :run", fine)).isZero();
+        // the database: the same account without the mark is no change
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO payroll_account_change (region_code, order_id, old_account, old_name, new_account, new_name,
+                       new_bank, reason, requested_by, requested_at)
+                VALUES ('140100', :o, '6222021000000011', '回盘840011', '6222021000000011', '回盘840011', 'ICBC', 'x',
+                        'ty.finance', now())""").param("o", order).update())
+                .hasMessageContaining("payroll_account_change_differs");
+
+        ApiClient.Response asked = api.post("ty.finance", "/api/v1/payroll/account-changes",
+                Map.of("orderId", order, "sameAccount", true, "reason", "银行系统故障，账户无误"));
+        assertThat(asked.status()).isEqualTo(201);
+        assertThat(asked.body().path("sameAccount").asBoolean()).isTrue();
+        long id = asked.body().path("id").asLong();
+        assertThat(api.post("ty.finance", "/api/v1/payroll/account-changes/" + id + "/approval", null).status())
+                .as("the maker").isEqualTo(409);
+        ApiClient.Response ok = api.post("ty.finance2", "/api/v1/payroll/account-changes/" + id + "/approval", null);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body().path("reissued").asInt()).isEqualTo(1);
+        assertThat(api.post("ty.finance", "/api/v1/payroll/account-changes", Map.of("orderId", order,
+                "sameAccount", true, "reason", "再次")).status()).as("scheduled already").isEqualTo(400);
+
+        PayrollRun next = approvedRun(june);
+        assertThat(jdbc.sql("SELECT bank_account FROM payroll_line WHERE run_id = :run AND kind = 'REISSUE'")
+                .param("run", next.id()).query(String.class).list()).containsExactly("6222021000000011");
+        List<RecipientPayments.Payment> mine = recipientPayments.paymentsOf(840_011);
+        assertThat(mine.get(0).amount()).isEqualTo(Money.yuan("2000.00"));
+        assertThat(mine.get(0).kinds()).containsExactly(LineKind.REGULAR, LineKind.REISSUE);
+        assertThat(mine.get(1).reissuedIn()).isEqualTo(june);
+        moved(start, Map.of(Account.PENSION_EXPENSE, Money.yuan("3000.00"), Account.PENSION_BANK,
+                Money.yuan("-3000.00")));
+    }
 }
