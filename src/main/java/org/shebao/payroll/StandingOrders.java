@@ -257,6 +257,23 @@ public class StandingOrders {
     }
 
     /**
+     * The first month from {@code from} whose payroll the region has not started: an order registered now is paid
+     * by that run (a run started earlier has cut its orders already).
+     */
+    public YearMonth firstMonthNotStarted(String regionCode, YearMonth from) {
+        List<LocalDate> started = jdbc.sql("SELECT month FROM payroll_run WHERE region_code = :r AND month >= :m ORDER BY month")
+                .param("r", regionCode).param("m", from.atDay(1)).query(LocalDate.class).list();
+        YearMonth m = from;
+        for (LocalDate d : started) {
+            if (!YearMonth.from(d).equals(m)) {
+                break;
+            }
+            m = m.plusMonths(1);
+        }
+        return m;
+    }
+
+    /**
      * What the payroll actually paid an order, per benefit month, for lines of a kind (e.g. PREPAYMENT): a month
      * suspended or not yet run is absent. Settlements read this, not what should have been paid.
      */

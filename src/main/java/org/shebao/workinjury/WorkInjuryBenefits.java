@@ -120,7 +120,8 @@ public class WorkInjuryBenefits {
                 parameters.table("workinjury.disability.lumpSumMonths", region, concluded),
                 parameters.rateTable("workinjury.disability.monthlyShare", region, concluded),
                 parameters.rateTable("workinjury.nursing.share", region, concluded),
-                parameters.money("wage.average.monthly", region, concluded.minusYears(1)));
+                parameters.money("wage.average.monthly", region, concluded.minusYears(1)),
+                parameters.money("workinjury.disability.minimumWage", region, concluded));
         YearMonth first = YearMonth.from(concluded).plusMonths(1);
         // paid from the month after approval, or after the region's last completed run if that is later (a closed
         // month pays nobody again)

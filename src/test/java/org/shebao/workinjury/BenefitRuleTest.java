@@ -20,6 +20,7 @@ import org.shebao.workinjury.BenefitRule.OwnWage;
 class BenefitRuleTest {
     private static final Parameters P = PolicyBook.load().parameters();
     private static final RegionCode FUZHOU = new RegionCode("350100");
+    private static final RegionCode XINZHOU = new RegionCode("140900");
     private static final LocalDate ON = LocalDate.of(2020, 6, 1);
     /** The region's average monthly wage in these examples: floor 60% = 4200.00, ceiling 300% = 21000.00. */
     private static final Money AVERAGE = Money.yuan("7000.00");
@@ -32,7 +33,8 @@ class BenefitRuleTest {
     private static Benefits benefits(int grade, NursingLevel nursing, OwnWage own) {
         return BenefitRule.decide(grade, nursing, own, P.table("workinjury.disability.lumpSumMonths", FUZHOU, ON),
                 P.rateTable("workinjury.disability.monthlyShare", FUZHOU, ON),
-                P.rateTable("workinjury.nursing.share", FUZHOU, ON), AVERAGE);
+                P.rateTable("workinjury.nursing.share", FUZHOU, ON), AVERAGE,
+                P.money("workinjury.disability.minimumWage", FUZHOU, ON));
     }
 
     @Test
@@ -82,5 +84,29 @@ class BenefitRuleTest {
         assertThat(full.nursingAllowance()).isEqualTo(Money.yuan("3500.00"));
         assertThat(full.monthlyAllowance()).isEqualTo(Money.yuan("7200.00"));
         assertThat(full.lumpSum()).isEqualTo(Money.yuan("216000.00"));
+    }
+
+    @Test
+    @DisplayName("第三十五条 minimum-wage top-up: regional average 3000.00, wages 2000.00 → own wage 2000.00; grade 4: 75% = "
+            + "1500.00 < Shanxi's minimum wage 1700.00 (2020) → the fund adds 200.00, 1700.00 a month; grade 1: 90% = "
+            + "1800.00, no top-up")
+    void minimumWageTopUp() {
+        OwnWage w = BenefitRule.ownWage(Collections.nCopies(12, Money.yuan("2000.00")), Money.yuan("3000.00"),
+                P.range("workinjury.ownWage.bounds", XINZHOU, ON));
+        Benefits grade4 = BenefitRule.decide(4, NursingLevel.NONE, w, P.table("workinjury.disability.lumpSumMonths", XINZHOU, ON),
+                P.rateTable("workinjury.disability.monthlyShare", XINZHOU, ON),
+                P.rateTable("workinjury.nursing.share", XINZHOU, ON), Money.yuan("3000.00"),
+                P.money("workinjury.disability.minimumWage", XINZHOU, ON));
+        assertThat(grade4.minimumWage()).isEqualTo(Money.yuan("1700.00"));
+        assertThat(grade4.monthlyComputed()).isEqualTo(Money.yuan("1500.00"));
+        assertThat(grade4.topUp()).isEqualTo(Money.yuan("200.00"));
+        assertThat(grade4.monthlyAllowance()).isEqualTo(Money.yuan("1700.00"));
+        assertThat(grade4.toppedUp()).isTrue();
+        Benefits grade1 = BenefitRule.decide(1, NursingLevel.NONE, w, P.table("workinjury.disability.lumpSumMonths", XINZHOU, ON),
+                P.rateTable("workinjury.disability.monthlyShare", XINZHOU, ON),
+                P.rateTable("workinjury.nursing.share", XINZHOU, ON), Money.yuan("3000.00"), Money.yuan("1700.00"));
+        assertThat(grade1.monthlyAllowance()).isEqualTo(Money.yuan("1800.00"));
+        assertThat(grade1.toppedUp()).isFalse();
+        assertThat(benefits(7, NursingLevel.NONE, w).topUp()).as("no monthly allowance, no top-up").isNull();
     }
 }

@@ -39,6 +39,7 @@ class WorkInjuryApi {
     private final WorkInjuryQueries queries;
     private final Recognitions recognitions;
     private final Appraisals appraisals;
+    private final org.shebao.workinjury.DeathBenefits deaths;
     private final MessageSource messages;
 
     /** A time limit with its status today and the rule's text in the caller's language. */
@@ -134,6 +135,20 @@ class WorkInjuryApi {
                            @RequestPart(name = "document", required = false) MultipartFile document) {
         Appraisal a = appraisals.conclude(user, id, body, WorkInjuryPages.upload(document));
         return appraisalJson(a.recognitionId(), a.id(), user);
+    }
+
+    @PostMapping("/workinjury/recognitions/{id}/death")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "登记因工死亡及供养亲属：丧葬补助金、供养亲属抚恤金、一次性工亡补助金（工伤保险条例 第三十九条）")
+    org.shebao.workinjury.DeathBenefits.Death recordDeath(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                                                          @RequestBody org.shebao.workinjury.DeathBenefits.DeathInput body) {
+        return deaths.record(user, id, body);
+    }
+
+    @GetMapping("/workinjury/recognitions/{id}/death")
+    @Operation(summary = "因工死亡待遇的核定（各项输入及来源）与支付单")
+    org.shebao.workinjury.DeathBenefits.Death death(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return deaths.of(user, id).orElseThrow(() -> new org.shebao.common.NotFoundException("work-injury death " + id));
     }
 
     private AppraisalJson appraisalJson(long recognitionId, long appraisalId, ShebaoUser user) {

@@ -42,11 +42,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class WorkInjuryPages {
     private static final List<ClaimChannel> ROWS = List.of(ClaimChannel.values());
+    /** The dependents' rows of the death form (the API takes up to DeathBenefits.MAX_DEPENDENTS). */
+    private static final int DEPENDENT_ROWS = 4;
 
     private final WorkInjuryQueries queries;
     private final Recognitions recognitions;
     private final Appraisals appraisals;
     private final Suspensions suspensions;
+    private final org.shebao.workinjury.DeathBenefits deaths;
     private final Persons persons;
     private final MessageSource messages;
 
@@ -116,6 +119,9 @@ class WorkInjuryPages {
         model.addAttribute("grades", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "NONE"));
         model.addAttribute("nursingLevels", List.of(NursingLevel.values()));
         model.addAttribute("outcomes", List.of("RECOGNIZED", "NOT_RECOGNIZED"));
+        model.addAttribute("death", deaths.of(user, id).orElse(null));
+        model.addAttribute("relations", List.of(org.shebao.workinjury.DeathBenefitRule.Relation.values()));
+        model.addAttribute("dependentRows", java.util.stream.IntStream.range(0, DEPENDENT_ROWS).boxed().toList());
         return "workinjury/case";
     }
 
@@ -165,6 +171,22 @@ class WorkInjuryPages {
                        @RequestParam(required = false) String requestedOn, Model model, RedirectAttributes redirect) {
         return step(user, id, model, redirect, "notice.wi.reappraisal",
                 () -> appraisals.requestReappraisal(user, appraisal, requestedOn));
+    }
+
+    /** The death of the worker with the dependents (工伤保险条例 第三十九条); rows left empty are no dependent. */
+    @PostMapping("/workinjury/recognitions/{id}/death")
+    String recordDeath(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                       @RequestParam java.util.Map<String, String> form, Model model, RedirectAttributes redirect) {
+        List<org.shebao.workinjury.DeathBenefits.DependentInput> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < DEPENDENT_ROWS; i++) {
+            String f = "dependents[" + i + "].";
+            rows.add(new org.shebao.workinjury.DeathBenefits.DependentInput(form.get(f + "idNumber"),
+                    form.get(f + "relation"), "true".equals(form.get(f + "alone")), form.get(f + "bankAccount")));
+        }
+        model.addAttribute("deathForm", form);
+        return step(user, id, model, redirect, "notice.wi.deathRecorded", () -> deaths.record(user, id,
+                new org.shebao.workinjury.DeathBenefits.DeathInput(form.get("diedOn"), form.get("payeeIdNumber"),
+                        form.get("payeeBankAccount"), rows)));
     }
 
     private String step(ShebaoUser user, long id, Model model, RedirectAttributes redirect, String notice,
