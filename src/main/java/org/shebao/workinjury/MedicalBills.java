@@ -291,4 +291,10 @@ public class MedicalBills {
         get(by, id);
         return store.historyOf(id);
     }
+
+    /** The institution's repayments of the month's over-pre-payment (the hospital and the section see them). */
+    public List<MedicalStatement.Repayment> repayments(ShebaoUser by, long id) {
+        get(by, id);
+        return store.repayments(id);
+    }
 }

@@ -149,6 +149,64 @@ public class MedicalPrepayments {
         return store.get(id).orElseThrow();
     }
 
+    /**
+     * The institution repays (part of) what a settlement left owed (SX-1b 多退): amount and day received; above what is
+     * still owed is refused naming the amount; Dr bank / Cr 1241. A repayment that a parallel one has made exceed the
+     * balance changes nothing (409).
+     */
+    @Transactional
+    public MedicalStatement repay(ShebaoUser by, long id, String rawAmount, String receivedOn, String reference) {
+        MedicalStatement s = statementOfRegion(by, id, Role.FINANCE, Role.REVIEWER);
+        if (s.status() != MedicalStatement.Status.SETTLED || !s.owed().isPositive()) {
+            throw new ConflictException("amount", "error.wi.medical.nothingOwed");
+        }
+        Violations v = new Violations();
+        Money amount = amount(rawAmount, "amount", v);
+        if (amount != null && !amount.isPositive()) {
+            v.add("amount", "error.wi.medical.repayment.positive");
+        } else if (amount != null && amount.compareTo(s.owed()) > 0) {
+            v.add("amount", "error.wi.medical.repayment.aboveOwed", s.owed());
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = v.date(receivedOn, "receivedOn", true);
+        if (on != null && on.isAfter(today)) {
+            v.add("receivedOn", "error.date.future", today);
+        } else if (on != null && on.isBefore(s.settledOn())) {
+            v.add("receivedOn", "error.wi.medical.repayment.beforeSettled", s.settledOn());
+        }
+        String ref = v.text(reference, "reference", 50, false);
+        v.throwIfAny();
+        long repayment = store.repay(s, amount, on, ref, by)
+                .orElseThrow(() -> new ConflictException("amount", "error.wi.medical.repayment.changed"));
+        ledger.post(Fund.WORK_INJURY, today, "wi-medical-repay:" + repayment, by.getUsername(),
+                "协议医疗机构退回多预付款 " + s.institutionName() + " " + s.month() + " " + amount + "（SX-1b 多退）",
+                List.of(new Ledger.Posting(Account.WORK_INJURY_BANK, Account.WORK_INJURY_MEDICAL_REFUNDS_RECEIVABLE, amount)));
+        store.history(s.id(), s.regionCode(), "REPAID", amount + " " + on + (ref == null ? "" : " " + ref), by);
+        audit.record(by.getUsername(), AuditAction.CASE_STEP, "work-injury medical statement " + s.id(),
+                "REPAID " + amount + " on " + on);
+        return store.get(id).orElseThrow();
+    }
+
+    /** A money amount in yuan (at most two decimals), or the violation naming the field. */
+    private static Money amount(String raw, String field, Violations v) {
+        String t = raw == null ? "" : raw.strip();
+        if (t.isEmpty()) {
+            v.add(field, "error.required");
+            return null;
+        }
+        try {
+            BigDecimal a = new BigDecimal(t);
+            if (a.stripTrailingZeros().scale() > 2) {
+                v.add(field, "error.wi.medical.amount.fen");
+                return null;
+            }
+            return new Money(a);
+        } catch (NumberFormatException e) {
+            v.add(field, "error.wi.medical.amount.format");
+            return null;
+        }
+    }
+
     private static Money approved(String raw, Money declared, Violations v) {
         String t = raw == null ? "" : raw.strip();
         if (t.isEmpty()) {
@@ -174,15 +232,21 @@ public class MedicalPrepayments {
 
     /** The statement for a reviewer of its region (the agency's work-injury section), at the version they saw. */
     private MedicalStatement forReviewer(ShebaoUser by, long id, Integer version) {
-        if (!by.isStaff() || !by.has(Role.REVIEWER)) {
+        MedicalStatement s = statementOfRegion(by, id, Role.REVIEWER);
+        if (version != null && version != s.version()) {
+            throw new ConflictException("version", "error.staleVersion");
+        }
+        return s;
+    }
+
+    /** The statement for staff of its region in one of the roles. */
+    private MedicalStatement statementOfRegion(ShebaoUser by, long id, Role... roles) {
+        if (!by.isStaff() || !by.has(roles)) {
             throw new AccessDeniedToRecordException("work-injury medical statement");
         }
         MedicalStatement s = store.get(id).orElseThrow(() -> new NotFoundException("work-injury medical statement " + id));
         if (!by.region().covers(new RegionCode(s.regionCode()))) {
             throw new AccessDeniedToRecordException("work-injury medical statement");
-        }
-        if (version != null && version != s.version()) {
-            throw new ConflictException("version", "error.staleVersion");
         }
         return s;
     }

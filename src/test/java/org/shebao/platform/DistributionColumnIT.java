@@ -46,7 +46,7 @@ class DistributionColumnIT {
             "workinjury_award", "workinjury_award_order",
             "workinjury_institution", "workinjury_institution_user", "workinjury_medical_statement",
             "workinjury_medical_line", "workinjury_medical_history",
-            "workinjury_death", "workinjury_death_dependent", "workinjury_death_order",
+            "workinjury_death", "workinjury_death_dependent", "workinjury_death_order", "workinjury_medical_repayment",
             "unemployment_claim", "unemployment_claim_history",
             "notification_outbox", "notification_notice",
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",

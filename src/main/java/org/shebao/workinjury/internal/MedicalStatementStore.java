@@ -114,6 +114,38 @@ public class MedicalStatementStore {
                 .update() == 1;
     }
 
+    /**
+     * Single winner: raises what a settled month's institution has repaid, only while the sum stays within what the
+     * settlement left owed (a parallel repayment that would exceed it changes nothing); the repayment's id, or empty.
+     */
+    public Optional<Long> repay(MedicalStatement s, Money amount, LocalDate receivedOn, String reference, ShebaoUser by) {
+        int n = jdbc.sql("""
+                UPDATE workinjury_medical_statement SET repaid = repaid + :a, version = version + 1
+                 WHERE id = :id AND region_code = :r AND status = 'SETTLED' AND settlement < 0
+                   AND repaid + :a <= -settlement""")
+                .param("a", amount.amount()).param("id", s.id()).param("r", s.regionCode()).update();
+        if (n != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                INSERT INTO workinjury_medical_repayment (region_code, statement_id, amount, received_on, reference,
+                       recorded_by, recorded_by_name, recorded_at)
+                VALUES (:r, :s, :a, :on, :ref, :by, :name, :now) RETURNING id""")
+                .param("r", s.regionCode()).param("s", s.id()).param("a", amount.amount()).param("on", receivedOn)
+                .param("ref", reference).param("by", by.getUsername()).param("name", by.displayName())
+                .param("now", now()).query(Long.class).single());
+    }
+
+    /** A month's repayments by the institution, oldest first. */
+    public List<MedicalStatement.Repayment> repayments(long statementId) {
+        return jdbc.sql("""
+                SELECT amount, received_on, reference, recorded_by_name FROM workinjury_medical_repayment
+                 WHERE statement_id = :s ORDER BY received_on, id""").param("s", statementId)
+                .query((rs, i) -> new MedicalStatement.Repayment(new Money(rs.getBigDecimal("amount")),
+                        rs.getObject("received_on", LocalDate.class), rs.getString("reference"),
+                        rs.getString("recorded_by_name"))).list();
+    }
+
     public List<MedicalBillLine> lines(long statementId) {
         return jdbc.sql("""
                 SELECT line_no, person_id, patient_name, id_masked, treated_on, item, amount
@@ -150,7 +182,7 @@ public class MedicalStatementStore {
             SELECT s.id, s.region_code, s.institution_id, i.name AS institution_name, s.bill_month, s.status,
                    s.declared, s.line_count, s.channel, s.submissions, s.submitted_at, s.prepay_ratio, s.prepaid,
                    s.prepaid_on, s.prepaid_by, s.prepay_clauses, s.paper_received_on, s.approved, s.settlement,
-                   s.settled_on, s.settled_by, s.version
+                   s.settled_on, s.settled_by, s.version, s.repaid
               FROM workinjury_medical_statement s
               JOIN workinjury_institution i ON i.id = s.institution_id AND i.region_code = s.region_code""";
 
@@ -164,6 +196,6 @@ public class MedicalStatementStore {
                 rs.getString("prepaid_by"), rs.getString("prepay_clauses"),
                 rs.getObject("paper_received_on", LocalDate.class), Money.orNull(rs.getBigDecimal("approved")),
                 Money.orNull(rs.getBigDecimal("settlement")), rs.getObject("settled_on", LocalDate.class),
-                rs.getString("settled_by"), rs.getInt("version"));
+                rs.getString("settled_by"), rs.getInt("version"), new Money(rs.getBigDecimal("repaid")));
     }
 }

@@ -101,6 +101,25 @@ class MedicalBillApi {
                 body.approved() == null ? null : body.approved().toPlainString(), body.paperReceivedOn()), null);
     }
 
+    record RepaymentRequest(java.math.BigDecimal amount, String receivedOn, String reference) {
+    }
+
+    @PostMapping("/workinjury/medical-statements/{id}/repayments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "登记协议医疗机构退回的多预付款（SX-1b 多退，可分次，不超过尚欠金额），记入工伤保险基金")
+    StatementJson repay(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                        @RequestBody RepaymentRequest body) {
+        return json(prepayments.repay(user, id, body.amount() == null ? null : body.amount().toPlainString(),
+                body.receivedOn(), body.reference()), null);
+    }
+
+    @GetMapping("/workinjury/medical-statements/{id}/repayments")
+    @Operation(summary = "一个月度结算单的退款记录（本机构或本地区经办人员）")
+    List<org.shebao.workinjury.MedicalStatement.Repayment> repayments(@AuthenticationPrincipal ShebaoUser user,
+                                                                      @PathVariable long id) {
+        return bills.repayments(user, id);
+    }
+
     @PostMapping("/workinjury/institutions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记协议医疗机构及其协议期（本地区管理员或审核人员）")

@@ -132,6 +132,17 @@ class MedicalBillPages {
                 () -> prepayments.settle(user, id, version, approved, paperReceivedOn));
     }
 
+    @PostMapping("/workinjury/medical/statements/{id}/repayment")
+    String repay(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                 @RequestParam(required = false) String amount, @RequestParam(required = false) String receivedOn,
+                 @RequestParam(required = false) String reference, Model model, RedirectAttributes redirect) {
+        model.addAttribute("repayAmount", amount);
+        model.addAttribute("receivedOn", receivedOn);
+        model.addAttribute("reference", reference);
+        return step(user, id, model, redirect, "notice.wi.medical.repaid",
+                () -> prepayments.repay(user, id, amount, receivedOn, reference));
+    }
+
     private String step(ShebaoUser user, long id, Model model, RedirectAttributes redirect, String notice,
                         Supplier<MedicalStatement> action) {
         if (FormErrors.attempt(model, messages, action).isPresent()) {
@@ -146,6 +157,8 @@ class MedicalBillPages {
         model.addAttribute("s", s);
         model.addAttribute("lines", bills.lines(user, id));
         model.addAttribute("history", bills.history(user, id));
+        model.addAttribute("repayments", bills.repayments(user, id));
+        model.addAttribute("finance", user.isStaff() && user.has(Role.FINANCE, Role.REVIEWER));
         model.addAttribute("back", back);
         model.addAttribute("reviewer", user.isStaff() && user.has(Role.REVIEWER));
         model.addAttribute("range", user.isStaff() ? prepayments.range(s.regionCode()).orElse(null) : null);
