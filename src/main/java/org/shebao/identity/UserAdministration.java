@@ -106,6 +106,35 @@ public class UserAdministration {
         return oneTime;
     }
 
+    /** A new account's id and its one-time password (shown once). */
+    public record Created(long id, String oneTime) {
+    }
+
+    /**
+     * Creates the account of an agreement medical institution's user (role HOSPITAL) in a region the administrator
+     * covers; the work-injury module links it to its institution in the same transaction. One-time password, changed
+     * at the first login.
+     */
+    @Transactional
+    public Created createHospitalUser(ShebaoUser by, String username, String displayName, RegionCode region) {
+        requireSecurityAdmin(by);
+        if (!by.region().covers(region)) {
+            throw new AccessDeniedToRecordException("user administration");
+        }
+        NewAccount a = new NewAccount(username, displayName, Role.HOSPITAL.name(), region.value());
+        Violations.of(validator.validate(a)).throwIfAny();
+        if (users.exists(a.username())) {
+            throw new ConflictException("username", "error.user.exists", a.username());
+        }
+        String oneTime = passwords.oneTime();
+        long id = users.create(new Users.NewUser(a.username(), passwords.hash(oneTime), a.displayName(), Role.HOSPITAL,
+                region, null, null));
+        jdbc.sql("UPDATE identity_user SET must_change_password = TRUE WHERE id = :id").param("id", id).update();
+        audit.record(by.getUsername(), AuditAction.USER_ADMINISTERED, "user " + a.username(),
+                "created: " + Role.HOSPITAL + " " + region.value());
+        return new Created(id, oneTime);
+    }
+
     /** A new one-time password for an account of the administrator's region (shown once). */
     @Transactional
     public String resetPassword(ShebaoUser by, long id) {

@@ -208,24 +208,13 @@ public class MedicalPrepayments {
     }
 
     private static Money approved(String raw, Money declared, Violations v) {
-        String t = raw == null ? "" : raw.strip();
-        if (t.isEmpty()) {
-            v.add("approved", "error.required");
-            return null;
-        }
-        try {
-            BigDecimal a = new BigDecimal(t);
-            if (a.signum() < 0) {
-                v.add("approved", "error.wi.medical.amount.negative");
-            } else if (a.stripTrailingZeros().scale() > 2) {
-                v.add("approved", "error.wi.medical.amount.fen");
-            } else if (a.compareTo(declared.amount()) > 0) {
-                v.add("approved", "error.wi.medical.approved.aboveDeclared", declared);
-            } else {
-                return new Money(a);
-            }
-        } catch (NumberFormatException e) {
-            v.add("approved", "error.wi.medical.amount.format");
+        Money a = amount(raw, "approved", v);
+        if (a != null && a.isNegative()) {
+            v.add("approved", "error.wi.medical.amount.negative");
+        } else if (a != null && a.compareTo(declared) > 0) {
+            v.add("approved", "error.wi.medical.approved.aboveDeclared", declared);
+        } else {
+            return a;
         }
         return null;
     }

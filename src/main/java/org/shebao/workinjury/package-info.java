@@ -21,8 +21,15 @@
  * parameter's range and, after the paper review, settles the month ({@link org.shebao.workinjury.MedicalPrepayments},
  * {@link org.shebao.workinjury.MedicalPrepaymentRule}), booked in the work-injury fund.
  *
- * <p>Not built yet (issue 12 items 3–6): death benefits; the minimum-wage top-up of the disability allowance;
- * the green channel's extra payroll run.
+ * <p>Death (item 3, 第三十九条): a clerk records the death on the recognition with the supported dependents ({@link
+ * org.shebao.workinjury.DeathBenefits}); {@link org.shebao.workinjury.DeathBenefitRule} decides the funeral grant, the
+ * dependents' pensions (capped at the own wage) and the one-time death grant, paid by the payroll from the work-injury
+ * fund. The monthly disability allowance is topped up to the local minimum wage (第三十五条). An institution's
+ * repayment of an over-pre-payment is recorded against its settled month (Dr bank / Cr 1241), and the security
+ * administrator creates and disables the institutions' HOSPITAL accounts ({@link org.shebao.workinjury.HospitalUsers}).
+ *
+ * <p>Not built yet: the green channel's extra payroll run; ending a dependent's pension when its condition ends (a
+ * child reaching 18) is left to the payroll's certification.
  */
 @ApplicationModule(displayName = "Work injury")
 package org.shebao.workinjury;
