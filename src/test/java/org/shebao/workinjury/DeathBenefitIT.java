@@ -220,12 +220,6 @@ class DeathBenefitIT {
 
     /** The 12 months before the injury (2017-12 to 2018-11) at {@link #WAGE}. */
     private void wagesBefore(long person) {
-        jdbc.sql("DELETE FROM contribution_year WHERE person_id = :p AND year BETWEEN 2017 AND 2018")
-                .param("p", person).update();
-        contributions.copyYears(out -> {
-            for (int y = 2017; y <= 2018; y++) {
-                out.accept(new Contributions.YearRow(person, y, "140900", null, 12, WAGE, Money.yuan("8640.00")));
-            }
-        });
+        WorkInjuryFixtures.yearlyWages(jdbc, contributions, person, "140900", 2017, 2018, WAGE);
     }
 }

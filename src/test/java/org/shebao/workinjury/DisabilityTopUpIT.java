@@ -54,13 +54,14 @@ class DisabilityTopUpIT {
     @Test
     @DisplayName("第三十五条、第六十四条: injured 2012-03-10 on 1000.00 a month → own wage raised to 60% × 1711.00 = 1026.60; "
             + "grade 4: 75% = 769.95 < minimum wage 1125.00 (Shanxi, 2012) → the fund adds 355.05, 1125.00 a month")
-    void toppedUp() {
+    void toppedUp() throws Exception {
         long person = jdbc.sql("""
                 SELECT p.id FROM registry_person p
                  WHERE p.region_code = '140900'
                    AND NOT EXISTS (SELECT 1 FROM workinjury_recognition w WHERE w.person_id = p.id)
                    AND NOT EXISTS (SELECT 1 FROM identity_user u WHERE u.person_id = p.id)
                    AND NOT EXISTS (SELECT 1 FROM payroll_order o WHERE o.person_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM contribution_bill_line b WHERE b.person_id = p.id)
                  ORDER BY p.id LIMIT 1""").query(Long.class).single();
         Recognition r = recognitions.apply(users.get("xz.clerk"), person, new Recognitions.Application("WORKER",
                 "2012-03-10", "搬运钢材时砸伤左脚", false, false, false,
@@ -68,12 +69,7 @@ class DisabilityTopUpIT {
         recognitions.accept(users.get("sx.injury"), r.id(), null, new Recognitions.Acceptance("2012-03-25", true), "SCREEN");
         recognitions.decide(users.get("sx.injury"), r.id(), null,
                 new Recognitions.Decision("RECOGNIZED", "2012-04-05", "忻工伤认字〔2012〕021号", null), "SCREEN");
-        jdbc.sql("DELETE FROM contribution_year WHERE person_id = :p AND year BETWEEN 2011 AND 2012").param("p", person).update();
-        contributions.copyYears(out -> {
-            for (int y = 2011; y <= 2012; y++) {
-                out.accept(new Contributions.YearRow(person, y, "140900", null, 12, Money.yuan("1000.00"), Money.yuan("960.00")));
-            }
-        });
+        WorkInjuryFixtures.yearlyWages(jdbc, contributions, person, "140900", 2011, 2012, Money.yuan("1000.00"));
         Appraisal a = appraisals.apply(users.get("xz.clerk"), person, r.id(), "2012-07-01");
         appraisals.conclude(users.get("sx.injury"), a.id(),
                 new Appraisals.Conclusion("4", "NONE", "2012-09-01", "2012-09-03"),

@@ -295,14 +295,8 @@ class WorkInjuryBenefitIT {
 
     /** Every month of the two calendar years around the 12 months before the injury at {@link #WAGE}. */
     private void wagesBefore(long person, LocalDate injured) {
-        int from = injured.minusMonths(12).getYear();
-        jdbc.sql("DELETE FROM contribution_year WHERE person_id = :p AND year BETWEEN :a AND :b")
-                .param("p", person).param("a", from).param("b", injured.getYear()).update();
-        contributions.copyYears(out -> {
-            for (int y = from; y <= injured.getYear(); y++) {
-                out.accept(new Contributions.YearRow(person, y, "140900", null, 12, WAGE, Money.yuan("8640.00")));
-            }
-        });
+        WorkInjuryFixtures.yearlyWages(jdbc, contributions, person, "140900", injured.minusMonths(12).getYear(),
+                injured.getYear(), WAGE);
     }
 
     /** xz.clerk registers the worker's benefit application by phone, with both materials. */

@@ -31,6 +31,19 @@ public final class WorkInjuryFixtures {
                 new Recognitions.Decision("RECOGNIZED", today.toString(), "榕工伤认字〔2026〕001号", null), "SCREEN");
     }
 
+    /** The person's yearly contribution records of the years given, replaced by 12 months at the wage each. */
+    public static void yearlyWages(JdbcClient jdbc, org.shebao.contribution.Contributions contributions, long person,
+                                   String region, int fromYear, int toYear, org.shebao.common.Money wage) {
+        jdbc.sql("DELETE FROM contribution_year WHERE person_id = :p AND year BETWEEN :a AND :b")
+                .param("p", person).param("a", fromYear).param("b", toYear).update();
+        contributions.copyYears(out -> {
+            for (int y = fromYear; y <= toYear; y++) {
+                out.accept(new org.shebao.contribution.Contributions.YearRow(person, y, region, null, 12, wage,
+                        wage.times(new java.math.BigDecimal("0.96"), java.math.RoundingMode.HALF_UP)));
+            }
+        });
+    }
+
     /** A minimal PDF the archive accepts. */
     public static byte[] pdf(String text) {
         return ("%PDF-1.4\n% " + text + "\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
