@@ -23,3 +23,8 @@ CREATE INDEX workinjury_medical_repayment_statement_idx ON workinjury_medical_re
 
 CREATE TRIGGER workinjury_medical_repayment_region_fixed BEFORE UPDATE OF region_code ON workinjury_medical_repayment
     FOR EACH ROW WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION platform_region_code_fixed();
+
+-- a repayment is a step of the statement's history
+ALTER TABLE workinjury_medical_history DROP CONSTRAINT workinjury_medical_history_step_check,
+    ADD CONSTRAINT workinjury_medical_history_step_check
+        CHECK (step IN ('SUBMITTED', 'RESUBMITTED', 'PREPAID', 'SETTLED', 'REPAID'));

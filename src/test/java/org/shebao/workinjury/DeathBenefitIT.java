@@ -23,6 +23,7 @@ import org.shebao.ledger.Account;
 import org.shebao.ledger.Ledger;
 import org.shebao.payroll.Payroll;
 import org.shebao.payroll.PayrollRun;
+import org.shebao.payroll.StandingOrders;
 import org.shebao.registry.Persons;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +58,8 @@ class DeathBenefitIT {
     Persons persons;
     @Autowired
     ApiClient api;
+    @Autowired
+    StandingOrders orders;
 
     @Test
     @DisplayName("第三十九条: injured 2018-12-20, died 2019-01-15, own wage 9000.00; funeral 6 × 3783.00 (Shanxi 2018) = "
@@ -95,9 +98,13 @@ class DeathBenefitIT {
         assertThat(page).contains("丧葬补助金", "22698.00", "785020.00", "3272.72", "第三十九条")
                 .doesNotContain("SPOUSE").doesNotContain("FUNERAL").doesNotContain("出错了");
 
-        Money paidFeb = runAndCheck(r.id(), YearMonth.of(2019, 2));
-        assertThat(paidFeb).isEqualTo(Money.yuan("22698.00").plus(Money.yuan("785020.00")).plus(Money.yuan("8999.98")));
-        assertThat(runAndCheck(r.id(), YearMonth.of(2019, 3))).as("the pensions only").isEqualTo(Money.yuan("8999.98"));
+        try {
+            Money paidFeb = runAndCheck(r.id(), YearMonth.of(2019, 2));
+            assertThat(paidFeb).isEqualTo(Money.yuan("22698.00").plus(Money.yuan("785020.00")).plus(Money.yuan("8999.98")));
+            assertThat(runAndCheck(r.id(), YearMonth.of(2019, 3))).as("the pensions only").isEqualTo(Money.yuan("8999.98"));
+        } finally { // the pensions stand on: end them with this test's months, so that no other test's Xinzhou run pays them
+            d.path("dependents").forEach(x -> orders.endOrder(x.path("orderId").asLong(), YearMonth.of(2019, 3)));
+        }
     }
 
     @Test
