@@ -63,7 +63,8 @@ class ScreensRenderIT {
                 Arguments.of("ty.clerk2", List.of("/staff-health", "/staff-health?lang=en", "/duty", "/duty?lang=en")),
                 Arguments.of("sx.admin", List.of("/incidents", "/incidents?lang=en")),
                 Arguments.of("security", List.of("/", "/security/users", "/account/password")),
-                Arguments.of("fj.security", List.of("/security/users")),
+                Arguments.of("fj.security", List.of("/security/users", "/security/hospitals", "/security/hospitals?lang=en")),
+                Arguments.of("sx.security", List.of("/security/hospitals")),
                 Arguments.of("ty.publicity", List.of("/", "/publicity", "/publicity?lang=en", "/public?lang=en",
                         "/public/faq?lang=en", "/public/guide?lang=en", "/public/guide/RETIREMENT?region=140100&lang=en")),
                 Arguments.of("audit", List.of("/", "/audit", "/audit?action=CASE_STEP", "/audit?actor=fz.clerk")));
