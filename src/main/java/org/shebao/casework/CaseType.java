@@ -21,7 +21,9 @@ public enum CaseType {
     /** 用人单位缓缴社会保险费: an employer's application; the contribution module records the deferral (issue 11). */
     EMPLOYER_DEFERRAL("casework.timeLimit.employerDeferral"),
     /** 失业保险金申领: the unemployment module decides it (失业保险条例 第十四条、第十七条; FJ-1.6). */
-    UNEMPLOYMENT_BENEFIT("casework.timeLimit.unemployment");
+    UNEMPLOYMENT_BENEFIT("casework.timeLimit.unemployment"),
+    /** 城乡居民养老保险待遇领取: the residentpension module decides it (国发〔2014〕8号; FJ-1.2). */
+    RESIDENT_PENSION("casework.timeLimit.residentPension");
 
     private final String timeLimitParameter;
 

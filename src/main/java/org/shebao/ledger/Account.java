@@ -66,7 +66,23 @@ public enum Account {
     /** 应付待遇（银行退回待重发） of the unemployment fund. */
     UNEMPLOYMENT_RETURNED(Fund.UNEMPLOYMENT, "2201"),
     /** 应付待遇（银行退回待重发） of the work-injury fund. */
-    WORK_INJURY_RETURNED(Fund.WORK_INJURY, "2201");
+    WORK_INJURY_RETURNED(Fund.WORK_INJURY, "2201"),
+
+    // the residents' pension fund (城乡居民基本养老保险, 国发〔2014〕8号; issue 13 item 2)
+    /** 银行存款（收入户） of the residents' fund: the residents' yearly contributions and the subsidies received. */
+    RESIDENT_PENSION_COLLECTION_BANK(Fund.RESIDENT_PENSION, "1001"),
+    /** 银行存款（支出户） of the residents' fund. */
+    RESIDENT_PENSION_BANK(Fund.RESIDENT_PENSION, "1002"),
+    /** 应收多发待遇 of the residents' fund. */
+    RESIDENT_PENSION_RECEIVABLE(Fund.RESIDENT_PENSION, "1231"),
+    /** 应付待遇（银行退回待重发） of the residents' fund. */
+    RESIDENT_PENSION_RETURNED(Fund.RESIDENT_PENSION, "2201"),
+    /** 个人缴费收入: a resident's yearly contribution (the grade chosen). */
+    RESIDENT_PENSION_CONTRIBUTION_INCOME(Fund.RESIDENT_PENSION, "4001"),
+    /** 政府补贴收入: the government's subsidy credited to a resident's personal account. */
+    RESIDENT_PENSION_SUBSIDY_INCOME(Fund.RESIDENT_PENSION, "4201"),
+    /** 城乡居民基本养老金支出 (basic pension and personal-account pension; arrears of FJ-1.2 included). */
+    RESIDENT_PENSION_EXPENSE(Fund.RESIDENT_PENSION, "5401");
 
     /** A fund's benefit-payments bank account (1002) and its returned-benefits payable (2201). */
     public record Returns(Account bank, Account returned) {

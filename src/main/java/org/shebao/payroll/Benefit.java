@@ -14,7 +14,9 @@ public enum Benefit {
      * 失业人员基本医疗保险费: paid by the unemployment fund to the medical insurance agency for each month a claimant
      * is paid unemployment benefit (社会保险法 第四十八条), booked to the unemployment fund.
      */
-    MEDICAL_PREMIUM(Fund.UNEMPLOYMENT);
+    MEDICAL_PREMIUM(Fund.UNEMPLOYMENT),
+    /** 城乡居民基本养老金 (basic pension + personal account ÷ 139), booked to the residents' pension fund. */
+    RESIDENT_PENSION(Fund.RESIDENT_PENSION);
 
     private final Fund fund;
 

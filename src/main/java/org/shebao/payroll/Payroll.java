@@ -407,6 +407,7 @@ public class Payroll {
                 default -> new Ledger.Posting(switch (benefit) {
                     case UNEMPLOYMENT -> Account.UNEMPLOYMENT_EXPENSE;
                     case MEDICAL_PREMIUM -> Account.UNEMPLOYMENT_MEDICAL_EXPENSE;
+                    case RESIDENT_PENSION -> Account.RESIDENT_PENSION_EXPENSE;
                     default -> Account.WORK_INJURY_EXPENSE;
                 }, bank, amount);
             };

@@ -48,6 +48,7 @@ class DistributionColumnIT {
             "workinjury_medical_line", "workinjury_medical_history",
             "workinjury_death", "workinjury_death_dependent", "workinjury_death_order", "workinjury_medical_repayment",
             "unemployment_claim", "unemployment_claim_history",
+            "resident_contribution", "resident_pension_claim", "resident_pension_history",
             "notification_outbox", "notification_notice",
             "payroll_order", "payroll_adjustment", "payroll_recovery", "payroll_run", "payroll_line", "payroll_chunk",
             "payroll_chunk_total", "payroll_payment", "payroll_bank_return", "payroll_account_change",
