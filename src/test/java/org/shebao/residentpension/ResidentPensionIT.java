@@ -172,7 +172,7 @@ class ResidentPensionIT {
 
         steps.decide(c.id(), "fz.clerk", "fz.clerk2", "户籍、参保及缴费记录已核", "fz.reviewer");
         ResidentPensionClaim claim = pensions.claim(staff.get("fz.reviewer"), c.id()).orElseThrow();
-        YearMonth first = YearMonth.from(sixtyThreeMonthsAgo()).plusMonths(1);
+        YearMonth first = YearMonth.from(sixtyThreeMonthsAgo().plusYears(60)).plusMonths(1);
         YearMonth next = YearMonth.from(today).plusMonths(1);
         assertThat(claim.firstMonth()).isEqualTo(first);
         assertThat(claim.monthlyAmount()).isEqualTo(MONTHLY);
@@ -226,7 +226,12 @@ class ResidentPensionIT {
                 .contains("累计缴费不少于 15 年").doesNotContain("RESIDENT_PENSION").doesNotContain("FIFTEEN_YEARS")
                 .doesNotContain("LATE_UNDER_EMERGENCY").doesNotContain(s.idNumber());
         WebSession clerk = WebSession.login(port, "fz.clerk");
-        String account = clerk.get("/pension/residents/contributions?idNumber=" + s.idNumber()).body();
+        HttpResponse<String> found = clerk.submit("/pension/residents/contributions",
+                "/pension/residents/contributions/find", Map.of("idNumber", s.idNumber()));
+        assertThat(found.statusCode()).isEqualTo(302);
+        assertThat(found.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .endsWith("/pension/residents/contributions/person/" + s.id()));
+        String account = clerk.get("/pension/residents/contributions/person/" + s.id()).body();
         assertThat(account).contains("8400.00").contains("居民养老甲").doesNotContain(s.idNumber());
         HttpResponse<String> bad = clerk.submit("/pension/residents/contributions/person/" + s.id(),
                 "/pension/residents/contributions/" + s.id(), Map.of("year", "2026", "grade", "5000", "subsidy", "60"));

@@ -56,19 +56,19 @@ class ResidentPensionPages {
     }
 
     @GetMapping("/pension/residents/contributions")
-    String account(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String idNumber,
-                   Model model) {
-        model.addAttribute("idNumber", idNumber);
-        if (idNumber != null && !idNumber.isBlank()) {
-            FormErrors.attempt(model, messages, () -> persons.personByIdNumber(user, idNumber, "idNumber"))
-                    .ifPresent(found -> {
-                        if (found.isEmpty()) {
-                            model.addAttribute("notFound", true);
-                        } else {
-                            person(user, found.get(), model);
-                        }
-                    });
+    String find() {
+        return "residentpension/contributions";
+    }
+
+    /** The person by ID number, posted (the number stays out of addresses and logs); found: their account's page. */
+    @PostMapping("/pension/residents/contributions/find")
+    String find(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String idNumber,
+                Model model) {
+        var found = FormErrors.attempt(model, messages, () -> persons.personByIdNumber(user, idNumber, "idNumber"));
+        if (found.isPresent() && found.get().isPresent()) {
+            return "redirect:/pension/residents/contributions/person/" + found.get().get().id();
         }
+        model.addAttribute("notFound", found.isPresent());
         return "residentpension/contributions";
     }
 
