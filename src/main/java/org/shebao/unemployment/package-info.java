@@ -13,8 +13,8 @@
  * beside the benefit's, for the same months and arrears, booked to account 5102; a stop ends both, and premiums of
  * months after the stop are booked as owed back by the agency.
  *
- * <p>Not in this module yet: the residents' pension of issue 13 (城乡居民基本养老保险, FJ-1.2 for residents) is not
- * built anywhere.
+ * <p>The residents' pension of issue 13 (城乡居民基本养老保险, FJ-1.2 for residents) is the module
+ * {@code residentpension}.
  */
 @ApplicationModule(displayName = "Unemployment")
 package org.shebao.unemployment;
