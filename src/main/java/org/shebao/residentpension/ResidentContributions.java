@@ -82,11 +82,11 @@ public class ResidentContributions {
         } else {
             year = Integer.parseInt(y);
         }
-        Money amount = money(v, rawGrade, "grade");
+        Money amount = money(v, rawGrade, "contributionGrade");
         Money subsidy = money(v, rawSubsidy, "subsidy");
         ParameterValues.Range grades = parameters.range(GRADES, region, today);
         if (amount != null && !grades.contains(amount.amount())) {
-            v.add("grade", "error.residentPension.grade", grades.min().toPlainString(), grades.max().toPlainString(),
+            v.add("contributionGrade", "error.residentPension.grade", grades.min().toPlainString(), grades.max().toPlainString(),
                     parameters.require(GRADES, region, today).source());
         }
         if (amount != null && subsidy != null) {

@@ -148,7 +148,7 @@ class ResidentPensionIT {
             contributions.record(staff.get("fz.clerk"), s.id(), String.valueOf(year), "500", "60");
         }
         ApiClient.Response last = api.post("fz.clerk", "/api/v1/persons/" + s.id() + "/resident-contributions",
-                Map.of("year", "2025", "grade", "500.00", "subsidy", "60.00"));
+                Map.of("year", "2025", "contributionGrade", "500.00", "subsidy", "60.00"));
         assertThat(last.status()).as(last.raw().body()).isEqualTo(201);
         ResidentContributions.PersonalAccount account = contributions.accountOf(staff.get("fz.reviewer"), s.id());
         assertThat(account.contributionYears()).isEqualTo(15);
@@ -234,7 +234,7 @@ class ResidentPensionIT {
         String account = clerk.get("/pension/residents/contributions/person/" + s.id()).body();
         assertThat(account).contains("8400.00").contains("居民养老甲").doesNotContain(s.idNumber());
         HttpResponse<String> bad = clerk.submit("/pension/residents/contributions/person/" + s.id(),
-                "/pension/residents/contributions/" + s.id(), Map.of("year", "2026", "grade", "5000", "subsidy", "60"));
+                "/pension/residents/contributions/" + s.id(), Map.of("year", "2026", "contributionGrade", "5000", "subsidy", "60"));
         assertThat(bad.statusCode()).isEqualTo(200);
         assertThat(bad.body()).contains("个人缴费档次应在 100 至 2000 元之间");
         assertThat(clerk.get("/casework/cases/new?type=RESIDENT_PENSION").body()).contains("resident-pension-hint");
@@ -300,21 +300,21 @@ class ResidentPensionIT {
 
         Money bank = ledger.balance(Account.RESIDENT_PENSION_COLLECTION_BANK);
         String path = "/api/v1/persons/" + twice.id() + "/resident-contributions";
-        ApiClient.Response grade = api.post("fz.clerk", path, Map.of("year", "2019", "grade", "50", "subsidy", "30"));
+        ApiClient.Response grade = api.post("fz.clerk", path, Map.of("year", "2019", "contributionGrade", "50", "subsidy", "30"));
         assertThat(grade.status()).isEqualTo(400);
-        assertThat(grade.firstErrorField()).isEqualTo("grade");
-        ApiClient.Response subsidy = api.post("fz.clerk", path, Map.of("year", "2019", "grade", "500", "subsidy", "30"));
+        assertThat(grade.firstErrorField()).isEqualTo("contributionGrade");
+        ApiClient.Response subsidy = api.post("fz.clerk", path, Map.of("year", "2019", "contributionGrade", "500", "subsidy", "30"));
         assertThat(subsidy.status()).isEqualTo(400);
         assertThat(subsidy.firstErrorField()).isEqualTo("subsidy");
         assertThat(subsidy.firstErrorMessage()).contains("60");
-        assertThat(api.post("fz.clerk", path, Map.of("year", "2019", "grade", "500", "subsidy", "60")).status())
+        assertThat(api.post("fz.clerk", path, Map.of("year", "2019", "contributionGrade", "500", "subsidy", "60")).status())
                 .isEqualTo(201);
-        ApiClient.Response again = api.post("fz.clerk", path, Map.of("year", "2019", "grade", "500", "subsidy", "60"));
+        ApiClient.Response again = api.post("fz.clerk", path, Map.of("year", "2019", "contributionGrade", "500", "subsidy", "60"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.firstErrorField()).isEqualTo("year");
-        assertThat(api.post("fz.reviewer", path, Map.of("year", "2018", "grade", "500", "subsidy", "60")).status())
+        assertThat(api.post("fz.reviewer", path, Map.of("year", "2018", "contributionGrade", "500", "subsidy", "60")).status())
                 .as("a reviewer does not record contributions").isEqualTo(403);
-        assertThat(api.post("xm.clerk", path, Map.of("year", "2018", "grade", "500", "subsidy", "60")).status())
+        assertThat(api.post("xm.clerk", path, Map.of("year", "2018", "contributionGrade", "500", "subsidy", "60")).status())
                 .as("another region's clerk does not see the person").isIn(403, 404);
         assertThat(contributions.accountOf(staff.get("fz.clerk"), twice.id()).contributionYears()).isEqualTo(1);
         assertThat(ledger.balance(Account.RESIDENT_PENSION_COLLECTION_BANK)).isEqualTo(bank.plus(Money.yuan("560.00")));

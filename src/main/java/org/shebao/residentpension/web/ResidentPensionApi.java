@@ -46,7 +46,7 @@ class ResidentPensionApi {
     }
 
     /** A year of a resident's personal account: the year, the grade paid (yuan a year), the government's subsidy (yuan). */
-    record ContributionRequest(String year, String grade, String subsidy) {
+    record ContributionRequest(String year, String contributionGrade, String subsidy) {
     }
 
     @GetMapping("/me/resident-pension")
@@ -82,6 +82,6 @@ class ResidentPensionApi {
     @Operation(summary = "登记城乡居民养老保险年度个人缴费（缴费档次）与政府补贴，记入个人账户并入账")
     ResidentContributions.Contribution record(@AuthenticationPrincipal ShebaoUser user, @PathVariable long personId,
                                               @RequestBody ContributionRequest body) {
-        return contributions.record(user, personId, body.year(), body.grade(), body.subsidy());
+        return contributions.record(user, personId, body.year(), body.contributionGrade(), body.subsidy());
     }
 }

@@ -74,16 +74,16 @@ class ResidentPensionPages {
 
     @PostMapping("/pension/residents/contributions/{personId}")
     String record(@AuthenticationPrincipal ShebaoUser user, @PathVariable long personId,
-                  @RequestParam(required = false) String year, @RequestParam(required = false) String grade,
+                  @RequestParam(required = false) String year, @RequestParam(required = false) String contributionGrade,
                   @RequestParam(required = false) String subsidy, Model model, RedirectAttributes redirect) {
         Person p = persons.person(user, personId);
-        if (FormErrors.attempt(model, messages, () -> contributions.record(user, personId, year, grade, subsidy))
+        if (FormErrors.attempt(model, messages, () -> contributions.record(user, personId, year, contributionGrade, subsidy))
                 .isPresent()) {
             redirect.addFlashAttribute("notice", "notice.residentPension.recorded");
             return "redirect:/pension/residents/contributions/person/" + personId;
         }
         model.addAttribute("year", year);
-        model.addAttribute("grade", grade);
+        model.addAttribute("contributionGrade", contributionGrade);
         model.addAttribute("subsidy", subsidy);
         person(user, p, model);
         return "residentpension/contributions";
