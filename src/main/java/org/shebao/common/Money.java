@@ -10,7 +10,7 @@ import java.math.RoundingMode;
  * rounded half-up unless a rule says otherwise ({@link #times(BigDecimal, RoundingMode)}). In JSON it is a plain
  * number ({@code 1800.00}); in a database column, bind {@link #amount()}.
  */
-public record Money(BigDecimal amount) implements Comparable<Money> {
+public record Money(BigDecimal amount) implements Comparable<Money>, java.io.Serializable {
     public static final Money ZERO = new Money(BigDecimal.ZERO);
 
     public Money {

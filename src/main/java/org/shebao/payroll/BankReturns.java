@@ -63,7 +63,8 @@ public class BankReturns {
     private final AuditLog audit;
 
     /** What an import did. */
-    public record Imported(long returnId, int paid, int failed, Money paidAmount, Money failedAmount) {
+    public record Imported(long returnId, int paid, int failed, Money paidAmount, Money failedAmount)
+            implements java.io.Serializable { // shown after the redirect: a flash attribute, kept in the JDBC session
     }
 
     /** A failed payment as finance reads it, with where its reissue stands. */

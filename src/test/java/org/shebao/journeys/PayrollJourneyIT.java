@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
@@ -183,5 +184,52 @@ class PayrollJourneyIT extends BrowserJourney {
         menu("fund", "待遇发放");
         assertThat(page.locator("#runs a[href$='/" + runId + "']").locator("xpath=../..").locator(".approval"))
                 .hasText("已复核");
+
+        // issue 15 item 4: the bank's return (the bank writes it: here from the payments it was sent) fails three
+        // payments; finance imports it on the run's page, sees them listed and the run reconciled, asks for a new
+        // account for one and a reissue to the same account for the bank's own fault; the other finance user approves
+        record Sent(long id, String account, BigDecimal amount) { }
+        List<Sent> payments = jdbc.sql("SELECT id, bank_account AS account, amount FROM payroll_payment WHERE run_id = :run ORDER BY id")
+                .param("run", Long.parseLong(runId)).query(Sent.class).list();
+        assertThat(payments).hasSizeGreaterThanOrEqualTo(3);
+        List<String> reasons = List.of("账户已销户", "银行系统故障", "银行系统故障");
+        StringBuilder ret = new StringBuilder("流水号|账号|金额|处理结果|失败原因\r\n");
+        BigDecimal all = BigDecimal.ZERO;
+        for (int i = 0; i < payments.size(); i++) {
+            Sent p = payments.get(i);
+            ret.append(p.id()).append('|').append(p.account()).append('|').append(p.amount().toPlainString())
+                    .append(i < 3 ? "|失败|" + reasons.get(i) : "|成功|").append("\r\n");
+            all = all.add(p.amount());
+        }
+        ret.append("合计|").append(payments.size()).append('|').append(all.toPlainString()).append("\r\n");
+        page.navigate(runUrl);
+        page.setInputFiles("#return-file", new com.microsoft.playwright.options.FilePayload("回盘.txt", "text/plain",
+                ret.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.click("#import-return");
+        assertThat(page.locator("#imported")).containsText("失败 3 笔");
+        assertThat(page.locator("#failed .failed-payment")).hasCount(3);
+        assertThat(page.locator("#reconciled")).containsText("已平");
+        screenshot("payroll-returns");
+        page.click("#to-account-changes");
+        Locator closed = page.locator("#awaiting .failed-payment", new Page.LocatorOptions().setHasText("账户已销户"));
+        closed.locator(".request-form [name=account]").fill("6222020000009999");
+        closed.locator(".request-form [name=reason]").fill("原账户已销户，本人提供新账户");
+        closed.locator(".request-form button").click();
+        Locator fault = page.locator("#awaiting .failed-payment", new Page.LocatorOptions().setHasText("银行系统故障")).first();
+        fault.locator(".same-account-form [name=reason]").fill("银行系统故障退回，账户无误");
+        fault.locator(".same-account-form button").click();
+        assertThat(page.locator("#pending .pending-change")).hasCount(2);
+        assertThat(page.locator("#pending .same-account")).hasText("原账户重发");
+        assertThat(page.locator("#pending .approve-change")).hasCount(0); // the maker cannot approve
+        screenshot("payroll-account-changes");
+        loginAt("fz.finance", "/payroll/account-changes");
+        page.locator("#pending .approve-change").first().click();
+        assertThat(page.locator("#pending .pending-change")).hasCount(1);
+        page.locator("#pending .approve-change").first().click();
+        assertThat(page.locator("#pending .pending-change")).hasCount(0);
+        screenshot("payroll-reissue-scheduled");
+        assertThat(page.locator("#awaiting .reissue-state .text-bg-info")).hasCount(2); // 将于 2020-05 重发
+        assertThat(page.locator("#awaiting .reissue-state .text-bg-warning")).hasCount(1); // still waiting
+        assertThat(page.locator("#history")).containsText("原账户重发");
     }
 }
