@@ -30,6 +30,7 @@ import org.shebao.registry.Employer;
 import org.shebao.registry.Employers;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
+import org.shebao.registry.RecordHolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,6 +63,7 @@ public class CaseIntake {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Persons persons;
+    private final RecordHolders holders;
     private final Employers employers;
     private final Measures measures;
     private final Deadlines deadlines;
@@ -95,7 +97,8 @@ public class CaseIntake {
             }
         } else {
             person = applicant(by, s);
-            region = new RegionCode(person.regionCode());
+            // the agency holding the person's record handles the case (after a transfer: the receiving agency's)
+            region = new RegionCode(holders.holdingRegion(person.id()));
             form = handler.check(by, person, s.form());
         }
         LocalDate today = LocalDate.now(clock);
@@ -317,8 +320,11 @@ public class CaseIntake {
             if (s.personIdNumber() == null || s.personIdNumber().isBlank()) {
                 throw InvalidInputException.of("idNumber", "error.required");
             }
-            return persons.personByIdNumber(by, s.personIdNumber(), "idNumber")
+            Person p = persons.personByIdNumber(by, s.personIdNumber(), "idNumber")
                     .orElseThrow(() -> InvalidInputException.of("idNumber", "error.case.personUnknown"));
+            // an agency that no longer holds the record (it was transferred away) opens no new case for the person
+            persons.requireHolder(by, p, "idNumber");
+            return p;
         }
         throw new AccessDeniedToRecordException("case submission");
     }

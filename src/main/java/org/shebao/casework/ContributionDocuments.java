@@ -19,6 +19,9 @@ import org.shebao.registry.Employer;
 import org.shebao.registry.Employers;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
+import org.shebao.registry.RecordHolders;
+import org.shebao.policy.Jurisdictions;
+import org.shebao.common.RegionCode;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +42,8 @@ public class ContributionDocuments {
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Persons persons;
+    private final RecordHolders holders;
+    private final Jurisdictions jurisdictions;
     private final Employers employers;
     private final Contributions contributions;
     private final Bills bills;
@@ -48,17 +53,22 @@ public class ContributionDocuments {
     /** The person's 缴费明细 as the rights record stands (the user must be allowed to see the person). */
     @Transactional
     public Certificates.Issued detail(ShebaoUser by, long personId) {
-        Person p = persons.person(by, personId);
+        // issued by the agency holding the record (after a transfer, the receiving agency's; the sending one reads)
+        Person p = persons.personToServe(by, personId, "person");
+        String issuer = holders.holdingRegion(personId);
         RightsRecord r = contributions.rightsRecord(personId);
+        int elsewhere = r.monthsFromElsewhere(new RegionCode(issuer).scopePrefix());
         List<String> lines = new ArrayList<>(List.of(
                 "姓名：" + p.name(),
                 "公民身份号码：" + p.maskedIdNumber(),
-                "累计缴费月数：" + r.totalMonths(),
+                "累计缴费月数：" + r.totalMonths() + (elsewhere > 0 ? "（其中转移接续转入 " + elsewhere
+                        + " 个月，同一月份只计一次）" : ""),
                 "个人账户记账额合计（元）：" + r.accountTotal(),
                 "一、年度缴费情况（基本养老保险）",
-                "年度\t缴费月数\t月缴费基数（元）\t个人账户记账额（元）"));
+                "年度\t缴费月数\t月缴费基数（元）\t个人账户记账额（元）\t参保地"));
         for (ContributionYear y : r.years()) {
-            lines.add(y.year() + "\t" + y.months() + "\t" + y.monthlyBase() + "\t" + y.accountCredit());
+            lines.add(y.year() + "\t" + y.months() + "\t" + y.monthlyBase() + "\t" + y.accountCredit() + "\t"
+                    + jurisdictions.nameOf(y.regionCode()));
         }
         if (r.years().isEmpty()) {
             lines.add("（无缴费记录）");
@@ -75,7 +85,7 @@ public class ContributionDocuments {
         }
         lines.add("注：年度月缴费基数为当年各月缴费基数的平均；数据取自个人权益记录，与计发待遇所用记录相同。");
         return certificates.standing(new Certificates.Concerns(null, personId, null, "person:" + personId),
-                p.regionCode(), DocumentKind.CONTRIBUTION_DETAIL, Certificates.mask(p.name()), lines);
+                issuer, DocumentKind.CONTRIBUTION_DETAIL, Certificates.mask(p.name()), lines);
     }
 
     /** The employer's bill of the month as it stands (the user must be allowed to see the employer). */

@@ -230,9 +230,12 @@ public class PersonPayments {
         return new Made(id, mode, year, paidOn, base, amount, credit, fees, out);
     }
 
-    /** The person, for themselves (a citizen) or for staff of their region with one of the roles; else refused. */
+    /**
+     * The person, for themselves (a citizen) or for staff with one of the roles of the agency holding their record
+     * (after a transfer the receiving agency's; the sending agency reads only); else refused.
+     */
     static Person person(Persons persons, ShebaoUser by, long personId, String what, Role... staff) {
-        Person person = persons.person(by, personId);
+        Person person = persons.personToServe(by, personId, "person");
         if (by.isStaff() && !by.has(staff)) {
             throw new AccessDeniedToRecordException(what);
         }

@@ -29,6 +29,20 @@ public record RightsRecord(long personId, List<ContributionYear> years, List<Pai
                 .values().stream().mapToInt(m -> Math.min(12, m)).sum();
     }
 
+    /**
+     * The months that came from other places (a record taken over by a transfer, 国办发〔2009〕66号): the total less
+     * the months recorded in the region, each month counted once (a year's months in both places count at most 12).
+     */
+    public int monthsFromElsewhere(String regionPrefix) {
+        return totalMonths() - monthsIn(regionPrefix);
+    }
+
+    /** The part of the record contributed in a region (and below): what an agency that held it before may read. */
+    public RightsRecord within(String regionPrefix) {
+        return new RightsRecord(personId, years.stream().filter(y -> y.regionCode().startsWith(regionPrefix)).toList(),
+                months.stream().filter(m -> m.regionCode().startsWith(regionPrefix)).toList());
+    }
+
     public Money accountTotal() {
         return years.stream().map(ContributionYear::accountCredit).reduce(Money.ZERO, Money::plus);
     }

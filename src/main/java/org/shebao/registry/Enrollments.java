@@ -54,7 +54,7 @@ public class Enrollments {
     @Transactional
     public Enrollment enroll(ShebaoUser by, long personId, EnrollmentData d) {
         store.requireWriter(by);
-        Person person = store.person(by, personId);
+        Person person = store.personToServe(by, personId, "person");
         return insertEnrollment(by, personId, checkEnrollment(by, person, d, LocalDate.now(clock)), by.getUsername());
     }
 
@@ -358,18 +358,6 @@ public class Enrollments {
                            AND first_insured_on <= :day AND (ended_on IS NULL OR ended_on >= :day)
                          ORDER BY first_insured_on, id LIMIT 1""")
                 .param("p", personId).param("t", type.name()).param("day", day).query(Long.class).optional();
-    }
-
-    /**
-     * The region of the person's enterprise-pension enrollment (the open one, else the latest), without access checks:
-     * where the person's pension record lies, for a transfer between agencies (国办发〔2009〕66号).
-     */
-    public Optional<String> enterprisePensionRegion(long personId) {
-        return jdbc.sql("""
-                        SELECT region_code FROM registry_enrollment
-                         WHERE person_id = :p AND insurance_type = 'ENTERPRISE_PENSION'
-                         ORDER BY (ended_on IS NULL) DESC, first_insured_on DESC, id DESC LIMIT 1""")
-                .param("p", personId).query(String.class).optional();
     }
 
     public List<Enrollment> enrollmentsOf(ShebaoUser by, long personId) {

@@ -49,6 +49,20 @@ public class Persons {
         return store.person(by, personId);
     }
 
+    /**
+     * The person for a user who would work on them (an edit, an enrollment, a payment, a document, a new case): the
+     * agency holding the enterprise-pension record, or the person themselves. An agency that held it before (the
+     * registration region's after a transfer) reads but is told, at {@code field}, which agency holds it now.
+     */
+    public Person personToServe(ShebaoUser by, long personId, String field) {
+        return store.personToServe(by, personId, field);
+    }
+
+    /** Refuses, at {@code field}, a staff user whose agency does not hold the person's record ({@link #personToServe}). */
+    public void requireHolder(ShebaoUser by, Person p, String field) {
+        store.requireHolder(by, p, field);
+    }
+
     /** A person's history (staff of the region): who changed which field, when, from what to what. */
     public List<Change> history(ShebaoUser by, long personId) {
         return store.history(by, RegistryEntity.PERSON, personId);
@@ -109,7 +123,7 @@ public class Persons {
     @Transactional
     public Person updatePerson(ShebaoUser by, long personId, int version, PersonData d) {
         store.requireWriter(by);
-        Person before = store.person(by, personId);
+        Person before = store.personToServe(by, personId, "person");
         Violations v = Violations.of(validator.validate(d));
         if (d.idNumber() != null && !d.idNumber().isBlank()
                 && !d.idNumber().strip().equalsIgnoreCase(before.idNumber().value())) {
@@ -118,7 +132,10 @@ public class Persons {
         String name = d.name();
         String phone = d.phone();
         RegionCode hukou = v.attempt(() -> jurisdictions.requirePlausibleAddress(d.hukouRegion(), "hukouRegion"));
-        Jurisdiction region = store.managedRegion(v, by, d.regionCode());
+        // the registration region as it stands needs no scope: the agency holding a record taken over by a transfer
+        // edits a person registered elsewhere
+        Jurisdiction region = before.regionCode().equals(d.regionCode() == null ? null : d.regionCode().strip()) ? null
+                : store.managedRegion(v, by, d.regionCode());
         // the region (统筹区) is fixed once registered: it is the distribution column of the person's rows; moving
         // to another region is a transfer, not an edit
         if (region != null && !region.code().value().equals(before.regionCode())) {
@@ -232,7 +249,10 @@ public class Persons {
             where = "name LIKE :q";
             params.put("q", store.likeEscape(query.strip()) + "%");
         }
-        List<Person> rows = jdbc.sql("SELECT * FROM registry_person WHERE region_code LIKE :scope AND " + where
+        // the persons registered in the scope, and those whose record an agency of the scope took over by a transfer
+        List<Person> rows = jdbc.sql("SELECT * FROM registry_person WHERE (region_code LIKE :scope OR id IN ("
+                        + "SELECT person_id FROM registry_record_holding WHERE until IS NULL AND holder_region LIKE :scope))"
+                        + " AND " + where
                         + " ORDER BY " + (q.isEmpty() ? "id DESC" : "name, id") + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", RegistryStore.PAGE_SIZE + 1).param("offset", offset)
                 .query(store::mapPerson).list();

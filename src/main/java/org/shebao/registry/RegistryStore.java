@@ -14,6 +14,7 @@ import lombok.RequiredArgsConstructor;
 import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.common.Gender;
 import org.shebao.common.IdNumber;
+import org.shebao.common.InvalidInputException;
 import org.shebao.common.NotFoundException;
 import org.shebao.common.RegionCode;
 import org.shebao.common.Violations;
@@ -46,11 +47,17 @@ class RegistryStore {
     private final Clock clock;
     private final Users users;
 
-    /** The person, if the user may see them: staff of the region, or the person themselves. */
+    /**
+     * The person, if the user may see them: staff of the agency holding the record or of one that held it (the
+     * registration region's, read only: {@link #access}), or the person themselves.
+     */
     Person person(ShebaoUser by, long personId) {
         Person p = loadPerson(personId);
         if (by.isStaff()) {
-            requireRegion(by, p.regionCode(), "person");
+            if (!access(by, p).reads()) {
+                log.warn("{} denied access to a person of region {}", by.getUsername(), p.regionCode());
+                throw new AccessDeniedToRecordException("person");
+            }
         } else if (by.role() != Role.INSURED_PERSON || !Objects.equals(by.personId(), personId)) {
             throw new AccessDeniedToRecordException("person");
         }
@@ -66,6 +73,65 @@ class RegistryStore {
             throw new AccessDeniedToRecordException("employer");
         }
         return e;
+    }
+
+    /**
+     * The person, for a user who would work on them (edit, enroll, pay, a document, a new case): staff of the agency
+     * holding the record (an agency that held it before is told which agency does now, at {@code field}), or the
+     * person themselves.
+     */
+    Person personToServe(ShebaoUser by, long personId, String field) {
+        Person p = person(by, personId);
+        requireHolder(by, p, field);
+        return p;
+    }
+
+    void requireHolder(ShebaoUser by, Person p, String field) {
+        if (by.isStaff() && !access(by, p).serves()) {
+            String holder = holderRegion(p);
+            throw InvalidInputException.of(field, "error.person.recordHeld",
+                    jurisdictions.find(new RegionCode(holder)).map(Jurisdiction::agency).orElse(holder));
+        }
+    }
+
+    /**
+     * The one rule of who may work on a person (国办发〔2009〕66号 暂行办法 第八条第（四）项: the receiving agency takes
+     * the record over): the holding agency's staff serve; the staff of the registration region or of an agency that
+     * held the record before read; others nothing. Without a transfer, the registration region holds.
+     */
+    RecordAccess access(ShebaoUser by, Person p) {
+        if (!by.isStaff()) {
+            return RecordAccess.NONE;
+        }
+        List<RecordHolding> held = holdings(p.id());
+        String holder = holder(held, p);
+        if (by.region().covers(new RegionCode(holder))) {
+            return RecordAccess.HOLDER;
+        }
+        boolean former = by.region().covers(new RegionCode(p.regionCode())) || held.stream()
+                .anyMatch(h -> by.region().covers(new RegionCode(h.fromRegion()))
+                        || by.region().covers(new RegionCode(h.holderRegion())));
+        return former ? RecordAccess.FORMER : RecordAccess.NONE;
+    }
+
+    /** The agency (city) holding the person's enterprise-pension record: the current holding's, else the registration's. */
+    String holderRegion(Person p) {
+        return holder(holdings(p.id()), p);
+    }
+
+    private static String holder(List<RecordHolding> held, Person p) {
+        return held.stream().filter(RecordHolding::current).map(RecordHolding::holderRegion).findFirst()
+                .orElse(new RegionCode(p.regionCode()).city().value());
+    }
+
+    /** The person's holdings after transfers, oldest first. */
+    List<RecordHolding> holdings(long personId) {
+        return jdbc.sql("""
+                        SELECT holder_region, from_region, since, until, reference, months FROM registry_record_holding
+                         WHERE person_id = :p ORDER BY since, id""").param("p", personId)
+                .query((rs, i) -> new RecordHolding(rs.getString("holder_region"), rs.getString("from_region"),
+                        rs.getObject("since", LocalDate.class), rs.getObject("until", LocalDate.class),
+                        rs.getString("reference"), rs.getInt("months"))).list();
     }
 
     List<Change> history(ShebaoUser by, RegistryEntity entityType, long id) {

@@ -25,6 +25,7 @@ import org.shebao.policy.Jurisdictions;
 import org.shebao.policy.Parameters;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
+import org.shebao.registry.RecordHolders;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,7 @@ public class TransferSteps {
     private final TransferStore store;
     private final Transfers transfers;
     private final Persons persons;
+    private final RecordHolders holders;
     private final Contributions contributions;
     private final Parameters parameters;
     private final Deadlines deadlines;
@@ -178,6 +180,10 @@ public class TransferSteps {
         if (rows == 0) {
             throw new ConflictException("status", "error.transfer.state");
         }
+        if (!t.temporary()) {
+            // the receiving agency holds the record from today: it serves the person, the sending agency reads its part
+            holders.takeOver(by, t.personId(), t.fromRegion(), t.toRegion(), t.subject(), merged, today);
+        }
         if (t.transferred() != null && t.transferred().isPositive()) {
             ledger.post(Fund.PENSION, today, "transfer-in:" + id, by.getUsername(),
                     "养老保险关系转入 " + transfers.agency(t.fromRegion()) + "（转移接续 " + id + "）",
@@ -186,7 +192,9 @@ public class TransferSteps {
         }
         return done(by, t, "ACCEPT", TransferStatus.FUNDS_SENT, TransferStatus.COMPLETED, null,
                 t.temporary() ? "建立临时基本养老保险缴费账户，关系保留在" + transfers.agency(t.fromRegion())
-                        : "接收转移资金 " + t.transferred() + "，合并缴费记录 " + merged + " 个月（同一月份只计一次）", null);
+                        : "接收转移资金 " + t.transferred() + "，合并缴费记录 " + merged + " 个月（同一月份只计一次），"
+                                + "其中转入 " + (merged - record.monthsIn(new RegionCode(t.toRegion()).scopePrefix()))
+                                + " 个月；本机构自即日起管理该参保人员的养老保险关系", null);
     }
 
     private TransferRule.Decision decide(Transfer t, LocalDate today) {

@@ -24,7 +24,7 @@ import org.shebao.policy.Jurisdictions;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
 import org.shebao.policy.Parameters;
-import org.shebao.registry.Enrollments;
+import org.shebao.registry.RecordHolders;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,7 +50,7 @@ public class Transfers {
     private final Clock clock;
     private final TransferStore store;
     private final Persons persons;
-    private final Enrollments enrollments;
+    private final RecordHolders holders;
     private final Awards awards;
     private final Jurisdictions jurisdictions;
     private final Measures measures;
@@ -136,14 +136,12 @@ public class Transfers {
     }
 
     /**
-     * Where the person's enterprise-pension record lies (the sending agency, a city): the receiving agency of their
-     * last completed transfer that moved it, else their enterprise-pension enrollment's region, else their own.
+     * Where the person's enterprise-pension record lies (the sending agency, a city): the agency holding it, as the
+     * registry keeps it ({@link RecordHolders}: the receiving agency of the last completed transfer that moved it,
+     * else the registration region's).
      */
     public String recordRegion(Person person) {
-        Optional<String> moved = store.ofPerson(person.id()).stream()
-                .filter(t -> t.status() == TransferStatus.COMPLETED && !t.temporary()).map(Transfer::toRegion).findFirst();
-        String region = moved.orElseGet(() -> enrollments.enterprisePensionRegion(person.id()).orElse(person.regionCode()));
-        return new RegionCode(region).city().value();
+        return holders.holdingRegion(person.id());
     }
 
     /** The agency of a region as documents and messages name it. */

@@ -56,7 +56,8 @@ class DistributionColumnIT {
             "hall_supply_stock", "hall_supply_movement", "hall_staff_health", "hall_duty", "hall_patrol",
             "hall_incident_event",
             "settlement_item", "settlement_audit_sample", "settlement_audit_item",
-            "transfer_case", "transfer_history");
+            "transfer_case", "transfer_history",
+            "registry_record_holding");
 
     /**
      * Small tables every node reads, written rarely: copied to every node (Citus {@code create_reference_table}).

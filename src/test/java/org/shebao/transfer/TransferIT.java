@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.AllAtOnce;
@@ -19,16 +18,13 @@ import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
 import org.shebao.casework.Certificates;
 import org.shebao.casework.Pdfsig;
-import org.shebao.common.ConflictException;
-import org.shebao.common.IdNumber;
 import org.shebao.common.Money;
 import org.shebao.contribution.Contributions;
 import org.shebao.ledger.Account;
 import org.shebao.ledger.Ledger;
 import org.shebao.policy.Deadlines;
-import org.shebao.registry.Person;
-import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
+import org.shebao.transfer.TransferPersons.Someone;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +36,6 @@ import tools.jackson.databind.JsonNode;
 @ShebaoIntegrationTest
 @DisplayName("Pension transfer (国办发〔2009〕66号, N-3b): apply, letter, certificate and funds, acceptance")
 class TransferIT {
-    private static final AtomicInteger SEQ = new AtomicInteger(400);
-
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
     @Autowired
@@ -65,24 +59,9 @@ class TransferIT {
     @Autowired
     Clock clock;
 
-    private record Someone(long id, String idNumber) {
-    }
-
     /** A person registered in {@code region} by its clerk, born on the day, a man or a woman, with a phone. */
     private Someone person(String clerk, String region, String hukou, LocalDate born, boolean male, String name) {
-        Person p = null;
-        while (p == null) {
-            int n = SEQ.incrementAndGet();
-            int seq = (n % 400) * 2 + (male ? 1 : 0);
-            String first17 = hukou + born.toString().replace("-", "") + String.format("%03d", seq % 1000);
-            try {
-                p = persons.registerPerson(staff.get(clerk), new PersonData(first17 + IdNumber.checkChar(first17), name,
-                        "139" + String.format("%08d", 50000000 + n), hukou, region));
-            } catch (ConflictException e) {
-                // a demo or earlier person has the number: the next one
-            }
-        }
-        return new Someone(p.id(), p.idNumber().value());
+        return TransferPersons.register(persons, staff.get(clerk), region, hukou, born, male, name);
     }
 
     private Map<String, Object> apply(String toRegion, Someone s) {

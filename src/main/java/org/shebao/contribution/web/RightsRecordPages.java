@@ -11,6 +11,10 @@ import org.shebao.registry.Enrollments;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
+import org.shebao.registry.RecordAccess;
+import org.shebao.registry.RecordHolders;
+import org.shebao.common.RegionCode;
+import org.shebao.contribution.RightsRecord;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,7 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The rights record (个人权益记录): for staff of the person's region, and for the person in the portal; with the
+ * The rights record (个人权益记录): for staff of the agency holding the person's record (after a transfer the
+ * receiving agency's, with the months of every place, each counted once; the sending agency reads its own part), and
+ * for the person in the portal; with the
  * deferral of a year's contributions under N-5b / FJ-5b, registered by a clerk or applied for by the person; a
  * flexible worker's payment (lump sum, gap or periodic, N-5b / FJ-5b) and every paid month with its payment date,
  * the rule that decided it and why, and its flags.
@@ -31,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class RightsRecordPages {
     private final Persons persons;
+    private final RecordHolders holders;
     private final Contributions contributions;
     private final PersonPayments payments;
     private final Enrollments enrollments;
@@ -105,13 +112,22 @@ class RightsRecordPages {
     private String show(ShebaoUser user, long id, boolean portal, Model model) {
         Person person = persons.person(user, id);
         model.addAttribute("person", person);
-        model.addAttribute("record", contributions.rightsRecord(id));
+        // the record merged from every place (国办发〔2009〕66号 第八条第（四）项), for the agency holding it and the
+        // person; an agency that held it before (the sending agency) reads its own part only, and works on nothing
+        RecordAccess access = user.isStaff() ? holders.access(user, id) : RecordAccess.HOLDER;
+        String holder = holders.holdingRegion(id);
+        RightsRecord record = contributions.rightsRecord(id);
+        model.addAttribute("record", access.serves() ? record : record.within(user.region().scopePrefix()));
+        model.addAttribute("readOnly", !access.serves());
+        model.addAttribute("holder", holder);
+        model.addAttribute("holdings", holders.holdings(id));
+        model.addAttribute("fromElsewhere", record.monthsFromElsewhere(new RegionCode(holder).scopePrefix()));
         model.addAttribute("deferrals", contributions.deferrals(id));
-        model.addAttribute("deferrable", contributions.deferrableYear(person.regionCode())
+        model.addAttribute("deferrable", !access.serves() ? null : contributions.deferrableYear(person.regionCode())
                 .filter(y -> contributions.eligible(id, y) && !contributions.deferred(id, y)).orElse(null));
         model.addAttribute("portal", portal);
         // the payment form for a flexible worker: no open enrollment as an employee today
-        model.addAttribute("payable", (!user.isStaff() || user.has(Role.CLERK, Role.FINANCE, Role.ADMIN))
+        model.addAttribute("payable", access.serves() && (!user.isStaff() || user.has(Role.CLERK, Role.FINANCE, Role.ADMIN))
                 && enrollments.enrollmentsOf(user, id).stream().noneMatch(e -> e.open()
                         && e.category() == EnrollmentCategory.EMPLOYEE));
         if (!model.containsAttribute("form")) {

@@ -11,6 +11,7 @@ import org.shebao.registry.InsuranceType;
 import org.shebao.registry.Person;
 import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
+import org.shebao.registry.RecordHolders;
 import org.shebao.registry.Enrollments;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +35,7 @@ import java.util.Optional;
 @RequiredArgsConstructor
 class PersonPages {
     private final Persons persons;
+    private final RecordHolders holders;
     private final Enrollments enrollments;
     private final Jurisdictions jurisdictions;
     private final MessageSource messages;
@@ -78,6 +80,9 @@ class PersonPages {
         model.addAttribute("person", persons.person(user, id));
         model.addAttribute("enrollments", enrollments.enrollmentsOf(user, id));
         model.addAttribute("history", persons.history(user, id));
+        // the agency holding the pension record serves the person; one that held it before reads only
+        model.addAttribute("holder", holders.holdingRegion(id));
+        model.addAttribute("readOnly", !holders.access(user, id).serves());
         return "registry/person";
     }
 
