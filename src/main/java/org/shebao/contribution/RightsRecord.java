@@ -43,6 +43,12 @@ public record RightsRecord(long personId, List<ContributionYear> years, List<Pai
                 months.stream().filter(m -> m.regionCode().startsWith(regionPrefix)).toList());
     }
 
+    /** The part of the record contributed outside a region: what a transfer to that region moves. */
+    public RightsRecord outside(String regionPrefix) {
+        return new RightsRecord(personId, years.stream().filter(y -> !y.regionCode().startsWith(regionPrefix)).toList(),
+                months.stream().filter(m -> !m.regionCode().startsWith(regionPrefix)).toList());
+    }
+
     public Money accountTotal() {
         return years.stream().map(ContributionYear::accountCredit).reduce(Money.ZERO, Money::plus);
     }

@@ -262,6 +262,12 @@ class DemoData implements ApplicationRunner {
                     InsuranceType.UNEMPLOYMENT, first, n.city()));
             int lastYear = Math.min(retirementYear(n.birth(), true, n.city()), LocalDate.now(clock).getYear() - 1);
             history(personId, n.city(), employerId, first, lastYear, 1.3, rnd, namedYears::add);
+            if ("citizen.ty".equals(n.portalUser())) {
+                // gone to work in Fuzhou (the pension transfer's demo, issue 16): 3 months paid there, illustrative;
+                // he applies there for the transfer (暂行办法 第八条)
+                namedYears.add(new YearRow(personId, lastYear, "350100", null, 3, Money.yuan("6000.00"),
+                        Money.yuan("1440.00")));
+            }
         }
         bulk.copyEnrollments(out -> namedEnrollments.forEach(out), BY);
         contributions.copyYears(out -> namedYears.forEach(out));

@@ -203,8 +203,10 @@ public class TransferSteps {
         RegionCode to = new RegionCode(t.toRegion());
         boolean home = p.hukouRegion() != null && p.hukouRegion().length() == 6
                 && new RegionCode(p.hukouRegion()).city().equals(to);
+        // what moves is the record kept elsewhere: the months paid at the receiving place are there already
+        RightsRecord moving = record.outside(to.scopePrefix());
         return TransferRule.decide(new TransferRule.Facts(p.gender(), p.ageOn(today), home,
-                        record.monthsIn(to.scopePrefix()), record.years(), record.totalMonths()),
+                        record.monthsIn(to.scopePrefix()), moving.years(), moving.totalMonths()),
                 TransferRule.Params.of(parameters, new RegionCode(t.fromRegion()), today));
     }
 

@@ -25,6 +25,7 @@ import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
 import org.shebao.policy.Parameters;
 import org.shebao.registry.RecordHolders;
+import org.shebao.contribution.Contributions;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,6 +52,7 @@ public class Transfers {
     private final TransferStore store;
     private final Persons persons;
     private final RecordHolders holders;
+    private final Contributions contributions;
     private final Awards awards;
     private final Jurisdictions jurisdictions;
     private final Measures measures;
@@ -67,7 +69,8 @@ public class Transfers {
      * The person applies to the receiving agency ({@code toRegion}, a city this platform serves): online for
      * themselves (portal or app), or a clerk or reviewer of the receiving agency registers it for them by their ID
      * number at the counter. Refused, writing nothing: a receiving agency that is where the record lies already (the
-     * same agency), a person receiving a pension, a second open transfer (409).
+     * same agency), a person receiving a pension, a second open transfer (409), a person with no contributions
+     * recorded at the receiving agency's place (暂行办法 第八条: they apply where they are insured and paying now).
      */
     @Transactional
     public Transfer apply(ShebaoUser by, String rawToRegion, String idNumber, Channel channel) {
@@ -107,6 +110,12 @@ public class Transfers {
         }
         if (store.ofPerson(person.id()).stream().anyMatch(t -> t.status().isOpen())) {
             throw new ConflictException("person", "error.transfer.open");
+        }
+        // 第八条: the person applies where they are insured now, having paid there (the receiving agency's place);
+        // the enrollment itself stays with the registration region (its rows are distributed with the person), so
+        // the months recorded at the receiving place are what shows it
+        if (contributions.rightsRecord(person.id()).monthsIn(to.code().scopePrefix()) == 0) {
+            throw InvalidInputException.of("toRegion", "error.transfer.notInsuredThere", to.name());
         }
         LocalDate today = LocalDate.now(clock);
         MeasureStatus online = measures.status(MEASURE, to.code(), today);

@@ -56,13 +56,18 @@ class TransferHoldingIT {
 
     private static final String FULL_BANK = "6222021001001234567";
 
-    /** A man registered in Xinzhou whose household registration is in Fuzhou, with 2010–2014 paid in Xinzhou. */
+    /**
+     * A man registered in Xinzhou whose household registration is in Fuzhou, with 2010–2014 paid in Xinzhou and
+     * 2015 in Fuzhou.
+     */
     private Someone xinzhouMan(LocalDate born, String name) {
         Someone s = TransferPersons.register(persons, staff.get("xz.clerk"), "140900", "350102", born, true, name);
         List<Contributions.YearRow> rows = new ArrayList<>();
         for (int y = 2010; y <= 2014; y++) {
             rows.add(new Contributions.YearRow(s.id(), y, "140900", null, 12, Money.yuan("3000.00"), Money.yuan("2880.00")));
         }
+        // insured and paying in Fuzhou now (暂行办法 第八条: the application goes to the new place's agency)
+        rows.add(new Contributions.YearRow(s.id(), 2015, "350100", null, 12, Money.yuan("4000.00"), Money.yuan("3840.00")));
         contributions.copyYears(out -> rows.forEach(out));
         return s;
     }
@@ -104,12 +109,10 @@ class TransferHoldingIT {
         assertThat(fz.get(person).statusCode()).isEqualTo(403);
         assertThat(holders.access(staff.get("xz.clerk"), s.id())).isEqualTo(RecordAccess.HOLDER);
 
+        // 2014 was paid in Fuzhou too (6 months, the same year as Xinzhou's 12)
+        contributions.copyYears(out -> out.accept(new Contributions.YearRow(s.id(), 2014, "350100", null, 6,
+                Money.yuan("4000.00"), Money.yuan("1920.00"))));
         long id = fundsSent(s);
-        // while the transfer runs the person pays in Fuzhou: 2014 (6 months, also paid in Xinzhou) and 2015
-        contributions.copyYears(out -> {
-            out.accept(new Contributions.YearRow(s.id(), 2014, "350100", null, 6, Money.yuan("4000.00"), Money.yuan("1920.00")));
-            out.accept(new Contributions.YearRow(s.id(), 2015, "350100", null, 12, Money.yuan("4000.00"), Money.yuan("3840.00")));
-        });
         ApiClient.Response accepted = api.post("fz.reviewer", "/api/v1/transfers/" + id + "/accept", "{}");
         assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(200);
         // 2010–2013: 48; 2014: 12 (Xinzhou 12 and Fuzhou 6 are the same year's months: at most 12); 2015: 12 → 72;
@@ -189,7 +192,7 @@ class TransferHoldingIT {
         assertThat(AllAtOnce.run(accepts)).containsExactlyInAnyOrder(200, 409);
         assertThat(holders.holdings(s.id())).hasSize(1).first()
                 .satisfies(h -> assertThat(h.holderRegion() + " " + h.fromRegion() + " " + h.months())
-                        .isEqualTo("350100 140900 60"));
+                        .isEqualTo("350100 140900 72"));
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM registry_change WHERE entity_type = 'PERSON' AND entity_id = :p AND action = 'TRANSFER'""")
                 .param("p", s.id()).query(Long.class).single()).isEqualTo(1L);

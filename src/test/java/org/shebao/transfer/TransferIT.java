@@ -64,6 +64,12 @@ class TransferIT {
         return TransferPersons.register(persons, staff.get(clerk), region, hukou, born, male, name);
     }
 
+    /** One month of 2020 paid at the receiving place, where the person is insured now (暂行办法 第八条). */
+    private void paidAt(Someone s, String region) {
+        contributions.copyYears(out -> out.accept(new Contributions.YearRow(s.id(), 2020, region, null, 1,
+                Money.yuan("4000.00"), Money.yuan("320.00"))));
+    }
+
     private Map<String, Object> apply(String toRegion, Someone s) {
         return Map.of("toRegion", toRegion, "idNumber", s.idNumber());
     }
@@ -81,7 +87,7 @@ class TransferIT {
     @Test
     @DisplayName("第四条 hand-computed, Xinzhou → Xiamen, a man of 48: personal account 42408.00 in full, pooled 12% of "
             + "522600.00 = 62712.00, 105120.00 booked out of 1002 to 5301 and into 1001 from 4301; three sealed "
-            + "documents (pdfsig valid); 282 months taken over once; each step in the history and told by SMS")
+            + "documents (pdfsig valid); 282 months taken over, merged with Xiamen's 3 once; each step in the history and told by SMS")
     void scenario() throws Exception {
         Someone s = person("xz.clerk", "140900", "140902", LocalDate.of(1978, 3, 1), true, "转移测试甲");
         List<Contributions.YearRow> rows = new ArrayList<>();
@@ -95,6 +101,8 @@ class TransferIT {
             rows.add(new Contributions.YearRow(s.id(), y, "140900", null, months, base,
                     base.times(months).times(new java.math.BigDecimal("0.08"))));
         }
+        // insured in Xiamen now (第八条): 3 months of 2020 there, which stay there and move nothing
+        rows.add(new Contributions.YearRow(s.id(), 2020, "350200", null, 3, Money.yuan("4000.00"), Money.yuan("960.00")));
         contributions.copyYears(out -> rows.forEach(out));
         // hand computation:
         //   wages 1998–2018 = Σ_{k=0..20} 12 × (1000 + 100k) = 12 × (21 × 1000 + 100 × 210) = 12 × 42000 = 504000.00
@@ -167,7 +175,7 @@ class TransferIT {
         assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(200);
         JsonNode t = accepted.body().path("view").path("transfer");
         assertThat(t.path("status").asString()).isEqualTo("COMPLETED");
-        assertThat(t.path("mergedMonths").asInt()).isEqualTo(282);
+        assertThat(t.path("mergedMonths").asInt()).isEqualTo(285); // 282 taken over + Xiamen's own 3
         assertThat(t.path("dueOn").isNull()).isTrue();
         assertThat(ledger.balance(Account.PENSION_COLLECTION_BANK).minus(collected0)).isEqualTo(Money.yuan("105120.00"));
         assertThat(in0.minus(ledger.balance(Account.PENSION_TRANSFER_IN))).isEqualTo(Money.yuan("105120.00"));
@@ -223,6 +231,7 @@ class TransferIT {
         for (int y = 2000; y <= 2019; y++) {
             rows.add(new Contributions.YearRow(s.id(), y, "350200", null, 12, Money.yuan("4000.00"), Money.yuan("3840.00")));
         }
+        rows.add(new Contributions.YearRow(s.id(), 2020, "140100", null, 2, Money.yuan("4000.00"), Money.yuan("640.00")));
         contributions.copyYears(out -> rows.forEach(out));
         Money out0 = ledger.balance(Account.PENSION_TRANSFER_OUT);
         long id = api.post("ty.clerk", "/api/v1/transfers", apply("140100", s)).body()
@@ -255,7 +264,8 @@ class TransferIT {
 
     @Test
     @DisplayName("Bad input, nothing written: the same agency (400 toRegion, in the user's language), a province or an "
-            + "unknown region (400), a person receiving a pension (400), a second open transfer (409); a refusal "
+            + "unknown region (400), a person receiving a pension (400), no month paid at the receiving place (400, 第八条), "
+            + "a second open transfer (409); a refusal "
             + "needs its reason")
     void badInput() {
         Someone s = person("xz.clerk", "140900", "140902", LocalDate.of(1990, 6, 1), false, "转移测试丙");
@@ -284,6 +294,13 @@ class TransferIT {
         assertThat(pension.firstErrorMessage()).contains("已领取基本养老金");
         assertThat(count(pensioner)).isZero();
 
+        // 暂行办法 第八条: applied where the person is insured and paying now; no month recorded in Fuzhou yet
+        ApiClient.Response notThere = api.post("fz.clerk", "/api/v1/transfers", apply("350100", s));
+        assertThat(notThere.status()).isEqualTo(400);
+        assertThat(notThere.firstErrorField()).isEqualTo("toRegion");
+        assertThat(notThere.firstErrorMessage()).contains("在福州市还没有缴费记录");
+        assertThat(count(s)).isZero();
+        paidAt(s, "350100");
         ApiClient.Response first = api.post("fz.clerk", "/api/v1/transfers", apply("350100", s));
         assertThat(first.status()).isEqualTo(201);
         ApiClient.Response second = api.post("ty.clerk", "/api/v1/transfers", apply("140100", s));
@@ -308,6 +325,7 @@ class TransferIT {
             + "agency's; once the letter is sent, the sending agency's step is due in 15 working days")
     void overdue() {
         Someone s = person("xz.clerk", "140900", "140902", LocalDate.of(1991, 6, 1), true, "转移测试戊");
+        paidAt(s, "350200");
         long id = api.post("xm.clerk", "/api/v1/transfers", apply("350200", s)).body()
                 .path("view").path("transfer").path("id").asLong();
         LocalDate today = LocalDate.now(clock);
@@ -334,6 +352,7 @@ class TransferIT {
         Someone s = person("xz.clerk", "140900", "140902", LocalDate.of(1992, 6, 1), false, "转移测试己");
         contributions.copyYears(out -> out.accept(new Contributions.YearRow(s.id(), 2015, "140900", null, 12,
                 Money.yuan("5000.00"), Money.yuan("4800.00"))));
+        paidAt(s, "350200");
         List<Callable<Integer>> applies = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             applies.add(() -> api.post("xm.clerk", "/api/v1/transfers", apply("350200", s)).status());
