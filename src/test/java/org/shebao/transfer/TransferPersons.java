@@ -10,18 +10,18 @@ import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
 
 /** Persons the transfer tests register for themselves (own ID numbers, own phones), shared by their classes. */
-final class TransferPersons {
+public final class TransferPersons {
     private static final AtomicInteger SEQ = new AtomicInteger(400);
 
     private TransferPersons() {
     }
 
     /** A registered person: their id and full ID number (the tests name them by it, as a counter would). */
-    record Someone(long id, String idNumber) {
+    public record Someone(long id, String idNumber) {
     }
 
     /** A person registered in {@code region} by its clerk, born on the day, a man or a woman, with a phone. */
-    static Someone register(Persons persons, ShebaoUser clerk, String region, String hukou, LocalDate born,
+    public static Someone register(Persons persons, ShebaoUser clerk, String region, String hukou, LocalDate born,
                             boolean male, String name) {
         Person p = null;
         while (p == null) {
