@@ -136,6 +136,19 @@ class TransferHoldingIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
         assertThat(api.get("fz.clerk", "/api/v1/persons/" + s.id() + "/rights-record").status()).isEqualTo(200);
+        // Fuzhou edits the person registered in Xinzhou (the registration region stays, shown fixed); Xinzhou cannot
+        assertThat(fz.get(person + "/edit").body()).contains("参保地统筹区登记后不可修改");
+        Map<String, String> edit = Map.of("version", String.valueOf(persons.personAcrossRegions(s.id()).version()),
+                "name", "转入测试甲", "phone", "13905919876", "hukouRegion", "350102", "regionCode", "140900");
+        HttpResponse<String> saved = fz.submit(person + "/edit", person, edit);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(persons.personAcrossRegions(s.id()).phone()).isEqualTo("13905919876");
+        HttpResponse<String> notSaved = xz.submit(person + "/edit", person, Map.of("version",
+                String.valueOf(persons.personAcrossRegions(s.id()).version()), "name", "转入测试甲", "phone", "13905910000",
+                "hukouRegion", "350102", "regionCode", "140900"));
+        assertThat(notSaved.statusCode()).isEqualTo(200);
+        assertThat(notSaved.body()).contains("不能办理新业务");
+        assertThat(persons.personAcrossRegions(s.id()).phone()).isEqualTo("13905919876");
 
         // a new case at the receiving agency: its case, and the calculation counts the merged months
         ApiClient.Response retire = api.post("fz.clerk", "/api/v1/cases", retirement(s));
