@@ -14,5 +14,7 @@ public enum AuditAction {
     NOTICE_SENT,
     /** A step of a pension transfer between agencies (国办发〔2009〕66号). */
     TRANSFER_STEP,
-    PAYROLL_RETURN_IMPORTED, PAYROLL_ACCOUNT_CHANGE_REQUESTED, PAYROLL_ACCOUNT_CHANGE_DECIDED
+    PAYROLL_RETURN_IMPORTED, PAYROLL_ACCOUNT_CHANGE_REQUESTED, PAYROLL_ACCOUNT_CHANGE_DECIDED,
+    /** A pension recipient's death recorded (by a clerk with evidence, or from death data; issue 15 item 6). */
+    DEATH_RECORDED
 }

@@ -85,6 +85,7 @@ public class CaseIntake {
         }
         CaseTypeHandler handler = store.handler(s.type());
         Person person = null;
+        Person signer = null;
         Employer employer = null;
         RegionCode region;
         Map<String, String> form;
@@ -97,9 +98,14 @@ public class CaseIntake {
             }
         } else {
             person = applicant(by, s);
+            form = handler.check(by, person, s.form());
+            signer = person;
+            Person subject = handler.subject(form);
+            if (subject != null) { // a claim about another person: the case is theirs, the applicant signs
+                person = subject;
+            }
             // the agency holding the person's record handles the case (after a transfer: the receiving agency's)
             region = new RegionCode(holders.holdingRegion(person.id()));
-            form = handler.check(by, person, s.form());
         }
         LocalDate today = LocalDate.now(clock);
 
@@ -108,7 +114,7 @@ public class CaseIntake {
         handler.checklist().forEach(i -> checklist.put(i.code(), i));
         Set<String> uploaded = new LinkedHashSet<>();
         MeasureStatus commitmentRule = checkMaterials(v, checklist.keySet(), "error.material.unknownItem", s.uploads(),
-                s.commitments(), s.signature(), person, region, today, uploaded);
+                s.commitments(), s.signature(), signer, region, today, uploaded);
         v.throwIfAny();
 
         List<CaseFlag> flags = new ArrayList<>();
@@ -165,7 +171,7 @@ public class CaseIntake {
             store.addMaterial(id, region.value(), u, s.channel(), by.getUsername(), now);
         }
         for (String item : s.commitments()) {
-            store.addCommitment(id, reference, person, region, item, commitmentRule, by, now, today);
+            store.addCommitment(id, reference, signer, region, item, commitmentRule, by, now, today);
         }
         store.history(id, region.value(), "SUBMIT", null, CaseStatus.SUBMITTED, by.getUsername(), now, null,
                 s.channel() + (missing.isEmpty() ? "" : "；缺 " + String.join("、", missing)));
@@ -188,7 +194,9 @@ public class CaseIntake {
             throw new AccessDeniedToRecordException("case");
         }
         CaseStep.RESUBMIT.from(c.status());
-        Person person = c.personId() == null ? null : persons.person(by, c.personId());
+        // who signs: the portal applicant (of a claim about another person too), or the case's person
+        Person person = c.personId() == null ? null : by.has(Role.INSURED_PERSON) && by.personId() != null
+                ? persons.person(by, by.personId()) : persons.person(by, c.personId());
         if (person == null && commitments != null && !commitments.isEmpty()) {
             throw InvalidInputException.of("commitments", "error.case.employerCommitments");
         }

@@ -211,8 +211,8 @@ public class CaseQueries {
         if (!by.has(Role.INSURED_PERSON) || by.personId() == null) {
             throw new AccessDeniedToRecordException("cases");
         }
-        return store.select("WHERE person_id = :p ORDER BY received_at DESC, id DESC LIMIT 100")
-                .param("p", by.personId()).query(store::row).list();
+        return store.select("WHERE person_id = :p OR applicant_user = :u ORDER BY received_at DESC, id DESC LIMIT 100")
+                .param("p", by.personId()).param("u", by.getUsername()).query(store::row).list();
     }
 
     public List<HistoryEntry> history(ShebaoUser by, long id) {

@@ -120,6 +120,7 @@ class CaseStore {
     void requireAccess(ShebaoUser by, Case c) {
         boolean ok = by.isStaff() ? by.region().covers(new RegionCode(c.regionCode()))
                 : by.has(Role.INSURED_PERSON) ? c.personId() != null && c.personId().equals(by.personId())
+                        || by.getUsername().equals(c.applicantUser()) // a claim the user made about another person
                 : by.has(Role.EMPLOYER) && c.employerId() != null && c.employerId().equals(by.employerId());
         if (!ok) {
             throw new AccessDeniedToRecordException("case");

@@ -23,7 +23,12 @@ public enum CaseType {
     /** 失业保险金申领: the unemployment module decides it (失业保险条例 第十四条、第十七条; FJ-1.6). */
     UNEMPLOYMENT_BENEFIT("casework.timeLimit.unemployment"),
     /** 城乡居民养老保险待遇领取: the residentpension module decides it (国发〔2014〕8号; FJ-1.2). */
-    RESIDENT_PENSION("casework.timeLimit.residentPension");
+    RESIDENT_PENSION("casework.timeLimit.residentPension"),
+    /**
+     * 丧葬补助金和抚恤金申领 with the inheritance of the personal-account balance: a deceased recipient's family member
+     * applies; the pension module decides it (社会保险法 第十七条、第十四条).
+     */
+    SURVIVORS_CLAIM("casework.timeLimit.survivors");
 
     private final String timeLimitParameter;
 

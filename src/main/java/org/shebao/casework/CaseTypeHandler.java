@@ -40,6 +40,15 @@ public interface CaseTypeHandler {
         throw new UnsupportedOperationException(type() + " is not an employer's application");
     }
 
+    /**
+     * A claim about another person than the applicant (a deceased recipient's survivors' claim): the person the case is
+     * about, as {@link #check} found it from the form; the applicant (the portal user, or the person a clerk names)
+     * signs the commitments and follows the case as its applicant. Null by default: the case is about the applicant.
+     */
+    default Person subject(Map<String, String> checkedForm) {
+        return null;
+    }
+
     /** Flags the type's own rules put on the case (e.g. the green channel); none by default. */
     default List<CaseFlag> flags(Map<String, String> form, RegionCode region, LocalDate on) {
         return List.of();

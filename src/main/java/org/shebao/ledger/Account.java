@@ -12,6 +12,10 @@ public enum Account {
     PENSION_EXPENSE(Fund.PENSION, "5001"),
     /** 补发养老金支出. */
     PENSION_ARREARS_EXPENSE(Fund.PENSION, "5002"),
+    /** 丧葬补助金和抚恤金支出: paid to a deceased recipient's survivors (社会保险法 第十七条). */
+    PENSION_SURVIVORS_EXPENSE(Fund.PENSION, "5003"),
+    /** 个人账户余额继承支出: a deceased's personal-account balance paid to the heir (社会保险法 第十四条). */
+    PENSION_INHERITANCE_EXPENSE(Fund.PENSION, "5004"),
 
     // contributions (issue 11), the same five accounts in each fund's chart
     /** 银行存款（收入户）: contributions and late fees collected. */

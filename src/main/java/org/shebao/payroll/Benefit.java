@@ -16,7 +16,14 @@ public enum Benefit {
      */
     MEDICAL_PREMIUM(Fund.UNEMPLOYMENT),
     /** 城乡居民基本养老金 (basic pension + personal account ÷ 139), booked to the residents' pension fund. */
-    RESIDENT_PENSION(Fund.RESIDENT_PENSION);
+    RESIDENT_PENSION(Fund.RESIDENT_PENSION),
+    /**
+     * 丧葬补助金和抚恤金: paid once to a deceased recipient's survivors (社会保险法 第十七条), booked to the pension
+     * fund's account 5003.
+     */
+    SURVIVORS(Fund.PENSION),
+    /** 个人账户余额继承: a deceased's personal-account balance paid to the heir (社会保险法 第十四条), account 5004. */
+    INHERITANCE(Fund.PENSION);
 
     private final Fund fund;
 

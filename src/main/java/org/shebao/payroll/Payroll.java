@@ -408,6 +408,8 @@ public class Payroll {
                     case UNEMPLOYMENT -> Account.UNEMPLOYMENT_EXPENSE;
                     case MEDICAL_PREMIUM -> Account.UNEMPLOYMENT_MEDICAL_EXPENSE;
                     case RESIDENT_PENSION -> Account.RESIDENT_PENSION_EXPENSE;
+                    case SURVIVORS -> Account.PENSION_SURVIVORS_EXPENSE;
+                    case INHERITANCE -> Account.PENSION_INHERITANCE_EXPENSE;
                     default -> Account.WORK_INJURY_EXPENSE;
                 }, bank, amount);
             };

@@ -66,13 +66,13 @@ public class StandingOrders {
     /** A recipient's standing orders (for the portal and the staff screens). */
     public record Order(long id, long personId, String regionCode, OrderKind kind, Money monthlyAmount,
                         YearMonth from, YearMonth until, LocalDate certifiedUntil, OrderStatus status, LocalDate suspendedFrom,
-                        LocalDate deathDate, String flags) {
+                        LocalDate deathDate, String flags, Benefit benefit) {
     }
 
     public List<Order> ordersOf(long personId) {
         return jdbc.sql("""
                 SELECT id, person_id, region_code, kind, monthly_amount, from_month, until_month, certified_until, status,
-                       suspended_from, death_date, flags FROM payroll_order WHERE person_id = :p ORDER BY id""")
+                       suspended_from, death_date, flags, benefit FROM payroll_order WHERE person_id = :p ORDER BY id""")
                 .param("p", personId)
                 .query((rs, i) -> new Order(rs.getLong("id"), rs.getLong("person_id"), rs.getString("region_code"),
                         OrderKind.valueOf(rs.getString("kind")), new Money(rs.getBigDecimal("monthly_amount")),
@@ -81,8 +81,23 @@ public class StandingOrders {
                                 : YearMonth.from(rs.getObject("until_month", LocalDate.class)),
                         rs.getObject("certified_until", LocalDate.class), OrderStatus.valueOf(rs.getString("status")),
                         rs.getObject("suspended_from", LocalDate.class), rs.getObject("death_date", LocalDate.class),
-                        rs.getString("flags")))
+                        rs.getString("flags"), Benefit.valueOf(rs.getString("benefit"))))
                 .list();
+    }
+
+    /**
+     * The first month from {@code from} on for which the region has no run yet (a one-off order of that month is paid
+     * by its run; a month already run, or running, pays nobody new).
+     */
+    public YearMonth firstMonthNotRun(String regionCode, YearMonth from) {
+        java.util.Set<LocalDate> run = new java.util.HashSet<>(jdbc.sql(
+                        "SELECT month FROM payroll_run WHERE region_code = :r AND month >= :from")
+                .param("r", regionCode).param("from", from.atDay(1)).query(LocalDate.class).list());
+        YearMonth m = from;
+        while (run.contains(m.atDay(1))) {
+            m = m.plusMonths(1);
+        }
+        return m;
     }
 
     /** The day a certification made on {@code on} runs out (pension.certification.validMonths; N-1c: yearly). */
@@ -129,7 +144,10 @@ public class StandingOrders {
     @Transactional
     public Money recordDeath(long personId, LocalDate died, String by) {
         YearMonth deathMonth = YearMonth.from(died);
-        List<Long> orders = jdbc.sql("SELECT id FROM payroll_order WHERE person_id = :p AND status <> 'STOPPED'")
+        // what the survivors are paid because of the death (SURVIVORS, INHERITANCE) is not stopped by it
+        List<Long> orders = jdbc.sql("""
+                SELECT id FROM payroll_order WHERE person_id = :p AND status <> 'STOPPED'
+                   AND benefit NOT IN ('SURVIVORS', 'INHERITANCE')""")
                 .param("p", personId).query(Long.class).list();
         Money total = Money.ZERO;
         for (long id : orders) {

@@ -49,6 +49,14 @@ public class Pensions {
         return new PensionFacts(region, retiredOn, age, r.totalMonths(), index, r.accountTotal());
     }
 
+    /**
+     * The personal-account balance of the person's rights record (what the contributions credited). The one place the
+     * survivors' inheritance reads it (社会保险法 第十四条); interest on the account, when it is modelled, belongs here.
+     */
+    public Money accountBalance(long personId) {
+        return contributions.rightsRecord(personId).accountTotal();
+    }
+
     public PensionCalculation calculate(PensionFacts f) {
         return new PensionFormula(parameters).compute(f);
     }

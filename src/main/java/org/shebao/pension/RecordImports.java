@@ -83,6 +83,7 @@ public class RecordImports {
 
     private final Persons persons;
     private final StandingOrders orders;
+    private final Deaths deaths;
     private final Clock clock;
 
     private final AuditLog audit;
@@ -166,7 +167,9 @@ public class RecordImports {
             Person p = matched.get(i);
             Row row = rows.stream().filter(x -> x.id().value().equals(p.idNumber().value())).findFirst().orElseThrow();
             if (kind == Kind.DEATH) {
-                recovery = recovery.plus(orders.recordDeath(p.id(), row.date(), by.getUsername()));
+                // recorded once (a death already recorded keeps its first record and books nothing again)
+                recovery = recovery.plus(deaths.record(by.getUsername(), p, row.date(), Deaths.Source.IMPORT,
+                        "死亡数据比对（民政）").map(Deaths.Death::overpaid).orElse(Money.ZERO));
             } else {
                 for (StandingOrders.Order o : orders.ordersOf(p.id())) {
                     orders.certify(o.id(), orders.certificationValidUntil(new RegionCode(o.regionCode()),
