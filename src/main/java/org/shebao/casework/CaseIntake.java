@@ -102,6 +102,8 @@ public class CaseIntake {
             signer = person;
             Person subject = handler.subject(form);
             if (subject != null) { // a claim about another person: the case is theirs, the applicant signs
+                form = new LinkedHashMap<>(form);
+                form.put(Case.APPLICANT_PERSON_ID, String.valueOf(signer.id()));
                 person = subject;
             }
             // the agency holding the person's record handles the case (after a transfer: the receiving agency's)
@@ -178,7 +180,7 @@ public class CaseIntake {
         Case c = store.load(id);
         log.info("Case {} ({}) submitted by {} via {}{}", reference, handler.type(), by.getUsername(), s.channel(),
                 green ? " [green channel]" : "");
-        events.publishEvent(new CaseStatusChanged(id, reference, c.type(), c.personId(), c.applicantUser(), "SUBMIT",
+        events.publishEvent(new CaseStatusChanged(id, reference, c.type(), c.notifiedPersonId(), c.applicantUser(), "SUBMIT",
                 null, CaseStatus.SUBMITTED, null, missing));
         Metrics.counter("shebao.cases.submitted", "type", c.type().name(),
                 "channel", s.channel().name()).increment();

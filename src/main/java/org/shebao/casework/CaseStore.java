@@ -177,7 +177,7 @@ class CaseStore {
         }
         history(c.id(), c.regionCode(), step.name(), c.status(), to, by.getUsername(), now, reason, details);
         List<String> missing = to == CaseStatus.RETURNED ? load(c.id()).missing() : List.of();
-        events.publishEvent(new CaseStatusChanged(c.id(), c.reference(), c.type(), c.personId(), c.applicantUser(),
+        events.publishEvent(new CaseStatusChanged(c.id(), c.reference(), c.type(), c.notifiedPersonId(), c.applicantUser(),
                 step.name(), c.status(), to, reason, missing));
     }
 

@@ -41,9 +41,9 @@ public class SurvivorsClaims {
     public static final String DECEASED_ID_NUMBER = "deceasedIdNumber";
     public static final String RELATIONSHIP = "relationship";
     public static final String BANK_ACCOUNT = "bankAccount";
-    /** Written by the check: the deceased and the applicant as found. */
+    /** Written by the check: the deceased and the applicant's name; the applicant's person id by the intake. */
     public static final String DECEASED_PERSON_ID = "deceasedPersonId";
-    public static final String CLAIMANT_PERSON_ID = "claimantPersonId";
+    public static final String CLAIMANT_PERSON_ID = Case.APPLICANT_PERSON_ID;
     public static final String CLAIMANT_NAME = "claimantName";
 
     private static final Set<LineKind> PENSION_MONTHS = EnumSet.of(LineKind.REGULAR, LineKind.PREPAYMENT, LineKind.ARREARS);

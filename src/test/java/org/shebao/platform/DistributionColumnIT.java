@@ -41,7 +41,7 @@ class DistributionColumnIT {
             "casework_case", "casework_history", "casework_material", "casework_commitment", "casework_certificate",
             "casework_certificate_revocation",
             "casework_archive",
-            "pension_award",
+            "pension_award", "pension_death", "pension_survivor_award",
             "workinjury_recognition", "workinjury_claim_time", "workinjury_appraisal", "workinjury_history",
             "workinjury_award", "workinjury_award_order",
             "workinjury_institution", "workinjury_institution_user", "workinjury_medical_statement",

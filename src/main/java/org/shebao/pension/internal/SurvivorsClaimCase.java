@@ -109,7 +109,6 @@ class SurvivorsClaimCase implements CaseTypeHandler {
         out.put(RELATIONSHIP, relationship.name());
         out.put(BANK_ACCOUNT, bank);
         out.put(DECEASED_PERSON_ID, String.valueOf(deceased.id()));
-        out.put(CLAIMANT_PERSON_ID, String.valueOf(applicant.id()));
         out.put(CLAIMANT_NAME, applicant.name());
         return out;
     }
