@@ -22,7 +22,7 @@ public class CaseText {
     /** Per form field, where the names of its coded values are. */
     private static final Map<String, String> VALUE_NAMES = Map.of(
             "category", "category.", "insuranceType", "insurance.", "certificate", "case.certificate.",
-            "scheme", "scheme.", "post", "post.");
+            "scheme", "scheme.", "post", "post.", "relationship", "survivors.relationship.");
     /** Where the names of the codes in a history entry's details are (channels, materials). */
     private static final List<String> DETAIL_NAMES = List.of("channel.", "material.");
     private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9_]{2,}\\b");

@@ -9,6 +9,7 @@ import org.shebao.common.web.FormErrors;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.pension.Deaths;
 import org.shebao.pension.SurvivorsClaims;
+import org.shebao.payroll.StandingOrders;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
 import org.springframework.context.MessageSource;
@@ -32,6 +33,7 @@ class DeathPages {
     private final SurvivorsClaims claims;
     private final CaseQueries queries;
     private final Persons persons;
+    private final StandingOrders orders;
     private final MessageSource messages;
 
     @GetMapping("/pension/deaths")
@@ -79,6 +81,12 @@ class DeathPages {
         } else {
             model.addAttribute("decision", a.decision());
             model.addAttribute("payrollMonth", a.payrollMonth());
+            // what the payroll paid of it: nothing until the month's run, then its two lines
+            java.util.List<StandingOrders.Payment> paid = new java.util.ArrayList<>(orders.paymentsOf(a.grantOrder()));
+            if (a.inheritanceOrder() != null) {
+                paid.addAll(orders.paymentsOf(a.inheritanceOrder()));
+            }
+            model.addAttribute("paid", paid);
         }
         model.addAttribute("deathOf", Long.parseLong(c.form().get(SurvivorsClaims.DECEASED_PERSON_ID)));
         return "pension/survivors";
