@@ -12,7 +12,7 @@ import org.shebao.ApiClient;
 import org.shebao.CaseSteps;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
-import org.shebao.common.IdNumber;
+import org.shebao.pension.TaiyuanSurvivors;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.contribution.Contributions;
@@ -20,7 +20,6 @@ import org.shebao.identity.Role;
 import org.shebao.payroll.Benefit;
 import org.shebao.payroll.OrderKind;
 import org.shebao.payroll.Payroll;
-import org.shebao.payroll.PayrollRun;
 import org.shebao.payroll.StandingOrders;
 import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
@@ -30,7 +29,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @ShebaoIntegrationTest
 @DisplayName("Browser journey: a recipient's death, the widow's online claim, its approval and payment (社会保险法 第十七条、第十四条)")
 class SurvivorsJourneyIT extends BrowserJourney {
-    private static final RegionCode TAIYUAN = new RegionCode("140100");
+    private static final RegionCode TAIYUAN = TaiyuanSurvivors.TAIYUAN;
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
 
     @Autowired
@@ -49,13 +48,11 @@ class SurvivorsJourneyIT extends BrowserJourney {
     PasswordEncoder encoder;
 
     private static String idNumber(LocalDate birth, int seq) {
-        String first17 = "140100" + birth.toString().replace("-", "") + String.format("%03d", seq);
-        return first17 + IdNumber.checkChar(first17);
+        return TaiyuanSurvivors.idNumber(birth, seq);
     }
 
     private void run(YearMonth month) {
-        PayrollRun run = payroll.open(staff.get("ty.finance"), TAIYUAN, month);
-        payroll.execute(run.id());
+        TaiyuanSurvivors.run(payroll, staff, month);
     }
 
     @Test

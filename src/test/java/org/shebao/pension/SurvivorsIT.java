@@ -25,7 +25,6 @@ import org.shebao.casework.CaseType;
 import org.shebao.casework.CaseWorkflow;
 import org.shebao.casework.Channel;
 import org.shebao.casework.Submission;
-import org.shebao.common.IdNumber;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
 import org.shebao.contribution.Contributions;
@@ -37,7 +36,6 @@ import org.shebao.ledger.Ledger;
 import org.shebao.payroll.Benefit;
 import org.shebao.payroll.OrderKind;
 import org.shebao.payroll.Payroll;
-import org.shebao.payroll.PayrollRun;
 import org.shebao.payroll.StandingOrders;
 import org.shebao.registry.PersonData;
 import org.shebao.registry.Persons;
@@ -54,7 +52,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @ShebaoIntegrationTest
 @DisplayName("Death of a pension recipient (issue 15 item 6; 社会保险法 第十七条、第十四条)")
 class SurvivorsIT {
-    private static final RegionCode TAIYUAN = new RegionCode("140100");
+    private static final RegionCode TAIYUAN = TaiyuanSurvivors.TAIYUAN;
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1);
 
     @Autowired
@@ -88,19 +86,13 @@ class SurvivorsIT {
     @LocalServerPort
     int port;
 
-    private static String idNumber(LocalDate birth, int seq) {
-        String first17 = "140100" + birth.toString().replace("-", "") + String.format("%03d", seq);
-        return first17 + IdNumber.checkChar(first17);
-    }
-
     private long person(String id, String name, int seq) {
         return persons.registerPerson(staff.get("ty.clerk"), new PersonData(id, name,
                 "1390027" + String.format("%04d", seq), "140100", "140100")).id();
     }
 
     private void run(YearMonth month) {
-        PayrollRun run = payroll.open(staff.get("ty.finance"), TAIYUAN, month);
-        payroll.execute(run.id());
+        TaiyuanSurvivors.run(payroll, staff, month);
     }
 
     private Map<String, Object> claim(String deceasedId, String relationship) {
@@ -139,7 +131,7 @@ class SurvivorsIT {
         ApiClient api = new ApiClient(port);
         // the deceased: a Taiyuan man retired in 2018 with 28 years paid, his award decided by the retirement case
         LocalDate birth = LocalDate.of(1958, 6, 20);
-        String deceasedId = idNumber(birth, 271);
+        String deceasedId = TaiyuanSurvivors.idNumber(birth, 271);
         long deceased = person(deceasedId, "遗属测试甲", 1);
         List<Contributions.YearRow> rows = new ArrayList<>();
         for (int year = 1990; year < 2018; year++) {
@@ -164,12 +156,12 @@ class SurvivorsIT {
         }
 
         // a living recipient and a person who never received a pension, for the refusals
-        String livingId = idNumber(LocalDate.of(1957, 3, 3), 273);
+        String livingId = TaiyuanSurvivors.idNumber(LocalDate.of(1957, 3, 3), 273);
         long living = person(livingId, "遗属测试乙", 2);
         orders.registerOrder(new StandingOrders.NewOrder(living, TAIYUAN, Benefit.PENSION, OrderKind.REGULAR,
                 Money.yuan("100.00"), YearMonth.of(2019, 6), LocalDate.of(2030, 12, 31), "6222021027000273", "遗属测试乙",
                 "", null));
-        String widowId = idNumber(LocalDate.of(1960, 8, 8), 272);
+        String widowId = TaiyuanSurvivors.idNumber(LocalDate.of(1960, 8, 8), 272);
         long widow = person(widowId, "遗属测试丙", 3);
         users.create(new Users.NewUser("citizen.survivor27", encoder.encode(ApiClient.PASSWORD), "遗属测试丙",
                 Role.INSURED_PERSON, TAIYUAN, widow, null));
