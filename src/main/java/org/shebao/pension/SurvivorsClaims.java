@@ -105,11 +105,16 @@ public class SurvivorsClaims {
         Money accountPart = awards.ofPerson(deceasedId).filter(a -> a.calculation() != null)
                 .map(a -> awards.calculation(a).accountPart()).orElse(null);
         RegionCode region = new RegionCode(death.regionCode());
-        SurvivorsRule.Decision d = SurvivorsRule.decide(
-                new SurvivorsRule.Facts(last.monthlyAmount(), death.diedOn(), pensions.accountBalance(deceasedId),
-                        accountPart, monthsPaid),
-                parameters.require("pension.survivors.funeralGrant", region, death.diedOn()),
-                parameters.require("pension.survivors.benefitMonths", region, death.diedOn()));
+        SurvivorsRule.Decision d;
+        try {
+            d = SurvivorsRule.decide(
+                    new SurvivorsRule.Facts(last.monthlyAmount(), death.diedOn(), pensions.accountBalance(deceasedId),
+                            accountPart, monthsPaid),
+                    parameters.require("pension.survivors.funeralGrant", region, death.diedOn()),
+                    parameters.require("pension.survivors.benefitMonths", region, death.diedOn()));
+        } catch (Parameters.MissingParameterException e) { // no province standard for the region on the day of death
+            throw new ConflictException(DECEASED_ID_NUMBER, "error.survivors.noStandard", death.diedOn().toString());
+        }
         return new Preview(deceasedId, death.diedOn(), d,
                 orders.firstMonthNotRun(death.regionCode(), lastPaid.plusMonths(1)));
     }

@@ -104,6 +104,7 @@ class SurvivorsClaimCase implements CaseTypeHandler {
         if (paid.isPresent()) {
             throw new ConflictException(DECEASED_ID_NUMBER, "error.survivors.alreadyPaid", paid.get());
         }
+        claims.preview(deceased.id()); // decidable: a standard in force where and when the person died
         Map<String, String> out = new LinkedHashMap<>();
         out.put(DECEASED_ID_NUMBER, deceased.maskedIdNumber());
         out.put(RELATIONSHIP, relationship.name());
