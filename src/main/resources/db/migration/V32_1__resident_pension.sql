@@ -17,13 +17,13 @@ INSERT INTO ledger_account (fund, code, name, name_en, kind) VALUES
 -- the payroll's benefits: today's full list plus RESIDENT_PENSION (the merger unions the lists)
 ALTER TABLE payroll_order DROP CONSTRAINT payroll_order_benefit_check,
     ADD CONSTRAINT payroll_order_benefit_check
-        CHECK (benefit IN ('PENSION', 'UNEMPLOYMENT', 'WORK_INJURY', 'MEDICAL_PREMIUM', 'RESIDENT_PENSION'));
+        CHECK (benefit IN ('PENSION', 'UNEMPLOYMENT', 'WORK_INJURY', 'MEDICAL_PREMIUM', 'SURVIVORS', 'INHERITANCE', 'RESIDENT_PENSION'));
 ALTER TABLE payroll_chunk_total DROP CONSTRAINT payroll_chunk_total_benefit_check,
     ADD CONSTRAINT payroll_chunk_total_benefit_check
-        CHECK (benefit IN ('PENSION', 'UNEMPLOYMENT', 'WORK_INJURY', 'MEDICAL_PREMIUM', 'RESIDENT_PENSION'));
+        CHECK (benefit IN ('PENSION', 'UNEMPLOYMENT', 'WORK_INJURY', 'MEDICAL_PREMIUM', 'SURVIVORS', 'INHERITANCE', 'RESIDENT_PENSION'));
 ALTER TABLE payroll_payment DROP CONSTRAINT payroll_payment_benefit_check,
     ADD CONSTRAINT payroll_payment_benefit_check
-        CHECK (benefit IN ('PENSION', 'UNEMPLOYMENT', 'WORK_INJURY', 'MEDICAL_PREMIUM', 'RESIDENT_PENSION'));
+        CHECK (benefit IN ('PENSION', 'UNEMPLOYMENT', 'WORK_INJURY', 'MEDICAL_PREMIUM', 'SURVIVORS', 'INHERITANCE', 'RESIDENT_PENSION'));
 
 -- a resident's contribution of one year: the grade chosen (档次) and the government subsidy (政府补贴), both credited
 -- to the personal account; one row a person a year, never changed (a correction is for the merger of a later issue)
