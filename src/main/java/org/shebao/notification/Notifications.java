@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.shebao.common.RegionCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,7 @@ import org.shebao.common.AccessDeniedToRecordException;
 import org.shebao.contribution.DeferralDeadlineChanged;
 import org.shebao.identity.Users;
 import org.shebao.workinjury.ReappraisalWindowChanged;
+import org.shebao.hall.IncidentAwaits;
 import org.shebao.hall.StaffHealthFlagged;
 import org.shebao.transfer.TransferStatus;
 import org.shebao.transfer.TransferStepped;
@@ -134,11 +138,44 @@ public class Notifications {
                         .map(s -> messages.getMessage("hall.symptom." + s, null, s, ZH)).toList())}, ZH);
         String subject = messages.getMessage("notify.staffHealth.subject", new Object[] {e.staffName()}, ZH);
         String body = messages.getMessage("notify.staffHealth.body", new Object[] {e.staffName(), e.day().toString(), why}, ZH);
-        for (String manager : users.withRole(Role.HALL_MANAGER, e.regionCode())) {
+        inApp(users.withRole(Role.HALL_MANAGER, e.regionCode()), e.regionCode(), subject, body,
+                "/hall/" + e.hallId() + "/health");
+    }
+
+    /**
+     * An incident report waits for a level (N-7, FJ-7): reported up to it, or past its time limit. The level's users
+     * are told in-app: the city's hall managers and the day's leaders on duty, the province's administrators, the
+     * ministry's administrators.
+     */
+    @ApplicationModuleListener
+    void onIncidentAwaits(IncidentAwaits e) {
+        RegionCode city = new RegionCode(e.regionCode());
+        Set<String> to = new LinkedHashSet<>();
+        switch (e.level()) {
+            case "CITY" -> {
+                to.addAll(users.withRole(Role.HALL_MANAGER, e.regionCode()));
+                to.addAll(e.dutyLeaders());
+            }
+            case "PROVINCE" -> to.addAll(users.withRole(Role.ADMIN, city.province().value()));
+            default -> to.addAll(users.withRole(Role.ADMIN, NATIONAL));
+        }
+        String kind = messages.getMessage("hall.incident.kind." + e.kind(), null, e.kind(), ZH);
+        String level = messages.getMessage("hall.incident.level." + e.level(), null, e.level(), ZH);
+        String due = e.dueAt().toLocalDateTime().toString().replace('T', ' ');
+        String which = e.overdue() ? "overdue" : "reported";
+        inApp(List.copyOf(to), e.regionCode(),
+                messages.getMessage("notify.incident." + which + ".subject", new Object[] {kind, e.hallName()}, ZH),
+                messages.getMessage("notify.incident." + which + ".body", new Object[] {kind, e.hallName(), level, due}, ZH),
+                "/incidents/" + e.incidentId());
+    }
+
+    /** One in-app message for each staff user named, filed in the region given. */
+    private void inApp(List<String> recipients, String region, String subject, String body, String link) {
+        for (String user : recipients) {
             jdbc.sql("INSERT INTO notification_outbox (recipient_user, region_code, channel, subject, body, link, created_at)"
                             + " VALUES (:u, :r, 'IN_APP', :s, :b, :link, :now)")
-                    .param("u", manager).param("r", e.regionCode()).param("s", subject).param("b", body)
-                    .param("link", "/hall/" + e.hallId() + "/health").param("now", OffsetDateTime.now(clock)).update();
+                    .param("u", user).param("r", region).param("s", subject).param("b", body)
+                    .param("link", link).param("now", OffsetDateTime.now(clock)).update();
         }
     }
 

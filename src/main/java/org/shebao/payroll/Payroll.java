@@ -116,6 +116,14 @@ public class Payroll {
                 .param("scope", by.region().scopePrefix() + "%").query(this::mapRun).list();
     }
 
+    /**
+     * The runs of the user's region and below that wait for a checker's approval (completed, not approved): the
+     * payroll list filtered ({@code /payroll?awaiting=true}) and the finance home page's count.
+     */
+    public List<PayrollRun> awaitingApproval(ShebaoUser by) {
+        return runs(by).stream().filter(r -> r.completed() && !r.approved()).toList();
+    }
+
     /** Why starting a month's run asks for confirmation (issue 17 item 6). */
     public enum MonthWarning {
         /** Before the current month: a month in the past. */

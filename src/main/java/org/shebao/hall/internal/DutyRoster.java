@@ -120,6 +120,12 @@ public class DutyRoster {
                 .param("u", username).param("r", regionCode).param("d", day).query(Duty.class).optional();
     }
 
+    /** The user names of the leaders on duty at a hall on a day. */
+    public List<String> leadersOn(long hallId, String regionCode, LocalDate day) {
+        return jdbc.sql("SELECT leader_user FROM hall_duty WHERE hall_id = :h AND region_code = :r AND day = :d ORDER BY id")
+                .param("h", hallId).param("r", regionCode).param("d", day).query(String.class).list();
+    }
+
     /** The user's own days on duty (the last week and ahead) and their patrols. */
     @Transactional(readOnly = true)
     public List<Day> mine(ShebaoUser user) {

@@ -39,6 +39,14 @@ public final class EscalationRule {
         return reportFurther || level.compareTo(mustReach(kind)) < 0 ? level.up() : null;
     }
 
+    /**
+     * Who may close a report (with its resolution): a user of the level holding it or of a level above; a report
+     * already closed is closed for good.
+     */
+    public static boolean mayClose(String status, IncidentLevel holding, IncidentLevel user) {
+        return !"CLOSED".equals(status) && user != null && user.compareTo(holding) >= 0;
+    }
+
     /** Overdue: still waiting for the level's acknowledgement after its time limit. */
     public static boolean overdue(boolean open, OffsetDateTime dueAt, OffsetDateTime now) {
         return open && dueAt != null && now.isAfter(dueAt);

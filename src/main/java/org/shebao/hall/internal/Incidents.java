@@ -18,6 +18,8 @@ import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.MeasureStatus;
 import org.shebao.policy.Measures;
+import org.shebao.hall.IncidentAwaits;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,13 +42,19 @@ public class Incidents {
     private final Appointments appointments;
     private final DutyRoster roster;
     private final Measures measures;
+    private final ApplicationEventPublisher events;
 
     public record Incident(long id, String regionCode, long hallId, String hallName, String hallNameEn,
                            IncidentKind kind, IncidentLevel level, String status, OffsetDateTime openedAt,
                            OffsetDateTime dueAt, String visitorName, BigDecimal temperature, String healthContact,
-                           String description, String clauses, boolean overdue) {
+                           String description, String clauses, boolean overdue, String closedByName,
+                           OffsetDateTime closedAt, String resolution) {
         public boolean open() {
             return "OPEN".equals(status);
+        }
+
+        public boolean closed() {
+            return "CLOSED".equals(status);
         }
 
         public String hallDisplayName(java.util.Locale locale) {
@@ -64,13 +72,13 @@ public class Incidents {
 
     /** An incident with its history and what the user may do with it. */
     public record Detail(Incident incident, List<Event> history, IncidentLevel userLevel, boolean canAcknowledge,
-                         boolean mayReportFurther) {
+                         boolean mayReportFurther, boolean canClose) {
     }
 
     private static final String INCIDENT = """
             SELECT i.id, i.region_code, i.hall_id, h.name AS hall_name, h.name_en AS hall_name_en, i.kind, i.level,
                    i.status, i.opened_at, i.due_at, s.visitor_name, s.temperature, i.health_contact, i.description,
-                   i.clauses
+                   i.clauses, i.closed_by_name, i.closed_at, i.resolution
               FROM hall_incident i JOIN hall_hall h ON h.id = i.hall_id AND h.region_code = i.region_code
               LEFT JOIN hall_screening s ON s.id = i.screening_id AND s.region_code = i.region_code""";
 
@@ -83,7 +91,8 @@ public class Incidents {
                 due == null ? null : due.atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
                 rs.getString("visitor_name"), rs.getBigDecimal("temperature"), rs.getString("health_contact"),
                 rs.getString("description"), rs.getString("clauses"),
-                EscalationRule.overdue(open, due, OffsetDateTime.now(clock)));
+                EscalationRule.overdue(open, due, OffsetDateTime.now(clock)), rs.getString("closed_by_name"),
+                rs.getObject("closed_at") == null ? null : local(rs, "closed_at"), rs.getString("resolution"));
     }
 
     private OffsetDateTime local(ResultSet rs, String column) throws SQLException {
@@ -205,8 +214,73 @@ public class Incidents {
         event(incident.regionCode(), id, "ACKNOWLEDGED", mine, null, incident.overdue(), user, now, note);
         if (next != null) {
             event(incident.regionCode(), id, "FORWARDED", mine, next, false, user, now, null);
+            events.publishEvent(new IncidentAwaits(id, incident.regionCode(), incident.hallName(), incident.kind().name(),
+                    next.name(), due(next, incident.regionCode(), now), false, List.of()));
         }
         return detail(user, id);
+    }
+
+    // ---- closing ----
+
+    /**
+     * Closes an incident with its resolution (required): the level holding it or a level above (a city user cannot
+     * close a report the province holds). Closed, it leaves the open and overdue lists; the closing is in the history
+     * with who and when. Single winner: a second close (at once or later) is a conflict (409), nothing written.
+     */
+    @Transactional
+    public Detail close(ShebaoUser user, long id, String resolutionRaw) {
+        Incident incident = visible(user, id);
+        Violations v = new Violations();
+        String resolution = v.text(resolutionRaw, "resolution", 500, true);
+        v.throwIfAny();
+        if (incident.closed()) {
+            throw new ConflictException("resolution", "error.hall.incident.closed");
+        }
+        IncidentLevel mine = levelOf(user, incident.regionCode(), LocalDate.now(clock));
+        if (!EscalationRule.mayClose(incident.status(), incident.level(), mine)) {
+            throw InvalidInputException.of("level", "error.hall.incident.notCloser");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int rows = jdbc.sql("""
+                        UPDATE hall_incident SET status = 'CLOSED', closed_by = :by, closed_by_name = :name,
+                                                 closed_at = :at, resolution = :res
+                         WHERE id = :id AND region_code = :r AND status <> 'CLOSED'""")
+                .param("by", user.getUsername()).param("name", user.displayName()).param("at", now)
+                .param("res", resolution).param("id", id).param("r", incident.regionCode()).update();
+        if (rows != 1) {
+            throw new ConflictException("resolution", "error.hall.incident.closed");
+        }
+        event(incident.regionCode(), id, "CLOSED", mine, null, incident.overdue(), user, now, resolution);
+        return detail(user, id);
+    }
+
+    // ---- time limits ----
+
+    /**
+     * Tells the level holding each open report whose time limit has passed (once per level: the report is marked with
+     * the level told by a conditional UPDATE, so two nodes running this at once tell it once). Returns how many were
+     * told. A report the city holds also goes to the day's leaders on duty at its hall.
+     */
+    @Transactional
+    public int notifyOverdue() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        record Late(long id, String regionCode, long hallId, String hallName, String kind, String level,
+                    OffsetDateTime dueAt) {
+        }
+        List<Late> late = jdbc.sql("""
+                        UPDATE hall_incident i SET overdue_notified_level = i.level
+                          FROM hall_hall h
+                         WHERE h.id = i.hall_id AND h.region_code = i.region_code AND i.status = 'OPEN'
+                           AND i.due_at < :now AND i.overdue_notified_level IS DISTINCT FROM i.level
+                        RETURNING i.id, i.region_code, i.hall_id, h.name AS hall_name, i.kind, i.level, i.due_at""")
+                .param("now", now).query(Late.class).list();
+        for (Late l : late) {
+            List<String> leaders = IncidentLevel.CITY.name().equals(l.level())
+                    ? roster.leadersOn(l.hallId(), l.regionCode(), now.toLocalDate()) : List.of();
+            events.publishEvent(new IncidentAwaits(l.id(), l.regionCode(), l.hallName(), l.kind(), l.level(),
+                    l.dueAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(), true, leaders));
+        }
+        return late.size();
     }
 
     // ---- reading ----
@@ -243,7 +317,7 @@ public class Incidents {
         IncidentLevel mine = levelOf(user, i.regionCode(), LocalDate.now(clock));
         boolean can = i.open() && mine == i.level();
         return new Detail(i, history, mine, can, can && mine != IncidentLevel.NATIONAL
-                && EscalationRule.next(i.kind(), mine, false) == null);
+                && EscalationRule.next(i.kind(), mine, false) == null, EscalationRule.mayClose(i.status(), i.level(), mine));
     }
 
     /**

@@ -146,7 +146,12 @@ public class Screenings {
     /** The manager's page: today's slots (places, bookings, check-ins), screenings, fevers, open incidents. */
     @Transactional(readOnly = true)
     public Board board(ShebaoUser user, long hallId) {
-        Hall hall = appointments.managed(user, hallId);
+        return boardOf(appointments.managed(user, hallId));
+    }
+
+    /** The day of a hall the caller has already checked the user may see (the dashboards' counts and charts). */
+    @Transactional(readOnly = true)
+    public Board boardOf(Hall hall) {
         LocalDate today = LocalDate.now(clock);
         OpeningHours hours = appointments.hours(hall, today);
         int defaultCapacity = params.capacity(hall.regionCode(), today);

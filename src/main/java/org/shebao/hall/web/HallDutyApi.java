@@ -40,6 +40,9 @@ class HallDutyApi {
     record AcknowledgeRequest(Boolean reportFurther, String note) {
     }
 
+    record CloseRequest(String resolution) {
+    }
+
     @GetMapping("/halls/{id}/duty")
     @Operation(summary = "大厅带班领导排班（近7日及今后14日）及巡查记录（N-7、FJ-7）")
     List<DutyRoster.Day> roster(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
@@ -92,5 +95,12 @@ class HallDutyApi {
     Incidents.Detail acknowledge(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
                                  @RequestBody AcknowledgeRequest body) {
         return incidents.acknowledge(user, id, Boolean.TRUE.equals(body.reportFurther()), body.note());
+    }
+
+    @PostMapping("/incidents/{id}/closure")
+    @Operation(summary = "结案：当前层级或其上级填写处理结果（必填）后结案，结案后不再计入未结和逾期；已结案再结 409，不写入")
+    Incidents.Detail close(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                           @RequestBody CloseRequest body) {
+        return incidents.close(user, id, body.resolution());
     }
 }

@@ -128,4 +128,12 @@ class HallDutyPages {
                 "/incidents/" + id, () -> incidents.acknowledge(user, id, reportFurther, note),
                 () -> incident(user, id, model));
     }
+
+    @PostMapping("/incidents/{id}/close")
+    String close(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                 @RequestParam(required = false) String resolution, Model model, RedirectAttributes redirect) {
+        model.addAttribute("resolution", resolution);
+        return FormFlow.after(messages, model, redirect, "close", "notice.hall.incident.closed",
+                "/incidents/" + id, () -> incidents.close(user, id, resolution), () -> incident(user, id, model));
+    }
 }

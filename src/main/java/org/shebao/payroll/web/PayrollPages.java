@@ -68,8 +68,10 @@ class PayrollPages {
     }
 
     @GetMapping
-    String runs(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String region, Model model) {
-        model.addAttribute("runs", payroll.runs(user));
+    String runs(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String region,
+                @RequestParam(defaultValue = "false") boolean awaiting, Model model) {
+        model.addAttribute("runs", awaiting ? payroll.awaitingApproval(user) : payroll.runs(user));
+        model.addAttribute("awaiting", awaiting);
         List<Jurisdiction> served = jurisdictions.servedWithin(user.region());
         model.addAttribute("regions", served);
         // regions by name (a region code is no name for people)
@@ -133,7 +135,7 @@ class PayrollPages {
         }
         model.addAttribute("region", region);
         model.addAttribute("month", month);
-        return runs(user, region, model);
+        return runs(user, region, false, model);
     }
 
     private static YearMonth month(String raw) {
