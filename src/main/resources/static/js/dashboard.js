@@ -12,7 +12,7 @@ document.addEventListener('DOMContentLoaded', function () {
           tooltip: {trigger: 'axis'},
           legend: {type: 'scroll', bottom: 0},
           grid: {left: 40, right: 10, top: 10, bottom: 50},
-          xAxis: {type: 'category', data: c.categories},
+          xAxis: {type: 'category', data: c.categories, axisLabel: {interval: c.categories.length > 12 ? 'auto' : 0}},
           yAxis: {type: 'value', minInterval: 1},
           series: c.series.map(function (s) {
             return {name: s.name, type: s.type, data: s.data, stack: c.stacked ? 'all' : undefined};

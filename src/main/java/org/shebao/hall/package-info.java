@@ -32,11 +32,18 @@
  *       the ministry in turn; each acknowledges within its time limit ({@code hall.incident.acknowledge.*.minutes},
  *       illustrative) or the report shows overdue; a suspected case goes up to the province (FJ-7: 报省厅), the
  *       others stay with the city unless a level chooses to report further; the first acknowledgement wins; every
- *       change is in the incident's history with who and when; a province sees every incident of its cities.</li>
+ *       change is in the incident's history with who and when; a province sees every incident of its cities. The
+ *       level a report reaches, or whose time limit passes, is told in-app ({@link org.shebao.hall.IncidentAwaits}: the
+ *       city's hall managers and leaders on duty, the province's or the ministry's administrators); the limits are
+ *       checked by {@code internal.IncidentTimeLimits} every {@code shebao.hall.incident-check-every}, one node at a time
+ *       (ShedLock), each level told once. The level holding a report or one above closes it with its resolution
+ *       (required; once: a second close is a conflict); closed, it leaves the open and overdue lists.</li>
+ *   <li>The home pages' figures ({@link org.shebao.hall.HallDashboard}, issue 14 item 8): a hall manager's bookings,
+ *       check-ins, fevers and overdue checks read from the same board and ledger as the hall's pages, overdue incidents
+ *       from the incident list, and today's places per slot for the managers' chart.</li>
  * </ul>
  * Not built yet: employer contacts chosen from staff (item 6; the registry keeps a typed agency contact today),
- * notices, audiences and public guides (item 7), dashboards and charts for the other roles (item 8), and the journey
- * of a notice (item 9).
+ * notices, audiences and public guides (item 7), and the journey of a notice (item 9).
  */
 @ApplicationModule(displayName = "Service hall")
 package org.shebao.hall;

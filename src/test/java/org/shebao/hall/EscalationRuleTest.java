@@ -40,4 +40,16 @@ class EscalationRuleTest {
         assertThat(EscalationRule.overdue(true, due, due.plusMinutes(1))).isTrue();
         assertThat(EscalationRule.overdue(false, due, due.plusDays(1))).isFalse();
     }
+
+    @Test
+    @DisplayName("N-7: the level holding a report or one above closes it, whether open or acknowledged; a level below, a "
+            + "user of no level, or a report already closed: not")
+    void whoCloses() {
+        assertThat(EscalationRule.mayClose("OPEN", IncidentLevel.CITY, IncidentLevel.CITY)).isTrue();
+        assertThat(EscalationRule.mayClose("OPEN", IncidentLevel.CITY, IncidentLevel.PROVINCE)).isTrue();
+        assertThat(EscalationRule.mayClose("ACKNOWLEDGED", IncidentLevel.PROVINCE, IncidentLevel.NATIONAL)).isTrue();
+        assertThat(EscalationRule.mayClose("OPEN", IncidentLevel.PROVINCE, IncidentLevel.CITY)).isFalse();
+        assertThat(EscalationRule.mayClose("OPEN", IncidentLevel.CITY, null)).isFalse();
+        assertThat(EscalationRule.mayClose("CLOSED", IncidentLevel.CITY, IncidentLevel.NATIONAL)).isFalse();
+    }
 }

@@ -153,7 +153,8 @@ class HallJourneyIT extends BrowserJourney {
     @Test
     @DisplayName("N-7 / FJ-7: fz.hall records a 37.5 °C walk-in, opens the suspected case and acknowledges it for the "
             + "city, and sees it go to the province; Fujian's administrator (fj.admin) sees it among the open incidents "
-            + "of the province's cities, acknowledges it with a note; the history names who and when")
+            + "of the province's cities, acknowledges it with a note and closes it with its resolution; the history "
+            + "names who and when")
     void feverIncidentGoesToTheProvince() {
         login("fz.hall");
         feverAtTheDoor("赵疑似");
@@ -195,6 +196,17 @@ class HallJourneyIT extends BrowserJourney {
         assertThat(page.locator("#history tbody tr").last()).containsText("福建");
         assertThat(page.locator("#history tbody tr").last()).containsText("已通报省卫健委");
         screenshot("hall-incident-province-acknowledged");
+        assertNoCodes(page.locator("body").innerText());
+
+        // the province closes it with its resolution (N-7): closed, with who and when, and the form is gone
+        page.fill("#resolution", "经流调排除，解除留观");
+        page.click("#close-incident");
+        assertThat(page.locator(".alert-success")).containsText("已结案");
+        assertThat(page.locator("#incident-state")).containsText("已结案");
+        assertThat(page.locator("#incident-resolution")).containsText("经流调排除，解除留观");
+        assertThat(page.locator("#history tbody tr").last()).containsText("省级人社部门结案");
+        assertThat(page.locator("#close-form")).hasCount(0);
+        screenshot("hall-incident-closed");
         assertNoCodes(page.locator("body").innerText());
     }
 
