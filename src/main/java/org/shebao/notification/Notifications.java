@@ -2,6 +2,7 @@ package org.shebao.notification;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -45,6 +46,7 @@ import org.shebao.transfer.TransferStepped;
 public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** The national region code, for a message that no person or user places in a region. */
     private static final String NATIONAL = "000000";
 
@@ -161,7 +163,7 @@ public class Notifications {
         }
         String kind = messages.getMessage("hall.incident.kind." + e.kind(), null, e.kind(), ZH);
         String level = messages.getMessage("hall.incident.level." + e.level(), null, e.level(), ZH);
-        String due = e.dueAt().toLocalDateTime().toString().replace('T', ' ');
+        String due = MINUTES.format(e.dueAt());
         String which = e.overdue() ? "overdue" : "reported";
         inApp(List.copyOf(to), e.regionCode(),
                 messages.getMessage("notify.incident." + which + ".subject", new Object[] {kind, e.hallName()}, ZH),

@@ -61,6 +61,9 @@ class HallIncidentClosingIT {
         assertThat(api.post("fz.hall", "/api/v1/incidents/" + id + "/acknowledgements", Map.of()).status()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(toldAbout(id))
                 .anySatisfy(m -> assertThat(m).startsWith("fj.admin:").contains("疑似病例").contains("待确认")));
+        assertThat(jdbc.sql("SELECT body FROM notification_outbox WHERE link = :l AND recipient_user = 'fj.admin'")
+                .param("l", "/incidents/" + id).query(String.class).single())
+                .containsPattern("已报省级人社部门，请于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 前确认");
         assertThat(toldAbout(id)).noneMatch(m -> m.startsWith("sx.admin:") || m.startsWith("admin:"));
     }
 
