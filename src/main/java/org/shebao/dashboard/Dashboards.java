@@ -36,9 +36,7 @@ public class Dashboards {
 
     /** The month's payroll runs of the finance user's region and below. */
     public List<PayrollRun> monthRuns(ShebaoUser user) {
-        YearMonth month = YearMonth.now(clock);
-        return user.has(Role.FINANCE) ? payroll.runs(user).stream().filter(r -> r.month().equals(month)).toList()
-                : List.of();
+        return user.has(Role.FINANCE) ? payroll.thisMonth(user) : List.of();
     }
 
     /** The user's counts, by role; none for a portal user or a role without a list of its own. */
@@ -64,7 +62,7 @@ public class Dashboards {
         }
         if (user.has(Role.FINANCE)) {
             tiles.add(new Tile("runs", "dashboard.tile.runs", List.of(YearMonth.now(clock).toString()),
-                    monthRuns(user).size(), "/payroll", false));
+                    monthRuns(user).size(), "/payroll?thisMonth=true", false));
             tiles.add(new Tile("awaiting", "dashboard.tile.awaiting", List.of(), payroll.awaitingApproval(user).size(),
                     "/payroll?awaiting=true", true));
         }

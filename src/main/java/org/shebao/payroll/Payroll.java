@@ -116,6 +116,12 @@ public class Payroll {
                 .param("scope", by.region().scopePrefix() + "%").query(this::mapRun).list();
     }
 
+    /** The runs of the current month of the user's region and below: {@code /payroll?thisMonth=true}, finance's home. */
+    public List<PayrollRun> thisMonth(ShebaoUser by) {
+        YearMonth month = YearMonth.now(clock);
+        return runs(by).stream().filter(r -> r.month().equals(month)).toList();
+    }
+
     /**
      * The runs of the user's region and below that wait for a checker's approval (completed, not approved): the
      * payroll list filtered ({@code /payroll?awaiting=true}) and the finance home page's count.

@@ -119,6 +119,13 @@ class DashboardIT {
         String page = WebSession.login(port, "fz.finance").get("/payroll?awaiting=true").body();
         assertThat(page).contains("id=\"awaiting-filter\"");
         assertThat(page.split("class=\"badge approval", -1).length - 1).isEqualTo((int) awaiting);
+        long month = payroll.thisMonth(users.get("fz.finance")).size();
+        assertThat(count("fz.finance", "runs")).isEqualTo(month);
+        assertThat(href("fz.finance", "runs")).isEqualTo("/payroll?thisMonth=true");
+        String monthPage = WebSession.login(port, "fz.finance").get("/payroll?thisMonth=true").body();
+        assertThat(monthPage).contains("id=\"month-filter\"");
+        assertThat(java.util.regex.Pattern.compile("href=\"/payroll/runs/\\d+\"").matcher(monthPage).results().count())
+                .as("runs listed").isEqualTo(month);
         assertThat(count("fj.admin", "emergencies")).isGreaterThanOrEqualTo(0);
         assertThat(api.get("fj.admin", "/api/v1/dashboard").body().toString()).contains("\"deadlines\"");
     }

@@ -44,7 +44,7 @@ class ScreensRenderIT {
                 Arguments.of("ty.clerk", List.of("/casework/ledger", "/registry/employers", "/registry/employers/{tyEmployer}",
                         "/casework/queue?sort=due&dir=desc&overdue=true", "/casework/queue?lang=en", "/pension/awards",
                         "/pension/awards?view=prepaid", "/pension/awards?lang=en")),
-                Arguments.of("fz.finance", List.of("/", "/?lang=en", "/payroll?awaiting=true", "/payroll", "/ledger", "/ledger?fund=UNEMPLOYMENT",
+                Arguments.of("fz.finance", List.of("/", "/?lang=en", "/payroll?awaiting=true", "/payroll?thisMonth=true", "/payroll", "/ledger", "/ledger?fund=UNEMPLOYMENT",
                         "/ledger/accounts/PENSION/1002", "/pension/imports", "/settlement", "/settlement?lang=en")),
                 Arguments.of("fj.auditor", List.of("/ledger", "/casework/queue", "/casework/ledger", "/settlement?all=true")),
                 Arguments.of("fj.admin", List.of("/", "/?lang=en", "/admin/policy", "/admin/policy?region=350100&on=2020-03-01",

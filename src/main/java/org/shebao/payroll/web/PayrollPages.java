@@ -69,9 +69,12 @@ class PayrollPages {
 
     @GetMapping
     String runs(@AuthenticationPrincipal ShebaoUser user, @RequestParam(required = false) String region,
-                @RequestParam(defaultValue = "false") boolean awaiting, Model model) {
-        model.addAttribute("runs", awaiting ? payroll.awaitingApproval(user) : payroll.runs(user));
+                @RequestParam(defaultValue = "false") boolean awaiting,
+                @RequestParam(defaultValue = "false") boolean thisMonth, Model model) {
+        model.addAttribute("runs", awaiting ? payroll.awaitingApproval(user)
+                : thisMonth ? payroll.thisMonth(user) : payroll.runs(user));
         model.addAttribute("awaiting", awaiting);
+        model.addAttribute("thisMonth", thisMonth && !awaiting);
         List<Jurisdiction> served = jurisdictions.servedWithin(user.region());
         model.addAttribute("regions", served);
         // regions by name (a region code is no name for people)
@@ -135,7 +138,7 @@ class PayrollPages {
         }
         model.addAttribute("region", region);
         model.addAttribute("month", month);
-        return runs(user, region, false, model);
+        return runs(user, region, false, false, model);
     }
 
     private static YearMonth month(String raw) {
