@@ -87,7 +87,8 @@ public class StandingOrders {
 
     /**
      * The first month from {@code from} on for which the region has no run yet (a one-off order of that month is paid
-     * by its run; a month already run, or running, pays nobody new).
+     * by its run; a month already run, or running, has cut its orders and pays nobody new). The survivors' claim and
+     * the work-injury death benefits start their orders there.
      */
     public YearMonth firstMonthNotRun(String regionCode, YearMonth from) {
         java.util.Set<LocalDate> run = new java.util.HashSet<>(jdbc.sql(
@@ -272,23 +273,6 @@ public class StandingOrders {
         return jdbc.sql("SELECT max(month) FROM payroll_run WHERE region_code = :r AND status = 'COMPLETED'")
                 .param("r", regionCode).query(LocalDate.class).list().stream().filter(java.util.Objects::nonNull)
                 .findFirst().map(YearMonth::from);
-    }
-
-    /**
-     * The first month from {@code from} whose payroll the region has not started: an order registered now is paid
-     * by that run (a run started earlier has cut its orders already).
-     */
-    public YearMonth firstMonthNotStarted(String regionCode, YearMonth from) {
-        List<LocalDate> started = jdbc.sql("SELECT month FROM payroll_run WHERE region_code = :r AND month >= :m ORDER BY month")
-                .param("r", regionCode).param("m", from.atDay(1)).query(LocalDate.class).list();
-        YearMonth m = from;
-        for (LocalDate d : started) {
-            if (!YearMonth.from(d).equals(m)) {
-                break;
-            }
-            m = m.plusMonths(1);
-        }
-        return m;
     }
 
     /**

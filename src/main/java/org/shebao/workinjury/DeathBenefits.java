@@ -154,7 +154,7 @@ public class DeathBenefits {
         RegionCode region = new RegionCode(r.regionCode());
         Decision decision = decide(r, died, dependents);
         YearMonth afterDeath = YearMonth.from(died).plusMonths(1);
-        YearMonth first = orders.firstMonthNotStarted(r.regionCode(), afterDeath);
+        YearMonth first = orders.firstMonthNotRun(r.regionCode(), afterDeath);
         try { // the single winner of two recordings of the same death
             jdbc.sql("""
                     INSERT INTO workinjury_death (recognition_id, region_code, person_id, died_on, wage_months,
