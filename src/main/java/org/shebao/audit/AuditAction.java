@@ -16,5 +16,7 @@ public enum AuditAction {
     TRANSFER_STEP,
     PAYROLL_RETURN_IMPORTED, PAYROLL_ACCOUNT_CHANGE_REQUESTED, PAYROLL_ACCOUNT_CHANGE_DECIDED,
     /** A pension recipient's death recorded (by a clerk with evidence, or from death data; issue 15 item 6). */
-    DEATH_RECORDED
+    DEATH_RECORDED,
+    /** A step of a recovery of an over-payment (issue 15 item 5). */
+    RECOVERY_STEP
 }

@@ -86,6 +86,17 @@ public class Payroll {
         }
     }
 
+    private org.springframework.context.ApplicationEventPublisher events;
+
+    /**
+     * Tells the modules that follow a run (recoveries' deductions) that it completed, inside the completing
+     * transaction (absent where the payroll is replayed in a scenario).
+     */
+    @Autowired(required = false)
+    void events(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     /** Region names for the ledger's memos (absent where the payroll is replayed in a scenario: codes then). */
     @Autowired(required = false)
     void jurisdictions(Jurisdictions jurisdictions) {
@@ -400,6 +411,9 @@ public class Payroll {
         ledger.post(Fund.PENSION, on, "payroll-run:" + run.id() + ":settled", run.startedBy(),
                 regionName(run.regionCode()) + " " + run.month() + " 已结算预发转列支",
                 List.of(new Ledger.Posting(Account.PENSION_EXPENSE, Account.PENSION_PREPAYMENTS, settled)));
+        if (events != null) {
+            events.publishEvent(new PayrollRunCompleted(run.id(), run.regionCode(), run.month()));
+        }
         return true;
     }
 

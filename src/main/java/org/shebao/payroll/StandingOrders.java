@@ -204,18 +204,55 @@ public class StandingOrders {
     }
 
     /** The same, for the benefit month it pays ({@code benefitMonth}: e.g. one pre-paid past month). */
-    public void addAdjustment(long orderId, YearMonth month, YearMonth benefitMonth, LineKind kind, Money amount,
+    public long addAdjustment(long orderId, YearMonth month, YearMonth benefitMonth, LineKind kind, Money amount,
                               String flags, String memo) {
-        int n = jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO payroll_adjustment (order_id, region_code, month, benefit_month, kind, amount, flags, memo,
                                                 created_at)
-                SELECT id, region_code, :m, :b, :k, :a, :f, :memo, :now FROM payroll_order WHERE id = :o""")
+                SELECT id, region_code, :m, :b, :k, :a, :f, :memo, :now FROM payroll_order WHERE id = :o RETURNING id""")
                 .param("o", orderId).param("m", month.atDay(1)).param("b", benefitMonth == null ? null : benefitMonth.atDay(1))
                 .param("k", kind.name()).param("a", amount.amount()).param("f", flags)
-                .param("memo", memo).param("now", OffsetDateTime.now(clock)).update();
-        if (n == 0) {
-            throw new IllegalArgumentException("no standing order " + orderId);
-        }
+                .param("memo", memo).param("now", OffsetDateTime.now(clock)).query(Long.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no standing order " + orderId));
+    }
+
+    /**
+     * Withdraws a one-off line no run has taken yet (e.g. a recovery's next deduction after the person repaid): true
+     * when withdrawn, false when a run took it already (single winner against the run's chunk, which claims it with
+     * the same row).
+     */
+    public boolean withdrawAdjustment(long adjustmentId) {
+        return jdbc.sql("DELETE FROM payroll_adjustment WHERE id = :id AND paid_run IS NULL")
+                .param("id", adjustmentId).update() == 1;
+    }
+
+    /** The one-off lines a run paid: adjustment id → amount (a recovery's deductions are found by their ids). */
+    public Map<Long, Money> adjustmentsPaidBy(long runId) {
+        Map<Long, Money> out = new TreeMap<>();
+        jdbc.sql("SELECT id, amount FROM payroll_adjustment WHERE paid_run = :run")
+                .param("run", runId).query((rs, i) -> out.put(rs.getLong("id"), new Money(rs.getBigDecimal("amount"))))
+                .list();
+        return out;
+    }
+
+    /** What a recovery needs to know of a standing order: whose, where, which benefit, paying what, still paying. */
+    public record OrderFacts(long id, long personId, String regionCode, Benefit benefit, OrderKind kind,
+                             Money monthlyAmount, OrderStatus status, YearMonth until, boolean prepaymentSettled,
+                             String accountName, String sourceRef) {
+    }
+
+    public java.util.Optional<OrderFacts> order(long orderId) {
+        return jdbc.sql("""
+                SELECT id, person_id, region_code, benefit, kind, monthly_amount, status, until_month, prepayment_settled,
+                       account_name, source_ref FROM payroll_order WHERE id = :id""")
+                .param("id", orderId)
+                .query((rs, i) -> new OrderFacts(rs.getLong("id"), rs.getLong("person_id"), rs.getString("region_code"),
+                        Benefit.valueOf(rs.getString("benefit")), OrderKind.valueOf(rs.getString("kind")),
+                        new Money(rs.getBigDecimal("monthly_amount")), OrderStatus.valueOf(rs.getString("status")),
+                        rs.getObject("until_month", LocalDate.class) == null ? null
+                                : YearMonth.from(rs.getObject("until_month", LocalDate.class)),
+                        rs.getBoolean("prepayment_settled"), rs.getString("account_name"), rs.getString("source_ref")))
+                .optional();
     }
 
     /** One payment line of an order in a completed run: the payroll month, the benefit month it pays, kind, amount. */

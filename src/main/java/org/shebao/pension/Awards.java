@@ -3,6 +3,11 @@ package org.shebao.pension;
 import lombok.RequiredArgsConstructor;
 import org.shebao.casework.CaseType;
 import org.shebao.payroll.LineKind;
+import org.shebao.payroll.Benefit;
+import org.shebao.ledger.Fund;
+import org.shebao.recovery.Cause;
+import org.shebao.recovery.Recoveries;
+import java.util.ArrayList;
 import org.shebao.policy.Implements;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -55,6 +60,7 @@ public class Awards {
     static final String PREPAY_MEASURE = "PENSION_PREPAYMENT";
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Recoveries recoveries;
     private final CaseQueries queries;
     private final Persons persons;
     private final Enrollments enrollments;
@@ -235,6 +241,15 @@ public class Awards {
         }
     }
 
+    /** The recovery of what a pre-payment paid beyond the settled pension (booked by the settlement's voucher). */
+    private static Recoveries.Opening settlementRecovery(Person p, RegionCode region, Case c, long prepayOrder,
+                                                         MeasureStatus measure, Money overpaid, ShebaoUser by) {
+        return new Recoveries.Opening(p.id(), p.name(), region, Fund.PENSION, Benefit.PENSION,
+                Cause.PREPAYMENT_SETTLEMENT, "prepayment-settled:" + prepayOrder, c.reference(), prepayOrder,
+                measure.clauses().isEmpty() ? List.of("N-1b", "FJ-1.3") : measure.clauses(), overpaid,
+                "prepayment-settled:" + prepayOrder, by.getUsername());
+    }
+
     /**
      * Approval: whether the person qualifies for a monthly pension (the 15-year minimum,
      * {@code pension.minimumContributionMonths}), the computed pension, arrears (N-1d, SX-1a, FJ-1.2) or the
@@ -297,11 +312,22 @@ public class Awards {
             if (calc != null) {
                 Settlement s = Settlement.settle(from, until, d.firstMonth(), calc.total(), paid, next,
                         parameters.decimal("pension.settlement.maxDeductionShare", region, today));
-                orders.settlePrepayment(prepayOrder, s.total().isNegative() ? s.total().negate() : Money.ZERO,
-                        approver.getUsername());
+                Money overpaid = s.total().isNegative() ? s.total().negate() : Money.ZERO;
+                orders.settlePrepayment(prepayOrder, overpaid, approver.getUsername());
+                List<Recoveries.Planned> planned = new ArrayList<>();
+                Money plannedTotal = Money.ZERO;
                 for (Settlement.Installment i : s.schedule()) {
-                    orders.addAdjustment(regular, i.payroll(), i.amount().isPositive() ? LineKind.SETTLEMENT : LineKind.DEDUCTION,
-                            i.amount(), flags, "预发结算（多扣少补）");
+                    long adjustment = orders.addAdjustment(regular, i.payroll(), null,
+                            i.amount().isPositive() ? LineKind.SETTLEMENT : LineKind.DEDUCTION, i.amount(), flags,
+                            "预发结算（多扣少补）");
+                    if (i.amount().isNegative() && plannedTotal.minus(i.amount()).compareTo(overpaid) <= 0) {
+                        planned.add(new Recoveries.Planned(adjustment, i.payroll(), i.amount().negate()));
+                        plannedTotal = plannedTotal.minus(i.amount());
+                    }
+                }
+                if (overpaid.isPositive()) { // FJ-1.3 多扣: a recovery case follows the deductions the schedule planned
+                    recoveries.openDeducting(settlementRecovery(p, region, c, prepayOrder, prepayMeasure, overpaid,
+                            approver), regular, planned);
                 }
                 settlementText = write(s);
             } else {
@@ -313,6 +339,9 @@ public class Awards {
                     overpaid = overpaid.plus(m.getValue());
                 }
                 orders.settlePrepayment(prepayOrder, overpaid, approver.getUsername());
+                if (overpaid.isPositive()) { // nothing to deduct from: a recovery case, collected by a payment request
+                    recoveries.open(settlementRecovery(p, region, c, prepayOrder, prepayMeasure, overpaid, approver));
+                }
                 List<Settlement.Month> months = paid.entrySet().stream().map(m -> new Settlement.Month(m.getKey(),
                         Money.ZERO, m.getValue(), m.getValue().negate())).toList();
                 settlementText = write(new Settlement(months, overpaid.negate(), List.of()));

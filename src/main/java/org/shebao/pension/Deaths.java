@@ -16,6 +16,10 @@ import org.shebao.common.Violations;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.payroll.Benefit;
+import org.shebao.ledger.Fund;
+import org.shebao.recovery.Cause;
+import org.shebao.recovery.Recoveries;
+import org.shebao.common.RegionCode;
 import org.shebao.payroll.StandingOrders;
 import org.shebao.registry.Person;
 import org.shebao.registry.Persons;
@@ -44,6 +48,7 @@ public class Deaths {
     private final StandingOrders orders;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Recoveries recoveries;
 
     /** Where a death record came from. */
     public enum Source {
@@ -114,6 +119,12 @@ public class Deaths {
                 .param("o", overpaid.amount()).param("p", person.id()).param("r", person.regionCode()).update();
         audit.record(by, AuditAction.DEATH_RECORDED, "person " + person.id(),
                 source + " died " + died + " overpaid " + overpaid);
+        if (overpaid.isPositive()) { // months paid after the death: a recovery case (booked by the death voucher)
+            String voucher = "death:" + person.id() + ":" + died;
+            recoveries.open(new Recoveries.Opening(person.id(), person.name(), new RegionCode(person.regionCode()),
+                    Fund.PENSION, Benefit.PENSION, Cause.DEATH, voucher, null, null, List.of("N-1e"), overpaid,
+                    voucher, by));
+        }
         events.publishEvent(new RecipientDied(person.id(), person.regionCode(), died, overpaid));
         return of(person.id());
     }

@@ -25,7 +25,8 @@ final class DatabaseGrants implements Callback {
     static final List<String> APPEND_ONLY = List.of("audit_log", "ledger_journal", "ledger_line",
             "casework_archive", "casework_history", "registry_change", "policy_emergency_change", "workinjury_history",
             "unemployment_claim_history", "workinjury_award", "workinjury_award_order", "casework_certificate",
-            "casework_certificate_revocation", "resident_contribution", "resident_pension_history");
+            "casework_certificate_revocation", "resident_contribution", "resident_pension_history",
+            "recovery_step");
 
     private final DatabaseOwner owner;
 

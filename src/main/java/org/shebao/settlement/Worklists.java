@@ -46,9 +46,11 @@ public class Worklists {
     private final Emergencies emergencies;
     private final AuditLog audit;
     private final Map<String, WorklistSource> sources;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Worklists(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Emergencies emergencies, AuditLog audit,
-              List<WorklistSource> sources) {
+              List<WorklistSource> sources, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -188,6 +190,10 @@ public class Worklists {
             if (n == 1) {
                 audit.record(by.getUsername(), AuditAction.SETTLEMENT_DECIDED, "settlement-item:" + id,
                         item.kind() + " " + item.ref() + " " + d.name());
+                // a recovery decided here is opened in the same transaction (issue 15 item 5)
+                events.publishEvent(new WorklistItemDecided(id, item.regionCode(), item.kind(), item.ref(),
+                        item.caseRef(), String.join(",", item.clauses()), item.amount(), d,
+                        text.isEmpty() ? null : text, by.getUsername()));
             }
             return n == 1;
         }));

@@ -21,9 +21,13 @@ import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.ledger.Account;
 import org.shebao.ledger.Fund;
+import org.shebao.common.RegionCode;
 import org.shebao.ledger.Ledger;
 import org.shebao.payroll.LineKind;
 import org.shebao.payroll.StandingOrders;
+import org.shebao.payroll.Benefit;
+import org.shebao.recovery.Cause;
+import org.shebao.recovery.Recoveries;
 import org.shebao.registry.Enrollment;
 import org.shebao.registry.Enrollments;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +52,7 @@ public class BenefitStops {
     private final CaseQueries queries;
     private final UnemploymentClaims claims;
     private final StandingOrders orders;
+    private final Recoveries recoveries;
     private final Enrollments enrollments;
     private final Ledger ledger;
     private final AuditLog audit;
@@ -177,6 +182,12 @@ public class BenefitStops {
                     "停发后多发失业保险金追回 " + c.caseReference(), List.of(new Ledger.Posting(
                             Account.UNEMPLOYMENT_RECEIVABLE, Account.UNEMPLOYMENT_EXPENSE, s.total())));
             claims.event(caseId, c.regionCode(), "RECOVERY", s.toRecover().keySet() + "，合计 " + s.total(), who);
+            // the months paid after the stop are a recovery case, booked by the stop's voucher above
+            recoveries.open(new Recoveries.Opening(c.personId(), orders.order(c.orderId())
+                    .map(StandingOrders.OrderFacts::accountName).orElse(null), new RegionCode(c.regionCode()),
+                    Fund.UNEMPLOYMENT, Benefit.UNEMPLOYMENT, Cause.BENEFIT_STOPPED, "unemployment-stop:" + caseId,
+                    c.caseReference(), c.orderId(), List.of(reason.source()), s.total(), "unemployment-stop:" + caseId,
+                    username));
         }
         if (premiums.isPositive()) {
             ledger.post(Fund.UNEMPLOYMENT, LocalDate.now(clock), "unemployment-stop-premium:" + caseId, username,

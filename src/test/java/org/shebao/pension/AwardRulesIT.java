@@ -130,6 +130,9 @@ class AwardRulesIT {
         }
     }
 
+    @Autowired
+    org.shebao.recovery.Recoveries recoveries;
+
     @Test
     @DisplayName("pension.minimumContributionMonths (国发〔1997〕26号, 社会保险法 第十六条): 100 months is short of 180: no monthly "
             + "pension, the award says why with the options the rules allow, every pre-paid month is recovered")
@@ -156,6 +159,14 @@ class AwardRulesIT {
                 .param("r", c.reference()).query(Integer.class).single()).as("no monthly pension").isZero();
         assertThat(sum("SELECT COALESCE(sum(amount), 0) FROM payroll_recovery WHERE order_id = :p0", prepayOrder))
                 .as("every pre-paid month is recovered").isEqualByComparingTo(paid);
+        // issue 15 item 5: nothing to deduct from, so a recovery case waits for a payment request (booked once, by the
+        // settlement's voucher)
+        org.shebao.recovery.Recovery recovery = recoveries.bySource("prepayment-settled:" + prepayOrder,
+                new org.shebao.common.RegionCode("350200")).orElseThrow();
+        assertThat(recovery.cause()).isEqualTo(org.shebao.recovery.Cause.PREPAYMENT_SETTLEMENT);
+        assertThat(recovery.amount().amount()).isEqualByComparingTo(paid);
+        assertThat(recovery.status()).isEqualTo(org.shebao.recovery.RecoveryStatus.OPEN);
+        assertThat(recovery.bookedAs()).isEqualTo("prepayment-settled:" + prepayOrder);
         assertThat(awards.settlement(awards.find(c.id()).orElseThrow()).months()).extracting(Settlement.Month::due)
                 .allSatisfy(d -> assertThat(d).isEqualTo(Money.ZERO));
         assertThat(run.id()).isPositive();
@@ -219,6 +230,15 @@ class AwardRulesIT {
                 .allSatisfy(m -> assertThat(m.due()).isEqualTo(Money.ZERO))
                 .allSatisfy(m -> assertThat(m.difference()).isEqualTo(m.paid().negate()));
         assertThat(so.total().isNegative()).as("all that was pre-paid is recovered").isTrue();
+        // issue 15 item 5: the over-payment is a recovery case that follows the deductions the settlement planned
+        long outPrepay = jdbc.sql("SELECT id FROM payroll_order WHERE kind = 'PREPAYMENT' AND source_ref = :r")
+                .param("r", out.reference()).query(Long.class).single();
+        org.shebao.recovery.Recoveries.Details followed = recoveries.details(staff.get("ty.finance"),
+                recoveries.bySource("prepayment-settled:" + outPrepay, new org.shebao.common.RegionCode("140100"))
+                        .orElseThrow().id());
+        assertThat(followed.recovery().amount()).isEqualTo(so.total().negate());
+        assertThat(followed.recovery().status()).isEqualTo(org.shebao.recovery.RecoveryStatus.DEDUCTING);
+        assertThat(followed.pendingDeduction()).isNotNull();
         assertThat(jdbc.sql("SELECT a.flags FROM payroll_adjustment a JOIN payroll_order o ON o.id = a.order_id"
                         + " WHERE o.source_ref = :r AND o.kind = 'REGULAR' LIMIT 1").param("r", out.reference())
                 .query(String.class).single()).as("Shanxi cites its own clauses").contains("N-1b").doesNotContain("FJ-1.3");

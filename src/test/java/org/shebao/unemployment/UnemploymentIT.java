@@ -185,6 +185,9 @@ class UnemploymentIT {
                 .query(BigDecimal.class).single();
     }
 
+    @Autowired
+    org.shebao.recovery.Recoveries recoveries;
+
     @Test
     @DisplayName("第十七条 + FJ-1.6 + 第十五条 + 社会保险法第四十八条: 7 years → 18 months at 1620 from the month after eligibility (arrears in the "
             + "next payroll, booked to the unemployment fund), each month's medical premium paid to the medical agency; a re-employment in month 5 found in the registry stops "
@@ -267,6 +270,13 @@ class UnemploymentIT {
         // the benefit month paid after the stop is recovered from the person, its premium from the medical agency
         assertThat(ledger.balance(Account.UNEMPLOYMENT_RECEIVABLE)).isEqualTo(receivable.plus(MONTHLY)
                 .plus(Money.yuan("196.00")));
+        // issue 15 item 5: the month paid after the stop is a recovery case, booked once (by the stop's voucher)
+        org.shebao.recovery.Recovery recovery = recoveries.bySource("unemployment-stop:" + c.id(),
+                new org.shebao.common.RegionCode(stopped.regionCode())).orElseThrow();
+        assertThat(recovery.cause()).isEqualTo(org.shebao.recovery.Cause.BENEFIT_STOPPED);
+        assertThat(recovery.fund()).isEqualTo(org.shebao.ledger.Fund.UNEMPLOYMENT);
+        assertThat(recovery.amount()).isEqualTo(MONTHLY);
+        assertThat(recovery.paidOrder()).isEqualTo(claim.orderId());
         assertThat(jdbc.sql("SELECT until_month FROM payroll_order WHERE id = :o").param("o", claim.medicalOrderId())
                 .query(LocalDate.class).single()).isEqualTo(now.atDay(1));
         assertThat(claims.history(c.id())).extracting(ClaimEvent::action).containsExactly("APPROVED",
