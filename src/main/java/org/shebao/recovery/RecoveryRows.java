@@ -121,30 +121,34 @@ class RecoveryRows {
     record Pending(long adjustmentId, YearMonth month, Money amount) {
     }
 
-    Optional<Pending> pendingInstallment(Recovery r) {
+    /** The case's deductions no run has taken yet, earliest first (a settlement may have planned several). */
+    List<Pending> pendingInstallments(Recovery r) {
         return jdbc.sql("""
                 SELECT adjustment_id, month, amount FROM recovery_installment
-                 WHERE case_id = :c AND region_code = :r AND paid_run IS NULL""")
+                 WHERE case_id = :c AND region_code = :r AND paid_run IS NULL ORDER BY month""")
                 .param("c", r.id()).param("r", r.regionCode())
                 .query((rs, i) -> new Pending(rs.getLong("adjustment_id"),
                         YearMonth.from(rs.getObject("month", LocalDate.class)), new Money(rs.getBigDecimal("amount"))))
-                .optional();
+                .list();
+    }
+
+    /** The next of them, if any. */
+    Optional<Pending> pendingInstallment(Recovery r) {
+        return pendingInstallments(r).stream().findFirst();
     }
 
     /**
-     * Withdraws the pending deduction (the case's balance is about to change, or deductions stop); false when a run
-     * has taken it already (it is being paid: the caller refuses, 409).
+     * Withdraws the deductions no run has taken (the case's balance is about to change, or deductions stop); false
+     * when a run has taken one already (it is being paid: the caller refuses, 409, and its transaction rolls back).
      */
     boolean withdrawPending(Recovery r) {
-        Optional<Pending> p = pendingInstallment(r);
-        if (p.isEmpty()) {
-            return true;
+        for (Pending p : pendingInstallments(r)) {
+            if (!orders.withdrawAdjustment(p.adjustmentId())) {
+                return false;
+            }
+            jdbc.sql("DELETE FROM recovery_installment WHERE case_id = :c AND region_code = :r AND adjustment_id = :a")
+                    .param("c", r.id()).param("r", r.regionCode()).param("a", p.adjustmentId()).update();
         }
-        if (!orders.withdrawAdjustment(p.get().adjustmentId())) {
-            return false;
-        }
-        jdbc.sql("DELETE FROM recovery_installment WHERE case_id = :c AND region_code = :r AND adjustment_id = :a")
-                .param("c", r.id()).param("r", r.regionCode()).param("a", p.get().adjustmentId()).update();
         return true;
     }
 

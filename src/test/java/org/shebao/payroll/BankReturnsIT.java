@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.AllAtOnce;
 import org.shebao.ApiClient;
+import org.shebao.LedgerMoves;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
 import org.shebao.WebSession;
@@ -83,21 +84,12 @@ class BankReturnsIT {
             Account.UNEMPLOYMENT_RETURNED);
 
     private Map<Account, Money> balances() {
-        Map<Account, Money> b = new EnumMap<>(Account.class);
-        WATCHED.forEach(a -> b.put(a, ledger.balance(a)));
-        return b;
+        return new LedgerMoves(ledger, WATCHED).balances();
     }
 
     /** Each watched account moved by the expected amount since {@code before} (debit positive), the rest not at all. */
     private void moved(Map<Account, Money> before, Map<Account, Money> expected) {
-        for (Account a : WATCHED) {
-            assertThat(ledger.balance(a).minus(before.get(a))).as("balance of %s %s", a.fund(), a.code())
-                    .isEqualTo(expected.getOrDefault(a, Money.ZERO));
-        }
-        for (Fund f : List.of(Fund.PENSION, Fund.UNEMPLOYMENT)) {
-            Money sum = ledger.trialBalance(f, null).stream().map(Ledger.Balance::balance).reduce(Money.ZERO, Money::plus);
-            assertThat(sum).as("the books of %s balance to the fen", f).isEqualTo(Money.ZERO);
-        }
+        new LedgerMoves(ledger, WATCHED).moved(before, expected);
     }
 
     private static Money sum(List<Recipient> rs, Benefit b) {

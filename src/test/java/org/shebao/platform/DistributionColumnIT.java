@@ -57,7 +57,7 @@ class DistributionColumnIT {
             "hall_incident_event",
             "settlement_item", "settlement_audit_sample", "settlement_audit_item",
             "transfer_case", "transfer_history",
-            "registry_record_holding");
+            "registry_record_holding", "recovery_case", "recovery_writeoff", "recovery_installment", "recovery_step");
 
     /**
      * Small tables every node reads, written rarely: copied to every node (Citus {@code create_reference_table}).

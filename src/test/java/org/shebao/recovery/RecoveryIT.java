@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.shebao.AllAtOnce;
 import org.shebao.ApiClient;
+import org.shebao.LedgerMoves;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
 import org.shebao.WebSession;
@@ -67,19 +67,25 @@ class RecoveryIT {
     int port;
 
     private Map<Account, Money> balances() {
-        Map<Account, Money> b = new EnumMap<>(Account.class);
-        WATCHED.forEach(a -> b.put(a, ledger.balance(a)));
-        return b;
+        return new LedgerMoves(ledger, WATCHED).balances();
     }
 
     private void moved(Map<Account, Money> before, Map<Account, Money> expected) {
-        for (Account a : WATCHED) {
-            assertThat(ledger.balance(a).minus(before.get(a))).as("balance of %s %s", a.fund(), a.code())
-                    .isEqualTo(expected.getOrDefault(a, Money.ZERO));
-        }
-        Money sum = ledger.trialBalance(Fund.PENSION, null).stream().map(Ledger.Balance::balance)
-                .reduce(Money.ZERO, Money::plus);
-        assertThat(sum).as("the pension fund's books balance to the fen").isEqualTo(Money.ZERO);
+        new LedgerMoves(ledger, WATCHED).moved(before, expected);
+    }
+
+    /**
+     * A run's books: the bank paid the net of all its pension lines (other recipients of the month included), the
+     * receivable collected its deductions (what each line's kind costs is the payroll's own test).
+     */
+    private void runMoved(Map<Account, Money> before, Money net, Money deducted) {
+        new LedgerMoves(ledger, List.of(Account.PENSION_BANK, Account.PENSION_RECEIVABLE)).moved(before,
+                Map.of(Account.PENSION_BANK, net.negate(), Account.PENSION_RECEIVABLE, deducted.negate()));
+    }
+
+    /** Two of the same step at once: their outcomes, a result or the exception each ended with. */
+    private static List<Object> twiceAtOnce(Callable<Object> action) throws Exception {
+        return AllAtOnce.run(List.<Callable<Object>>of(() -> attempt(action), () -> attempt(action)));
     }
 
     private long order(long person, String monthly) {
@@ -117,9 +123,8 @@ class RecoveryIT {
         assertThat(open(926_001, order, "1000.00", "recovery-it:deduction").id()).as("one case per source").isEqualTo(r.id());
         moved(start, Map.of(Account.PENSION_RECEIVABLE, Money.yuan("1000.00"), Account.PENSION_EXPENSE, Money.yuan("-1000.00")));
 
-        List<Object> started = AllAtOnce.run(List.<Callable<Object>>of(
-                () -> attempt(() -> steps.startDeduction(users.get("fj.finance"), r.id(), null, YearMonth.of(2019, 1))),
-                () -> attempt(() -> steps.startDeduction(users.get("fj.finance"), r.id(), null, YearMonth.of(2019, 1)))));
+        List<Object> started = twiceAtOnce(() -> steps.startDeduction(users.get("fj.finance"), r.id(), null,
+                YearMonth.of(2019, 1)));
         assertThat(started).filteredOn(o -> o instanceof Recovery).hasSize(1);
         assertThat(started).filteredOn(o -> o instanceof ConflictException).hasSize(1);
         assertThat(recoveries.details(users.get("fj.finance"), r.id()).pendingDeduction()).isEqualTo(Money.yuan("600.00"));
@@ -133,8 +138,7 @@ class RecoveryIT {
         Money janGross = runLines(jan.id(), " AND l.kind <> 'DEDUCTION'");
         Money janDeducted = runLines(jan.id(), " AND l.kind = 'DEDUCTION'").negate();
         assertThat(janDeducted).isGreaterThanOrEqualTo(Money.yuan("600.00"));
-        moved(beforeJan, Map.of(Account.PENSION_EXPENSE, janGross, Account.PENSION_BANK, janGross.minus(janDeducted).negate(),
-                Account.PENSION_RECEIVABLE, janDeducted.negate()));
+        runMoved(beforeJan, janGross.minus(janDeducted), janDeducted);
         Recoveries.Details afterJan = recoveries.details(users.get("fj.finance"), r.id());
         assertThat(afterJan.recovery().balance()).isEqualTo(Money.yuan("400.00"));
         assertThat(afterJan.recovery().status()).isEqualTo(RecoveryStatus.DEDUCTING);
@@ -146,8 +150,7 @@ class RecoveryIT {
         payroll.execute(feb.id());
         Money febGross = runLines(feb.id(), " AND l.kind <> 'DEDUCTION'");
         Money febDeducted = runLines(feb.id(), " AND l.kind = 'DEDUCTION'").negate();
-        moved(beforeFeb, Map.of(Account.PENSION_EXPENSE, febGross, Account.PENSION_BANK, febGross.minus(febDeducted).negate(),
-                Account.PENSION_RECEIVABLE, febDeducted.negate()));
+        runMoved(beforeFeb, febGross.minus(febDeducted), febDeducted);
         assertThat(runLines(feb.id(), " AND l.order_id = " + order)).isEqualTo(Money.yuan("1600.00"));
         Recoveries.Details done = recoveries.details(users.get("fj.finance"), r.id());
         assertThat(done.recovery().balance()).isEqualTo(Money.ZERO);
@@ -207,6 +210,14 @@ class RecoveryIT {
                 StepKind.REPAID, StepKind.CLOSED);
         assertThat(api.post("fj.finance", base + "/repayments", Map.of("amount", "1", "paidOn",
                 LocalDate.now().toString())).status()).as("nothing left to repay").isEqualTo(400);
+        ApiClient.Response read = api.get("fj.finance", base);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().path("steps").size()).isEqualTo(5);
+        ApiClient.Response closedList = api.get("fj.finance", "/api/v1/recoveries?status=CLOSED&cause=OTHER");
+        assertThat(closedList.status()).isEqualTo(200);
+        assertThat(closedList.body().path("count").asLong()).isPositive();
+        assertThat(api.get("fj.finance", "/api/v1/recoveries/balances").status()).isEqualTo(200);
+        assertThat(api.get("fz.finance", base).status()).as("another city's finance").isEqualTo(403);
     }
 
     @Test
@@ -242,9 +253,7 @@ class RecoveryIT {
                 .as("no write-off step without an approved request").hasMessageContaining("approved request");
         moved(before, Map.of());
 
-        List<Object> decided = AllAtOnce.run(List.<Callable<Object>>of(
-                () -> attempt(() -> steps.decideWriteOff(users.get("xm.reviewer"), r.id(), true)),
-                () -> attempt(() -> steps.decideWriteOff(users.get("xm.reviewer"), r.id(), true))));
+        List<Object> decided = twiceAtOnce(() -> steps.decideWriteOff(users.get("xm.reviewer"), r.id(), true));
         assertThat(decided).filteredOn(o -> o instanceof Recovery).hasSize(1);
         assertThat(decided).filteredOn(o -> o instanceof ConflictException).hasSize(1);
         moved(before, Map.of(Account.PENSION_EXPENSE, Money.yuan("800.00"), Account.PENSION_RECEIVABLE, Money.yuan("-800.00")));
