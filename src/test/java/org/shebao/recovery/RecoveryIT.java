@@ -315,6 +315,44 @@ class RecoveryIT {
         assertThat(refused.body()).contains("超过尚未追回的余额").contains("value=\"999\"").contains("value=\"多退\"");
     }
 
+    @Autowired
+    org.shebao.registry.Persons persons;
+    @Autowired
+    org.shebao.pension.RecordImports imports;
+
+    @Test
+    @DisplayName("N-1e / SX-2 death data: the month paid after a death (Xiamen 2019-03) opens a recovery case booked "
+            + "once, by the death's own voucher; the stopped order cannot be deducted from (400), so a payment request "
+            + "goes to the heirs")
+    void deathOpensACase() throws Exception {
+        String first17 = "350200" + "19500101" + "926";
+        String id = first17 + org.shebao.common.IdNumber.checkChar(first17);
+        long person = persons.registerPerson(users.get("xm.clerk"), new org.shebao.registry.PersonData(id, "追回身故",
+                "13900009260", "350200", "350200")).id();
+        long order = orders.registerOrder(new StandingOrders.NewOrder(person, XIAMEN, Benefit.PENSION, OrderKind.REGULAR,
+                Money.yuan("1000.00"), YearMonth.of(2019, 3), LocalDate.of(2030, 12, 31), "6222021926000926", "追回身故",
+                "", null));
+        orders.endOrder(order, YearMonth.of(2019, 3));
+        payroll.execute(payroll.open(users.get("fj.finance"), XIAMEN, YearMonth.of(2019, 3)).id());
+        Map<Account, Money> before = balances();
+        org.shebao.pension.RecordImports.Result r = imports.importFile(users.get("fj.finance"),
+                org.shebao.pension.RecordImports.Kind.DEATH,
+                ("id_number,name,date\n" + id + ",追回身故,2019-02-20\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.recovery()).isEqualTo(Money.yuan("1000.00"));
+        Recovery death = recoveries.bySource("death:" + person + ":2019-02-20", XIAMEN).orElseThrow();
+        assertThat(death.cause()).isEqualTo(Cause.DEATH);
+        assertThat(death.amount()).isEqualTo(Money.yuan("1000.00"));
+        assertThat(death.bookedAs()).isEqualTo("death:" + person + ":2019-02-20");
+        moved(before, Map.of(Account.PENSION_RECEIVABLE, Money.yuan("1000.00"), Account.PENSION_EXPENSE, Money.yuan("-1000.00")));
+        assertThatThrownBy(() -> steps.startDeduction(users.get("fj.finance"), death.id(), order, YearMonth.of(2019, 4)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(steps.requestPayment(users.get("fj.finance"), death.id()).status()).isEqualTo(RecoveryStatus.REQUESTED);
+        assertThat(recoveries.openOf(users.get("fj.finance"), person)).extracting(Recovery::id).containsExactly(death.id());
+        var page = WebSession.login(port, "fj.finance").get("/registry/persons/" + person);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("死亡后多发待遇").contains("已发追回通知").contains("1,000.00");
+    }
+
     private long item(long emergency, String ref, String amount) {
         return jdbc.sql("""
                 INSERT INTO settlement_item (region_code, emergency_id, kind, ref, label, clauses, amount, opened_at)
