@@ -211,6 +211,17 @@ public class Contributions {
         return new RightsRecord(personId, merge(history, months), months);
     }
 
+    /**
+     * The personal account's balance on a day (个人账户储存额): the record's credits through that day's year with the
+     * interest of every earlier year whose rate is published ({@link AccountInterest}, the one rule for it), the
+     * rates of {@code region}.
+     */
+    public AccountInterest.Balance accountBalance(RightsRecord record, RegionCode region, LocalDate on) {
+        int first = record.years().stream().mapToInt(ContributionYear::year).min().orElse(on.getYear());
+        return AccountInterest.balance(record.years(),
+                AccountInterest.rates(parameters, region, first, on.getYear() - 1), on.getYear());
+    }
+
     /** The yearly history with the paid months added to their year (a year of paid months alone gets a row). */
     static List<ContributionYear> merge(List<ContributionYear> history, List<PaidMonth> months) {
         Map<Integer, List<PaidMonth>> byYear = months.stream()

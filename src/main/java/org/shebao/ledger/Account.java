@@ -62,6 +62,10 @@ public enum Account {
     PENSION_TRANSFER_OUT(Fund.PENSION, "5301"),
     /** 基本养老保险关系转移收入: a pension record's funds received from another agency. */
     PENSION_TRANSFER_IN(Fund.PENSION, "4301"),
+    /** 临时基本养老保险缴费账户资金（待归集）: what a temporary account holds for the person's final place. */
+    PENSION_TEMPORARY_ACCOUNTS(Fund.PENSION, "2311"),
+    /** 记入临时基本养老保险缴费账户: contributions at the holder recorded into a temporary account. */
+    PENSION_TEMPORARY_RECORDED(Fund.PENSION, "5302"),
 
     // bank returns (issue 15, item 4): what the bank could not pay came back to the bank account and is owed to the
     // recipient until it is reissued

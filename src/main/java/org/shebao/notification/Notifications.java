@@ -35,6 +35,7 @@ import org.shebao.workinjury.ReappraisalWindowChanged;
 import org.shebao.hall.IncidentAwaits;
 import org.shebao.hall.StaffHealthFlagged;
 import org.shebao.transfer.TransferStatus;
+import org.shebao.transfer.TemporaryAccountChanged;
 import org.shebao.transfer.TransferStepped;
 
 /**
@@ -129,6 +130,15 @@ public class Notifications {
         }
         queue(users.portalUserOf(e.personId()).orElse(null), e.personId(),
                 messages.getMessage("notify.transfer.subject", null, ZH), body, "/portal/transfer");
+    }
+
+    /** The person's temporary pension account opened, years recorded into it, or collected (国办发〔2009〕66号). */
+    @ApplicationModuleListener
+    void onTemporaryAccount(TemporaryAccountChanged e) {
+        String body = messages.getMessage("notify.tempAccount." + e.action(), new Object[] {e.holderAgency(),
+                e.toAgency(), e.amount().toString(), String.valueOf(e.months())}, ZH);
+        queue(users.portalUserOf(e.personId()).orElse(null), e.personId(),
+                messages.getMessage("notify.tempAccount.subject", null, ZH), body, "/portal/transfer");
     }
 
     /** A staff member flagged in the staff health ledger (SX-5): each hall manager of the city is told in-app. */

@@ -46,7 +46,9 @@ public class Pensions {
             months += y.months();
         }
         BigDecimal index = months == 0 ? BigDecimal.ZERO : weighted.divide(BigDecimal.valueOf(months), 4, RoundingMode.HALF_UP);
-        return new PensionFacts(region, retiredOn, age, r.totalMonths(), index, r.accountTotal());
+        // the account's balance with its interest (个人账户储存额), by the one rule for it
+        return new PensionFacts(region, retiredOn, age, r.totalMonths(), index,
+                contributions.accountBalance(r, region, retiredOn).balance());
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.List;
 import org.shebao.common.Gender;
 import org.shebao.common.Money;
 import org.shebao.common.RegionCode;
+import java.util.Map;
+import org.shebao.contribution.AccountInterest;
 import org.shebao.contribution.ContributionYear;
 import org.shebao.policy.Parameters;
 
@@ -25,10 +27,14 @@ import org.shebao.policy.Parameters;
  *       (临时基本养老保险缴费账户) at the new place: nothing moves. Not when the new place already holds
  *       {@code recordKeptYears} (10) years of their contributions (第六条: the record may then be kept there).</li>
  * </ul>
- * Interest on the personal account (记账利息) is not modelled: the record's credits are summed, as the pension
- * calculation reads them.
+ * The personal-account balance moved is the credits with their interest (记账利息), computed by
+ * {@link AccountInterest}, the one rule for the balance (the pension calculation and the rights record call it too):
+ * interest for every year before the transfer's year whose rate is published.
  */
 public final class TransferRule {
+    /** The first year whose interest rate is looked up (personal accounts began in the mid-1990s). */
+    static final int FIRST_RATE_YEAR = 1993;
+
     private TransferRule() {
     }
 
@@ -46,7 +52,15 @@ public final class TransferRule {
 
     /** The parameters in force on the day, with their sources. */
     public record Params(BigDecimal pooledRate, int pooledFromYear, int ageMale, int ageFemale, int recordKeptYears,
-                         String rateSource, String fromYearSource, String ageSource, String yearsSource) {
+                         String rateSource, String fromYearSource, String ageSource, String yearsSource,
+                         Map<Integer, AccountInterest.Rate> interestRates) {
+        /** The parameters without interest rates (the account at face value). */
+        public Params(BigDecimal pooledRate, int pooledFromYear, int ageMale, int ageFemale, int recordKeptYears,
+                      String rateSource, String fromYearSource, String ageSource, String yearsSource) {
+            this(pooledRate, pooledFromYear, ageMale, ageFemale, recordKeptYears, rateSource, fromYearSource,
+                    ageSource, yearsSource, Map.of());
+        }
+
         public static Params of(Parameters p, RegionCode region, LocalDate on) {
             return new Params(p.decimal("pension.transfer.pooledRate", region, on),
                     p.integer("pension.transfer.pooledFromYear", region, on),
@@ -56,7 +70,8 @@ public final class TransferRule {
                     p.require("pension.transfer.pooledRate", region, on).source(),
                     p.require("pension.transfer.pooledFromYear", region, on).source(),
                     p.require("pension.transfer.temporaryAccount.ageMale", region, on).source(),
-                    p.require("pension.transfer.recordKeptYears", region, on).source());
+                    p.require("pension.transfer.recordKeptYears", region, on).source(),
+                    AccountInterest.rates(p, region, FIRST_RATE_YEAR, on.getYear() - 1));
         }
     }
 
@@ -65,7 +80,13 @@ public final class TransferRule {
      * months of contributions the new place holds, the rights record's years and its months (each counted once).
      */
     public record Facts(Gender gender, int age, boolean hukouAtNewPlace, int monthsAtNewPlace,
-                        List<ContributionYear> years, int months) {
+                        List<ContributionYear> years, int months, int year) {
+        /** The facts of a transfer made after the record's last year. */
+        public Facts(Gender gender, int age, boolean hukouAtNewPlace, int monthsAtNewPlace,
+                     List<ContributionYear> years, int months) {
+            this(gender, age, hukouAtNewPlace, monthsAtNewPlace, years, months,
+                    years.stream().mapToInt(ContributionYear::year).max().orElse(0));
+        }
     }
 
     /** One year of the record: months, monthly base, wages (base × months), the pooled part, the account credit. */
@@ -80,28 +101,34 @@ public final class TransferRule {
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record Decision(Outcome outcome, int age, int ageThreshold, int monthsAtNewPlace, Money personalAccount,
                            Money pooled, Money wagesSince, Money transferred, int months, List<YearLine> years,
-                           BigDecimal pooledRate, int pooledFromYear, String source) {
+                           BigDecimal pooledRate, int pooledFromYear, String source, Money accountCredits,
+                           Money accountInterest, List<AccountInterest.YearLine> interest) {
         public boolean temporaryAccount() {
             return outcome == Outcome.TEMPORARY_ACCOUNT;
         }
     }
 
+    /** The pooled part of a year's contribution wages (第四条第（二）项), rounded to the fen. */
+    static Money pooledPart(Money wages, BigDecimal rate) {
+        return wages.times(rate, RoundingMode.HALF_UP);
+    }
+
     public static Decision decide(Facts f, Params p) {
         List<YearLine> lines = new ArrayList<>();
-        Money account = Money.ZERO;
         Money pooled = Money.ZERO;
         Money wagesSince = Money.ZERO;
         for (ContributionYear y : f.years()) {
             Money wages = y.monthlyBase().times(y.months());
             Money part = Money.ZERO;
             if (y.year() >= p.pooledFromYear()) {
-                part = wages.times(p.pooledRate(), RoundingMode.HALF_UP);
+                part = pooledPart(wages, p.pooledRate());
                 wagesSince = wagesSince.plus(wages);
             }
             pooled = pooled.plus(part);
-            account = account.plus(y.accountCredit());
             lines.add(new YearLine(y.year(), y.regionCode(), y.months(), y.monthlyBase(), wages, part, y.accountCredit()));
         }
+        AccountInterest.Balance balance = AccountInterest.balance(f.years(), p.interestRates(), f.year());
+        Money account = balance.balance();
         int threshold = f.gender() == Gender.MALE ? p.ageMale() : p.ageFemale();
         Outcome outcome;
         if (f.age() < threshold) {
@@ -115,7 +142,8 @@ public final class TransferRule {
         }
         String source = "国办发〔2009〕66号 暂行办法 第四条（个人账户储存额全额、统筹基金按" + p.pooledFromYear()
                 + "年起各年度实际缴费工资的" + p.pooledRate().movePointRight(2).stripTrailingZeros().toPlainString()
-                + "%）" + switch (outcome) {
+                + "%）" + (balance.credited().isEmpty() ? "" : "；个人账户储存额含记账利息" + balance.interest()
+                        + "元（劳社厅发〔1997〕116号 年度计息、月积数法；记账利率见各年度）") + switch (outcome) {
                     case MOVES_UNDER_AGE -> "；第五条（未满临时账户年龄，关系随同转移）";
                     case MOVES_HOME -> "；第五条第（一）项（回户籍所在地参保，关系随同转移）";
                     case MOVES_YEARS_THERE -> "；第六条（新参保地累计缴费满" + p.recordKeptYears() + "年，关系转入该地）";
@@ -124,6 +152,7 @@ public final class TransferRule {
                 };
         Money transferred = outcome == Outcome.TEMPORARY_ACCOUNT ? Money.ZERO : account.plus(pooled);
         return new Decision(outcome, f.age(), threshold, f.monthsAtNewPlace(), account, pooled, wagesSince, transferred,
-                f.months(), List.copyOf(lines), p.pooledRate(), p.pooledFromYear(), source);
+                f.months(), List.copyOf(lines), p.pooledRate(), p.pooledFromYear(), source, balance.credits(),
+                balance.interest(), balance.years());
     }
 }

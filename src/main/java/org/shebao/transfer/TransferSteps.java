@@ -66,6 +66,7 @@ public class TransferSteps {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+    private final TemporaryAccounts temporaryAccounts;
 
     /** Step 2 (第八条第（二）项): the receiving agency's clerk or reviewer sends the contact letter. */
     @Transactional
@@ -190,6 +191,8 @@ public class TransferSteps {
                     List.of(new Ledger.Posting(Account.PENSION_COLLECTION_BANK, Account.PENSION_TRANSFER_IN,
                             t.transferred())));
         }
+        // the temporary account: opened here, or (the record moved) collected here (国办发〔2009〕66号 第五条、第六条)
+        temporaryAccounts.afterAcceptance(by, t);
         return done(by, t, "ACCEPT", TransferStatus.FUNDS_SENT, TransferStatus.COMPLETED, null,
                 t.temporary() ? "建立临时基本养老保险缴费账户，关系保留在" + transfers.agency(t.fromRegion())
                         : "接收转移资金 " + t.transferred() + "，合并缴费记录 " + merged + " 个月（同一月份只计一次），"
@@ -206,7 +209,7 @@ public class TransferSteps {
         // what moves is the record kept elsewhere: the months paid at the receiving place are there already
         RightsRecord moving = record.outside(to.scopePrefix());
         return TransferRule.decide(new TransferRule.Facts(p.gender(), p.ageOn(today), home,
-                        record.monthsIn(to.scopePrefix()), moving.years(), moving.totalMonths()),
+                        record.monthsIn(to.scopePrefix()), moving.years(), moving.totalMonths(), today.getYear()),
                 TransferRule.Params.of(parameters, new RegionCode(t.fromRegion()), today));
     }
 
@@ -236,7 +239,8 @@ public class TransferSteps {
                 "参保人员：" + Certificates.mask(p.name()) + "，证件号码：" + p.maskedIdNumber(),
                 "转出地：" + transfers.agency(t.fromRegion()) + "；转入地：" + transfers.agency(t.toRegion()),
                 "累计缴费月数：" + d.months() + " 个月（同一月份只计一次）",
-                "个人账户储存额：" + d.personalAccount() + " 元",
+                "个人账户储存额：" + d.personalAccount() + " 元" + (d.accountInterest() == null || d.accountInterest().isZero() ? ""
+                        : "（记账额 " + d.accountCredits() + " 元，记账利息 " + d.accountInterest() + " 元）"),
                 "统筹基金转移额：" + d.pooled() + " 元（" + d.pooledFromYear() + " 年起实际缴费工资 " + d.wagesSince()
                         + " 元 × " + d.pooledRate().movePointRight(2).stripTrailingZeros().toPlainString() + "%）"));
         if (d.temporaryAccount()) {

@@ -85,8 +85,9 @@ class TransferIT {
     }
 
     @Test
-    @DisplayName("第四条 hand-computed, Xinzhou → Xiamen, a man of 48: personal account 42408.00 in full, pooled 12% of "
-            + "522600.00 = 62712.00, 105120.00 booked out of 1002 to 5301 and into 1001 from 4301; three sealed "
+    @DisplayName("第四条 hand-computed, Xinzhou → Xiamen, a man of 48: personal account in full with its interest "
+            + "(42408.00 credited + 41520.25 interest = 83928.25, 劳社厅发〔1997〕116号), pooled 12% of 522600.00 = "
+            + "62712.00, 146640.25 booked out of 1002 to 5301 and into 1001 from 4301; three sealed "
             + "documents (pdfsig valid); 282 months taken over, merged with Xiamen's 3 once; each step in the history and told by SMS")
     void scenario() throws Exception {
         Someone s = person("xz.clerk", "140900", "140902", LocalDate.of(1978, 3, 1), true, "转移测试甲");
@@ -108,8 +109,14 @@ class TransferIT {
         //   wages 1998–2018 = Σ_{k=0..20} 12 × (1000 + 100k) = 12 × (21 × 1000 + 100 × 210) = 12 × 42000 = 504000.00
         //   wages 2019      = 3100 × 6 = 18600.00              → wages since 1998 = 522600.00
         //   pooled (第四条（二）) = 522600.00 × 12% = 62712.00   (each year exact: 1440 + 144k, 2019: 2232.00)
-        //   personal account = 300 + 300 (1996, 1997) + 8% × 522600.00 = 600 + 41808 = 42408.00
-        //   transferred = 42408.00 + 62712.00 = 105120.00; months = 24 + 21 × 12 + 6 = 282
+        //   personal account credits = 300 + 300 (1996, 1997) + 8% × 522600.00 = 600 + 41808 = 42408.00
+        //   interest (AccountInterest, 劳社厅发〔1997〕116号): each year opening × r + credits × r × (25 − months)/24,
+        //   rounded to the fen; r = 2.5% (illustrative) 1996–2015, then 8.31, 7.12, 8.29, 7.61, 6.04, 6.69, 6.12,
+        //   3.97, 2.62% for 2016–2024; none for 2025 (not published) or the current year. E.g. 1996: 300 × 2.5% ×
+        //   13/24 = 4.06 → 304.06; 1997: 304.06 × 2.5% + 300 × 2.5% × 13/24 = 7.60 + 4.06 = 11.66 → 615.72; …; the
+        //   year-by-year table worked out separately (a spreadsheet of the same formula) gives interest 41520.25 and
+        //   a balance of 83928.25 at the end of 2024
+        //   transferred = 83928.25 + 62712.00 = 146640.25; months = 24 + 21 × 12 + 6 = 282
         LocalDate today = LocalDate.now(clock);
         Money out0 = ledger.balance(Account.PENSION_TRANSFER_OUT);
         Money bank0 = ledger.balance(Account.PENSION_BANK);
@@ -138,28 +145,32 @@ class TransferIT {
         assertThat(funds.status()).as(funds.raw().body()).isEqualTo(200);
         JsonNode d = funds.body().path("decision");
         assertThat(d.path("outcome").asString()).isEqualTo("MOVES_UNDER_AGE");
-        assertThat(d.path("personalAccount").decimalValue()).isEqualByComparingTo("42408.00");
+        assertThat(d.path("personalAccount").decimalValue()).isEqualByComparingTo("83928.25");
+        assertThat(d.path("accountCredits").decimalValue()).isEqualByComparingTo("42408.00");
+        assertThat(d.path("accountInterest").decimalValue()).isEqualByComparingTo("41520.25");
+        assertThat(d.path("interest").get(0).path("interest").decimalValue()).isEqualByComparingTo("4.06"); // 1996
+        assertThat(d.path("interest").get(1).path("closing").decimalValue()).isEqualByComparingTo("615.72"); // 1997
         assertThat(d.path("wagesSince").decimalValue()).isEqualByComparingTo("522600.00");
         assertThat(d.path("pooled").decimalValue()).isEqualByComparingTo("62712.00");
-        assertThat(d.path("transferred").decimalValue()).isEqualByComparingTo("105120.00");
+        assertThat(d.path("transferred").decimalValue()).isEqualByComparingTo("146640.25");
         assertThat(d.path("months").asInt()).isEqualTo(282);
         assertThat(d.path("years").get(0).path("pooled").decimalValue()).isEqualByComparingTo("0.00"); // 1996
         assertThat(d.path("years").get(2).path("pooled").decimalValue()).isEqualByComparingTo("1440.00"); // 1998
         assertThat(d.path("years").get(23).path("pooled").decimalValue()).isEqualByComparingTo("2232.00"); // 2019
         assertThat(kinds(funds.body())).containsExactly("TRANSFER_LETTER", "TRANSFER_CERTIFICATE", "TRANSFER_INFORMATION");
-        assertThat(ledger.balance(Account.PENSION_TRANSFER_OUT).minus(out0)).isEqualTo(Money.yuan("105120.00"));
-        assertThat(bank0.minus(ledger.balance(Account.PENSION_BANK))).isEqualTo(Money.yuan("105120.00"));
+        assertThat(ledger.balance(Account.PENSION_TRANSFER_OUT).minus(out0)).isEqualTo(Money.yuan("146640.25"));
+        assertThat(bank0.minus(ledger.balance(Account.PENSION_BANK))).isEqualTo(Money.yuan("146640.25"));
         assertThat(ledger.journal("transfer-out:" + id).orElseThrow().lines())
                 .extracting(l -> l.account() + " " + l.debit() + " " + l.credit())
-                .containsExactlyInAnyOrder("5301 105120.00 0.00", "1002 0.00 105120.00");
+                .containsExactlyInAnyOrder("5301 146640.25 0.00", "1002 0.00 146640.25");
 
         // the documents: sealed, archived, verifiable; the certificate states the amounts
         List<Certificates.Issued> docs = transfers.documents(staff.get("xm.reviewer"), id);
         Certificates.Issued certificate = docs.stream()
                 .filter(x -> x.kind() == org.shebao.casework.DocumentKind.TRANSFER_CERTIFICATE).findFirst().orElseThrow();
         assertThat(certificate.regionCode()).isEqualTo("140900");
-        assertThat(certificate.content()).contains("个人账户储存额：42408.00 元").contains("统筹基金转移额：62712.00 元")
-                .contains("转移资金合计：105120.00 元").contains("N-3b");
+        assertThat(certificate.content()).contains("个人账户储存额：83928.25 元（记账额 42408.00 元，记账利息 41520.25 元）")
+                .contains("统筹基金转移额：62712.00 元").contains("转移资金合计：146640.25 元").contains("N-3b");
         assertThat(certificates.byCode(certificate.code()).orElseThrow().sealValid()).isTrue();
         byte[] pdf = transfers.pdf(staff.get("xm.reviewer"), id, certificate.code());
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
@@ -177,8 +188,8 @@ class TransferIT {
         assertThat(t.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(t.path("mergedMonths").asInt()).isEqualTo(285); // 282 taken over + Xiamen's own 3
         assertThat(t.path("dueOn").isNull()).isTrue();
-        assertThat(ledger.balance(Account.PENSION_COLLECTION_BANK).minus(collected0)).isEqualTo(Money.yuan("105120.00"));
-        assertThat(in0.minus(ledger.balance(Account.PENSION_TRANSFER_IN))).isEqualTo(Money.yuan("105120.00"));
+        assertThat(ledger.balance(Account.PENSION_COLLECTION_BANK).minus(collected0)).isEqualTo(Money.yuan("146640.25"));
+        assertThat(in0.minus(ledger.balance(Account.PENSION_TRANSFER_IN))).isEqualTo(Money.yuan("146640.25"));
         assertThat(accepted.body().path("history")).extracting(h -> h.path("action").asString())
                 .containsExactly("APPLY", "LETTER", "FUNDS", "ACCEPT");
         // the record now lies with Xiamen: a new application to Xiamen is a transfer to the same agency
@@ -244,8 +255,10 @@ class TransferIT {
         assertThat(d.path("age").asInt()).isEqualTo(52);
         assertThat(d.path("ageThreshold").asInt()).isEqualTo(50);
         assertThat(d.path("transferred").decimalValue()).isEqualByComparingTo("0.00");
-        // what stays in Xiamen: 20 × 12 × 3840 / 12 … the account 20 × 3840.00 = 76800.00; pooled 20 × 48000 × 12%
-        assertThat(d.path("personalAccount").decimalValue()).isEqualByComparingTo("76800.00");
+        // what stays in Xiamen: the account 20 × 3840.00 = 76800.00 credited, with its interest through 2024 (the
+        // same formula as the scenario above) 76851.77: 153651.77; pooled 20 × 48000 × 12% = 115200.00
+        assertThat(d.path("personalAccount").decimalValue()).isEqualByComparingTo("153651.77");
+        assertThat(d.path("accountCredits").decimalValue()).isEqualByComparingTo("76800.00");
         assertThat(d.path("pooled").decimalValue()).isEqualByComparingTo("115200.00");
         assertThat(d.path("source").asString()).contains("第五条第（二）项");
         assertThat(ledger.journal("transfer-out:" + id)).isEmpty();
@@ -361,14 +374,16 @@ class TransferIT {
         long id = jdbc.sql("SELECT id FROM transfer_case WHERE person_id = :p").param("p", s.id()).query(Long.class).single();
         api.post("xm.clerk", "/api/v1/transfers/" + id + "/letter", "{}");
         api.post("xz.reviewer", "/api/v1/transfers/" + id + "/funds", "{}");
-        // 4800.00 + 12% × 60000.00 = 4800.00 + 7200.00 = 12000.00
+        // 4800.00 credited in 2015 with its interest through 2024: 2015 at 2.5% (illustrative) 4800 × 2.5% × 13/24
+        // = 65.00 → 4865.00; 2016 × 1.0831 … 2024 × 1.0262 (each rounded to the fen) → 8425.43; + 12% × 60000.00
+        // = 7200.00: 15625.43
         Money in0 = ledger.balance(Account.PENSION_TRANSFER_IN);
         List<Callable<Integer>> accepts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             accepts.add(() -> api.post("fj.finance", "/api/v1/transfers/" + id + "/accept", "{}").status());
         }
         assertThat(AllAtOnce.run(accepts)).containsExactlyInAnyOrder(200, 409);
-        assertThat(in0.minus(ledger.balance(Account.PENSION_TRANSFER_IN))).isEqualTo(Money.yuan("12000.00"));
+        assertThat(in0.minus(ledger.balance(Account.PENSION_TRANSFER_IN))).isEqualTo(Money.yuan("15625.43"));
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_journal WHERE source = :s").param("s", "transfer-in:" + id)
                 .query(Long.class).single()).isEqualTo(1L);
         assertThat(jdbc.sql("SELECT count(*) FROM transfer_history WHERE transfer_id = :id AND action = 'ACCEPT'")

@@ -72,4 +72,21 @@ class TransferRuleTest {
     private static TransferRule.Decision decide(Gender g, int age, boolean home, int monthsThere) {
         return TransferRule.decide(new TransferRule.Facts(g, age, home, monthsThere, years(), 31), PARAMS);
     }
+
+    @Test
+    @DisplayName("个人账户储存额 with its interest (劳社厅发〔1997〕116号, the one rule AccountInterest): credits 2020–2023 "
+            + "14400.00 + interest 1691.14 = 16091.14 moved in 2024, pooled 12% of 180000.00 = 21600.00; 37691.14")
+    void interest() {
+        var years = org.shebao.contribution.AccountInterestTest.years();
+        TransferRule.Params p = new TransferRule.Params(new BigDecimal("0.12"), 1998, 50, 40, 10, "第四条（二）",
+                "第四条", "第五条（二）", "第六条", org.shebao.contribution.AccountInterestTest.RATES);
+        TransferRule.Decision d = TransferRule.decide(new TransferRule.Facts(Gender.MALE, 35, false, 0, years, 42, 2024), p);
+        assertThat(d.accountCredits()).isEqualTo(Money.yuan("14400.00"));
+        assertThat(d.accountInterest()).isEqualTo(Money.yuan("1691.14"));
+        assertThat(d.personalAccount()).isEqualTo(Money.yuan("16091.14"));
+        // 48000 + 50400 + 26400 + 55200 = 180000.00 × 12%
+        assertThat(d.pooled()).isEqualTo(Money.yuan("21600.00"));
+        assertThat(d.transferred()).isEqualTo(Money.yuan("37691.14"));
+        assertThat(d.source()).contains("记账利息1691.14").contains("劳社厅发〔1997〕116号");
+    }
 }

@@ -117,7 +117,11 @@ class RightsRecordPages {
         RecordAccess access = user.isStaff() ? holders.access(user, id) : RecordAccess.HOLDER;
         String holder = holders.holdingRegion(id);
         RightsRecord record = contributions.rightsRecord(id);
-        model.addAttribute("record", access.serves() ? record : record.within(user.region().scopePrefix()));
+        RightsRecord shown = access.serves() ? record : record.within(user.region().scopePrefix());
+        model.addAttribute("record", shown);
+        // the balance with its interest, by the one rule for it (AccountInterest)
+        model.addAttribute("balance", contributions.accountBalance(shown, new RegionCode(person.regionCode()),
+                java.time.LocalDate.now(clock)));
         model.addAttribute("readOnly", !access.serves());
         model.addAttribute("holder", holder);
         model.addAttribute("holdings", holders.holdings(id));

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalTransferPages {
     private final Transfers transfers;
     private final TransferViews views;
+    private final org.shebao.transfer.TemporaryAccounts temporaryAccounts;
     private final MessageSource messages;
 
     @GetMapping("/portal/transfer")
@@ -37,6 +38,7 @@ class PortalTransferPages {
                 t -> transfers.documents(user, t.id()))));
         model.addAttribute("agencies", transfers.agencies());
         model.addAttribute("open", mine.stream().anyMatch(t -> t.status().isOpen()));
+        model.addAttribute("temporaries", views.temporaries(user, temporaryAccounts.ofPerson(user, user.personId())));
         return "transfer/portal";
     }
 
@@ -50,6 +52,16 @@ class PortalTransferPages {
         }
         model.addAttribute("toRegion", toRegion);
         return mine(user, model);
+    }
+
+    /** The citizen's temporary accounts, for the rights record page and the transfer page. */
+    @GetMapping("/portal/transfer/temporary-accounts")
+    String temporaryAccounts(@AuthenticationPrincipal ShebaoUser user, Model model) {
+        if (user.personId() == null) {
+            throw new org.shebao.common.AccessDeniedToRecordException("temporary account");
+        }
+        model.addAttribute("temporaries", views.temporaries(user, temporaryAccounts.ofPerson(user, user.personId())));
+        return "transfer/parts :: temporaryAccounts";
     }
 
     @GetMapping("/portal/transfer/{id}/documents/{code}.pdf")

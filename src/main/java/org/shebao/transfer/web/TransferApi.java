@@ -33,6 +33,7 @@ class TransferApi {
     private final Transfers transfers;
     private final TransferSteps steps;
     private final TransferViews views;
+    private final org.shebao.transfer.TemporaryAccounts temporaryAccounts;
     private final Certificates certificates;
 
     /** An application: the receiving agency's region (a city); a clerk names the person by ID number. */
@@ -46,7 +47,7 @@ class TransferApi {
     }
 
     record TransferResponse(TransferViews.View view, List<TransferEvent> history, List<Document> documents,
-                            TransferRule.Decision decision) {
+                            TransferRule.Decision decision, TransferViews.Temporary temporaryAccount) {
     }
 
     @PostMapping("/transfers")
@@ -103,11 +104,39 @@ class TransferApi {
         return response(user, steps.accept(user, id));
     }
 
+    @GetMapping("/temporary-accounts/{id}")
+    @Operation(summary = "临时基本养老保险缴费账户：所记年度、金额、归集条件（国办发〔2009〕66号 第五条第（二）项、第六条）")
+    TransferViews.Temporary temporaryAccount(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return views.temporary(user, temporaryAccounts.visible(user, id));
+    }
+
+    @GetMapping("/me/temporary-accounts")
+    @Operation(summary = "本人的临时基本养老保险缴费账户")
+    List<TransferViews.Temporary> myTemporaryAccounts(@AuthenticationPrincipal ShebaoUser user) {
+        if (user.personId() == null) {
+            throw new org.shebao.common.AccessDeniedToRecordException("temporary account");
+        }
+        return views.temporaries(user, temporaryAccounts.ofPerson(user, user.personId()));
+    }
+
+    @PostMapping("/temporary-accounts/{id}/book")
+    @Operation(summary = "临时账户所在地将已结束年度的缴费记入临时账户（个人账户全额、统筹基金12%），每年度只记一次")
+    TransferViews.Temporary book(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return views.temporary(user, temporaryAccounts.book(user, id));
+    }
+
+    @PostMapping("/temporary-accounts/{id}/collect")
+    @Operation(summary = "在临时账户所在地累计缴费满10年的，归集至该地基本养老保险个人账户（第六条）；已归集或不符合条件的不予办理")
+    TransferViews.Temporary collect(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id) {
+        return views.temporary(user, temporaryAccounts.collect(user, id));
+    }
+
     private TransferResponse response(ShebaoUser user, Transfer t) {
         String base = user.isStaff() ? "/pension/transfers/" : "/portal/transfer/";
         return new TransferResponse(views.of(user, t), transfers.history(user, t.id()),
                 transfers.documents(user, t.id()).stream().map(d -> new Document(d.code(), d.kind().name(),
                         certificates.verifyUrl(d.code()), base + t.id() + "/documents/" + d.code() + ".pdf")).toList(),
-                steps.decision(t.id()).orElse(null));
+                steps.decision(t.id()).orElse(null),
+                temporaryAccounts.ofTransfer(user, t.id()).map(a -> views.temporary(user, a)).orElse(null));
     }
 }

@@ -5,6 +5,8 @@ import lombok.RequiredArgsConstructor;
 import org.shebao.common.web.FormErrors;
 import org.shebao.identity.Role;
 import org.shebao.identity.ShebaoUser;
+import org.shebao.registry.Persons;
+import org.shebao.transfer.TemporaryAccounts;
 import org.shebao.transfer.Transfer;
 import org.shebao.transfer.TransferSteps;
 import org.shebao.transfer.Transfers;
@@ -35,6 +37,8 @@ class TransferPages {
     private final Transfers transfers;
     private final TransferSteps steps;
     private final TransferViews views;
+    private final TemporaryAccounts temporaryAccounts;
+    private final Persons persons;
     private final MessageSource messages;
 
     @GetMapping
@@ -72,6 +76,8 @@ class TransferPages {
         model.addAttribute("canLetter", receiving && t.status().name().equals("APPLIED") && user.has(Role.CLERK, Role.REVIEWER));
         model.addAttribute("canFunds", sending && t.status().name().equals("LETTER_SENT") && user.has(Role.REVIEWER, Role.FINANCE));
         model.addAttribute("canAccept", receiving && t.status().name().equals("FUNDS_SENT") && user.has(Role.REVIEWER, Role.FINANCE));
+        model.addAttribute("temporary", temporaryAccounts.ofTransfer(user, id).map(a -> views.temporary(user, a))
+                .orElse(null));
         if (sending && t.status().name().equals("LETTER_SENT")) {
             model.addAttribute("preview", steps.preview(user, id));
         }
@@ -100,13 +106,35 @@ class TransferPages {
         return step(user, id, model, redirect, "notice.transfer.accepted", () -> steps.accept(user, id));
     }
 
+    @PostMapping("/temporary-accounts/{accountId}/book")
+    String book(@AuthenticationPrincipal ShebaoUser user, @PathVariable long accountId, Model model,
+                RedirectAttributes redirect) {
+        long id = temporaryAccounts.visible(user, accountId).transferId();
+        return step(user, id, model, redirect, "notice.tempAccount.booked", () -> temporaryAccounts.book(user, accountId));
+    }
+
+    @PostMapping("/temporary-accounts/{accountId}/collect")
+    String collect(@AuthenticationPrincipal ShebaoUser user, @PathVariable long accountId, Model model,
+                   RedirectAttributes redirect) {
+        long id = temporaryAccounts.visible(user, accountId).transferId();
+        return step(user, id, model, redirect, "notice.tempAccount.collected", () -> temporaryAccounts.collect(user, accountId));
+    }
+
+    /** The person's temporary accounts, for the rights record page (loaded into it: the transfer module's part). */
+    @GetMapping("/temporary-accounts/of-person/{personId}")
+    String ofPerson(@AuthenticationPrincipal ShebaoUser user, @PathVariable long personId, Model model) {
+        persons.person(user, personId); // staff who may see the person's record
+        model.addAttribute("temporaries", views.temporaries(user, temporaryAccounts.ofPerson(user, personId)));
+        return "transfer/parts :: temporaryAccounts";
+    }
+
     @GetMapping("/{id}/documents/{code}.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id, @PathVariable String code) {
         return pdf(code, transfers.pdf(user, id, code));
     }
 
     private String step(ShebaoUser user, long id, Model model, RedirectAttributes redirect, String notice,
-                        java.util.function.Supplier<Transfer> action) {
+                        java.util.function.Supplier<?> action) {
         if (FormErrors.attempt(model, messages, action).isPresent()) {
             redirect.addFlashAttribute("notice", notice);
             return "redirect:/pension/transfers/" + id;

@@ -8,6 +8,9 @@ import lombok.RequiredArgsConstructor;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.policy.Jurisdictions;
 import org.shebao.registry.Person;
+import org.shebao.identity.Role;
+import org.shebao.transfer.TemporaryAccounts;
+import org.shebao.transfer.TemporaryAccounts.TemporaryAccount;
 import org.shebao.transfer.Transfer;
 import org.shebao.transfer.Transfers;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 class TransferViews {
     private final Transfers transfers;
+    private final TemporaryAccounts temporaryAccounts;
     private final Jurisdictions jurisdictions;
     private final Clock clock;
 
@@ -30,6 +34,29 @@ class TransferViews {
         Locale locale = LocaleContextHolder.getLocale();
         return new View(t, p.name(), p.maskedIdNumber(), jurisdictions.nameOf(t.fromRegion(), locale),
                 jurisdictions.nameOf(t.toRegion(), locale), t.overdueOn(LocalDate.now(clock)));
+    }
+
+    /**
+     * A temporary account as the screens show it: the agencies by name, its years and history, the collection
+     * condition (第六条) while open, and which of the holder's actions the user may take.
+     */
+    record Temporary(TemporaryAccount account, String holder, String record, String collectedTo,
+                     List<TemporaryAccounts.Year> years, List<TemporaryAccounts.Event> history,
+                     TemporaryAccounts.Condition condition, boolean canBook, boolean canCollect) {
+    }
+
+    Temporary temporary(ShebaoUser by, TemporaryAccount a) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return new Temporary(a, jurisdictions.nameOf(a.holderRegion(), locale), jurisdictions.nameOf(a.recordRegion(), locale),
+                a.collectedTo() == null ? null : jurisdictions.nameOf(a.collectedTo(), locale),
+                temporaryAccounts.years(a.id()), temporaryAccounts.history(a.id()),
+                a.open() ? temporaryAccounts.condition(a) : null,
+                temporaryAccounts.holderActs(by, a, Role.CLERK, Role.REVIEWER, Role.FINANCE),
+                temporaryAccounts.holderActs(by, a, Role.REVIEWER, Role.FINANCE));
+    }
+
+    List<Temporary> temporaries(ShebaoUser by, List<TemporaryAccount> list) {
+        return list.stream().map(a -> temporary(by, a)).toList();
     }
 
     List<View> of(ShebaoUser by, List<Transfer> list) {
