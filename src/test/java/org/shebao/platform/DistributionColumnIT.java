@@ -56,7 +56,7 @@ class DistributionColumnIT {
             "hall_supply_stock", "hall_supply_movement", "hall_staff_health", "hall_duty", "hall_patrol",
             "hall_incident_event",
             "settlement_item", "settlement_audit_sample", "settlement_audit_item",
-            "transfer_case", "transfer_history",
+            "transfer_case", "transfer_history", "transfer_temp_account", "transfer_temp_year", "transfer_temp_history",
             "registry_record_holding", "recovery_case", "recovery_writeoff", "recovery_installment", "recovery_step");
 
     /**
