@@ -92,7 +92,7 @@ class PersonPaymentsIT extends ContributionIntegration {
     @Test
     @DisplayName("N-5b / N-5c / FJ-5b / FJ-5c: a gap payment of 2020-02..04 completed on lifted + 3 months (2020-07-30): "
             + "2400.00, late fees 54.80 + 42.40 + 30.40 = 127.60 computed and all waived, each month flagged, in its own "
-            + "month; the record unbroken, 3 months and 960.00 credited, read by the pension module; the money booked")
+            + "month; the record unbroken, 3 months and 960.00 credited, read by the pension module with its interest (1223.87 in 2045); the money booked")
     void gapPaidByTheDeadline() {
         fujian.lift(LIFTED);
         long person = flexibleWorker();
@@ -119,7 +119,10 @@ class PersonPaymentsIT extends ContributionIntegration {
         assertThat(record.path("months").get(0).path("paidOn").asString()).isEqualTo("2020-07-30");
         PensionFacts facts = pensions.facts(person, new RegionCode("350100"), LocalDate.of(2045, 1, 1), 60);
         assertThat(facts.contributionMonths()).isEqualTo(3);
-        assertThat(facts.accountBalance()).isEqualTo(Money.yuan("960.00"));
+        // the pension reads the balance with its interest (AccountInterest, 劳社厅发〔1997〕116号): 2020 960.00 × 6.04%
+        // × (25 − 3)/24 = 53.15 → 1013.15; × 6.69% +67.78 → 1080.93; × 6.12% +66.15 → 1147.08; × 3.97% +45.54
+        // → 1192.62; × 2.62% +31.25 → 1223.87 (2025 on: no published rate)
+        assertThat(facts.accountBalance()).isEqualTo(Money.yuan("1223.87"));
         assertThat(ledger.balance(Account.PENSION_CONTRIBUTION_INCOME).minus(income)).isEqualTo(Money.yuan("-2400.00"));
     }
 
