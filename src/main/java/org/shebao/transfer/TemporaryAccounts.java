@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
@@ -139,14 +138,19 @@ public class TemporaryAccounts {
                 transfers.agency(a.holderRegion()), null, Money.ZERO, 0));
     }
 
-    /** The holder's clerk, reviewer or finance records the years made at its place that are over, each once. */
+    /**
+     * The holder's clerk, reviewer or finance records the years made at its place that are over, each once: refused,
+     * writing nothing, when collected (409) or when there is no such year not recorded yet (400).
+     */
     @Transactional
     public TemporaryAccount book(ShebaoUser by, long id) {
         TemporaryAccount a = forHolder(by, id, Role.CLERK, Role.REVIEWER, Role.FINANCE);
         if (!a.open()) {
-            throw new ConflictException("account", "error.tempAccount.collected");
+            throw new ConflictException("temporaryAccount", "error.tempAccount.collected");
         }
-        book(by, a, false);
+        if (!book(by, a, false)) {
+            throw InvalidInputException.of("temporaryAccount", "error.tempAccount.nothingToBook");
+        }
         return load(id).orElseThrow();
     }
 
@@ -158,11 +162,11 @@ public class TemporaryAccounts {
     public TemporaryAccount collect(ShebaoUser by, long id) {
         TemporaryAccount a = forHolder(by, id, Role.REVIEWER, Role.FINANCE);
         if (!a.open()) {
-            throw new ConflictException("account", "error.tempAccount.collected");
+            throw new ConflictException("temporaryAccount", "error.tempAccount.collected");
         }
         Condition c = condition(a);
         if (!c.met()) {
-            throw InvalidInputException.of("account", "error.tempAccount.notMet", c.monthsThere(), c.monthsRequired());
+            throw InvalidInputException.of("temporaryAccount", "error.tempAccount.notMet", c.monthsThere(), c.monthsRequired());
         }
         collect(by, a, a.holderRegion(), Reason.YEARS_THERE);
         return load(id).orElseThrow();
@@ -188,7 +192,7 @@ public class TemporaryAccounts {
                 .param("today", today).param("to", to).param("by", by.getUsername()).param("reason", reason.name())
                 .param("id", a.id()).update();
         if (rows == 0) {
-            throw new ConflictException("account", "error.tempAccount.collected");
+            throw new ConflictException("temporaryAccount", "error.tempAccount.collected");
         }
         TemporaryAccount now = load(a.id()).orElseThrow();
         String memo = "临时基本养老保险缴费账户归集至" + transfers.agency(to) + "（临时账户 " + a.id() + "）";
@@ -209,9 +213,10 @@ public class TemporaryAccounts {
 
     /**
      * Records into the account the years of contributions at the holder not recorded yet: the years that are over,
-     * or every year (collection); the amounts booked Dr 5302 / Cr 2311. The account must still be open.
+     * or every year (collection); the amounts booked Dr 5302 / Cr 2311. The account must still be open. Whether a
+     * year was recorded.
      */
-    private void book(ShebaoUser by, TemporaryAccount a, boolean currentYearToo) {
+    private boolean book(ShebaoUser by, TemporaryAccount a, boolean currentYearToo) {
         LocalDate today = LocalDate.now(clock);
         RegionCode holder = new RegionCode(a.holderRegion());
         BigDecimal rate = parameters.decimal(POOLED_RATE, holder, today);
@@ -244,7 +249,7 @@ public class TemporaryAccounts {
             }
         }
         if (booked.isEmpty()) {
-            return;
+            return false;
         }
         int rows = jdbc.sql("""
                 UPDATE transfer_temp_account SET months = months + :m, personal = personal + :personal,
@@ -252,7 +257,7 @@ public class TemporaryAccounts {
                 .param("m", months).param("personal", personal.amount()).param("pooled", pooled.amount())
                 .param("id", a.id()).update();
         if (rows == 0) {
-            throw new ConflictException("account", "error.tempAccount.collected");
+            throw new ConflictException("temporaryAccount", "error.tempAccount.collected");
         }
         String years = booked.stream().map(String::valueOf).collect(Collectors.joining(","));
         Money total = personal.plus(pooled);
@@ -266,20 +271,13 @@ public class TemporaryAccounts {
                 + "%，国办发〔2009〕66号 第四条第（二）项）");
         events.publishEvent(new TemporaryAccountChanged(a.personId(), a.id(), TemporaryAccountChanged.Action.BOOKED,
                 transfers.agency(a.holderRegion()), null, total, months));
+        return true;
     }
 
     /** The account, if the user may see it: the person, or staff of the holder or of the record's agency. */
     public TemporaryAccount visible(ShebaoUser by, long id) {
         TemporaryAccount a = load(id).orElseThrow(() -> new NotFoundException("temporary account " + id));
-        if (by.isStaff()) {
-            if (!by.has(Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.AUDITOR, Role.ADMIN)
-                    || !(by.region().covers(new RegionCode(a.holderRegion()))
-                    || by.region().covers(new RegionCode(a.recordRegion())))) {
-                throw new AccessDeniedToRecordException("temporary account");
-            }
-        } else if (by.role() != Role.INSURED_PERSON || !Objects.equals(by.personId(), a.personId())) {
-            throw new AccessDeniedToRecordException("temporary account");
-        }
+        TransferStore.requireVisible(by, a.personId(), a.holderRegion(), a.recordRegion(), "temporary account");
         return a;
     }
 

@@ -39,15 +39,20 @@ class TransferStore {
     /** The transfer, if the user may see it: the person themselves, or staff of the sending or receiving agency. */
     Transfer visible(ShebaoUser by, long id) {
         Transfer t = load(id).orElseThrow(() -> new NotFoundException("transfer " + id));
+        requireVisible(by, t.personId(), t.fromRegion(), t.toRegion(), "transfer");
+        return t;
+    }
+
+    /** The person's own, or staff of either agency in a role that handles transfers; else refused. */
+    static void requireVisible(ShebaoUser by, long personId, String oneAgency, String otherAgency, String what) {
         if (by.isStaff()) {
             if (!by.has(Role.CLERK, Role.REVIEWER, Role.FINANCE, Role.AUDITOR, Role.ADMIN)
-                    || !(by.region().covers(new RegionCode(t.fromRegion())) || by.region().covers(new RegionCode(t.toRegion())))) {
-                throw new AccessDeniedToRecordException("transfer");
+                    || !(by.region().covers(new RegionCode(oneAgency)) || by.region().covers(new RegionCode(otherAgency)))) {
+                throw new AccessDeniedToRecordException(what);
             }
-        } else if (by.role() != Role.INSURED_PERSON || !Objects.equals(by.personId(), t.personId())) {
-            throw new AccessDeniedToRecordException("transfer");
+        } else if (by.role() != Role.INSURED_PERSON || !Objects.equals(by.personId(), personId)) {
+            throw new AccessDeniedToRecordException(what);
         }
-        return t;
     }
 
     /** The transfer for a step of one agency: staff of that agency's region in one of the roles. */

@@ -65,11 +65,20 @@ class TransferJourneyIT extends BrowserJourney {
         assertThat(page.locator(".alert-success")).containsText("转移已办结");
         assertThat(page.locator(".status")).containsText("已办结");
         screenshot("transfer-3-receiving-completed");
+        // the temporary account opened at Fuzhou, in words with its clause; collecting it now is refused (第六条)
+        assertThat(page.locator("#temporary-account")).containsText("临时基本养老保险缴费账户");
+        assertThat(page.locator("#temporary-account .temp-status")).hasText("已建立，尚未归集");
+        assertThat(page.locator("#temporary-account .condition")).containsText("尚不能在本地归集");
+        page.click("#temporary-account button.collect");
+        assertThat(page.locator("#form-errors")).containsText("尚不符合归集条件");
+        assertThat(page.locator("#temporary-account .temp-status")).hasText("已建立，尚未归集");
+        screenshot("transfer-3b-temporary-account");
 
         loginAt("citizen.ty", "/portal/transfer");
         assertThat(page.locator(".transfer .status").first()).containsText("已办结");
         assertThat(page.locator(".transfer .temporary").first()).containsText("临时基本养老保险缴费账户");
         assertThat(page.locator(".transfer .history").first()).containsText("接收办结");
+        assertThat(page.locator("#temporary-accounts-list")).containsText("临时基本养老保险缴费账户");
         screenshot("transfer-4-citizen-completed");
         Download download = page.waitForDownload(() ->
                 page.locator(".transfer").first().locator(".document[data-kind=TRANSFER_CERTIFICATE] a.pdf").click());

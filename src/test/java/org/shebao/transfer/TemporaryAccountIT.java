@@ -154,19 +154,23 @@ class TemporaryAccountIT {
         assertThat(booked.body().path("years")).hasSize(9);
         String bookSource = "temp-book:" + account + ":2016,2017,2018,2019,2020,2021,2022,2023,2024";
         assertThat(lines(bookSource)).containsExactlyInAnyOrder("5302 108000.00 0.00", "2311 0.00 108000.00");
-        // nothing twice: a second recording finds nothing new
+        // nothing twice: a second recording finds nothing new — 400 naming the account, nothing written
         long journals = jdbc.sql("SELECT count(*) FROM ledger_journal WHERE source LIKE :s")
                 .param("s", "temp-book:" + account + ":%").query(Long.class).single();
-        assertThat(api.post("ty.clerk", "/api/v1/temporary-accounts/" + account + "/book", "{}").body()
-                .path("account").path("months").asInt()).isEqualTo(108);
+        ApiClient.Response twice = api.post("ty.clerk", "/api/v1/temporary-accounts/" + account + "/book", "{}");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.firstErrorField()).isEqualTo("temporaryAccount");
+        assertThat(twice.firstErrorMessage()).contains("没有尚未记入");
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_journal WHERE source LIKE :s")
                 .param("s", "temp-book:" + account + ":%").query(Long.class).single()).isEqualTo(journals);
+        assertThat(jdbc.sql("SELECT count(*) FROM transfer_temp_year WHERE account_id = :a").param("a", account)
+                .query(Long.class).single()).isEqualTo(9L);
 
         // 第六条 not met: 108 of 120 months — a clear message naming the field, nothing written
         long history = historyCount(account);
         ApiClient.Response early = api.post("ty.reviewer", "/api/v1/temporary-accounts/" + account + "/collect", "{}");
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.firstErrorField()).isEqualTo("account");
+        assertThat(early.firstErrorField()).isEqualTo("temporaryAccount");
         assertThat(early.firstErrorMessage()).contains("108").contains("120").contains("第六条");
         ApiClient.Response earlyEn = api.send("ty.reviewer", "POST", "/api/v1/temporary-accounts/" + account + "/collect",
                 "{}", "en");
