@@ -101,7 +101,7 @@ class HallJourneyIT extends BrowserJourney {
         jdbc.sql("UPDATE hall_supply_stock SET stock = 500 WHERE hall_id = 1 AND item = 'MASKS'").update();
 
         login("fz.finance");
-        page.click("nav a[href='/staff-health']");
+        menu("hall", "健康报告");
         page.fill("#temperature", "37.6");
         page.click("#report-health");
         assertThat(page.locator(".alert-success")).containsText("今日健康报告已提交");
@@ -180,7 +180,7 @@ class HallJourneyIT extends BrowserJourney {
 
         context.clearCookies();
         login("fj.admin");
-        page.click("nav a[href='/incidents']");
+        menu("hall", "事件报告");
         com.microsoft.playwright.Locator mine = page.locator("#incidents tr[data-incident='" + incident + "']");
         assertThat(mine).containsText("福州市社会劳动保险中心服务大厅");
         assertThat(mine).containsText("赵疑似");
@@ -233,7 +233,7 @@ class HallJourneyIT extends BrowserJourney {
 
         context.clearCookies();
         login("fz.reviewer");
-        page.click("nav a[href='/duty']");
+        menu("hall", "带班巡查");
         page.fill("#place", "二楼自助服务区");
         page.fill("#findings", "自助终端已按时消毒，等候人员佩戴口罩");
         String time = java.time.LocalTime.now(clock).isBefore(java.time.LocalTime.of(0, 5)) ? "00:00"

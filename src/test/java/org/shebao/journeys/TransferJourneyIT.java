@@ -127,7 +127,7 @@ class TransferJourneyIT extends BrowserJourney {
         page.navigate(url("/registry/persons/" + s.id()));
         assertThat(page.locator("#record-holder")).containsText("福州市");
         assertThat(page.locator("#history")).containsText("关系转入");
-        page.click("a[href$='/contributions']");
+        page.click("main a[href$='/contributions']");
         assertThat(page.locator("#total-months")).containsText("72");
         assertThat(page.locator("#months-from-transfer")).containsText("54");
         assertThat(page.locator("#rights-record")).containsText("忻州市");
