@@ -18,5 +18,7 @@ public enum AuditAction {
     /** A pension recipient's death recorded (by a clerk with evidence, or from death data; issue 15 item 6). */
     DEATH_RECORDED,
     /** A step of a recovery of an over-payment (issue 15 item 5). */
-    RECOVERY_STEP
+    RECOVERY_STEP,
+    /** A step of the collection section: a late fee, an employer credit refund, an unidentified receipt (issue 11). */
+    COLLECTION_STEP
 }

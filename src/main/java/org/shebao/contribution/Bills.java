@@ -59,12 +59,13 @@ public class Bills {
     private final Clock clock;
     private final Parameters parameters;
     private final Ledger ledger;
+    private final org.springframework.beans.factory.ObjectProvider<Payments> payments;
 
     /** The day of the month after the bill's month by which it is to be paid. */
     static final String DUE_DAY = "contribution.bill.dueDay";
 
     public Bills(JdbcClient jdbc, Employers employers, Enrollments enrollments, Parameters parameters, AuditLog audit,
-                 Clock clock, Ledger ledger) {
+                 Clock clock, Ledger ledger, org.springframework.beans.factory.ObjectProvider<Payments> payments) {
         this.jdbc = jdbc;
         this.employers = employers;
         this.enrollments = enrollments;
@@ -73,6 +74,7 @@ public class Bills {
         this.clock = clock;
         this.parameters = parameters;
         this.ledger = ledger;
+        this.payments = payments;
     }
 
     /** The day a month's bill is due: {@code contribution.bill.dueDay} of the month after (or its last day). */
@@ -145,6 +147,9 @@ public class Bills {
                 month + " bill " + id.get() + ": " + c.employees() + " employees, total due " + c.total());
         Bill made = find(employerId, employer.regionCode(), month).orElseThrow();
         book(by, made, Map.of());
+        if (!payments.getObject().applyCredit(by, employer, made).isEmpty()) { // 预收抵缴: the credit goes first
+            made = find(employerId, employer.regionCode(), month).orElseThrow();
+        }
         return new Assessed(made, true);
     }
 
@@ -358,6 +363,15 @@ public class Bills {
                     .param("due", l.employerDue().amount()).param("personal", l.personalDue().amount())
                     .param("source", l.relieved() ? l.reliefSource() : null).update();
         }
+    }
+
+    /** The employer's bills with something still to pay, oldest month first, with their lines. */
+    List<Bill> owing(long employerId, String region) {
+        return jdbc.sql("""
+                        SELECT * FROM contribution_bill WHERE employer_id = :e AND region_code = :r
+                           AND status <> 'PAID' AND total_due > 0 ORDER BY year, month""")
+                .param("e", employerId).param("r", region).query((rs, i) -> header(rs, null)).list().stream()
+                .map(b -> b.withLines(lines(b.id(), region))).toList();
     }
 
     /** The employer's bill of the month, whatever its status, with its lines. */

@@ -8,12 +8,13 @@ import org.shebao.common.Money;
 
 /**
  * A payment of an employer for a month (费款所属期), as matched: the bill it went to (null: unmatched), the part
- * applied to it and what is left over (an overpayment, or the whole amount when unmatched), and the late fee on the
+ * applied to it, the part that paid late fees still owed (after the contributions, {@link Allocation}) and what is left
+ * over (an overpayment, or the whole amount when unmatched: the employer's credit), and the late fee on the
  * part applied: days late, computed, waived (with the reason and sources) and charged; all null when paid in time.
  */
 public record Payment(long id, long employerId, String regionCode, YearMonth month, Money amount, LocalDate paidOn,
                       PaymentChannel channel, String reference, Long fileId, Integer lineNo, Long billId,
-                      Money allocated, Money excess, LocalDate feeDueOn, Integer feeDays, Money feeComputed,
+                      Money allocated, Money feesPaid, Money excess, LocalDate feeDueOn, Integer feeDays, Money feeComputed,
                       Money feeWaived, Money feeCharged, String feeWaiver, String feeSources, String recordedBy,
                       OffsetDateTime recordedAt) {
 

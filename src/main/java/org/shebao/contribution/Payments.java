@@ -72,10 +72,12 @@ public class Payments {
     private final AuditLog audit;
     private final Clock clock;
     private final PersonPayments persons;
+    private final LateFees lateFees;
+    private final CreditBook credits;
 
     public Payments(JdbcClient jdbc, Employers employers, Bills bills, EmployerDeferrals deferrals,
                     Parameters parameters, Measures measures, Deadlines deadlines, Ledger ledger, AuditLog audit,
-                    Clock clock, PersonPayments persons) {
+                    Clock clock, PersonPayments persons, LateFees lateFees, CreditBook credits) {
         this.jdbc = jdbc;
         this.employers = employers;
         this.bills = bills;
@@ -87,6 +89,8 @@ public class Payments {
         this.audit = audit;
         this.clock = clock;
         this.persons = persons;
+        this.lateFees = lateFees;
+        this.credits = credits;
     }
 
     /** A payment as it comes in, checked. */
@@ -301,43 +305,58 @@ public class Payments {
 
     // ---------------------------------------------------------------- matching, late fee, books
 
-    /** Matches one payment to its bill (the employer is locked), with its late fee, and books it. */
+    /**
+     * Matches one payment to its bill (the employer is locked), with its late fee, and books it. The money is divided
+     * by {@link Allocation} (contributions first, then the late fees still owed, the rest to the employer's credit);
+     * the late fee the payment brings about (days, rate, waiver with its clauses) is assessed as a late fee of its own.
+     * A CREDIT payment is taken from the employer's credit (exactly, one winner) and never leaves an excess.
+     */
     private Payment apply(ShebaoUser by, Incoming in) {
         Employer employer = in.employer();
         RegionCode region = new RegionCode(employer.regionCode());
         Optional<Bill> found = bills.find(employer.id(), employer.regionCode(), in.month());
-        Money allocated = Money.ZERO;
         LateFeeDecision fee = null;
         MeasureStatus n5c = null;
         Bill bill = found.orElse(null);
-        if (bill != null) {
-            Money outstanding = bill.outstanding();
-            allocated = outstanding.isPositive() ? in.amount().min(outstanding) : Money.ZERO;
-            if (allocated.isPositive()) {
-                n5c = measures.status(MEASURE, region, bill.dueOn());
-                fee = rule.decide(new LatePaymentRule.Facts(region, allocated, bill.dueOn(), in.paidOn(),
-                        deferrals.covering(employer.id(), employer.regionCode(), in.month()).orElse(null),
-                        n5c.inForce(), n5c.clauses(),
-                        deadlines.of(Contributions.RULE, region, bill.dueOn()).orElse(null)));
-                if (fee.days() == 0) {
-                    fee = null;
-                }
+        boolean fromCredit = in.channel() == PaymentChannel.CREDIT;
+        Money outstanding = bill == null || !bill.outstanding().isPositive() ? Money.ZERO : bill.outstanding();
+        Money allocated = in.amount().min(outstanding);
+        if (allocated.isPositive()) {
+            n5c = measures.status(MEASURE, region, bill.dueOn());
+            fee = rule.decide(new LatePaymentRule.Facts(region, allocated, bill.dueOn(), in.paidOn(),
+                    deferrals.covering(employer.id(), employer.regionCode(), in.month()).orElse(null),
+                    n5c.inForce(), n5c.clauses(),
+                    deadlines.of(Contributions.RULE, region, bill.dueOn()).orElse(null)));
+            if (fee.days() == 0) {
+                fee = null;
             }
         }
-        Money excess = in.amount().minus(allocated);
+        Money newFee = fee == null ? Money.ZERO : fee.charged();
+        List<Allocation.OpenFee> owed = fromCredit ? List.of() : lateFees.owed(employer.id(), employer.regionCode());
+        if (newFee.isPositive() && !fromCredit) {
+            owed = new ArrayList<>(owed);
+            owed.add(new Allocation.OpenFee(null, newFee));
+        }
+        Allocation split = Allocation.of(in.amount(), outstanding, owed);
+        if (fromCredit && split.toCredit().isPositive()) {
+            throw new IllegalStateException("a credit is applied exactly: " + in.amount() + " to " + outstanding);
+        }
+        Money excess = split.toCredit();
         Optional<Long> id = jdbc.sql("""
                         INSERT INTO contribution_payment (region_code, employer_id, year, month, amount, paid_on, channel,
-                               reference, file_id, line_no, bill_id, allocated, excess, fee_due_on, fee_days, fee_computed,
-                               fee_waived, fee_charged, fee_waiver, fee_sources, recorded_by, recorded_at)
-                        VALUES (:r, :e, :y, :m, :amount, :paidOn, :channel, :ref, :file, :line, :bill, :allocated, :excess,
-                                :feeDueOn, :days, :computed, :waived, :charged, :waiver, :sources, :by, :at)
+                               reference, file_id, line_no, bill_id, allocated, fees_paid, excess, fee_due_on, fee_days,
+                               fee_computed, fee_waived, fee_charged, fee_waiver, fee_sources, recorded_by, recorded_at)
+                        VALUES (:r, :e, :y, :m, :amount, :paidOn, :channel, :ref, :file, :line, :bill, :allocated,
+                                :feesPaid, :excess, :feeDueOn, :days, :computed, :waived, :charged, :waiver, :sources,
+                                :by, :at)
                         ON CONFLICT (reference, region_code) DO NOTHING RETURNING id""")
                 .param("r", employer.regionCode()).param("e", employer.id()).param("y", in.month().getYear())
                 .param("m", in.month().getMonthValue()).param("amount", in.amount().amount())
                 .param("paidOn", in.paidOn()).param("channel", in.channel().name()).param("ref", in.reference())
                 .param("file", in.fileId(), java.sql.Types.BIGINT).param("line", in.lineNo(), java.sql.Types.INTEGER)
                 .param("bill", bill == null ? null : bill.id(), java.sql.Types.BIGINT)
-                .param("allocated", allocated.amount()).param("excess", excess.amount())
+                .param("allocated", allocated.amount()).param("feesPaid", split.toFeesTotal().amount())
+                .param("excess", excess.amount())
                 .param("feeDueOn", fee == null ? null : fee.dueOn(), java.sql.Types.DATE)
                 .param("days", fee == null ? null : (int) fee.days(), java.sql.Types.INTEGER)
                 .param("computed", fee == null ? null : fee.computed().amount(), java.sql.Types.NUMERIC)
@@ -350,6 +369,12 @@ public class Payments {
         if (id.isEmpty()) { // recorded by a parallel request meanwhile: one winner
             throw new ConflictException("reference", "error.payment.reference.exists", in.reference());
         }
+        if (fromCredit && !credits.take(employer.regionCode(), employer.id(), in.amount(), CreditBook.Movement.APPLIED,
+                id.get(), null, by.getUsername())) {
+            throw new ConflictException("amount", "error.credit.insufficient", in.amount().toString());
+        }
+        Map<Fund, List<Ledger.Posting>> postings = new LinkedHashMap<>();
+        Long newFeeId = null;
         if (allocated.isPositive()) {
             Money paid = bill.paid().plus(allocated);
             BillStatus status = paid.compareTo(bill.totalDue()) >= 0 ? BillStatus.PAID : BillStatus.PART_PAID;
@@ -358,18 +383,109 @@ public class Payments {
                              WHERE id = :id AND region_code = :r""")
                     .param("paid", paid.amount()).param("status", status.name()).param("id", bill.id())
                     .param("r", bill.regionCode()).update();
-            book(by, id.get(), bill, allocated, fee == null ? Money.ZERO : fee.charged(), in.paidOn());
+            Map<Fund, Money> feeShares = book(postings, bill, allocated, newFee, fromCredit);
+            if (fee != null) {
+                newFeeId = lateFees.assess(by, employer, bill, id.get(), fee, feeShares);
+            }
             if (status == BillStatus.PAID) {
                 record(bill, in.paidOn(), PaidMonthRule.of(bill.month(), fee, n5c.inForce(),
                         deadlines.of(Contributions.RULE, region, bill.dueOn()).orElse(null)));
             }
         }
+        for (Allocation.FeePart part : split.toFees()) {
+            long feeId = part.feeId() == null ? newFeeId : part.feeId();
+            lateFees.pay(by, employer.regionCode(), feeId, id.get(), part.amount(), in.paidOn(), postings);
+        }
+        if (excess.isPositive()) {
+            credits.add(employer.regionCode(), employer.id(), excess, CreditBook.Movement.OVERPAID, id.get(), null,
+                    null, by.getUsername(), in.paidOn());
+            Account.Contributions p = Account.contributions(Fund.PENSION);
+            postings.computeIfAbsent(Fund.PENSION, f -> new ArrayList<>())
+                    .add(new Ledger.Posting(p.bank(), Account.PENSION_EMPLOYER_CREDITS, excess));
+        }
+        postings.forEach((fund, list) -> ledger.post(fund, in.paidOn(), "payment:" + id.get() + ":" + fund,
+                by.getUsername(), (fromCredit ? "预收抵缴 " : "缴费 ") + in.month() + " 单位 " + employer.id()
+                        + (newFee.isZero() ? "" : "，滞纳金 " + newFee)
+                        + (split.toFees().isEmpty() ? "" : "，缴滞纳金 " + split.toFeesTotal())
+                        + (excess.isZero() ? "" : "，多缴转预收 " + excess), list));
         audit.record(by.getUsername(), AuditAction.PAYMENT_RECORDED, "employer " + employer.id(),
                 "payment " + id.get() + " " + in.reference() + ": " + in.month() + " " + in.amount() + " paid "
-                        + in.paidOn() + (bill == null ? ", unmatched" : ", applied " + allocated + ", excess " + excess)
+                        + in.paidOn() + (bill == null ? ", no bill" : ", applied " + allocated)
+                        + (split.toFees().isEmpty() ? "" : ", late fees paid " + split.toFeesTotal())
+                        + (excess.isZero() ? "" : ", to credit " + excess)
                         + (fee == null ? "" : ", late fee " + fee.charged() + (fee.isWaived() ? " (waived)" : "")));
         return jdbc.sql("SELECT * FROM contribution_payment WHERE id = :id AND region_code = :r")
                 .param("id", id.get()).param("r", employer.regionCode()).query(this::map).single();
+    }
+
+    /**
+     * Applies the employer's credit to its bills still owing (the employer is locked): to {@code only} when given (a
+     * bill just assessed), else to every bill with something outstanding, oldest month first. Each application is a
+     * CREDIT payment of the bill's month, counted as paid on the latest day money came into the credit
+     * ({@link CreditBook#availableSince}; its late fee decided as any payment's). The payments made.
+     */
+    List<Payment> applyCredit(ShebaoUser by, Employer employer, Bill only) {
+        List<Payment> out = new ArrayList<>();
+        List<Bill> owing = only != null ? List.of(only) : bills.owing(employer.id(), employer.regionCode());
+        LocalDate today = LocalDate.now(clock);
+        for (Bill b : owing) {
+            Money balance = credits.balance(employer.regionCode(), employer.id());
+            Money amount = balance.min(b.outstanding());
+            if (!amount.isPositive()) {
+                continue;
+            }
+            String reference = "CR-" + b.id() + "-" + jdbc.sql("SELECT nextval('contribution_credit_movement_id_seq')")
+                    .query(Long.class).single();
+            LocalDate on = credits.availableSince(employer.regionCode(), employer.id()).filter(d -> !d.isAfter(today))
+                    .orElse(today);
+            out.add(apply(by, new Incoming(employer, b.month(), amount, on, reference, PaymentChannel.CREDIT, null,
+                    null)));
+        }
+        return out;
+    }
+
+    /**
+     * Adds to {@code postings} the part of a payment applied to a bill, in each fund: collection account (or, for the
+     * employer's credit, 预收 in the pension fund's chart, each other fund's share transferred from the pension fund's
+     * collection account to its own) against contributions receivable, split by the bill's amounts per insurance so
+     * that the bill paid in full has paid each fund's part exactly (each fund's share of what the bill has received in
+     * all, less its share before this payment); the late fee charged, split the same way, as late fees receivable
+     * against late-fee income. Returns that split of the fee.
+     */
+    private Map<Fund, Money> book(Map<Fund, List<Ledger.Posting>> postings, Bill bill, Money allocated,
+                                  Money feeCharged, boolean fromCredit) {
+        Map<Fund, Money> totals = new LinkedHashMap<>();
+        bill.byInsurance().forEach(t -> totals.merge(Bills.fundOf(t.insurance()), t.totalDue(), Money::plus));
+        Map<Fund, Money> before = shares(totals, bill.totalDue(), bill.paid());
+        Map<Fund, Money> after = shares(totals, bill.totalDue(), bill.paid().plus(allocated));
+        Map<Fund, Money> applied = new LinkedHashMap<>();
+        after.forEach((f, m) -> applied.put(f, m.minus(before.getOrDefault(f, Money.ZERO))));
+        Map<Fund, Money> fees = shares(applied, allocated, feeCharged);
+        for (Fund fund : totals.keySet()) {
+            Account.Contributions a = Account.contributions(fund);
+            Money money = applied.getOrDefault(fund, Money.ZERO);
+            if (!money.isZero()) {
+                if (!fromCredit) {
+                    postings.computeIfAbsent(fund, f -> new ArrayList<>())
+                            .add(new Ledger.Posting(a.bank(), a.receivable(), money));
+                } else if (fund == Fund.PENSION) {
+                    postings.computeIfAbsent(fund, f -> new ArrayList<>())
+                            .add(new Ledger.Posting(Account.PENSION_EMPLOYER_CREDITS, a.receivable(), money));
+                } else { // 划转: out of the pension fund's collection account into this fund's
+                    postings.computeIfAbsent(Fund.PENSION, f -> new ArrayList<>())
+                            .add(new Ledger.Posting(Account.PENSION_EMPLOYER_CREDITS,
+                                    Account.contributions(Fund.PENSION).bank(), money));
+                    postings.computeIfAbsent(fund, f -> new ArrayList<>())
+                            .add(new Ledger.Posting(a.bank(), a.receivable(), money));
+                }
+            }
+            Money fee = fees.getOrDefault(fund, Money.ZERO);
+            if (!fee.isZero()) {
+                postings.computeIfAbsent(fund, f -> new ArrayList<>())
+                        .add(new Ledger.Posting(a.lateFeesReceivable(), a.lateFeeIncome(), fee));
+            }
+        }
+        return fees;
     }
 
     /**
@@ -392,39 +508,6 @@ public class Payments {
                     pension.personalDue(), bill.dueOn(), paidOn, PaidMonth.Source.BILL, d.ownMonth(), d.rule(),
                     d.reason(), Money.ZERO, flags), null, bill.id()); // the late fee is the employer's
         });
-    }
-
-    /**
-     * Books the part of a payment applied to a bill in each fund: collection account against contributions
-     * receivable, split by the bill's amounts per insurance so that the bill paid in full has paid each fund's part
-     * exactly (each fund's share of what the bill has received in all, less its share before this payment); the late
-     * fee charged, split the same way, as late fees receivable against late-fee income.
-     */
-    private void book(ShebaoUser by, long paymentId, Bill bill, Money allocated, Money feeCharged, LocalDate paidOn) {
-        Map<Fund, Money> totals = new LinkedHashMap<>();
-        bill.byInsurance().forEach(t -> totals.merge(Bills.fundOf(t.insurance()), t.totalDue(), Money::plus));
-        Map<Fund, Money> before = shares(totals, bill.totalDue(), bill.paid());
-        Map<Fund, Money> after = shares(totals, bill.totalDue(), bill.paid().plus(allocated));
-        Map<Fund, Money> applied = new LinkedHashMap<>();
-        after.forEach((f, m) -> applied.put(f, m.minus(before.getOrDefault(f, Money.ZERO))));
-        Map<Fund, Money> fees = shares(applied, allocated, feeCharged);
-        for (Fund fund : totals.keySet()) {
-            Account.Contributions a = Account.contributions(fund);
-            List<Ledger.Posting> postings = new ArrayList<>();
-            Money money = applied.getOrDefault(fund, Money.ZERO);
-            if (!money.isZero()) {
-                postings.add(new Ledger.Posting(a.bank(), a.receivable(), money));
-            }
-            Money fee = fees.getOrDefault(fund, Money.ZERO);
-            if (!fee.isZero()) {
-                postings.add(new Ledger.Posting(a.lateFeesReceivable(), a.lateFeeIncome(), fee));
-            }
-            if (!postings.isEmpty()) {
-                ledger.post(fund, paidOn, "payment:" + paymentId + ":" + fund, by.getUsername(),
-                        "缴费 " + bill.month() + " 单位 " + bill.employerId() + (fee.isZero() ? "" : "，滞纳金 " + fee),
-                        postings);
-            }
-        }
     }
 
     /**
@@ -467,7 +550,7 @@ public class Payments {
                 .param("ref", reference).param("r", region).query(Boolean.class).single();
     }
 
-    private static String reference(Violations v, String raw, String field) {
+    static String reference(Violations v, String raw, String field) {
         String s = raw == null ? "" : raw.strip();
         if (s.isEmpty()) {
             v.add(field, "error.payment.reference.required");
@@ -505,7 +588,7 @@ public class Payments {
         return m;
     }
 
-    private static Money amount(Violations v, String raw, String field) {
+    static Money amount(Violations v, String raw, String field) {
         String s = raw == null ? "" : raw.strip().replace("，", ",").replace("元", "").strip();
         if (s.isEmpty()) {
             v.add(field, "error.payment.amount.required");
@@ -531,7 +614,7 @@ public class Payments {
         return new Money(a);
     }
 
-    private Employer employer(Violations v, ShebaoUser by, String raw, Map<String, Optional<Employer>> cache) {
+    Employer employer(Violations v, ShebaoUser by, String raw, Map<String, Optional<Employer>> cache) {
         CreditCode code;
         try {
             code = CreditCode.parse(raw, "creditCode");
@@ -568,7 +651,7 @@ public class Payments {
                 rs.getObject("paid_on", LocalDate.class), PaymentChannel.valueOf(rs.getString("channel")),
                 rs.getString("reference"), rs.getObject("file_id", Long.class), rs.getObject("line_no", Integer.class),
                 rs.getObject("bill_id", Long.class), new Money(rs.getBigDecimal("allocated")),
-                new Money(rs.getBigDecimal("excess")), rs.getObject("fee_due_on", LocalDate.class),
+                new Money(rs.getBigDecimal("fees_paid")), new Money(rs.getBigDecimal("excess")), rs.getObject("fee_due_on", LocalDate.class),
                 rs.getObject("fee_days", Integer.class), Money.orNull(rs.getBigDecimal("fee_computed")),
                 Money.orNull(rs.getBigDecimal("fee_waived")), Money.orNull(rs.getBigDecimal("fee_charged")),
                 rs.getString("fee_waiver"), rs.getString("fee_sources"), rs.getString("recorded_by"),

@@ -38,6 +38,10 @@ public enum Account {
     WORK_INJURY_LATE_FEES_RECEIVABLE(Fund.WORK_INJURY, "1132"),
     WORK_INJURY_CONTRIBUTION_INCOME(Fund.WORK_INJURY, "4001"),
     WORK_INJURY_LATE_FEE_INCOME(Fund.WORK_INJURY, "4101"),
+    /** 预收社会保险费（单位多缴待抵）: employers' credits from overpayments, held in the pension fund's chart. */
+    PENSION_EMPLOYER_CREDITS(Fund.PENSION, "2121"),
+    /** 暂收款（待查明缴费）: receipts not yet matched to an employer, held in the pension fund's chart. */
+    PENSION_UNIDENTIFIED_RECEIPTS(Fund.PENSION, "2131"),
     /** 银行存款（支出户） of the unemployment fund. */
     UNEMPLOYMENT_BANK(Fund.UNEMPLOYMENT, "1002"),
     /** 应收多发待遇 of the unemployment fund: months paid after a stop (re-employment …), to recover. */

@@ -55,7 +55,7 @@ class PaymentApi {
     /** A payment as the API shows it: how it matched, and the late fee with the rule that applied and why. */
     record PaymentDto(long id, long employerId, String month, Money amount, LocalDate paidOn, PaymentChannel channel,
                       String channelName, String reference, Integer lineNo, Long billId, Payment.Match match,
-                      String matchName, Money allocated, Money excess, LocalDate feeDueOn, Integer feeDays,
+                      String matchName, Money allocated, Money feesPaid, Money excess, LocalDate feeDueOn, Integer feeDays,
                       Money feeComputed, Money feeWaived, Money feeCharged, String feeWaiver, List<String> feeSources,
                       OffsetDateTime recordedAt) {
     }
@@ -124,7 +124,7 @@ class PaymentApi {
                 messages.getMessage("payment.channel." + p.channel(), null, p.channel().name(), locale),
                 p.reference(), p.lineNo(), p.billId(), p.match(),
                 messages.getMessage("payment.match." + p.match(), null, p.match().name(), locale), p.allocated(),
-                p.excess(), p.feeDueOn(), p.feeDays(), p.feeComputed(), p.feeWaived(), p.feeCharged(), p.feeWaiver(),
+                p.feesPaid(), p.excess(), p.feeDueOn(), p.feeDays(), p.feeComputed(), p.feeWaived(), p.feeCharged(), p.feeWaiver(),
                 p.sources(), p.recordedAt());
     }
 }
