@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.shebao.AllAtOnce;
 import org.shebao.ApiClient.Response;
 import org.shebao.ShebaoIntegrationTest;
+import org.shebao.WebSession;
 import org.shebao.common.Money;
 import org.shebao.contribution.BillFixtures.Employee;
 import org.shebao.ledger.Account;
@@ -320,5 +321,47 @@ class CollectionIT extends ContributionIntegration {
         assertThat(totals.path("receiptsUnmatched").asLong()).isPositive();
         assertThat(totals.path("receiptsUnmatchedAmount").decimalValue()).isGreaterThanOrEqualTo(
                 new java.math.BigDecimal("50.00"));
+    }
+
+    @Test
+    @DisplayName("screens: the collection section's late fees (第八十六条 cited), credits, receipts and refunds lists with "
+            + "totals; the employer's page shows its late fees owed and credit; a refund above the credit and a "
+            + "negative receipt are refused on screen (400) naming the field, nothing written")
+    void screens() throws Exception {
+        Employer e = declared("2019-11");
+        assess(e, "2019-11");
+        pay(e, "2019-11", "1512.00", "2020-01-20"); // late fee 27.22 owed
+        pay(e, "2019-11", "100.00", "2020-01-21"); // 27.22 to the fee, 72.78 credit
+        WebSession web = WebSession.login(port, "fz.finance");
+        var fees = web.get("/collection?list=LATE_FEES");
+        assertThat(fees.statusCode()).isEqualTo(200);
+        assertThat(fees.body()).contains("未缴滞纳金", "先抵缴欠缴的社会保险费");
+        var credits = web.get("/collection?list=CREDITS");
+        assertThat(credits.statusCode()).isEqualTo(200);
+        assertThat(credits.body()).contains(e.name(), "72.78");
+        var page = web.get("/registry/employers/" + e.id() + "/declarations");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("未缴滞纳金合计 0.00 元", "预收余额：72.78 元", "36", "0.05%", "已缴清",
+                "社会保险法 第八十六条");
+        Map<String, Long> before = counts();
+        var tooMuch = web.submit("/registry/employers/" + e.id() + "/declarations",
+                "/registry/employers/" + e.id() + "/credit/refunds", Map.of("refundAmount", "100.00",
+                        "refundReason", "多缴退还"));
+        assertThat(tooMuch.statusCode()).isEqualTo(400);
+        assertThat(tooMuch.body()).contains("退还金额 100.00 元超过单位预收余额 72.78 元");
+        var negative = web.submit("/collection?list=RECEIPTS", "/collection/receipts",
+                Map.of("reference", ref(), "amount", "-3"));
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("缴费金额必须大于零");
+        assertThat(counts()).isEqualTo(before);
+        var asked = web.submit("/registry/employers/" + e.id() + "/declarations",
+                "/registry/employers/" + e.id() + "/credit/refunds", Map.of("refundAmount", "20.00",
+                        "refundReason", "多缴退还"));
+        assertThat(asked.statusCode()).isEqualTo(302);
+        var refunds = WebSession.login(port, "fz.finance2").get("/collection?list=REFUNDS");
+        assertThat(refunds.statusCode()).isEqualTo(200);
+        assertThat(refunds.body()).contains(e.name(), "20.00", "同意退还");
+        assertThat(web.get("/collection?list=RECEIPTS").statusCode()).isEqualTo(200);
+        assertThat(web.get("/collection?list=NOPE").statusCode()).isEqualTo(404);
     }
 }

@@ -45,6 +45,7 @@ class DeclarationPages {
     private final Declarations declarations;
     private final Bills bills;
     private final Payments payments;
+    private final org.shebao.contribution.Collection collection;
     private final EmployerDeferrals deferrals;
     private final Employers employers;
     private final MessageSource messages;
@@ -93,7 +94,20 @@ class DeclarationPages {
         return pay(user, own(user), "/portal", params, model, redirect, response);
     }
 
+    @PostMapping("/portal/credit/refunds")
+    String portalRefund(@AuthenticationPrincipal ShebaoUser user, @RequestParam Map<String, String> params,
+                        Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return refund(user, own(user), "/portal", params, model, redirect, response);
+    }
+
     // ---------------------------------------------------------------- staff, on the employer's page
+
+    @PostMapping("/registry/employers/{id}/credit/refunds")
+    String staffRefund(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
+                       @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+                       HttpServletResponse response) {
+        return refund(user, id, staffBase(id), params, model, redirect, response);
+    }
 
     @PostMapping("/registry/employers/{id}/payments")
     String staffPayment(@AuthenticationPrincipal ShebaoUser user, @PathVariable long id,
@@ -161,6 +175,12 @@ class DeclarationPages {
         model.addAttribute("bills", bills.bills(user, employerId));
         model.addAttribute("payments", payments.payments(user, employerId));
         model.addAttribute("deferrals", deferrals.deferrals(user, employerId));
+        java.util.List<org.shebao.contribution.LateFee> fees = collection.lateFees(user, employerId);
+        model.addAttribute("lateFees", fees);
+        model.addAttribute("lateFeesOwed", fees.stream().map(org.shebao.contribution.LateFee::owed)
+                .reduce(org.shebao.common.Money.ZERO, org.shebao.common.Money::plus));
+        model.addAttribute("allocationRule", org.shebao.contribution.Allocation.RULE);
+        model.addAttribute("credit", collection.credit(user, employerId));
         model.addAttribute("deferralApply", base.startsWith("/portal") ? "/portal/cases/new?type=EMPLOYER_DEFERRAL"
                 : "/casework/cases/new?type=EMPLOYER_DEFERRAL");
         if (!model.containsAttribute("month")) {
@@ -214,6 +234,31 @@ class DeclarationPages {
         model.addAttribute("amount", p.amount());
         model.addAttribute("reference", p.reference());
         model.addAttribute("paidOn", p.paidOn());
+        return page(user, employerId, base, model);
+    }
+
+    /** Asks for a refund of the employer's credit; refused: the page again with the field named (400). */
+    private String refund(ShebaoUser user, long employerId, String base, Map<String, String> params, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response) {
+        Optional<org.shebao.contribution.Collection.Refund> done = FormErrors.attempt(model, messages,
+                () -> {
+                    try {
+                        return collection.requestRefund(user, employerId,
+                                new org.shebao.contribution.Collection.RefundRequest(params.get("refundAmount"),
+                                        params.get("refundReason")));
+                    } catch (InvalidInputException e) { // the page's payment form has an amount of its own
+                        throw new InvalidInputException(e.violations().stream().map(f -> FieldViolation.of(
+                                "refund" + Character.toUpperCase(f.field().charAt(0)) + f.field().substring(1),
+                                f.code(), f.args().toArray())).toList());
+                    }
+                });
+        if (done.isPresent()) {
+            redirect.addFlashAttribute("refundRequested", done.get().amount().amount().toPlainString());
+            return "redirect:" + base + "/declarations#collection";
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("refundAmount", params.get("refundAmount"));
+        model.addAttribute("refundReason", params.get("refundReason"));
         return page(user, employerId, base, model);
     }
 
