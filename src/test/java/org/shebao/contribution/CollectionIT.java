@@ -362,6 +362,7 @@ class CollectionIT extends ContributionIntegration {
         assertThat(refunds.statusCode()).isEqualTo(200);
         assertThat(refunds.body()).contains(e.name(), "20.00", "同意退还");
         assertThat(web.get("/collection?list=RECEIPTS").statusCode()).isEqualTo(200);
+        assertThat(web.get("/collection").statusCode()).as("the arrears worklist, as before").isEqualTo(200);
         assertThat(web.get("/collection?list=NOPE").statusCode()).isEqualTo(404);
     }
 }

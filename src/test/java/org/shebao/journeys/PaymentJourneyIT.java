@@ -21,7 +21,7 @@ import org.shebao.registry.EmployerSize;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @ShebaoIntegrationTest
-@DisplayName("Browser journey: finance imports the collection channel's payment file and reads which late-fee rule applied")
+@DisplayName("Browser journey: finance imports the collection channel's payment file, reads which late-fee rule applied and finds the late fee owed")
 class PaymentJourneyIT extends BrowserJourney {
     @Autowired
     TestUsers testUsers;
@@ -78,5 +78,15 @@ class PaymentJourneyIT extends BrowserJourney {
         assertThat(page.locator(".payment .fee-rule")).containsText("疫情解除日期待定");
         assertThat(page.locator(".payment .fee-rule")).containsText("FJ-5c");
         screenshot("payment-waived-bill");
+
+        // collection (征收): the late fee of November 2019 is owed on the section's list and on the employer's page
+        page.navigate(url("/collection?list=LATE_FEES"));
+        assertThat(page.locator("#late-fees")).containsText(e.name());
+        assertThat(page.locator("#totals")).containsText("未缴滞纳金");
+        screenshot("collection-late-fees");
+        page.navigate(url("/registry/employers/" + e.id() + "/declarations"));
+        assertThat(page.locator("#late-fees-owed")).containsText("27.22");
+        assertThat(page.locator("#late-fees")).containsText("免收");
+        screenshot("collection-employer");
     }
 }
