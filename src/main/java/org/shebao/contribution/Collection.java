@@ -289,32 +289,16 @@ public class Collection {
         Violations v = new Violations();
         Employer employer = payments.employer(v, by, in == null ? null : in.creditCode(), new HashMap<>());
         String note = v.text(in == null ? null : in.note(), "note", 500, false);
-        String region = by.region().value();
         if (employer != null && !employer.regionCode().equals(regionOf(receiptId))) {
             v.add("creditCode", "error.payment.otherRegion", employer.name());
         }
         v.throwIfAny();
         Bills.lock(jdbc, employer.id());
-        int n = jdbc.sql("""
-                        UPDATE contribution_receipt SET status = 'MATCHED', employer_id = :e, resolved_by = :by,
-                               resolved_at = :at, note = :note
-                         WHERE id = :id AND region_code = :r AND status = 'UNMATCHED'""")
-                .param("e", employer.id()).param("by", by.getUsername()).param("at", OffsetDateTime.now(clock))
-                .param("note", note, java.sql.Types.VARCHAR).param("id", receiptId).param("r", employer.regionCode())
-                .update();
-        if (n != 1) {
-            throw new ConflictException("receipt", "error.receipt.resolved");
-        }
+        resolve(by, r, employer.regionCode(), "MATCHED", employer.id(), note, Account.PENSION_EMPLOYER_CREDITS,
+                "暂收款查明 " + r.reference() + " 转单位 " + employer.id() + " 预收",
+                employer.name() + (note == null ? "" : "；" + note));
         credits.add(employer.regionCode(), employer.id(), r.amount(), CreditBook.Movement.MATCHED, null, receiptId,
                 null, by.getUsername(), r.receivedOn());
-        ledger.post(Fund.PENSION, LocalDate.now(clock), "receipt:" + receiptId + ":matched", by.getUsername(),
-                "暂收款查明 " + r.reference() + " 转单位 " + employer.id() + " 预收",
-                List.of(new Ledger.Posting(Account.PENSION_UNIDENTIFIED_RECEIPTS, Account.PENSION_EMPLOYER_CREDITS,
-                        r.amount())));
-        credits.history(employer.regionCode(), "RECEIPT", receiptId, "UNMATCHED", "MATCHED", r.amount(),
-                by.getUsername(), employer.name() + (note == null ? "" : "；" + note));
-        audit.record(by.getUsername(), AuditAction.COLLECTION_STEP, "receipt " + receiptId,
-                "matched to employer " + employer.id() + " in " + region);
         payments.applyCredit(by, employer, null);
         return receipt(by, receiptId);
     }
@@ -327,21 +311,33 @@ public class Collection {
         Violations v = new Violations();
         String text = v.text(note, "note", 500, true);
         v.throwIfAny();
-        String region = regionOf(receiptId);
+        resolve(by, r, regionOf(receiptId), "REFUNDED", null, text, Account.contributions(Fund.PENSION).bank(),
+                "暂收款退回 " + r.reference(), text);
+        return receipt(by, receiptId);
+    }
+
+    /**
+     * Resolves an unmatched receipt once ({@code UPDATE … WHERE status = 'UNMATCHED'}: a second, even in parallel, is
+     * a conflict): its new status (and employer), the books (暂收款 against {@code to}), the history and the log.
+     */
+    private void resolve(ShebaoUser by, Receipt r, String region, String status, Long employerId, String note,
+                         Account to, String memo, String historyNote) {
         int n = jdbc.sql("""
-                        UPDATE contribution_receipt SET status = 'REFUNDED', resolved_by = :by, resolved_at = :at,
-                               note = :note WHERE id = :id AND region_code = :r AND status = 'UNMATCHED'""")
-                .param("by", by.getUsername()).param("at", OffsetDateTime.now(clock)).param("note", text)
-                .param("id", receiptId).param("r", region).update();
+                        UPDATE contribution_receipt SET status = :s, employer_id = :e, resolved_by = :by,
+                               resolved_at = :at, note = :note
+                         WHERE id = :id AND region_code = :r AND status = 'UNMATCHED'""")
+                .param("s", status).param("e", employerId, java.sql.Types.BIGINT).param("by", by.getUsername())
+                .param("at", OffsetDateTime.now(clock)).param("note", note, java.sql.Types.VARCHAR)
+                .param("id", r.id()).param("r", region).update();
         if (n != 1) {
             throw new ConflictException("receipt", "error.receipt.resolved");
         }
-        ledger.post(Fund.PENSION, LocalDate.now(clock), "receipt:" + receiptId + ":refunded", by.getUsername(),
-                "暂收款退回 " + r.reference(), List.of(new Ledger.Posting(Account.PENSION_UNIDENTIFIED_RECEIPTS,
-                        Account.contributions(Fund.PENSION).bank(), r.amount())));
-        credits.history(region, "RECEIPT", receiptId, "UNMATCHED", "REFUNDED", r.amount(), by.getUsername(), text);
-        audit.record(by.getUsername(), AuditAction.COLLECTION_STEP, "receipt " + receiptId, "refunded");
-        return receipt(by, receiptId);
+        ledger.post(Fund.PENSION, LocalDate.now(clock), "receipt:" + r.id() + ":" + status.toLowerCase(),
+                by.getUsername(), memo, List.of(new Ledger.Posting(Account.PENSION_UNIDENTIFIED_RECEIPTS, to,
+                        r.amount())));
+        credits.history(region, "RECEIPT", r.id(), "UNMATCHED", status, r.amount(), by.getUsername(), historyNote);
+        audit.record(by.getUsername(), AuditAction.COLLECTION_STEP, "receipt " + r.id(),
+                status.toLowerCase() + (employerId == null ? "" : " to employer " + employerId));
     }
 
     /** The receipts of the staff user's region (and below): unmatched ones, or all, oldest first, at most 500. */

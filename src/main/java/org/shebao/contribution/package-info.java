@@ -65,9 +65,14 @@
  *   <li>{@code Declarations}: a declaration after its period fell due is accepted and flagged N-5a while the measure is
  *       in force.</li>
  * </ul>
- * Not yet: collecting late fees (they stay receivable), refunding or carrying over overpaid amounts and matching an
- * unmatched payment once its bill is assessed (worklist items, no action), booking unmatched or overpaid money
- * (not booked: a suspense account is for finance to decide); FJ-1.5 at the counter ({@code BackPayment2019Rule} is
+ * Collection (issue 11): a late fee is an assessment of its own ({@code LateFees}: days, rate and its source, waiver
+ * with its clauses), payable; a payment's money goes to the bill's contributions first, then to the late fees owed
+ * (oldest first), the rest to the employer's credit ({@code Allocation}, the one place of that order); the credit
+ * (预收, 2121 in the pension fund's chart) is applied to the employer's next bill when assessed ({@code Bills.assess})
+ * or refunded on request with another finance user's approval; receipts naming no employer are 暂收款 (2131) until
+ * matched once to an employer or refunded ({@code Collection}).
+ * Not yet: a payment file's line with an unknown credit code stays a bad line (暂收款 are recorded one by one); credit
+ * is not applied to late fees; flexible workers' late fees stay receivable (no assessment of their own); FJ-1.5 at the counter ({@code BackPayment2019Rule} is
  * not called); urban-rural residents' payments. The 2020 relief is no measure of the catalog (it rests on 人社部发〔2020〕11号 and 49号, not the
  * three notices): it is applied from the parameters on every bill; likewise the employer deferral.
  */

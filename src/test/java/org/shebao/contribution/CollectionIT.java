@@ -15,7 +15,6 @@ import org.shebao.ApiClient.Response;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.WebSession;
 import org.shebao.common.Money;
-import org.shebao.contribution.BillFixtures.Employee;
 import org.shebao.ledger.Account;
 import org.shebao.registry.Employer;
 import org.shebao.registry.EmployerSize;
@@ -37,14 +36,7 @@ class CollectionIT extends ContributionIntegration {
     private static final AtomicInteger REF = new AtomicInteger();
 
     private Employer declared(String... months) {
-        Employer e = employer(EmployerSize.LARGE);
-        Employee a = employee(e, "李征收");
-        List<DeclaredLine> lines = new ArrayList<>();
-        for (String m : months) {
-            lines.add(new DeclaredLine(lines.size() + 1, a.idNumber(), a.name(), m, "6000.00"));
-        }
-        declarations.declare(clerk, e.id(), lines);
-        return e;
+        return declaredLarge("李征收", months);
     }
 
     private Bill assess(Employer e, String month) {
@@ -298,7 +290,8 @@ class CollectionIT extends ContributionIntegration {
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.firstErrorField()).isEqualTo("amount");
         assertThat(negative.firstErrorMessage()).contains("大于零");
-        Response negativeRefund = api.post("fz.finance", "/api/v1/employers/" + employer(EmployerSize.LARGE).id() + "/credit/refunds",
+        Response negativeRefund = api.post("fz.finance",
+                "/api/v1/employers/" + employer(EmployerSize.LARGE).id() + "/credit/refunds",
                 Map.of("amount", "-1", "reason", "x"));
         assertThat(negativeRefund.status()).isEqualTo(400);
         assertThat(api.post("employer.fz", "/api/v1/collection/receipts",

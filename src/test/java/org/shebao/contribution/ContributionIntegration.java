@@ -54,6 +54,18 @@ abstract class ContributionIntegration {
         return fixtures.employee(e.id(), name);
     }
 
+    /** A fresh large Fuzhou enterprise with one employee declared at 6000.00 in each of the months (not assessed). */
+    Employer declaredLarge(String employeeName, String... months) {
+        Employer e = employer(EmployerSize.LARGE);
+        Employee a = employee(e, employeeName);
+        java.util.List<DeclaredLine> lines = new java.util.ArrayList<>();
+        for (String m : months) {
+            lines.add(new DeclaredLine(lines.size() + 1, a.idNumber(), a.name(), m, "6000.00"));
+        }
+        declarations.declare(clerk, e.id(), lines);
+        return e;
+    }
+
     long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }

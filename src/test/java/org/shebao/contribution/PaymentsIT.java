@@ -21,7 +21,6 @@ import org.shebao.ApiClient.Response;
 import org.shebao.ShebaoIntegrationTest;
 import org.shebao.TestUsers;
 import org.shebao.common.Money;
-import org.shebao.contribution.BillFixtures.Employee;
 import org.shebao.identity.ShebaoUser;
 import org.shebao.ledger.Account;
 import org.shebao.ledger.Fund;
@@ -53,13 +52,7 @@ class PaymentsIT extends ContributionIntegration {
 
     /** A fresh large enterprise with one employee, base 6000.00, and its bill of the month: 1512.00. */
     private Employer billed(String... months) {
-        Employer e = employer(EmployerSize.LARGE);
-        Employee a = employee(e, "王缴费");
-        List<DeclaredLine> lines = new ArrayList<>();
-        for (String m : months) {
-            lines.add(new DeclaredLine(lines.size() + 1, a.idNumber(), a.name(), m, "6000.00"));
-        }
-        declarations.declare(clerk, e.id(), lines);
+        Employer e = declaredLarge("王缴费", months);
         for (String m : months) {
             Bill b = bills.assess(clerk, e.id(), YearMonth.parse(m)).bill();
             assertThat(b.totalDue()).as(m).isEqualTo(Money.yuan("1512.00"));
