@@ -1,5 +1,6 @@
 package org.shebao.payroll;
 
+import org.shebao.ledger.Account;
 import org.shebao.ledger.Fund;
 
 /** The benefit a standing order pays (payroll_order.benefit); the module that registers the order owns its rules. */
@@ -34,5 +35,22 @@ public enum Benefit {
     /** The fund that pays it, whose books a run's lines of the benefit go to. */
     public Fund fund() {
         return fund;
+    }
+
+    /**
+     * The expense account a regular payment of the benefit is booked to, in its fund (a pension's pre-payments,
+     * arrears and settlements have their own: {@code Payroll.posting}); an over-payment's receivable is taken out of
+     * it when a recovery opens.
+     */
+    public Account expense() {
+        return switch (this) {
+            case PENSION -> Account.PENSION_EXPENSE;
+            case UNEMPLOYMENT -> Account.UNEMPLOYMENT_EXPENSE;
+            case WORK_INJURY -> Account.WORK_INJURY_EXPENSE;
+            case MEDICAL_PREMIUM -> Account.UNEMPLOYMENT_MEDICAL_EXPENSE;
+            case RESIDENT_PENSION -> Account.RESIDENT_PENSION_EXPENSE;
+            case SURVIVORS -> Account.PENSION_SURVIVORS_EXPENSE;
+            case INHERITANCE -> Account.PENSION_INHERITANCE_EXPENSE;
+        };
     }
 }

@@ -432,14 +432,7 @@ public class Payroll {
             Account bank = Account.of(fund, "1002");
             return switch (kind) {
                 case DEDUCTION, RECOVERY -> new Ledger.Posting(Account.of(fund, "1231"), bank, amount);
-                default -> new Ledger.Posting(switch (benefit) {
-                    case UNEMPLOYMENT -> Account.UNEMPLOYMENT_EXPENSE;
-                    case MEDICAL_PREMIUM -> Account.UNEMPLOYMENT_MEDICAL_EXPENSE;
-                    case RESIDENT_PENSION -> Account.RESIDENT_PENSION_EXPENSE;
-                    case SURVIVORS -> Account.PENSION_SURVIVORS_EXPENSE;
-                    case INHERITANCE -> Account.PENSION_INHERITANCE_EXPENSE;
-                    default -> Account.WORK_INJURY_EXPENSE;
-                }, bank, amount);
+                default -> new Ledger.Posting(benefit.expense(), bank, amount);
             };
         }
         return switch (kind) {

@@ -184,20 +184,22 @@ class RecoveryRows {
 
     /**
      * The account that paid the over-payment, which the receivable is taken out of when a case opens (and a write-off
-     * puts back): the benefit's expense (5001 pension, 5101 unemployment benefit, 5102 medical premiums, 5201 work
-     * injury); a pension pre-payment not settled yet was booked to 1221, not to expense.
+     * puts back): the benefit's expense ({@link Benefit#expense}, the payroll's own); a pension pre-payment not
+     * settled yet was booked to 1221, not to expense.
      */
     static Account paidFrom(Fund fund, Benefit benefit, boolean unsettledPrepayment) {
         if (unsettledPrepayment) {
             return Account.PENSION_PREPAYMENTS;
         }
-        if (benefit == Benefit.MEDICAL_PREMIUM) {
-            return Account.UNEMPLOYMENT_MEDICAL_EXPENSE;
+        if (benefit != null) {
+            return benefit.expense();
         }
+        // a case that does not name its benefit (a write-off): the fund's own benefit
         return switch (fund) {
-            case PENSION -> Account.PENSION_EXPENSE;
-            case UNEMPLOYMENT -> Account.UNEMPLOYMENT_EXPENSE;
-            case WORK_INJURY -> Account.WORK_INJURY_EXPENSE;
+            case PENSION -> Benefit.PENSION.expense();
+            case UNEMPLOYMENT -> Benefit.UNEMPLOYMENT.expense();
+            case WORK_INJURY -> Benefit.WORK_INJURY.expense();
+            case RESIDENT_PENSION -> Benefit.RESIDENT_PENSION.expense();
         };
     }
 
