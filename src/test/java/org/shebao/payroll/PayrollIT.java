@@ -180,10 +180,14 @@ class PayrollIT {
         jdbc.sql("""
                 SELECT CASE kind WHEN 'REGULAR' THEN '5001' WHEN 'PREPAYMENT' THEN '1221'
                                  WHEN 'ARREARS' THEN '5002' WHEN 'SETTLEMENT' THEN '5002' ELSE '1231' END, sum(amount)
-                  FROM payroll_line WHERE run_id = :r GROUP BY 1""").param("r", runId)
+                  FROM payroll_line l WHERE run_id = :r AND EXISTS (SELECT 1 FROM payroll_order o
+                        WHERE o.id = l.order_id AND o.benefit = 'PENSION') GROUP BY 1""").param("r", runId)
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list()
                 .forEach(e -> expected.merge(e.getKey(), e.getValue(), BigDecimal::add));
-        BigDecimal total = jdbc.sql("SELECT COALESCE(sum(amount), 0) FROM payroll_line WHERE run_id = :r")
+        // the pension's lines: other benefits in the region's run (a residents' pension) go to their own fund's voucher
+        BigDecimal total = jdbc.sql("""
+                SELECT COALESCE(sum(amount), 0) FROM payroll_line l WHERE run_id = :r AND EXISTS (SELECT 1
+                  FROM payroll_order o WHERE o.id = l.order_id AND o.benefit = 'PENSION')""")
                 .param("r", runId).query(BigDecimal.class).single();
         expected.put("1002", total.negate());
         expected.values().removeIf(v -> v.signum() == 0);
@@ -216,7 +220,7 @@ class PayrollIT {
 
     @Test
     @DisplayName("N-1e: 20 parallel starts of the same month (two instances) give one run, each order paid once, one "
-            + "ledger entry that matches the lines; three months in a row; the bank account equals what all runs paid")
+            + "ledger entry that matches the lines; three months in a row; the bank accounts moved by what the runs paid")
     void parallelStarts() throws Exception {
         RegionCode xinzhou = new RegionCode("140900");
         for (int i = 0; i < 250; i++) {
@@ -224,6 +228,10 @@ class PayrollIT {
         }
         ShebaoUser admin = (ShebaoUser) users.loadUserByUsername("sx.admin");
         Payroll other = instance();
+        // the banks before: other modules pay into and out of them too (transfers, recoveries, returns), so this
+        // test checks what its own runs moved
+        Money banksBefore = ledger.balance(Account.PENSION_BANK).plus(ledger.balance(Account.UNEMPLOYMENT_BANK));
+        List<Long> ownRuns = new ArrayList<>();
         for (YearMonth m = YearMonth.of(2021, 5); !m.isAfter(YearMonth.of(2021, 7)); m = m.plusMonths(1)) {
             YearMonth month = m;
             ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -251,6 +259,7 @@ class PayrollIT {
                     .param("m", month.atDay(1)).query(Long.class).list();
             assertThat(runs).as("one run for " + month).hasSize(1);
             long run = runs.get(0);
+            ownRuns.add(run);
             if (!payroll.run(run).orElseThrow().completed()) {
                 payroll.execute(run); // a start that lost every chunk to the other node leaves the rest to a resume
             }
@@ -261,17 +270,15 @@ class PayrollIT {
                     .query(Integer.class).single()).isEqualTo(250);
             assertRunBooked(run);
         }
+        // each fund's bank account pays its own benefits' lines: the pension and unemployment funds' benefits
         BigDecimal paidByRuns = jdbc.sql("""
-                SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id
-                 WHERE r.status = 'COMPLETED'""").query(BigDecimal.class).single();
-        // what banks returned as failed came back to the bank accounts (issue 15, item 4; BankReturnsIT)
-        BigDecimal returned = jdbc.sql("""
-                SELECT COALESCE(sum(amount), 0) FROM payroll_payment WHERE status = 'FAILED'
-                   AND benefit IN ('PENSION', 'UNEMPLOYMENT')""").query(BigDecimal.class).single();
-        // each fund's bank account pays its own benefit's lines (pension, unemployment)
+                SELECT COALESCE(sum(l.amount), 0) FROM payroll_line l JOIN payroll_order o ON o.id = l.order_id
+                 WHERE l.run_id IN (:runs)
+                   AND o.benefit IN ('PENSION', 'SURVIVORS', 'INHERITANCE', 'UNEMPLOYMENT', 'MEDICAL_PREMIUM')""")
+                .param("runs", ownRuns).query(BigDecimal.class).single();
         assertThat(ledger.balance(Account.PENSION_BANK).plus(ledger.balance(Account.UNEMPLOYMENT_BANK)))
-                .as("the banks paid out what the runs paid, less what they returned")
-                .isEqualTo(Money.of(paidByRuns.subtract(returned)).negate());
+                .as("the banks paid out what the runs paid")
+                .isEqualTo(banksBefore.minus(Money.of(paidByRuns)));
     }
 
     @Test

@@ -269,6 +269,33 @@ class ResidentPensionIT {
     }
 
     @Test
+    @DisplayName("N-1c / FJ-1.1 as for the enterprise scheme: during Fujian's emergency (May 2020) a residents' order "
+            + "whose certification lapsed is paid, flagged as not suspended for the missed certification")
+    void notSuspendedDuringTheEmergency() {
+        Someone s = person("居民养老丙", sixtyThreeMonthsAgo().minusMonths(2), InsuranceType.RESIDENT_PENSION);
+        for (int year = 2011; year <= 2025; year++) {
+            contributions.record(staff.get("fz.clerk"), s.id(), String.valueOf(year), "100", "30");
+        }
+        Case c = claim(s);
+        steps.decide(c.id(), "fz.clerk", "fz.clerk2", "已核", "fz.reviewer");
+        ResidentPensionClaim claim = pensions.claim(staff.get("fz.reviewer"), c.id()).orElseThrow();
+        YearMonth month = YearMonth.of(2020, 5);
+        jdbc.sql("""
+                UPDATE payroll_order SET from_month = :m, certified_until = DATE '2019-12-31' WHERE id = :o""")
+                .param("m", month.atDay(1)).param("o", claim.orderId()).update();
+        jdbc.sql("UPDATE payroll_adjustment SET month = :m WHERE order_id = :o")
+                .param("m", month.plusMonths(1).atDay(1)).param("o", claim.orderId()).update();
+        PayrollRun run = payroll.open(staff.get("fj.admin"), FUZHOU, month);
+        payroll.execute(run.id());
+        assertThat(lines(run.id(), claim.orderId())).isEqualByComparingTo(claim.monthlyAmount().amount());
+        assertThat(jdbc.sql("SELECT flags FROM payroll_line WHERE run_id = :r AND order_id = :o")
+                .param("r", run.id()).param("o", claim.orderId()).query(String.class).single())
+                .contains("NO_SUSPENSION_FOR_MISSED_CERTIFICATION");
+        assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :o").param("o", claim.orderId())
+                .query(String.class).single()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     @DisplayName("Bad input writes nothing and names the field: under 60, not insured as a resident, a second open "
             + "claim; a grade outside 100–2000, a subsidy below the least, a year recorded twice; 4xx over the API")
     void badInput() {

@@ -231,6 +231,9 @@ class TemporaryAccountIT {
         long account = first.path("temporaryAccount").path("account").path("id").asLong();
         assertThat(api.post("ty.finance", "/api/v1/temporary-accounts/" + account + "/book", "{}").status()).isEqualTo(200);
 
+        // back home, insured there first (暂行办法 第八条: the person applies where they are insured now)
+        contributions.copyYears(out -> out.accept(new Contributions.YearRow(person, 2025, "140900", null, 3,
+                Money.yuan("4000.00"), Money.yuan("960.00"))));
         JsonNode home = transfer(person, "140900", "xz.clerk", "xz.reviewer");
         assertThat(home.path("decision").path("outcome").asString()).isEqualTo("MOVES_HOME");
         JsonNode done = api.get("ty.clerk", "/api/v1/temporary-accounts/" + account).body();

@@ -210,6 +210,8 @@ class DeathBenefitIT {
                  WHERE p.region_code = '140900'
                    AND NOT EXISTS (SELECT 1 FROM workinjury_recognition w WHERE w.person_id = p.id)
                    AND NOT EXISTS (SELECT 1 FROM identity_user u WHERE u.person_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM registry_record_holding h WHERE h.person_id = p.id)
+                   AND p.phone IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM contribution_bill_line b WHERE b.person_id = p.id)
                    AND NOT EXISTS (SELECT 1 FROM payroll_order o WHERE o.person_id = p.id)
                  ORDER BY p.id LIMIT :n""").param("n", n).query(Long.class).list();

@@ -17,6 +17,8 @@ public final class WorkInjuryFixtures {
                  WHERE p.region_code = :r
                    AND NOT EXISTS (SELECT 1 FROM workinjury_recognition w WHERE w.person_id = p.id)
                    AND NOT EXISTS (SELECT 1 FROM identity_user u WHERE u.person_id = p.id)
+                   AND NOT EXISTS (SELECT 1 FROM registry_record_holding h WHERE h.person_id = p.id)
+                   AND p.phone IS NOT NULL
                  ORDER BY p.id DESC LIMIT 1""").param("r", region).query(Long.class).single();
     }
 
