@@ -41,7 +41,8 @@ document.addEventListener('click', function (evt) {
 // The current menu item is marked, for the eye and for screen readers.
 document.addEventListener('DOMContentLoaded', function () {
   var best = null;
-  document.querySelectorAll('#menu a.nav-link').forEach(function (a) {
+  // the menu's entries, not the language link (its address is this page's own)
+  document.querySelectorAll('#menu a.nav-link:not(#language)').forEach(function (a) {
     var path = new URL(a.href, location.href).pathname;
     var here = location.pathname;
     if ((here === path || (path !== '/' && here.indexOf(path + '/') === 0))
