@@ -34,8 +34,14 @@ public class RecipientPayments {
             return kinds.contains(LineKind.PREPAYMENT);
         }
 
+        /** A pre-payment settled against the final amount: the difference paid (多扣少补, N-1b). */
         public boolean settlement() {
-            return kinds.contains(LineKind.SETTLEMENT) || kinds.contains(LineKind.DEDUCTION);
+            return kinds.contains(LineKind.SETTLEMENT);
+        }
+
+        /** An over-payment taken back from this payment (a settlement's or a recovery's deduction). */
+        public boolean deduction() {
+            return kinds.contains(LineKind.DEDUCTION) || kinds.contains(LineKind.RECOVERY);
         }
     }
 
