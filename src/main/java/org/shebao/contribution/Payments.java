@@ -146,10 +146,7 @@ public class Payments {
         }
         String region = by.region().value();
         String sha = sha256(bytes);
-        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM contribution_payment_file WHERE sha256 = :s AND region_code = :r)")
-                .param("s", sha).param("r", region).query(Boolean.class).single()) {
-            throw new ConflictException("file", "error.payment.fileImported");
-        }
+        refuseImported(sha, region);
         List<FieldViolation> errors = new ArrayList<>();
         List<Incoming> checked = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -194,6 +191,8 @@ public class Payments {
             }
         }
         if (!errors.isEmpty()) {
+            // the same file imported meanwhile by another request makes its references "exist": that is a 409
+            refuseImported(sha, region);
             throw new InvalidInputException(errors);
         }
         Money total = checked.stream().map(Incoming::amount).reduce(Money.ZERO, Money::plus);
@@ -634,6 +633,14 @@ public class Payments {
             return null;
         }
         return e.get();
+    }
+
+    /** The same file (by its SHA-256) imported before in the region: 409. */
+    private void refuseImported(String sha, String region) {
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM contribution_payment_file WHERE sha256 = :s AND region_code = :r)")
+                .param("s", sha).param("r", region).query(Boolean.class).single()) {
+            throw new ConflictException("file", "error.payment.fileImported");
+        }
     }
 
     private static String sha256(byte[] bytes) {
