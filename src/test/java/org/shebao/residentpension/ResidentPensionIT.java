@@ -253,27 +253,43 @@ class ResidentPensionIT {
         assertThat(portal.body()).contains("我的城乡居民养老金");
     }
 
-    @Test
-    @DisplayName("N-1c / FJ-1.1 as for the enterprise scheme: outside the emergency (2016) a residents' order whose "
-            + "certification lapsed is suspended by the payroll and pays nothing")
-    void certificationApplies() {
-        Someone s = person("居民养老乙", sixtyThreeMonthsAgo().minusMonths(1), InsuranceType.RESIDENT_PENSION);
+    /** The run of {@link #approvedWithLapsedCertification}. */
+    private long ranRun;
+
+    /**
+     * A resident of 60 with 15 years at the 100-yuan grade, claim approved; the order moved to {@code month} (ending
+     * there) with its certification valid only until {@code certifiedUntil}, its arrears to the month after; Fuzhou's
+     * run of {@code month} executed ({@link #ranRun}).
+     */
+    private ResidentPensionClaim approvedWithLapsedCertification(String name, int monthsOlder, YearMonth month,
+                                                                 LocalDate certifiedUntil) {
+        Someone s = person(name, sixtyThreeMonthsAgo().minusMonths(monthsOlder), InsuranceType.RESIDENT_PENSION);
         for (int year = 2011; year <= 2025; year++) {
             contributions.record(staff.get("fz.clerk"), s.id(), String.valueOf(year), "100", "30");
         }
         Case c = claim(s);
         steps.decide(c.id(), "fz.clerk", "fz.clerk2", "已核", "fz.reviewer");
         ResidentPensionClaim claim = pensions.claim(staff.get("fz.reviewer"), c.id()).orElseThrow();
-        YearMonth month = YearMonth.of(2016, 3);
         jdbc.sql("""
-                UPDATE payroll_order SET from_month = :m, certified_until = DATE '2015-06-30' WHERE id = :o""")
-                .param("m", month.atDay(1)).param("o", claim.orderId()).update();
+                UPDATE payroll_order SET from_month = :m, certified_until = :until WHERE id = :o""")
+                .param("m", month.atDay(1)).param("until", certifiedUntil).param("o", claim.orderId()).update();
         endAt(claim.orderId(), month);
         jdbc.sql("UPDATE payroll_adjustment SET month = :m WHERE order_id = :o")
                 .param("m", month.plusMonths(1).atDay(1)).param("o", claim.orderId()).update();
         PayrollRun run = payroll.open(staff.get("fj.admin"), FUZHOU, month);
         payroll.execute(run.id());
-        assertThat(lines(run.id(), claim.orderId())).isEqualByComparingTo("0");
+        ranRun = run.id();
+        return claim;
+    }
+
+    @Test
+    @DisplayName("N-1c / FJ-1.1 as for the enterprise scheme: outside the emergency (2016) a residents' order whose "
+            + "certification lapsed is suspended by the payroll and pays nothing")
+    void certificationApplies() {
+        ResidentPensionClaim claim = approvedWithLapsedCertification("居民养老乙", 1, YearMonth.of(2016, 3),
+                LocalDate.of(2015, 6, 30));
+        long run = ranRun;
+        assertThat(lines(run, claim.orderId())).isEqualByComparingTo("0");
         assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :o").param("o", claim.orderId())
                 .query(String.class).single()).isEqualTo("SUSPENDED");
         assertThat(pensions.view(claim).nextPaymentMonth()).as("no next payment while suspended").isNull();
@@ -283,25 +299,12 @@ class ResidentPensionIT {
     @DisplayName("N-1c / FJ-1.1 as for the enterprise scheme: during Fujian's emergency (May 2020) a residents' order "
             + "whose certification lapsed is paid, flagged as not suspended for the missed certification")
     void notSuspendedDuringTheEmergency() {
-        Someone s = person("居民养老丙", sixtyThreeMonthsAgo().minusMonths(2), InsuranceType.RESIDENT_PENSION);
-        for (int year = 2011; year <= 2025; year++) {
-            contributions.record(staff.get("fz.clerk"), s.id(), String.valueOf(year), "100", "30");
-        }
-        Case c = claim(s);
-        steps.decide(c.id(), "fz.clerk", "fz.clerk2", "已核", "fz.reviewer");
-        ResidentPensionClaim claim = pensions.claim(staff.get("fz.reviewer"), c.id()).orElseThrow();
-        YearMonth month = YearMonth.of(2020, 5);
-        jdbc.sql("""
-                UPDATE payroll_order SET from_month = :m, certified_until = DATE '2019-12-31' WHERE id = :o""")
-                .param("m", month.atDay(1)).param("o", claim.orderId()).update();
-        endAt(claim.orderId(), month);
-        jdbc.sql("UPDATE payroll_adjustment SET month = :m WHERE order_id = :o")
-                .param("m", month.plusMonths(1).atDay(1)).param("o", claim.orderId()).update();
-        PayrollRun run = payroll.open(staff.get("fj.admin"), FUZHOU, month);
-        payroll.execute(run.id());
-        assertThat(lines(run.id(), claim.orderId())).isEqualByComparingTo(claim.monthlyAmount().amount());
+        ResidentPensionClaim claim = approvedWithLapsedCertification("居民养老丙", 2, YearMonth.of(2020, 5),
+                LocalDate.of(2019, 12, 31));
+        long run = ranRun;
+        assertThat(lines(run, claim.orderId())).isEqualByComparingTo(claim.monthlyAmount().amount());
         assertThat(jdbc.sql("SELECT flags FROM payroll_line WHERE run_id = :r AND order_id = :o")
-                .param("r", run.id()).param("o", claim.orderId()).query(String.class).single())
+                .param("r", run).param("o", claim.orderId()).query(String.class).single())
                 .contains("NO_SUSPENSION_FOR_MISSED_CERTIFICATION");
         assertThat(jdbc.sql("SELECT status FROM payroll_order WHERE id = :o").param("o", claim.orderId())
                 .query(String.class).single()).isEqualTo("ACTIVE");
